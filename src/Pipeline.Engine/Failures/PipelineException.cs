@@ -1,0 +1,26 @@
+namespace Pipeline.Engine.Failures;
+
+/// <summary>The base of the engine's few exception types; the CLI host maps each to one exit code.</summary>
+public abstract class PipelineException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>The process exit code this failure maps to.</summary>
+    public abstract int ExitCode { get; }
+}
+
+/// <summary>A bad command line, unknown target or bad parameter value (exit code 2).</summary>
+public sealed class UsageException(string message) : PipelineException(message)
+{
+    public override int ExitCode => 2;
+}
+
+/// <summary>An invalid pipeline definition: a cycle, overlapping outputs, a bad path (exit code 2).</summary>
+public sealed class PipelineDefinitionException(string message) : PipelineException(message)
+{
+    public override int ExitCode => 2;
+}
+
+/// <summary>The repository state cannot be trusted or used: it is locked by another run, or a file is corrupt (exit code 2).</summary>
+public sealed class RepositoryStateException(string message, Exception? inner = null) : PipelineException(message, inner)
+{
+    public override int ExitCode => 2;
+}
