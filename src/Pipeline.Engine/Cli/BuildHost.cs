@@ -1,0 +1,68 @@
+using System.Reflection;
+using Pipeline.Engine.Definition;
+using Pipeline.Engine.Failures;
+using Pipeline.Engine.Parameters;
+using Pipeline.Engine.Planning;
+
+namespace Pipeline.Engine.Cli;
+
+/// <summary>
+/// The command-line host: parses arguments, injects parameters, reads the targets, plans, then explains or runs.
+/// The one place where failures become exit codes: 0 success, 1 a target failed, 2 usage, definition or repository error.
+/// </summary>
+internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string> environment, TimeProvider clock)
+{
+    public int Run(PipelineBuild build, IReadOnlyList<string> args, IReadOnlyCollection<string> defaultTargets)
+    {
+        try
+        {
+            var line = CommandLine.Parse(args);
+            var layout = RootLocator.Locate(line, build.GetType().Assembly);
+            build.RootDirectory = layout.Root;
+            var members = ParameterMember.Of(build.GetType());
+            OptionValidator.Check(line, members);
+            new ParameterResolver(line, environment, ParameterFiles(layout.ParametersFile, line), m => stderr.WriteLine("WRN: " + m))
+                .Inject(build, members);
+            var model = BuildModelReader.Read(build, defaultTargets);
+            if (line.Has("help")) return Help(model, members, build);
+
+            var targets = line.Positionals.Concat(Split(line.Values("target"))).ToList();
+            var session = new RunSession(layout, line, stdout, clock, build.GetType().Assembly);
+            if (targets.Count > 0 && IsTrack(targets[0], model)) return session.Track(targets.Skip(1).ToList());
+
+            var plan = Planner.Create(model.Specs, new PlanRequest(targets, line.Values("skip") is { } skip ? Split(skip) : null));
+            if (plan.Targets.Count == 0) return Help(model, members, build);
+            CheckRequirements(plan, model);
+            return line.Has("plan") ? session.Explain(plan, model) : session.Execute(plan, model);
+        }
+        catch (PipelineException e)
+        {
+            stderr.WriteLine(e.Message);
+            return e.ExitCode;
+        }
+    }
+
+    private int Help(BuildModel model, IReadOnlyList<ParameterMember> members, PipelineBuild build)
+    {
+        stdout.Write(HelpText.Render(model.Specs, members, build));
+        return 0;
+    }
+
+    private static bool IsTrack(string name, BuildModel model) =>
+        name.Equals("Track", StringComparison.OrdinalIgnoreCase) && !model.Specs.Any(s => s.Name.Equals("Track", StringComparison.OrdinalIgnoreCase));
+
+    private static void CheckRequirements(Plan plan, BuildModel model)
+    {
+        var unmet = plan.Targets.Where(t => t.SkipReason is null)
+            .SelectMany(t => model.Behaviors[t.Name].Requires.Where(r => !r.Evaluate()).Select(r => $"{t.Name} requires {r.Text}"))
+            .ToList();
+        if (unmet.Count > 0)
+            throw new UsageException("Requirements not met (nothing was run):\n  " + string.Join("\n  ", unmet) + "\nSet the missing parameters (see ./build.sh --help).");
+    }
+
+    private static List<string> Split(IReadOnlyList<string>? values) =>
+        (values ?? []).SelectMany(v => v.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    private static List<string> ParameterFiles(string defaults, CommandLine line) =>
+        [defaults, .. Split(line.Values("profile")).Select(p => Path.Combine(Path.GetDirectoryName(defaults)!, $"parameters.{p}.json"))];
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Pipeline.Engine.Caching;
+using Pipeline.Engine.CodeHashing;
+using Pipeline.Engine.Definition;
+using Pipeline.Engine.Dvc;
+using Pipeline.Engine.Execution;
+using Pipeline.Engine.Failures;
+using Pipeline.Engine.Hashing;
+using Pipeline.Engine.Params;
+using Pipeline.Engine.Planning;
+
+namespace Pipeline.Engine.Cli;
+
+/// <summary>One invocation against a repository: opens its state, then explains, tracks or executes.</summary>
+internal sealed class RunSession(RepositoryLayout layout, CommandLine line, TextWriter stdout, TimeProvider clock, Assembly buildAssembly)
+{
+    private int Jobs => line.Single("jobs") is { } j
+        ? int.TryParse(j, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException($"--jobs takes a positive whole number, got '{j}'.")
+        : Environment.ProcessorCount;
+
+    private bool Verbose => line.Single("verbosity") is "verbose" or "detailed";
+
+    public int Track(IReadOnlyList<string> paths)
+    {
+        using var _ = AcquireLock();
+        var console = new RunConsole(stdout, prefixTargets: false);
+        return TrackCommand.Run(layout, new PathHasher(StateCache.Load(layout.StateFile), Jobs), paths, console);
+    }
+
+    public int Explain(Plan plan, BuildModel model)
+    {
+        var services = OpenServices(plan, model, new RunConsole(stdout, prefixTargets: false, Verbose), ParamsSets.ApplyInMemory(layout.ParamsFile, line));
+        stdout.Write(PlanExplainer.Render(plan, model, new TargetRunner(services, line.Has("force"))));
+        services.Hasher.State.Save();
+        return 0;
+    }
+
+    public int Execute(Plan plan, BuildModel model)
+    {
+        using var repositoryLock = AcquireLock();
+        ParamsSets.Write(layout.ParamsFile, line);
+        DvcRepository.EnsureInitialized(layout.Root);
+        var console = new RunConsole(stdout, prefixTargets: Jobs > 1, Verbose);
+        var services = OpenServices(plan, model, console, ParamsFile.Load(layout.ParamsFile));
+        PipelineFileWriter.Write(layout, model.Specs, services.Inputs);
+
+        using var cancellation = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cancellation.Cancel(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancellation.Cancel(); });
+        IReadOnlyList<TargetResult> results;
+        try
+        {
+            results = new Executor(services, model, Jobs, line.Has("force")).RunAsync(plan, cancellation.Token).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            services.Hasher.State.Save();
+        }
+        return Report(results, console);
+    }
+
+    private int Report(IReadOnlyList<TargetResult> results, RunConsole console)
+    {
+        var failed = results.Any(r => r.Status is TargetStatus.Failed or TargetStatus.NotRun);
+        if (console.Replay.Count > 0) console.Line("\nErrors & Warnings:\n" + string.Join('\n', console.Replay));
+        console.Line("\n" + SummaryTable.Render(results));
+        RunRecord.Write(layout.RunRecordFile, results);
+        console.Line($"\nBuild {(failed ? "failed" : "succeeded")} on {clock.GetLocalNow():yyyy-MM-dd HH:mm:ss}.");
+        return failed ? 1 : 0;
+    }
+
+    private RunServices OpenServices(Plan plan, BuildModel model, RunConsole console, ParamsFile parameters)
+    {
+        var jobs = Jobs;
+        var roots = plan.Targets.Where(t => t.Spec.HasActions)
+            .ToDictionary(t => t.Name, t => model.Behaviors[t.Name].ActionMethods);
+        var code = new CodeFingerprintCache(layout.CodeHashCacheFile, OwnAssemblies.Of(buildAssembly)).Get(roots);
+        return new RunServices(layout, new PathHasher(StateCache.Load(layout.StateFile), jobs), new ObjectCache(layout.CacheRoot),
+            new RunCache(layout.CacheRoot), LockFile.Load(layout.LockFile), parameters, code, console, clock);
+    }
+
+    private RepositoryLock AcquireLock() => RepositoryLock.Acquire(layout.RunLockFile,
+        $"pid {Environment.ProcessId} on {Environment.MachineName}, started {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss}Z");
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using System.Reflection.PortableExecutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Pipeline.Engine.CodeHashing;
+
+/// <summary>
+/// The repository's own assemblies: the build assembly and the projects it references (type "project" in its
+/// <c>.deps.json</c>). The engine itself is excluded: it is the tool, not the pipeline, so upgrading it does not re-run stages.
+/// </summary>
+internal sealed class OwnAssemblies
+{
+    private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _directory;
+
+    private OwnAssemblies(string directory) => _directory = directory;
+
+    public static OwnAssemblies Of(Assembly buildAssembly)
+    {
+        var own = new OwnAssemblies(Path.GetDirectoryName(buildAssembly.Location)!);
+        own._names.Add(buildAssembly.GetName().Name!);
+        var depsFile = Path.ChangeExtension(buildAssembly.Location, ".deps.json");
+        if (File.Exists(depsFile))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(depsFile));
+            if (doc.RootElement.TryGetProperty("libraries", out var libraries))
+                foreach (var lib in libraries.EnumerateObject())
+                    if (lib.Value.TryGetProperty("type", out var type) && type.GetString() == "project")
+                        own._names.Add(lib.Name.Split('/')[0]);
+        }
+        own._names.Remove(typeof(OwnAssemblies).Assembly.GetName().Name!);
+        return own;
+    }
+
+    public bool Contains(Assembly assembly) => _names.Contains(assembly.GetName().Name!);
+
+    /// <summary>A key that changes whenever any own assembly is recompiled: the sha256 of their module version ids, read from disk without loading them.</summary>
+    public string Key()
+    {
+        var ids = _names.Order(StringComparer.Ordinal).Select(name =>
+        {
+            var path = Path.Combine(_directory, name + ".dll");
+            if (!File.Exists(path)) return $"{name}:absent";
+            using var pe = new PEReader(File.OpenRead(path));
+            var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            return $"{name}:{reader.GetGuid(reader.GetModuleDefinition().Mvid)}";
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids))));
+    }
+}

@@ -1,0 +1,54 @@
+using Pipeline.Engine.Definition;
+using Pipeline.Engine.Planning;
+
+namespace Pipeline.Engine.Execution;
+
+/// <summary>
+/// Runs a plan with up to <c>jobs</c> targets at once: each target starts when everything it waits for has finished.
+/// The first failure (without ProceedAfterFailure) or a cancellation stops new targets from starting; targets already
+/// running finish or are cancelled. Results come back in plan order, so the summary is deterministic.
+/// </summary>
+internal sealed class Executor(RunServices services, BuildModel model, int jobs, bool force)
+{
+    private readonly TargetRunner _runner = new(services, force);
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, jobs));
+    private volatile string? _stopReason;
+
+    public async Task<IReadOnlyList<TargetResult>> RunAsync(Plan plan, CancellationToken cancellation)
+    {
+        var tasks = new Dictionary<string, Task<TargetResult>>();
+        foreach (var target in plan.Targets)
+        {
+            var waits = target.WaitsFor.Select(n => tasks[n]).ToArray();
+            tasks[target.Name] = RunWhenReadyAsync(target, waits, cancellation);
+        }
+        await Task.WhenAll(tasks.Values);
+        return plan.Targets.Select(t => tasks[t.Name].Result).ToList();
+    }
+
+    private async Task<TargetResult> RunWhenReadyAsync(PlannedTarget target, Task<TargetResult>[] waits, CancellationToken cancellation)
+    {
+        await Task.WhenAll(waits);
+        if (NotRun(target, cancellation) is { } early) return early;
+        try { await _slots.WaitAsync(cancellation); }
+        catch (OperationCanceledException) { return NotRun(target, cancellation)!; }
+        try
+        {
+            if (NotRun(target, cancellation) is { } late) return late;
+            var result = await Task.Run(() => _runner.RunAsync(target, model.Behaviors[target.Name], cancellation), CancellationToken.None);
+            if (result.Status == TargetStatus.Failed && !target.Spec.ProceedAfterFailure)
+                _stopReason ??= $"{target.Name} failed";
+            return result;
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private TargetResult? NotRun(PlannedTarget target, CancellationToken cancellation)
+    {
+        if (cancellation.IsCancellationRequested) _stopReason ??= "cancelled";
+        return _stopReason is { } reason ? new TargetResult(target.Name, TargetStatus.NotRun, TimeSpan.Zero, reason) : null;
+    }
+}

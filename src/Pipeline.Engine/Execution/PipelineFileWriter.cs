@@ -1,0 +1,23 @@
+using Pipeline.Engine.Dvc;
+using Pipeline.Engine.Planning;
+
+namespace Pipeline.Engine.Execution;
+
+/// <summary>Regenerates dvc.yaml from the targets (only when its text changes), so DVC's tools can read the pipeline.</summary>
+internal static class PipelineFileWriter
+{
+    public static void Write(RepositoryLayout layout, IEnumerable<TargetSpec> specs, InputResolver inputs)
+    {
+        var stages = specs.Where(s => s.HasActions).Select(s => new StageSpec(s.Name, StageCommand.For(s.Name))
+        {
+            Desc = s.Description,
+            Deps = inputs.ResolveAll(s.Inputs).Append(RepositoryLayout.CodeFileOf(s.Name)).ToList(),
+            Params = s.Params,
+            Outs = s.Outputs.Select(StageReader.Normalize).ToList(),
+            Metrics = s.Metrics.Select(StageReader.Normalize).ToList(),
+            Plots = s.Plots.Select(StageReader.Normalize).ToList(),
+            AlwaysChanged = s.AlwaysRun,
+        });
+        AtomicFile.WriteAllText(layout.PipelineFile, PipelineFile.ToText(stages));
+    }
+}

@@ -1,0 +1,25 @@
+using Pipeline.Engine.Caching;
+using Pipeline.Engine.CodeHashing;
+using Pipeline.Engine.Dvc;
+using Pipeline.Engine.Hashing;
+using Pipeline.Engine.Params;
+
+namespace Pipeline.Engine.Execution;
+
+/// <summary>What one run shares between its targets. Only the executor and its helpers touch disk through these.</summary>
+internal sealed record RunServices(
+    RepositoryLayout Layout,
+    PathHasher Hasher,
+    ObjectCache Cache,
+    RunCache RunCache,
+    LockFile Lock,
+    ParamsFile Params,
+    IReadOnlyDictionary<string, CodeFingerprintResult> Code,
+    RunConsole Console,
+    TimeProvider Clock)
+{
+    /// <summary>Guards <see cref="Lock"/>: targets finish in parallel but dvc.lock is written by one at a time.</summary>
+    public System.Threading.Lock LockGate { get; } = new();
+
+    public InputResolver Inputs { get; } = new(Layout.Root);
+}

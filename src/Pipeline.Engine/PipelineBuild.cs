@@ -1,0 +1,24 @@
+using System.Linq.Expressions;
+using Pipeline.Engine.Cli;
+
+namespace Pipeline.Engine;
+
+/// <summary>
+/// The base of a build class, NUKE's <c>NukeBuild</c>: declare targets as <see cref="Target"/> properties and
+/// <c>[Parameter]</c> fields, and start it with <c>public static int Main() => Execute&lt;Build&gt;(x => x.Train);</c>.
+/// </summary>
+public abstract class PipelineBuild
+{
+    /// <summary>The repository root (the folder holding <c>.nuke</c>); set before parameters are injected and targets are read.</summary>
+    public string RootDirectory { get; internal set; } = "";
+
+    /// <summary>Runs the build with the process's command line; returns the exit code (0 ok, 1 a target failed, 2 usage or definition error).</summary>
+    protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : PipelineBuild, new()
+    {
+        var defaults = defaultTargets.Select(e => ((MemberExpression)e.Body).Member.Name).ToArray();
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        var host = new BuildHost(Console.Out, Console.Error, environment, TimeProvider.System);
+        return host.Run(new T(), Environment.GetCommandLineArgs().Skip(1).ToArray(), defaults);
+    }
+}
