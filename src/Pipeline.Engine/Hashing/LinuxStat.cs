@@ -38,8 +38,8 @@ internal static partial class LinuxStat
         try
         {
             var buf = stackalloc byte[StructSize];
-            statx(AtFdCwd, "/", 0, StatxBasicStats, buf);
-            return true;
+            // NOTE: a kernel or sandbox without the syscall (ENOSYS) fails even on "/": then use the portable stamp.
+            return statx(AtFdCwd, "/", 0, StatxBasicStats, buf) == 0;
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
