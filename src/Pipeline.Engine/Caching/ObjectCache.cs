@@ -1,22 +1,104 @@
+using System.Security.Cryptography;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.Caching;
 
 /// <summary>DVC 3's content-addressed object store (<c>.dvc/cache/files/md5/xx/…</c>): read-only objects, reflink or copy.</summary>
-internal sealed class ObjectCache(string cacheRoot)
+internal sealed partial class ObjectCache(string cacheRoot)
 {
+    private const UnixFileMode ObjectMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
     /// <summary>The cache root, normally <c>&lt;repo&gt;/.dvc/cache</c>.</summary>
     public string Root => cacheRoot;
 
-    public string ObjectPath(ContentHash hash) => throw new NotImplementedException("STUB: helper A");
+    /// <summary>Where an object lives: <c>&lt;root&gt;/files/md5/&lt;2 hex&gt;/&lt;30 hex&gt;[.dir]</c> (dvc-format.md §4.1).</summary>
+    public string ObjectPath(ContentHash hash)
+    {
+        if (hash.Value is null) throw new ArgumentException("The default ContentHash names no object.", nameof(hash));
+        return Path.Combine(cacheRoot, "files", "md5", hash.Value[..2], hash.Value[2..]);
+    }
 
     /// <summary>Stores a hashed file or directory (each file plus the .dir manifest); existing objects are not rewritten.</summary>
-    public void Add(HashedPath hashed) => throw new NotImplementedException();
+    public void Add(HashedPath hashed)
+    {
+        if (hashed.Manifest is not { } manifest)
+        {
+            Store(hashed.Info.Hash, temp => FileCloner.CloneOrCopy(hashed.AbsolutePath, temp));
+            return;
+        }
+        foreach (var entry in manifest.Entries)
+        {
+            var source = Path.Combine(hashed.AbsolutePath, entry.RelPath.Replace('/', Path.DirectorySeparatorChar));
+            Store(entry.Md5, temp => FileCloner.CloneOrCopy(source, temp));
+        }
+        // NOTE: the manifest goes last, so a present .dir object implies its files were all stored before it.
+        var bytes = manifest.ToBytes();
+        Store(manifest.Hash, temp => File.WriteAllBytes(temp, bytes));
+    }
 
     /// <summary>True when the object (for a directory: the manifest and every file in it) is present.</summary>
-    public bool Contains(ContentHash hash) => throw new NotImplementedException();
+    public bool Contains(ContentHash hash)
+    {
+        if (!hash.IsDirectory) return File.Exists(ObjectPath(hash));
+        return TryReadManifest(hash) is { } manifest && manifest.Entries.All(e => File.Exists(ObjectPath(e.Md5)));
+    }
 
-    /// <summary>Materialises the object at <paramref name="destAbsPath"/>, replacing what is there.</summary>
-    public void Checkout(ContentHash hash, string destAbsPath) => throw new NotImplementedException();
+    /// <summary>Reads a directory's manifest object; null when it is missing or unreadable.</summary>
+    public DirManifest? TryReadManifest(ContentHash hash)
+    {
+        try
+        {
+            return DirManifest.Parse(File.ReadAllBytes(ObjectPath(hash)));
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void Store(ContentHash hash, Action<string> writeTemp)
+    {
+        var target = ObjectPath(hash);
+        if (File.Exists(target)) return;
+        var dir = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, TempName(""));
+        try
+        {
+            writeTemp(temp);
+            Protect(temp);
+            File.Move(temp, target, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // NOTE: another process stored the same object first; objects are immutable, so theirs is as good.
+        }
+        finally
+        {
+            DeleteFile(temp);
+        }
+    }
+
+    private static void Protect(string path)
+    {
+        try
+        {
+            if (OperatingSystem.IsWindows()) File.SetAttributes(path, FileAttributes.ReadOnly);
+            else File.SetUnixFileMode(path, ObjectMode);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // NOTE: like DVC, a cache on a file system without modes still works; only protection is lost.
+        }
+    }
+
+    private static void DeleteFile(string path)
+    {
+        if (!File.Exists(path)) return;
+        if (OperatingSystem.IsWindows()) File.SetAttributes(path, FileAttributes.Normal);
+        File.Delete(path);
+    }
+
+    private static string TempName(string name) => $".{name}{(name.Length > 0 ? "." : "")}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp";
 }

@@ -1,4 +1,7 @@
+using System.Text;
+using System.Text.Json;
 using Pipeline.Engine.Primitives;
+using Pipeline.Engine.Serialization;
 
 namespace Pipeline.Engine.Hashing;
 
@@ -8,15 +11,76 @@ internal sealed record DirEntry(string RelPath, ContentHash Md5);
 /// <summary>A DVC <c>.dir</c> manifest (dvc-format.md §3): entries sorted by relpath in code-point order.</summary>
 internal sealed class DirManifest
 {
-    public DirManifest(IEnumerable<DirEntry> entries) => throw new NotImplementedException("STUB: helper A");
+    private readonly DirEntry[] _entries;
+    private byte[]? _bytes;
+    private ContentHash? _hash;
 
-    public IReadOnlyList<DirEntry> Entries => throw new NotImplementedException();
+    /// <summary>Builds a manifest; entries are sorted by relpath in code-point order.</summary>
+    public DirManifest(IEnumerable<DirEntry> entries)
+    {
+        _entries = [.. entries];
+        _entries.AsSpan().Sort((a, b) => CodePointComparer.Instance.Compare(a.RelPath, b.RelPath));
+    }
+
+    /// <summary>The entries in manifest order.</summary>
+    public IReadOnlyList<DirEntry> Entries => _entries;
 
     /// <summary>The exact bytes DVC hashes and stores in the cache (Python json.dumps, sort_keys).</summary>
-    public byte[] ToBytes() => throw new NotImplementedException();
+    public byte[] ToBytes() => (byte[])Bytes.Clone();
 
     /// <summary>md5 of <see cref="ToBytes"/> with the .dir suffix.</summary>
-    public ContentHash Hash => throw new NotImplementedException();
+    public ContentHash Hash => _hash ??= FileHasher.Hash(Bytes, directory: true);
 
-    public static DirManifest Parse(ReadOnlySpan<byte> bytes) => throw new NotImplementedException();
+    private byte[] Bytes => _bytes ??= Serialize();
+
+    /// <summary>Reads manifest bytes as stored in a <c>.dir</c> cache object; throws <see cref="FormatException"/> when they are not one.</summary>
+    public static DirManifest Parse(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var entries = new List<DirEntry>();
+            var reader = new Utf8JsonReader(bytes);
+            Expect(reader.Read() && reader.TokenType == JsonTokenType.StartArray);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                Expect(reader.TokenType == JsonTokenType.StartObject);
+                string? md5 = null, relpath = null;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var key = reader.GetString();
+                    reader.Read();
+                    if (key == "md5") md5 = reader.GetString();
+                    else if (key == "relpath") relpath = reader.GetString();
+                    else reader.Skip();
+                }
+                Expect(md5 is not null && relpath is not null);
+                entries.Add(new DirEntry(relpath!, ContentHash.Parse(md5!)));
+            }
+            return new DirManifest(entries);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new FormatException($"Not a DVC .dir manifest: {e.Message}", e);
+        }
+    }
+
+    private static void Expect(bool condition)
+    {
+        if (!condition) throw new FormatException("Not a DVC .dir manifest: expected a JSON list of {\"md5\", \"relpath\"} objects.");
+    }
+
+    private byte[] Serialize()
+    {
+        var sb = new StringBuilder(_entries.Length * 64 + 2);
+        sb.Append('[');
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            sb.Append("{\"md5\": \"").Append(_entries[i].Md5.Value).Append("\", \"relpath\": ");
+            PythonJson.WriteString(sb, _entries[i].RelPath);
+            sb.Append('}');
+        }
+        sb.Append(']');
+        return Encoding.ASCII.GetBytes(sb.ToString());
+    }
 }
