@@ -80,7 +80,7 @@ internal sealed partial class StableNames(Func<Assembly, bool> isOwnAssembly)
     }
 
     // NOTE: Roslyn numbers generated names (lambdas "<M>b__5_0", closures "<>c__DisplayClass5_0", state machines
-    // "<M>d__5", anonymous types "<>f__AnonymousType3") by the position of the enclosing member in its type or assembly,
+    // "<M>d__5", anonymous types "<>f__AnonymousType3", call-site containers "<>o__5") by the position of the enclosing member in its type or assembly,
     // so adding an unrelated member renames them. Those ordinals are replaced by the order in which this walk first
     // meets each name within its scope, which depends only on the reached code.
     private string Canonical(string scope, string name)
@@ -98,6 +98,6 @@ internal sealed partial class StableNames(Func<Assembly, bool> isOwnAssembly)
         return canonical;
     }
 
-    [GeneratedRegex(@"(?<=__|\||AnonymousType)\d+(_\d+)*")]
+    [GeneratedRegex(@"(?<=__|\||DisplayClass|AnonymousType|AnonymousDelegate)\d+(_\d+)*")]
     private static partial Regex GeneratedOrdinal();
 }
