@@ -33,11 +33,10 @@ internal sealed class CodeReach
     {
         foreach (var root in roots) Enqueue(root);
         while (pending.TryDequeue(out var method)) Visit(method);
-        var shaped = new HashSet<Type>();
-        // NOTE: describing a shape can name further shaped types (generic field types), hence the loop.
-        while (names.ShapedTypes.Except(shaped).FirstOrDefault() is { } type)
+        // NOTE: describing a shape can name further shaped types (generic field types), so the list may grow here.
+        for (var i = 0; i < names.ShapedTypes.Count; i++)
         {
-            shaped.Add(type);
+            var type = names.ShapedTypes[i];
             Lines.Add($"{Convert.ToHexStringLower(TypeShape.Hash(type, names))} [shape] {names.Type(type)}");
         }
 

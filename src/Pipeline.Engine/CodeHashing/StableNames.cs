@@ -10,6 +10,7 @@ namespace Pipeline.Engine.CodeHashing;
 internal sealed partial class StableNames(Func<Assembly, bool> isOwnAssembly)
 {
     private readonly Dictionary<Type, string> typeNames = [];
+    private readonly HashSet<Type> shaped = [];
     private readonly Dictionary<string, string> canonicalNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> ordinals = new(StringComparer.Ordinal);
 
@@ -17,7 +18,8 @@ internal sealed partial class StableNames(Func<Assembly, bool> isOwnAssembly)
     public HashSet<Assembly> ExternalAssemblies { get; } = [];
 
     /// <summary>Own types used as generic arguments or via <c>typeof</c>: their shape (fields, properties, attributes) is data for reflection-driven code.</summary>
-    public HashSet<Type> ShapedTypes { get; } = [];
+    /// <remarks>In the order first met, so that processing them is deterministic.</remarks>
+    public List<Type> ShapedTypes { get; } = [];
 
     /// <summary>True when <paramref name="assembly"/> is one of the repository's own assemblies.</summary>
     public bool IsOwn(Assembly assembly) => isOwnAssembly(assembly);
@@ -27,7 +29,8 @@ internal sealed partial class StableNames(Func<Assembly, bool> isOwnAssembly)
     {
         if (type.IsGenericParameter || type.HasElementType) return;
         var definition = type.IsConstructedGenericType ? type.GetGenericTypeDefinition() : type;
-        if (IsOwn(definition.Assembly) && !definition.FullName!.Contains('<')) ShapedTypes.Add(definition);
+        if (IsOwn(definition.Assembly) && !definition.FullName!.Contains('<') && shaped.Add(definition))
+            ShapedTypes.Add(definition);
     }
 
     /// <summary>e.g. <c>Sample.Build+&lt;&gt;c__DisplayClass#0</c>, <c>System.Collections.Generic.List`1&lt;System.Int32&gt;</c>, <c>!!0[]</c>.</summary>

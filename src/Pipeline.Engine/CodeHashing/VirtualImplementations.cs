@@ -11,14 +11,18 @@ internal sealed class VirtualImplementations(Func<Assembly, bool> isOwnAssembly)
     private const BindingFlags Declared =
         BindingFlags.DeclaredOnly | BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
+    private readonly Dictionary<MethodBase, MethodBase[]> found = [];
     private Type[]? ownTypes;
 
     /// <summary>Overrides of <paramref name="method"/> (a definition) or implementations of it if it is an interface method.</summary>
     public IEnumerable<MethodBase> Of(MethodBase method)
     {
         if (method.DeclaringType is not { } declaring || !method.IsVirtual || method.IsFinal) return [];
+        if (found.TryGetValue(method, out var known)) return known;
         var types = OwnTypes(declaring.Assembly);
-        return declaring.IsInterface ? Implementations(method, declaring, types) : Overrides(method, declaring, types);
+        var result = (declaring.IsInterface ? Implementations(method, declaring, types) : Overrides(method, declaring, types)).ToArray();
+        found[method] = result;
+        return result;
     }
 
     /// <summary>Virtual methods a type declares (overrides of outside members the runtime or a library may call).</summary>

@@ -6,7 +6,7 @@ namespace Pipeline.Engine.Tests.CodeHashing;
 /// <summary>A small build class in source form, and how to fingerprint one of its targets once compiled.</summary>
 internal static class SampleBuild
 {
-    /// <summary>Build.Train reaches (through an async lambda) Helpers.Step/Deep/Count/Identity, FetchAsync, Even/Odd, DoubleScorer through IScorer and Settings.Name.</summary>
+    /// <summary>Build.Train reaches (through an async lambda) Helpers.Step/Deep/Count/Identity, FetchAsync, Even/Odd, DoubleScorer through IScorer and Settings.Name, and reads the shape of Row.</summary>
     public const string Source = """
         using System;
         using System.Threading.Tasks;
@@ -14,6 +14,7 @@ internal static class SampleBuild
         public interface IScorer { int Score(int x); }
         public sealed class DoubleScorer : IScorer { public int Score(int x) => x * 2; }
         public sealed class TripleScorer : IScorer { public int Score(int x) => x * 3; }
+        public sealed class Row { [System.ComponentModel.Description("score")] public float Value { get; set; } }
         public static class Settings
         {
             public static readonly string Name = "alpha";
@@ -37,7 +38,7 @@ internal static class SampleBuild
             public Func<Task> Train => async () =>
             {
                 var fetched = await Helpers.FetchAsync(Helpers.Step(1));
-                Console.WriteLine(Settings.Name + scorer.Score(fetched) + Helpers.Even(3));
+                Console.WriteLine(Settings.Name + scorer.Score(fetched) + Helpers.Even(3) + typeof(Row).Name);
             };
         }
         """;
