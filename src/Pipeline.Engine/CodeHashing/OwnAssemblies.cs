@@ -13,6 +13,7 @@ namespace Pipeline.Engine.CodeHashing;
 internal sealed class OwnAssemblies
 {
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Assembly, bool> _verdicts = new();
     private readonly string _directory;
 
     private OwnAssemblies(string directory) => _directory = directory;
@@ -34,7 +35,8 @@ internal sealed class OwnAssemblies
         return own;
     }
 
-    public bool Contains(Assembly assembly) => _names.Contains(assembly.GetName().Name!);
+    // NOTE: the IL walker asks for every member it meets, so the answer is memoised per assembly.
+    public bool Contains(Assembly assembly) => _verdicts.GetOrAdd(assembly, a => _names.Contains(a.GetName().Name!));
 
     /// <summary>A key that changes whenever any own assembly is recompiled: the sha256 of their module version ids, read from disk without loading them.</summary>
     public string Key()
