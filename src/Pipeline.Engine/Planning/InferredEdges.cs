@@ -8,7 +8,7 @@ namespace Pipeline.Engine.Planning;
 /// </summary>
 internal static class InferredEdges
 {
-    /// <summary>Adds producer edges to <paramref name="graph"/>; an input that overlaps its own target's output becomes a self-edge (a cycle).</summary>
+    /// <summary>Adds producer edges to <paramref name="graph"/>; a plain input overlapping its own target's output becomes a self-edge (a cycle).</summary>
     public static void Add(TargetGraph graph)
     {
         var specs = graph.Specs;
@@ -32,6 +32,10 @@ internal static class InferredEdges
                 if (GlobPattern.IsGlob(input))
                 {
                     index.CollectProducers(new GlobPattern(input), producers);
+                    // NOTE: a glob cannot tell a file output from a directory one, so it is matched generously
+                    // (data/**/*.csv reaches data/model.bin as if it were a directory); a target's own outputs
+                    // are therefore left out of its globs rather than reported as a cycle.
+                    producers.RemoveAll(p => p == i);
                 }
                 else
                 {
