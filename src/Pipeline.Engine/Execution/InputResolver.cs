@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Pipeline.Engine.Planning;
 
 namespace Pipeline.Engine.Execution;
 
@@ -7,28 +7,32 @@ internal sealed class InputResolver(string root)
 {
     private static readonly HashSet<string> IgnoredDirectories = [".git", ".dvc", ".hg", ".nuke"];
 
-    public static bool IsGlob(string pattern) => pattern.IndexOfAny(['*', '?', '[']) >= 0;
+    public static bool IsGlob(string pattern) => GlobPattern.IsGlob(pattern);
 
-    /// <summary>The paths a declared input stands for; a plain path is returned as is, even when it does not exist yet.</summary>
-    public IReadOnlyList<string> Resolve(string declared)
+    /// <summary>
+    /// The paths a declared input stands for; a plain path is returned as is, even when it does not exist yet.
+    /// Glob matches that lie in <paramref name="excluded"/> (the target's own outputs) are left out, as the planner does.
+    /// </summary>
+    public IReadOnlyList<string> Resolve(string declared, IReadOnlyCollection<string>? excluded = null)
     {
-        var pattern = declared.Replace('\\', '/').TrimStart('.', '/');
-        if (!IsGlob(pattern)) return [pattern.TrimEnd('/')];
-        var segments = pattern.Split('/');
-        var fixedCount = segments.TakeWhile(s => !IsGlob(s)).Count();
-        var baseRel = string.Join('/', segments.Take(fixedCount));
-        var baseAbs = baseRel.Length == 0 ? root : Path.Combine(root, baseRel);
+        var pattern = StageReader.Normalize(declared);
+        if (!IsGlob(pattern)) return [pattern];
+        var glob = new GlobPattern(pattern);
+        var baseAbs = glob.LiteralPrefix.Length == 0 ? root : Path.Combine(root, glob.LiteralPrefix);
         if (!Directory.Exists(baseAbs)) return [];
-        var regex = ToRegex(pattern);
         return Walk(baseAbs)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(rel => regex.IsMatch(rel))
+            .Where(rel => glob.Matches(rel) && !(excluded?.Any(o => rel == o || rel.StartsWith(o + "/", StringComparison.Ordinal)) ?? false))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
 
-    public IReadOnlyList<string> ResolveAll(IEnumerable<string> declared) =>
-        declared.SelectMany(Resolve).Distinct().Order(StringComparer.Ordinal).ToList();
+    /// <summary>All inputs of a target, globs expanded without the target's own outputs.</summary>
+    public IReadOnlyList<string> ResolveAll(TargetSpec spec)
+    {
+        var outputs = spec.AllOutputs.Select(StageReader.Normalize).ToList();
+        return spec.Inputs.SelectMany(i => Resolve(i, outputs)).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
 
     private static IEnumerable<string> Walk(string dir)
     {
@@ -38,25 +42,5 @@ internal sealed class InputResolver(string root)
             if (IgnoredDirectories.Contains(Path.GetFileName(sub))) continue;
             foreach (var file in Walk(sub)) yield return file;
         }
-    }
-
-    /// <summary><c>**</c> crosses directories, <c>*</c> and <c>?</c> do not.</summary>
-    internal static Regex ToRegex(string pattern)
-    {
-        var rx = new System.Text.StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            if (c == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
-            {
-                var slash = i + 2 < pattern.Length && pattern[i + 2] == '/';
-                rx.Append(slash ? "(?:.*/)?" : ".*");
-                i += slash ? 2 : 1;
-            }
-            else if (c == '*') rx.Append("[^/]*");
-            else if (c == '?') rx.Append("[^/]");
-            else rx.Append(Regex.Escape(c.ToString()));
-        }
-        return new Regex(rx.Append('$').ToString(), RegexOptions.CultureInvariant);
     }
 }

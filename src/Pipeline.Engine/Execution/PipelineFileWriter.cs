@@ -11,7 +11,7 @@ internal static class PipelineFileWriter
         var stages = specs.Where(s => s.HasActions).Select(s => new StageSpec(s.Name, StageCommand.For(s.Name))
         {
             Desc = s.Description,
-            Deps = inputs.ResolveAll(s.Inputs).Append(RepositoryLayout.CodeFileOf(s.Name)).ToList(),
+            Deps = inputs.ResolveAll(s).Append(RepositoryLayout.CodeFileOf(s.Name)).ToList(),
             Params = s.Params,
             Outs = s.Outputs.Select(StageReader.Normalize).ToList(),
             Metrics = s.Metrics.Select(StageReader.Normalize).ToList(),

@@ -13,7 +13,7 @@ internal sealed class StageReader(RunServices services)
     /// <summary>The entry as it would be written now, with outputs not yet hashed.</summary>
     public StageLock Current(TargetSpec spec)
     {
-        var inputs = services.Inputs.ResolveAll(spec.Inputs);
+        var inputs = services.Inputs.ResolveAll(spec);
         foreach (var declared in spec.Inputs.Where(i => !InputResolver.IsGlob(i)))
         {
             var abs = Path.Combine(services.Layout.Root, declared);

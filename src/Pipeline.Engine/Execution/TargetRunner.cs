@@ -62,7 +62,7 @@ internal sealed class TargetRunner(RunServices services, bool force)
     private async Task<TargetResult> ExecuteAsync(TargetSpec spec, TargetBehavior behavior, TargetCheck check, long started, CancellationToken cancellation)
     {
         services.Console.Line($"> {spec.Name}: running ({check.Verdict.Reason})");
-        var context = new TargetContext(spec, services, services.Inputs.ResolveAll(spec.Inputs), cancellation);
+        var context = new TargetContext(spec, services, services.Inputs.ResolveAll(spec), cancellation);
         OutputCommitter.DeleteDirectory(context.StagingRoot);
         try
         {

@@ -32,6 +32,16 @@ internal sealed class GlobPattern
     /// </summary>
     public bool Reaches(string path) => ReachesFrom(0, path.Split('/'), 0);
 
+    /// <summary>True when the glob matches <paramref name="path"/> exactly (a file path, segment by segment).</summary>
+    public bool Matches(string path) => MatchesFrom(0, path.Split('/'), 0);
+
+    private bool MatchesFrom(int p, string[] path, int s)
+    {
+        if (p == _segments.Length) return s == path.Length;
+        if (_segments[p] == "**") return MatchesFrom(p + 1, path, s) || (s < path.Length && MatchesFrom(p, path, s + 1));
+        return s < path.Length && SegmentMatches(_segments[p], path[s]) && MatchesFrom(p + 1, path, s + 1);
+    }
+
     private bool ReachesFrom(int p, string[] path, int s)
     {
         // NOTE: either side running out first is a hit: the rest of the glob can always match something
