@@ -17,10 +17,12 @@ internal static class DvcRepository
         Directory.CreateDirectory(dvcDir);
         var config = Path.Combine(dvcDir, "config");
         if (!File.Exists(config)) File.WriteAllBytes(config, []);
-        // NOTE: entries go through the scmrepo rules, so a fresh file is exactly "/config.local\n/tmp\n/cache\n"
-        // and an existing one only gains the lines it lacks.
         var gitignore = Path.Combine(dvcDir, ".gitignore");
-        foreach (var entry in DvcDirIgnores) GitIgnoreFile.AddEntry(gitignore, entry);
+        if (!File.Exists(gitignore))
+        {
+            // NOTE: one scmrepo entry per ignore call, exactly as dvc init does: "/config.local\n/tmp\n/cache\n".
+            foreach (var entry in DvcDirIgnores) GitIgnoreFile.AddEntry(gitignore, entry);
+        }
         var dvcignore = Path.Combine(root, ".dvcignore");
         if (!File.Exists(dvcignore)) File.WriteAllText(dvcignore, DvcIgnoreText);
     }
