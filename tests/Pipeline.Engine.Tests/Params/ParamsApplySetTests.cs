@@ -76,6 +76,18 @@ public sealed class ParamsApplySetTests
         Assert.Equal("desc: short\nseed: 1\n", ParamsFile.ApplySet("desc: |\n  long\n  text\nseed: 1\n", "desc", "short"));
 
     [Fact]
+    public void ApplySet_QuotedKeyInFile_Matched() =>
+        Assert.Equal("\"train\":\n  'lr': 0.2 # c\n", ParamsFile.ApplySet("\"train\":\n  'lr': 0.1 # c\n", "train.lr", "0.2"));
+
+    [Fact]
+    public void ApplySet_NullSection_GainsChild() =>
+        Assert.Equal("train:  # todo\n  lr: 1\nseed: 2\n", ParamsFile.ApplySet("train: ~  # todo\nseed: 2\n", "train.lr", "1"));
+
+    [Fact]
+    public void ApplySet_DocumentStartMarker_Kept() =>
+        Assert.Equal("---\nseed: 3\n", ParamsFile.ApplySet("---\nseed: 1\n", "seed", "3"));
+
+    [Fact]
     public void ApplySet_CrLfFile_KeepsCrLf() =>
         Assert.Equal("a: 1\r\nb:\r\n  c: 3\r\n  d: 4\r\n", ParamsFile.ApplySet("a: 1\r\nb:\r\n  c: 2\r\n", "b.c", "3").Pipe(t => ParamsFile.ApplySet(t, "b.d", "4")));
 }
