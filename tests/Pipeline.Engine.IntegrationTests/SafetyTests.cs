@@ -84,7 +84,7 @@ public sealed class SafetyTests(TemplateRepository template) : IDisposable
     }
 
     [Fact]
-    public void Build_Interrupted_PrintsSummaryAndKeepsPreviousState()
+    public async Task Build_Interrupted_PrintsSummaryAndKeepsPreviousState()
     {
         _repo.Run("Slow");
         var before = _repo.Read("out/slow.txt");
@@ -98,7 +98,7 @@ public sealed class SafetyTests(TemplateRepository template) : IDisposable
 
         Assert.True(run.WaitForExit(TimeSpan.FromSeconds(30)), "the run did not stop after SIGINT");
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Build failed", stdout.Result);
+        Assert.Contains("Build failed", await stdout);
         Assert.Equal("failed", _repo.Statuses()["Slow"]);
         Assert.Equal("cancelled", _repo.Reasons()["Slow"]);
         Assert.Equal(before, _repo.Read("out/slow.txt"));

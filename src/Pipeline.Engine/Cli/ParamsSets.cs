@@ -1,3 +1,4 @@
+using Pipeline.Engine.IO;
 using Pipeline.Engine.Failures;
 using Pipeline.Engine.Params;
 
@@ -9,7 +10,7 @@ internal static class ParamsSets
     public static void Write(string paramsFile, CommandLine line)
     {
         if (line.Values("set") is not { Count: > 0 }) return;
-        Execution.AtomicFile.WriteAllText(paramsFile, Apply(paramsFile, line));
+        AtomicFile.WriteAllText(paramsFile, Apply(paramsFile, line));
     }
 
     public static ParamsFile ApplyInMemory(string paramsFile, CommandLine line)

@@ -1,17 +1,77 @@
+using Pipeline.Engine.IO;
+using Pipeline.Engine.Failures;
+using Pipeline.Engine.Serialization;
+using YamlDotNet.Core;
+
 namespace Pipeline.Engine.Dvc;
 
 /// <summary>dvc.lock: stages in first-written order; setting a stage replaces its entry wholesale.</summary>
 internal sealed class LockFile
 {
+    private const string Schema = "2.0";
+
+    // NOTE: stages are kept as trees, so entries this engine does not rewrite are written back as they were read.
+    private readonly OrderedMap _stages;
+
+    private LockFile(OrderedMap stages) => _stages = stages;
+
+    /// <summary>The stage names in file order.</summary>
+    public IEnumerable<string> StageNames => _stages.Keys;
+
     /// <summary>Loads dvc.lock (an absent file gives an empty lock); a corrupt file throws RepositoryStateException naming it.</summary>
-    public static LockFile Load(string path) => throw new NotImplementedException("STUB: helper B");
+    public static LockFile Load(string path)
+    {
+        if (!File.Exists(path)) return new LockFile([]);
+        try
+        {
+            return Parse(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is FormatException or YamlException)
+        {
+            var where = e is YamlException y ? $" (line {y.Start.Line})" : "";
+            throw new RepositoryStateException(
+                $"'{path}' is not a valid dvc.lock{where}: {e.Message} " +
+                "Restore it from git (git checkout -- dvc.lock) or delete it to re-run every stage.", e);
+        }
+    }
 
-    public StageLock? Get(string stage) => throw new NotImplementedException();
+    /// <summary>Parses dvc.lock text; an empty text is an empty lock.</summary>
+    /// <exception cref="FormatException">Wrong schema or shape.</exception>
+    public static LockFile Parse(string text)
+    {
+        var root = DvcYaml.Parse(text);
+        if (root is null) return new LockFile([]);
+        var map = TreeValues.Map(root, "dvc.lock");
+        if (!map.TryGetValue("schema", out var schema) || schema is not Schema)
+            throw new FormatException($"expected \"schema: '{Schema}'\" (DVC 3 lock file).");
+        var stages = map.TryGetValue("stages", out var s) && s is not null ? TreeValues.Map(s, "stages") : [];
+        foreach (var (name, entry) in stages)
+        {
+            try
+            {
+                StageLock.FromTree(TreeValues.Map(entry, name));
+            }
+            catch (FormatException e)
+            {
+                throw new FormatException($"stage '{name}': {e.Message}", e);
+            }
+        }
+        return new LockFile(stages);
+    }
 
-    public void Set(string stage, StageLock entry) => throw new NotImplementedException();
+    /// <summary>The entry of <paramref name="stage"/>, or null when it has never been locked.</summary>
+    public StageLock? Get(string stage) =>
+        _stages.TryGetValue(stage, out var tree) ? StageLock.FromTree((OrderedMap)tree!) : null;
 
-    public string ToText() => throw new NotImplementedException();
+    /// <summary>Replaces (in place) or appends the entry of <paramref name="stage"/>.</summary>
+    public void Set(string stage, StageLock entry) => _stages[stage] = entry.ToTree();
+
+    /// <summary>Removes a stage's entry; false when it was not there.</summary>
+    public bool Remove(string stage) => _stages.Remove(stage);
+
+    /// <summary>The file text: <c>schema: '2.0'</c> then <c>stages:</c>.</summary>
+    public string ToText() => DvcYaml.Emit(new OrderedMap { { "schema", Schema }, { "stages", _stages } });
 
     /// <summary>Writes the file atomically (temp file, then rename).</summary>
-    public void Save(string path) => throw new NotImplementedException();
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToText());
 }

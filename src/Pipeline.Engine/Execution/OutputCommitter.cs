@@ -1,3 +1,4 @@
+using Pipeline.Engine.IO;
 using Pipeline.Engine.Dvc;
 using Pipeline.Engine.Planning;
 
@@ -34,7 +35,7 @@ internal sealed class OutputCommitter(RunServices services)
     public void Record(TargetSpec spec, StageLock entry)
     {
         if (services.Code.TryGetValue(spec.Name, out var code))
-            AtomicFile.WriteAllText(Path.Combine(services.Layout.Root, RepositoryLayout.CodeFileOf(spec.Name)), code.Listing);
+            AtomicFile.WriteIfChanged(Path.Combine(services.Layout.Root, RepositoryLayout.CodeFileOf(spec.Name)), code.Listing);
         lock (services.LockGate)
         {
             services.Lock.Set(spec.Name, entry);

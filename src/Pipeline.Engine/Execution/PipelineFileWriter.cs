@@ -1,3 +1,4 @@
+using Pipeline.Engine.IO;
 using Pipeline.Engine.Dvc;
 using Pipeline.Engine.Planning;
 
@@ -18,6 +19,6 @@ internal static class PipelineFileWriter
             Plots = s.Plots.Select(StageReader.Normalize).ToList(),
             AlwaysChanged = s.AlwaysRun,
         });
-        AtomicFile.WriteAllText(layout.PipelineFile, PipelineFile.ToText(stages));
+        AtomicFile.WriteIfChanged(layout.PipelineFile, PipelineFile.ToText(stages));
     }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Engine.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

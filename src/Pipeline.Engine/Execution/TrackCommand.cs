@@ -1,3 +1,4 @@
+using Pipeline.Engine.IO;
 using Pipeline.Engine.Caching;
 using Pipeline.Engine.Dvc;
 using Pipeline.Engine.Failures;

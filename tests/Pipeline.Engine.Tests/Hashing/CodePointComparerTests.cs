@@ -1,3 +1,4 @@
+using Pipeline.Engine.Serialization;
 using Pipeline.Engine.Hashing;
 
 namespace Pipeline.Engine.Tests.Hashing;

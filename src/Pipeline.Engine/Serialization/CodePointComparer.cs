@@ -1,4 +1,4 @@
-namespace Pipeline.Engine.Hashing;
+namespace Pipeline.Engine.Serialization;
 
 /// <summary>
 /// Orders strings by Unicode code point, as Python's <c>sorted</c> does (dvc-format.md §18.2).
