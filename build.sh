@@ -38,4 +38,4 @@ if [[ ! -f "$OUT/_build.dll" || ! -f "$STAMP" || "$(cat "$STAMP")" != "$current"
 fi
 exec 9>&-
 
-exec dotnet "$OUT/_build.dll" --root "$ROOT" "$@"
+exec dotnet "$OUT/_build.dll" "$@" --root "$ROOT"

@@ -25,7 +25,7 @@ public sealed class IncrementalRunTests(TemplateRepository template) : IDisposab
     public void Build_InputChanged_RerunsOnlyTheChainThatReadsIt()
     {
         _repo.Run();
-        _repo.Write("input/raw.txt", "hello again\n");
+        _repo.Write("input/raw.txt", "hello again, world\n");
 
         var result = _repo.Run();
 
@@ -102,15 +102,29 @@ public sealed class IncrementalRunTests(TemplateRepository template) : IDisposab
     }
 
     [Fact]
-    public void Build_OutputModifiedByHand_RerunsItsProducer()
+    public void Build_OutputModifiedByHand_PutsBackTheRecordedOutput()
     {
         _repo.Run();
         _repo.Write("out/count.txt", "999");
 
         _repo.Run();
 
+        // NOTE: as in DVC, the (code, inputs, params) combination is in the run-cache, so the output is checked out.
+        Assert.Equal("restored", _repo.Statuses()["Count"]);
+        Assert.Equal("restored from run-cache (output modified: out/count.txt)", _repo.Reasons()["Count"]);
+        Assert.Equal("13", _repo.Read("out/count.txt"));
+        Assert.Equal("skipped", _repo.Statuses()["Report"]);
+    }
+
+    [Fact]
+    public void Build_OutputModifiedAndForced_RerunsItsProducer()
+    {
+        _repo.Run();
+        _repo.Write("out/count.txt", "999");
+
+        _repo.Run("Count", "--force");
+
         Assert.Equal("executed", _repo.Statuses()["Count"]);
-        Assert.Equal("output modified: out/count.txt", _repo.Reasons()["Count"]);
         Assert.Equal("13", _repo.Read("out/count.txt"));
     }
 

@@ -17,11 +17,10 @@ internal static class SummaryTable
         foreach (var r in results)
         {
             var shows = r.Status is TargetStatus.Executed or TargetStatus.Failed or TargetStatus.Restored;
-            var note = string.Join(", ", new[] { r.Reason }.Concat(r.Notes.Select(n => $"{n.Key}: {n.Value}")).Where(s => s.Length > 0));
-            sb.Append(r.Name.PadRight(nameWidth)).Append(TargetStatusText.ForTable(r).PadRight(statusWidth))
-              .Append((shows ? Format(r.Duration) : "").PadLeft(durationWidth));
-            if (note.Length > 0) sb.Append("   // ").Append(note);
-            sb.AppendLine();
+            var reason = r.Reason == UpToDate.Reason ? "" : r.Reason;
+            var note = string.Join(", ", new[] { reason }.Concat(r.Notes.Select(n => $"{n.Key}: {n.Value}")).Where(s => s.Length > 0));
+            var row = r.Name.PadRight(nameWidth) + TargetStatusText.ForTable(r).PadRight(statusWidth) + (shows ? Format(r.Duration) : "").PadLeft(durationWidth);
+            sb.AppendLine(note.Length > 0 ? $"{row}   // {note}" : row.TrimEnd());
         }
         sb.AppendLine(new string('─', width));
         sb.AppendLine("Total".PadRight(nameWidth + statusWidth) + Format(TimeSpan.FromTicks(results.Sum(r => r.Duration.Ticks))).PadLeft(durationWidth));
