@@ -14,12 +14,15 @@ internal sealed class CommandLine
 
     public IReadOnlyList<string> Positionals { get; private init; } = [];
 
+    /// <summary>The arguments as given.</summary>
+    public IReadOnlyList<string> Raw { get; private init; } = [];
+
     public IEnumerable<string> OptionNames => _spelling.Values;
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var positionals = new List<string>();
-        var line = new CommandLine { Positionals = positionals };
+        var line = new CommandLine { Positionals = positionals, Raw = args.ToArray() };
         List<string>? current = null;
         foreach (var token in args)
         {

@@ -25,7 +25,7 @@ internal static class PlanExplainer
     private static (string Verdict, string Reason) Explain(PlannedTarget target, TargetBehavior behavior, TargetRunner runner, HashSet<string> willRun)
     {
         if (target.SkipReason is { } skip) return ("skip", skip);
-        if (!target.Spec.HasActions) return ("skip", "collective target (no actions)");
+        if (!target.Spec.HasActions) return ("skip", UpToDate.CollectiveReason);
         var upstream = target.WaitsFor.Where(willRun.Contains).ToList();
         try
         {

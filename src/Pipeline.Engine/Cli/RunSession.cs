@@ -40,9 +40,18 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
     public int Execute(Plan plan, BuildModel model)
     {
         using var repositoryLock = AcquireLock();
+        var console = new RunConsole(stdout, prefixTargets: Jobs > 1, Verbose);
+        var shortcut = new NoOpShortcut(layout);
+        var key = NoOpShortcut.Applies(plan, model) && !line.Has("set") && !line.Has("force")
+            ? NoOpShortcut.KeyOf(line.Raw, OwnAssemblies.Of(buildAssembly).Key(), plan.Targets.Select(t => t.Name))
+            : null;
+        if (key is not null && shortcut.IsValid(key))
+            return Report(plan.Targets.Select(t => new TargetResult(t.Name, TargetStatus.Skipped, TimeSpan.Zero,
+                t.Spec.HasActions ? UpToDate.Reason : UpToDate.CollectiveReason)).ToList(), console);
+        shortcut.Invalidate();
+
         ParamsSets.Write(layout.ParamsFile, line);
         DvcRepository.EnsureInitialized(layout.Root);
-        var console = new RunConsole(stdout, prefixTargets: Jobs > 1, Verbose);
         var services = OpenServices(plan, model, console, ParamsFile.Load(layout.ParamsFile));
         PipelineFileWriter.Write(layout, model.Specs, services.Inputs);
 
@@ -58,7 +67,9 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         {
             services.Hasher.State.Save();
         }
-        return Report(results, console);
+        var exitCode = Report(results, console);
+        if (exitCode == 0 && key is not null) shortcut.Record(key, plan, services.Inputs);
+        return exitCode;
     }
 
     private int Report(IReadOnlyList<TargetResult> results, RunConsole console)
@@ -67,7 +78,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         if (console.Replay.Count > 0) console.Line("\nErrors & Warnings:\n" + string.Join('\n', console.Replay));
         console.Line("\n" + SummaryTable.Render(results));
         RunRecord.Write(layout.RunRecordFile, results);
-        console.Line($"\nBuild {(failed ? "failed" : "succeeded")} on {clock.GetLocalNow():yyyy-MM-dd HH:mm:ss}.");
+        console.Line($"\nBuild {(failed ? "failed" : "succeeded")} on {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC.");
         return failed ? 1 : 0;
     }
 
@@ -76,7 +87,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         var jobs = Jobs;
         var roots = plan.Targets.Where(t => t.Spec.HasActions)
             .ToDictionary(t => t.Name, t => model.Behaviors[t.Name].ActionMethods);
-        var code = new CodeFingerprintCache(layout.CodeHashCacheFile, OwnAssemblies.Of(buildAssembly)).Get(roots);
+        var code = new CodeFingerprintCache(layout.CodeHashCacheDirectory, OwnAssemblies.Of(buildAssembly)).Get(roots);
         return new RunServices(layout, new PathHasher(StateCache.Load(layout.StateFile), jobs), new ObjectCache(layout.CacheRoot),
             new RunCache(layout.CacheRoot), LockFile.Load(layout.LockFile), parameters, code, console, clock);
     }

@@ -1,8 +1,7 @@
 using System.Reflection;
 using System.Reflection.PortableExecutable;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.CodeHashing;
 
@@ -38,7 +37,7 @@ internal sealed class OwnAssemblies
     // NOTE: the IL walker asks for every member it meets, so the answer is memoised per assembly.
     public bool Contains(Assembly assembly) => _verdicts.GetOrAdd(assembly, a => _names.Contains(a.GetName().Name!));
 
-    /// <summary>A key that changes whenever any own assembly is recompiled: the sha256 of their module version ids, read from disk without loading them.</summary>
+    /// <summary>A key that changes whenever any own assembly is recompiled: the FNV-1a of their module version ids, read from disk without loading them.</summary>
     public string Key()
     {
         var ids = _names.Order(StringComparer.Ordinal).Select(name =>
@@ -49,6 +48,6 @@ internal sealed class OwnAssemblies
             var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
             return $"{name}:{reader.GetGuid(reader.GetModuleDefinition().Mvid)}";
         });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids))));
+        return Fnv64.Of(string.Join('\n', ids));
     }
 }

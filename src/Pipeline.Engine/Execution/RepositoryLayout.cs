@@ -11,7 +11,7 @@ internal sealed record RepositoryLayout(string Root)
     public string RunLockFile => Path.Combine(TempDirectory, "run.lock");
     public string RunRecordFile => Path.Combine(TempDirectory, "run.json");
     public string StateFile => Path.Combine(TempDirectory, "state.bin");
-    public string CodeHashCacheFile => Path.Combine(TempDirectory, "code-hashes.json");
+    public string CodeHashCacheDirectory => Path.Combine(TempDirectory, "code-hashes");
     public string LockFile => Path.Combine(Root, "dvc.lock");
     public string PipelineFile => Path.Combine(Root, "dvc.yaml");
     public string ParamsFile => Path.Combine(Root, "params.yaml");

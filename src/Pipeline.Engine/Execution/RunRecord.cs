@@ -1,23 +1,31 @@
+using System.Globalization;
+using System.Text;
 using Pipeline.Engine.IO;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Pipeline.Engine.Serialization;
 
 namespace Pipeline.Engine.Execution;
 
 /// <summary>The machine-readable record of a run, <c>.nuke/temp/run.json</c>: <c>[{"target","status","duration_ms","reason"}]</c>.</summary>
 internal static class RunRecord
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
-    public static void Write(string path, IEnumerable<TargetResult> results)
+    // NOTE: written by hand (strings escaped as Python's json does) rather than by a serializer, so the no-op
+    // path pays no serializer or encoder start-up.
+    public static string ToJson(IEnumerable<TargetResult> results)
     {
-        var rows = results.Select(r => new Row(r.Name, TargetStatusText.Of(r.Status), (long)r.Duration.TotalMilliseconds, r.Reason));
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(rows, Options) + "\n");
+        var sb = new StringBuilder("[");
+        var first = true;
+        foreach (var r in results)
+        {
+            sb.Append(first ? "\n" : ",\n").Append("  {\"target\": ");
+            PythonJson.WriteString(sb, r.Name);
+            sb.Append(", \"status\": \"").Append(TargetStatusText.Of(r.Status)).Append("\", \"duration_ms\": ")
+              .Append(((long)r.Duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)).Append(", \"reason\": ");
+            PythonJson.WriteString(sb, r.Reason);
+            sb.Append('}');
+            first = false;
+        }
+        return sb.Append(first ? "]\n" : "\n]\n").ToString();
     }
 
-    private sealed record Row(
-        [property: JsonPropertyName("target")] string Target,
-        [property: JsonPropertyName("status")] string Status,
-        [property: JsonPropertyName("duration_ms")] long DurationMs,
-        [property: JsonPropertyName("reason")] string Reason);
+    public static void Write(string path, IEnumerable<TargetResult> results) => AtomicFile.WriteAllText(path, ToJson(results));
 }

@@ -36,7 +36,7 @@ internal sealed class TargetRunner(RunServices services, bool force)
         if (planned.SkipReason is { } skip) return new(spec.Name, TargetStatus.Skipped, TimeSpan.Zero, skip);
         if (behavior.OnlyWhen.FirstOrDefault(c => !c.Evaluate()) is { } unmet)
             return new(spec.Name, TargetStatus.Skipped, TimeSpan.Zero, $"OnlyWhen: {unmet.Text}");
-        if (!spec.HasActions) return new(spec.Name, TargetStatus.Skipped, TimeSpan.Zero, "collective target (no actions)");
+        if (!spec.HasActions) return new(spec.Name, TargetStatus.Skipped, TimeSpan.Zero, UpToDate.CollectiveReason);
 
         TargetCheck check;
         try { check = Check(spec); }

@@ -4,4 +4,7 @@ namespace Pipeline.Engine.Execution;
 internal static class UpToDate
 {
     public const string Reason = "up to date";
+
+    /// <summary>The reason given for a target without actions, which only groups its dependencies.</summary>
+    public const string CollectiveReason = "collective target (no actions)";
 }
