@@ -37,7 +37,7 @@ internal sealed class Executor(RunServices services, BuildModel model, int jobs,
             if (NotRun(target, cancellation) is { } late) return late;
             var result = await Task.Run(() => _runner.RunAsync(target, model.Behaviors[target.Name], cancellation), CancellationToken.None);
             if (result.Status == TargetStatus.Failed && !target.Spec.ProceedAfterFailure)
-                _stopReason ??= $"{target.Name} failed";
+                _stopReason ??= cancellation.IsCancellationRequested ? "cancelled" : $"{target.Name} failed";
             return result;
         }
         finally
