@@ -18,8 +18,7 @@ internal static class HelpText
             sb.Append("  ").AppendLine((name.PadRight(width) + deps).TrimEnd());
             if (s.Description is { } d) sb.Append("    ").AppendLine(d);
         }
-        sb.Append("  ").Append("Track <path>".PadRight(width)).AppendLine().Append("    ")
-          .AppendLine("Hash a file or directory into the cache and write its .dvc file (like `dvc add`).");
+        sb.AppendLine("  Track <path>").AppendLine("    Hash a file or directory into the cache and write its .dvc file (like `dvc add`).");
 
         sb.Append("\nParameters:\n\n");
         var rows = parameters.Where(p => p.Attribute.List)
@@ -32,8 +31,12 @@ internal static class HelpText
 
     private static string Describe(ParameterMember p, object build)
     {
-        var value = p.GetValue(build);
+        var value = p.GetValue(build) switch
+        {
+            System.Collections.IEnumerable items and not string => string.Join(' ', items.Cast<object?>()),
+            var v => v?.ToString(),
+        };
         var text = p.Attribute.Description ?? "";
-        return value is null or "" ? text : $"{text} (default: {value})".Trim();
+        return string.IsNullOrEmpty(value) ? text : $"{text} (default: {value})".Trim();
     }
 }

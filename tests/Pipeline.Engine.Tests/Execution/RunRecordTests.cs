@@ -25,36 +25,11 @@ public sealed class RunRecordTests : IDisposable
 
         var expected = """
             [
-              {
-                "target": "Ingest",
-                "status": "executed",
-                "duration_ms": 1500,
-                "reason": "never ran"
-              },
-              {
-                "target": "Train",
-                "status": "skipped",
-                "duration_ms": 0,
-                "reason": "up to date"
-              },
-              {
-                "target": "Deploy",
-                "status": "restored",
-                "duration_ms": 12,
-                "reason": "restored from cache: m"
-              },
-              {
-                "target": "Evaluate",
-                "status": "failed",
-                "duration_ms": 3,
-                "reason": "boom \u0022quoted\u0022"
-              },
-              {
-                "target": "Report",
-                "status": "not-run",
-                "duration_ms": 0,
-                "reason": "Evaluate failed"
-              }
+              {"target": "Ingest", "status": "executed", "duration_ms": 1500, "reason": "never ran"},
+              {"target": "Train", "status": "skipped", "duration_ms": 0, "reason": "up to date"},
+              {"target": "Deploy", "status": "restored", "duration_ms": 12, "reason": "restored from cache: m"},
+              {"target": "Evaluate", "status": "failed", "duration_ms": 3, "reason": "boom \"quoted\""},
+              {"target": "Report", "status": "not-run", "duration_ms": 0, "reason": "Evaluate failed"}
             ]
 
             """;
