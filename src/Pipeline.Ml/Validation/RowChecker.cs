@@ -32,7 +32,7 @@ internal sealed class RowChecker
     /// <summary>The row's values in schema column order (null for missing columns).</summary>
     public string?[] Project(string?[] fields) => [.. sourceIndex.Select(i => i < 0 ? null : fields[i])];
 
-    /// <summary>Runs every row-level check on one projected row.</summary>
+    /// <summary>Runs every row-level check on one projected row (the key is checked for uniqueness only, not range or domain).</summary>
     public List<RowFailure> Check(string?[] values)
     {
         var failures = new List<RowFailure>();
@@ -53,10 +53,14 @@ internal sealed class RowChecker
                 continue;
             }
             if (!ValueParsing.Fits(value, column.Kind)) { failures.Add(Fail(ValidationCheck.TypeError, i, column, value, always: true)); continue; }
+            if (column.Name == schema.Key)
+            {
+                if (!seenKeys.Add(value)) failures.Add(Fail(ValidationCheck.DuplicateKey, i, column, value, always: true));
+                continue;
+            }
             if (column.Kind == ColumnKind.Numeric && OutOfRange(column, value)) failures.Add(Fail(ValidationCheck.OutOfRange, i, column, value, always: false));
             if (column.Kind is ColumnKind.Categorical or ColumnKind.Boolean && column.Categories is not null && !domains[i].Contains(value))
                 failures.Add(Fail(ValidationCheck.UnseenCategory, i, column, value, always: false));
-            if (column.Name == schema.Key && !seenKeys.Add(value)) failures.Add(Fail(ValidationCheck.DuplicateKey, i, column, value, always: true));
         }
         return failures;
     }
