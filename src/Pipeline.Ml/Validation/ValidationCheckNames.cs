@@ -31,4 +31,12 @@ public static class ValidationCheckNames
         "warning" or "warn" => FindingSeverity.Warning,
         _ => throw new ArgumentException($"Unknown severity '{value}'. Use 'error' or 'warning'.", nameof(value)),
     };
+
+    /// <summary>Reads <c>validate.severity.&lt;check&gt;: error|warning</c> entries from flattened params.</summary>
+    public static IReadOnlyDictionary<ValidationCheck, FindingSeverity> SeveritiesFromParams(IReadOnlyDictionary<string, string> flat)
+    {
+        const string prefix = "validate.severity.";
+        return flat.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(p => Parse(p.Key[prefix.Length..]), p => ParseSeverity(p.Value));
+    }
 }
