@@ -1,0 +1,41 @@
+using Microsoft.ML;
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Profiles;
+using Pipeline.Ml.Validation;
+
+namespace Pipeline.Ml.Features;
+
+/// <summary>
+/// The Featurize stage: a seeded (stratified for classification) train/test split of the validated rows, a
+/// transform chain fitted on train only and saved to models/featurizer.zip, and the train reference profile.
+/// </summary>
+public static class Featurizer
+{
+    /// <summary>Runs the stage; every output is written atomically.</summary>
+    public static FeaturizeResult Run(FeaturizePaths paths, FeaturizerOptions options)
+    {
+        var schema = SchemaFile.Read(paths.SchemaYaml);
+        var (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv);
+        if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
+
+        var ml = new MLContext(options.Seed);
+        var (transformer, train) = Fit(ml, schema, options, paths.TrainCsv);
+        ModelZip.Save(ml, transformer, train.Schema, paths.FeaturizerZip);
+        ReferenceProfile.Build(paths.TrainCsv, schema).Save(paths.ProfileJson);
+
+        var width = transformer.GetOutputSchema(train.Schema)[TransformChain.Features].Type is Microsoft.ML.Data.VectorDataViewType vector ? vector.Size : 1;
+        return new FeaturizeResult(trainRows, testRows, width);
+    }
+
+    /// <summary>Fits the chain on <paramref name="trainCsv"/>; returns it with the raw train view (whose schema is the model's input).</summary>
+    internal static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, string trainCsv)
+    {
+        var derived = options.Derived.Select(DerivedFeature.Parse).ToList();
+        var numeric = schema.Features.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name).ToList();
+        foreach (var input in derived.SelectMany(d => d.Inputs).Where(i => !numeric.Contains(i)))
+            throw new ArgumentException($"Derived feature input '{input}' is not a numeric feature column. Numeric columns: {string.Join(", ", numeric)}.");
+        var stats = NumericStatistics.Compute(trainCsv, schema, numeric, derived);
+        var train = RawDataLoader.Load(ml, schema, trainCsv);
+        return (TransformChain.Build(ml, schema, options, derived, stats).Fit(train), train);
+    }
+}

@@ -1,0 +1,73 @@
+using Pipeline.Ml.Data;
+
+namespace Pipeline.Ml.Validation;
+
+/// <summary>Infers a <see cref="DatasetSchema"/> from a CSV snapshot in one streaming pass.</summary>
+public static class SchemaInference
+{
+    /// <summary>
+    /// Reads <paramref name="csvPath"/> and infers each column's kind, nullability, null rate, numeric range and
+    /// categorical domain, plus the label classes and distribution for classification.
+    /// </summary>
+    public static DatasetSchema Infer(string csvPath, string label, MlTask task, InferenceOptions? options = null)
+    {
+        options ??= new InferenceOptions();
+        using var records = CsvRows.Read(csvPath).GetEnumerator();
+        if (!records.MoveNext()) throw new InvalidDataException($"{csvPath}: the snapshot is empty; expected a header row.");
+        var header = SnapshotHeader.Parse(csvPath, records.Current);
+        var labelIndex = header.IndexOf(label, csvPath);
+        var observations = header.Names
+            .Select((name, i) => new ColumnObservation(name, i == labelIndex ? options.MaxLabelClasses : options.MaxCategories))
+            .ToArray();
+        long rows = 0;
+        while (records.MoveNext())
+        {
+            var fields = records.Current.Fields;
+            header.EnsureWidth(records.Current, csvPath);
+            for (var i = 0; i < observations.Length; i++) observations[i].Add(fields[i]);
+            rows++;
+        }
+        if (options.Key is { } key) header.IndexOf(key, csvPath);
+
+        var columns = observations.Select(o => Describe(o, rows, o.Name == label, task, options)).ToList();
+        var schema = new DatasetSchema(columns, label, task) { Key = options.Key };
+        return task == MlTask.Regression ? schema : WithClasses(schema, observations[labelIndex], csvPath, options);
+    }
+
+    private static ColumnSchema Describe(ColumnObservation o, long rows, bool isLabel, MlTask task, InferenceOptions options)
+    {
+        var kind = options.Kinds.TryGetValue(o.Name, out var forced) ? forced : o.Kind(options.TextMinLength);
+        if (isLabel) kind = task == MlTask.Regression ? ColumnKind.Numeric : ColumnKind.Categorical;
+        var numeric = kind == ColumnKind.Numeric && o.Values > 0 && o.AllNumeric;
+        return new ColumnSchema(o.Name, kind)
+        {
+            Nullable = o.Nulls > 0,
+            NullRate = rows == 0 ? 0 : (double)o.Nulls / rows,
+            Min = numeric ? o.Min : null,
+            Max = numeric ? o.Max : null,
+            Categories = kind is ColumnKind.Categorical or ColumnKind.Boolean
+                ? o.Domain(isLabel ? options.MaxLabelClasses : options.MaxCategories)
+                : null,
+        };
+    }
+
+    private static DatasetSchema WithClasses(DatasetSchema schema, ColumnObservation label, string csvPath, InferenceOptions options)
+    {
+        if (label.DomainOverflow)
+            throw new InvalidDataException($"{csvPath}: label '{label.Name}' has more than {options.MaxLabelClasses} classes; is data.task '{schema.Task.ToString().ToLowerInvariant()}' right (regression?)");
+        var classes = label.Counts.Keys.Order(StringComparer.Ordinal).ToList();
+        if (schema.Task == MlTask.Binary && classes.Count != 2)
+            throw new InvalidDataException($"{csvPath}: a binary label needs exactly 2 classes but '{label.Name}' has {classes.Count}: {string.Join(", ", classes.Take(10))}. Set data.task to multiclass or pick another label.");
+        if (options.PositiveClass is { } positive && !classes.Contains(positive, StringComparer.Ordinal))
+            throw new InvalidDataException($"{csvPath}: positive class '{positive}' is not a class of '{label.Name}'. Classes: {string.Join(", ", classes)}.");
+        var total = (double)Math.Max(1, label.Values);
+        var distribution = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (value, count) in label.Counts) distribution[value] = count / total;
+        return schema with
+        {
+            LabelClasses = classes,
+            PositiveClass = schema.Task == MlTask.Binary ? options.PositiveClass ?? classes[1] : null,
+            LabelDistribution = distribution,
+        };
+    }
+}

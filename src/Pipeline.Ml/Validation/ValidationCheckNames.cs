@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Pipeline.Ml.Validation;
+
+/// <summary>The snake_case names of checks and severities as params.yaml and the reports spell them.</summary>
+public static class ValidationCheckNames
+{
+    /// <summary>The snake_case name of a check (<c>NullRateJump</c> → <c>null_rate_jump</c>).</summary>
+    public static string Of(ValidationCheck check)
+    {
+        var name = check.ToString();
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0) builder.Append('_');
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Parses a snake_case check name; unknown names are an error listing the known ones.</summary>
+    public static ValidationCheck Parse(string name) =>
+        Enum.GetValues<ValidationCheck>().FirstOrDefault(c => Of(c) == name, (ValidationCheck)(-1)) is var check && Enum.IsDefined(check)
+            ? check
+            : throw new ArgumentException($"Unknown validation check '{name}'. Known checks: {string.Join(", ", Enum.GetValues<ValidationCheck>().Select(Of))}.", nameof(name));
+
+    /// <summary>Parses <c>error</c> or <c>warning</c>.</summary>
+    public static FindingSeverity ParseSeverity(string value) => value.ToLowerInvariant() switch
+    {
+        "error" => FindingSeverity.Error,
+        "warning" or "warn" => FindingSeverity.Warning,
+        _ => throw new ArgumentException($"Unknown severity '{value}'. Use 'error' or 'warning'.", nameof(value)),
+    };
+
+    /// <summary>Reads <c>validate.severity.&lt;check&gt;: error|warning</c> entries from flattened params.</summary>
+    public static IReadOnlyDictionary<ValidationCheck, FindingSeverity> SeveritiesFromParams(IReadOnlyDictionary<string, string> flat)
+    {
+        const string prefix = "validate.severity.";
+        return flat.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(p => Parse(p.Key[prefix.Length..]), p => ParseSeverity(p.Value));
+    }
+}

@@ -1,0 +1,17 @@
+namespace Pipeline.Ml.Validation;
+
+/// <summary>The outcome of Validate: row counts and every finding, written as reports/validation.json and .txt.</summary>
+public sealed record ValidationReport(string Snapshot, long Rows, long ValidatedRows, long QuarantinedRows, bool SchemaInferred)
+{
+    /// <summary>Findings in check order, then column order.</summary>
+    public IReadOnlyList<ValidationFinding> Findings { get; init; } = [];
+
+    /// <summary>The severity used for each check in this run.</summary>
+    public IReadOnlyDictionary<ValidationCheck, FindingSeverity> Severities { get; init; } = new Dictionary<ValidationCheck, FindingSeverity>();
+
+    /// <summary>True when no finding has error severity.</summary>
+    public bool Passed => Findings.All(f => f.Severity != FindingSeverity.Error);
+
+    /// <summary>The readable table (same text as reports/validation.txt).</summary>
+    public string Table => ValidationReportFormat.Text(this);
+}

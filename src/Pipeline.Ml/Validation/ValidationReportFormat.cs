@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Pipeline.Ml.Validation;
+
+/// <summary>The JSON and text forms of a <see cref="ValidationReport"/> (stable key order, invariant numbers).</summary>
+internal static class ValidationReportFormat
+{
+    /// <summary>reports/validation.json: summary, one entry per check with its status, then the findings.</summary>
+    public static string Json(ValidationReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            json.WriteStartObject();
+            json.WriteString("snapshot", report.Snapshot);
+            json.WriteString("status", report.Passed ? "passed" : "failed");
+            json.WriteBoolean("schema_inferred", report.SchemaInferred);
+            json.WriteNumber("rows", report.Rows);
+            json.WriteNumber("validated_rows", report.ValidatedRows);
+            json.WriteNumber("quarantined_rows", report.QuarantinedRows);
+            json.WriteStartArray("checks");
+            foreach (var check in Enum.GetValues<ValidationCheck>())
+            {
+                json.WriteStartObject();
+                json.WriteString("check", ValidationCheckNames.Of(check));
+                json.WriteString("severity", Name(SeverityOf(report, check)));
+                json.WriteString("status", StatusOf(report, check));
+                json.WriteNumber("count", report.Findings.Where(f => f.Check == check).Sum(f => f.Count));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("findings");
+            foreach (var finding in report.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("check", ValidationCheckNames.Of(finding.Check));
+                json.WriteString("severity", Name(finding.Severity));
+                if (finding.Column is null) json.WriteNull("column"); else json.WriteString("column", finding.Column);
+                json.WriteNumber("count", finding.Count);
+                json.WriteString("message", finding.Message);
+                json.WriteStartArray("examples");
+                foreach (var example in finding.Examples) json.WriteStringValue(example);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The readable table: a summary line, then one row per check.</summary>
+    public static string Text(ValidationReport report)
+    {
+        var rows = new List<string[]> { new[] { "check", "column", "severity", "status", "count", "examples" } };
+        foreach (var check in Enum.GetValues<ValidationCheck>())
+        {
+            var findings = report.Findings.Where(f => f.Check == check).ToList();
+            if (findings.Count == 0) rows.Add([ValidationCheckNames.Of(check), "", Name(SeverityOf(report, check)), "passed", "0", ""]);
+            foreach (var f in findings)
+                rows.Add([ValidationCheckNames.Of(check), f.Column ?? "(dataset)", Name(f.Severity), Status(f.Severity), f.Count.ToString(CultureInfo.InvariantCulture), string.Join(" | ", f.Examples.Take(3))]);
+        }
+        var widths = Enumerable.Range(0, 6).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Validation of {report.Snapshot}: {(report.Passed ? "PASSED" : "FAILED")} — {report.Rows} rows, {report.ValidatedRows} validated, {report.QuarantinedRows} quarantined{(report.SchemaInferred ? " (schema inferred on this run)" : "")}\n\n");
+        foreach (var row in rows)
+            text.Append(string.Join("  ", row.Select((cell, i) => i == 5 ? cell : cell.PadRight(widths[i]))).TrimEnd()).Append('\n');
+        return text.ToString();
+    }
+
+    private static FindingSeverity SeverityOf(ValidationReport report, ValidationCheck check) =>
+        report.Severities.TryGetValue(check, out var severity) ? severity : ValidationOptions.DefaultSeverity(check);
+
+    private static string StatusOf(ValidationReport report, ValidationCheck check) =>
+        report.Findings.Any(f => f.Check == check) ? Status(SeverityOf(report, check)) : "passed";
+
+    private static string Status(FindingSeverity severity) => severity == FindingSeverity.Error ? "failed" : "warning";
+
+    private static string Name(FindingSeverity severity) => severity == FindingSeverity.Error ? "error" : "warning";
+}

@@ -1,0 +1,104 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Features;
+using Pipeline.Ml.Tests.Validation;
+using Pipeline.Ml.Validation;
+
+namespace Pipeline.Ml.Tests.Features;
+
+public sealed class FeaturizerTests
+{
+    private static FeaturizePaths Prepare(TestDirectory dir, string csv, string task, InferenceOptions? inference = null)
+    {
+        var validated = dir.Write("data/validated/t.csv", csv);
+        var mlTask = Enum.Parse<MlTask>(task, ignoreCase: true);
+        SchemaFile.Write(dir.Path("data/schema.yaml"), SchemaInference.Infer(validated, "label", mlTask, inference ?? new InferenceOptions { Key = "id" }));
+        return new FeaturizePaths
+        {
+            ValidatedCsv = validated,
+            SchemaYaml = dir.Path("data/schema.yaml"),
+            TrainCsv = dir.Path("data/features/train.csv"),
+            TestCsv = dir.Path("data/features/test.csv"),
+            FeaturizerZip = dir.Path("models/featurizer.zip"),
+            ProfileJson = dir.Path("data/features/profile.json"),
+        };
+    }
+
+    /// <summary>Loads featurizer.zip and applies it to test.csv.</summary>
+    private static IDataView Apply(FeaturizePaths paths)
+    {
+        var ml = new MLContext(1);
+        var model = ml.Model.Load(paths.FeaturizerZip, out _);
+        return model.Transform(RawDataLoader.Load(ml, SchemaFile.Read(paths.SchemaYaml), paths.TestCsv));
+    }
+
+    [Theory]
+    [InlineData("binary", typeof(BooleanDataViewType))]
+    [InlineData("multiclass", typeof(KeyDataViewType))]
+    [InlineData("regression", typeof(NumberDataViewType))]
+    public void Run_EachTask_OutputsFeatureVectorAndTypedLabel(string task, Type labelType)
+    {
+        using var dir = new TestDirectory();
+        var paths = Prepare(dir, SampleData.Csv(300, task), task, new InferenceOptions());
+
+        var result = Featurizer.Run(paths, new FeaturizerOptions { Derived = ["ratio: amount/id", "log: amount"], Outliers = OutlierStrategy.Iqr, Imputation = ImputationStrategy.Median });
+        var output = Apply(paths);
+
+        Assert.Equal((240L, 60L), (result.TrainRows, result.TestRows));
+        var features = Assert.IsType<VectorDataViewType>(output.Schema["Features"].Type);
+        Assert.Equal(NumberDataViewType.Single, features.ItemType);
+        Assert.Equal(result.FeatureCount, features.Size);
+        Assert.IsType(labelType, output.Schema["Label"].Type);
+        if (task == "multiclass") Assert.Equal(3UL, ((KeyDataViewType)output.Schema["Label"].Type).Count);
+        if (task == "regression") Assert.Equal(NumberDataViewType.Single, output.Schema["Label"].Type);
+        var rows = output.GetColumn<VBuffer<float>>("Features").ToList();
+        Assert.Equal(60, rows.Count);
+        Assert.All(rows, r => Assert.DoesNotContain(r.DenseValues(), float.IsNaN));
+    }
+
+    [Fact]
+    public void Run_StringLabelledBinary_MapsPositiveClassToTrue()
+    {
+        using var dir = new TestDirectory();
+        var paths = Prepare(dir, SampleData.Csv(300, "binary", stringLabels: true), "binary", new InferenceOptions { Key = "id", PositiveClass = "fraud" });
+
+        Featurizer.Run(paths, new FeaturizerOptions { Encoding = CategoricalEncoding.Hashing, Scaling = ScalingStrategy.Robust });
+        var labels = Apply(paths).GetColumn<bool>("Label").ToList();
+
+        var expected = CsvRows.Read(paths.TestCsv).Skip(1).Count(r => r.Fields[^1] == "fraud");
+        Assert.Equal(expected, labels.Count(l => l));
+        Assert.InRange(expected, 1, labels.Count - 1);
+    }
+
+    [Fact]
+    public void Run_TwiceOnSameInputs_WritesIdenticalSplitAndFeaturizerZip()
+    {
+        using var first = new TestDirectory();
+        using var second = new TestDirectory();
+        var csv = SampleData.Csv(300, "multiclass");
+        var a = Prepare(first, csv, "multiclass");
+        var b = Prepare(second, csv, "multiclass");
+
+        Featurizer.Run(a, new FeaturizerOptions());
+        Featurizer.Run(b, new FeaturizerOptions());
+
+        Assert.Equal(File.ReadAllBytes(a.FeaturizerZip), File.ReadAllBytes(b.FeaturizerZip));
+        Assert.Equal(File.ReadAllBytes(a.TrainCsv), File.ReadAllBytes(b.TrainCsv));
+        Assert.Equal(File.ReadAllBytes(a.TestCsv), File.ReadAllBytes(b.TestCsv));
+        Assert.Equal(File.ReadAllBytes(a.ProfileJson), File.ReadAllBytes(b.ProfileJson));
+    }
+
+    [Fact]
+    public void Run_TextOnAndOff_TextColumnAddsFeatures()
+    {
+        using var dir = new TestDirectory();
+        var paths = Prepare(dir, SampleData.Csv(200, "regression"), "regression");
+
+        var withText = Featurizer.Run(paths, new FeaturizerOptions());
+        var withoutText = Featurizer.Run(paths, new FeaturizerOptions { Text = false });
+
+        Assert.Equal(ColumnKind.Text, SchemaFile.Read(paths.SchemaYaml).Column("description").Kind);
+        Assert.True(withText.FeatureCount > withoutText.FeatureCount + 10, $"{withText.FeatureCount} vs {withoutText.FeatureCount}");
+    }
+}

@@ -1,0 +1,33 @@
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Features;
+using Pipeline.Ml.Tests.Validation;
+using Pipeline.Ml.Validation;
+
+namespace Pipeline.Ml.Tests.Features;
+
+public sealed class TrainTestSplitTests
+{
+    [Fact]
+    public void Run_Classification_HoldsOutFractionOfEachClassDeterministically()
+    {
+        using var dir = new TestDirectory();
+        var source = dir.Write("v.csv", SampleData.Csv(500, "multiclass"));
+        var schema = SchemaInference.Infer(source, "label", MlTask.Multiclass);
+
+        var counts = TrainTestSplit.Run(source, schema, 0.2, 3, dir.Path("a/train.csv"), dir.Path("a/test.csv"));
+        TrainTestSplit.Run(source, schema, 0.2, 3, dir.Path("b/train.csv"), dir.Path("b/test.csv"));
+        TrainTestSplit.Run(source, schema, 0.2, 4, dir.Path("c/train.csv"), dir.Path("c/test.csv"));
+
+        Assert.Equal(500, counts.Train + counts.Test);
+        var all = ByClass(source);
+        var test = ByClass(dir.Path("a/test.csv"));
+        foreach (var (label, n) in all) Assert.Equal((int)Math.Round(n * 0.2, MidpointRounding.AwayFromZero), test[label]);
+        Assert.Equal(File.ReadAllBytes(dir.Path("a/test.csv")), File.ReadAllBytes(dir.Path("b/test.csv")));
+        Assert.NotEqual(File.ReadAllBytes(dir.Path("a/test.csv")), File.ReadAllBytes(dir.Path("c/test.csv")));
+        var ids = CsvRows.Read(dir.Path("a/train.csv")).Skip(1).Concat(CsvRows.Read(dir.Path("a/test.csv")).Skip(1)).Select(r => r.Fields[0]).ToHashSet();
+        Assert.Equal(500, ids.Count);
+    }
+
+    private static Dictionary<string, int> ByClass(string path) =>
+        CsvRows.Read(path).Skip(1).GroupBy(r => r.Fields[^1]!).ToDictionary(g => g.Key, g => g.Count());
+}
