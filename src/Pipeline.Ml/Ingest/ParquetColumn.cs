@@ -12,13 +12,13 @@ internal static class ParquetColumn
     {
         var count = checked((int)group.RowCount);
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var text = new string?[count];
             group.ReadAsync(field, text.AsMemory(), null, ct).AsTask().GetAwaiter().GetResult();
             return text.Select(v => SnapshotValue.Format(v)).ToArray();
         }
-        if (type == typeof(byte[]))
+        if (type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>))
         {
             var bytes = new byte[]?[count];
             group.ReadAsync(field, bytes.AsMemory(), null, ct).AsTask().GetAwaiter().GetResult();
