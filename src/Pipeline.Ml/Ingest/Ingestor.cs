@@ -21,6 +21,7 @@ public static class Ingestor
             using var rows = source.Open(previous?.Filter, cancellationToken);
             var header = previous?.Header ?? rows.Columns;
             var map = ColumnMap(rows.Columns, header, previous is not null, snapshotPath);
+            var identity = map.Select((source, i) => source == i).All(same => same);
             var watermarkIndex = options.Watermark is null ? -1 : IndexOf(rows.Columns, options.Watermark, source.Description);
             using var writer = new CsvSnapshotWriter(snapshotPath, header);
             previous?.CopyRowsTo(writer);
@@ -34,7 +35,7 @@ public static class Ingestor
                     if (mark is null) { withoutWatermark++; continue; }
                     if (!previous.Filter.Passes(mark)) continue;
                 }
-                writer.WriteRow(map.Select(i => row[i]).ToArray());
+                writer.WriteRow(identity ? row : map.Select(i => row[i]).ToArray());
                 appended++;
             }
             writer.Complete();

@@ -9,7 +9,10 @@ namespace Pipeline.Ml.Sources;
 internal sealed class CardTransactionGenerator(CardTransactionsOptions options, Random random)
 {
     /// <summary>Log-odds intercept, calibrated so the default options give about 1.5% fraud.</summary>
-    internal const double Intercept = -6.4;
+    internal const double Intercept = -8.0;
+
+    /// <summary>Scale of the observable risk factors in the log-odds (higher: more separable classes).</summary>
+    internal const double SignalStrength = 1.6;
 
     /// <summary>Generates <paramref name="count"/> rows with ids from <paramref name="firstId"/>, days from <paramref name="firstDay"/>.</summary>
     public IEnumerable<CardTransaction> Generate(long firstId, DateTimeOffset firstDay, int count)
@@ -52,16 +55,15 @@ internal sealed class CardTransactionGenerator(CardTransactionsOptions options, 
         var description = Description(category.Nouns, risky);
         var hour = time.Hour;
 
-        var logit = Intercept + category.Risk
+        var signal = category.Risk
             + 0.9 * Math.Clamp(Math.Log(relativeAmount * options.AmountShift), -2, 3)
             + (hour < 6 ? 1.4 : 0)
             + (country == "US" ? 0 : 1.1) + (country is "NG" or "RU" || MerchantVocabulary.NewCountries.Contains(country) ? 0.9 : 0)
             + device switch { "web" => 0.7, "pos" => -0.6, _ => 0 }
             + (accountAge < 30 ? 1.3 : 0)
             + 0.35 * Math.Max(0, last24h - 3)
-            + (risky ? 1.8 : 0)
-            + 0.9 * Normal()
-            + Math.Log(options.FraudRateMultiplier);
+            + (risky ? 1.8 : 0);
+        var logit = Intercept + SignalStrength * signal + 0.6 * Normal() + Math.Log(options.FraudRateMultiplier);
         var fraud = random.NextDouble() < 1 / (1 + Math.Exp(-logit));
 
         return new CardTransaction(

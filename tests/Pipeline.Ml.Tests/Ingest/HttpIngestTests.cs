@@ -90,4 +90,18 @@ public sealed class HttpIngestTests
         Assert.Equal((3L, 1L, 3L, true), (result.RowsRead, result.RowsAppended, result.RowsTotal, result.Incremental));
         Assert.Equal("id,v\n1,x\n2,y\n3,z\n", File.ReadAllText(dir.File("raw.csv")));
     }
+
+    [Fact]
+    public void Run_UnreachableServer_FailsAfterRetriesNamingUrl()
+    {
+        string url;
+        using (var server = new TestHttpServer((_, _) => (200, "[]"))) url = server.BaseUrl + "gone";
+        using var dir = new DataTempDirectory();
+
+        var error = Assert.Throws<IngestException>(() => Ingestor.Run(Http(url), dir.File("raw.csv"), dir.Root));
+
+        Assert.StartsWith($"Ingest from http {url} failed: cannot reach {url}?page=1", error.Message);
+        Assert.Contains("after 3 attempts", error.Message);
+        Assert.Empty(Directory.GetFiles(dir.Root));
+    }
 }
