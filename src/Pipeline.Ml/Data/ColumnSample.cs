@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace Pipeline.Ml.Data;
+
+/// <summary>Running evidence about one column's values, fed row by row by <see cref="ColumnTypeInference"/>.</summary>
+internal sealed class ColumnSample
+{
+    private static readonly string[] TrueWords = ["true", "yes", "y", "t", "1"];
+    private static readonly string[] FalseWords = ["false", "no", "n", "f", "0"];
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
+    ];
+
+    private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _distinctLower = new(StringComparer.Ordinal);
+    private readonly int _distinctCap;
+    private long _words;
+    private long _characters;
+
+    /// <summary>Tracks at most <paramref name="distinctCap"/> distinct values (enough to decide the kind).</summary>
+    public ColumnSample(string name, int distinctCap)
+    {
+        Name = name;
+        _distinctCap = distinctCap;
+    }
+
+    public string Name { get; }
+    public long Present { get; private set; }
+    public long Missing { get; private set; }
+    public bool AllBoolean { get; private set; } = true;
+    public bool AllNumeric { get; private set; } = true;
+    public bool AllDate { get; private set; } = true;
+    public double? Min { get; private set; }
+    public double? Max { get; private set; }
+
+    /// <summary>Distinct values seen (saturates at the cap).</summary>
+    public int Distinct => _distinct.Count;
+
+    /// <summary>Distinct case-insensitive values (for the two-value Boolean rule).</summary>
+    public int DistinctIgnoringCase => _distinctLower.Count;
+
+    public double MeanWords => Present == 0 ? 0 : (double)_words / Present;
+    public double MeanLength => Present == 0 ? 0 : (double)_characters / Present;
+
+    /// <summary>Adds one field value (null = missing).</summary>
+    public void Add(string? value)
+    {
+        if (value is null || value.Trim().Length == 0) { Missing++; return; }
+        Present++;
+        _characters += value.Length;
+        _words += CountWords(value);
+        if (_distinct.Count < _distinctCap) _distinct.Add(value);
+        if (_distinctLower.Count <= 2) _distinctLower.Add(value.ToLowerInvariant());
+        if (AllBoolean) AllBoolean = IsBooleanWord(value);
+        if (AllNumeric)
+        {
+            AllNumeric = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number);
+            if (AllNumeric) { Min = Math.Min(Min ?? number, number); Max = Math.Max(Max ?? number, number); }
+        }
+        if (AllDate) AllDate = IsIsoDate(value);
+    }
+
+    /// <summary>True for an ISO 8601 date or date-time, with or without a zone.</summary>
+    public static bool IsIsoDate(string value) =>
+        DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
+
+    /// <summary>True for a recognised truth word: true/false, yes/no, y/n, t/f, 1/0 (any case).</summary>
+    public static bool IsBooleanWord(string value) =>
+        TrueWords.Contains(value, StringComparer.OrdinalIgnoreCase) || FalseWords.Contains(value, StringComparer.OrdinalIgnoreCase);
+
+    private static int CountWords(string value)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in value)
+        {
+            var letter = !char.IsWhiteSpace(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words;
+    }
+}

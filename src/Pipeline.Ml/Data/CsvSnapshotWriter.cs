@@ -1,0 +1,98 @@
+using System.Text;
+
+namespace Pipeline.Ml.Data;
+
+/// <summary>
+/// Streams rows into a snapshot file (see <see cref="Snapshot"/>): header first, RFC 4180 quoting only when a field
+/// needs it, null = empty field. Writes to a temporary sibling file and renames it over the target on
+/// <see cref="Complete"/>; disposing without completing deletes the temporary file, so a failure leaves no output.
+/// </summary>
+public sealed class CsvSnapshotWriter : IDisposable
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly string _path;
+    private readonly string _tempPath;
+    private readonly char _delimiter;
+    private readonly int _width;
+    private StreamWriter? _writer;
+    private bool _completed;
+
+    /// <summary>Starts a snapshot at <paramref name="path"/> with the given header; parent folders are created.</summary>
+    public CsvSnapshotWriter(string path, IReadOnlyList<string> header, char delimiter = ',')
+    {
+        if (header.Count == 0) throw new ArgumentException("A snapshot needs at least one column.", nameof(header));
+        _path = Path.GetFullPath(path);
+        _delimiter = delimiter;
+        _width = header.Count;
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        // NOTE: the temp file sits next to the target so the final rename stays on one file system (atomic).
+        _tempPath = $"{_path}.{Path.GetRandomFileName()}.tmp";
+        _writer = new StreamWriter(_tempPath, append: false, Utf8NoBom, bufferSize: 1 << 16) { NewLine = "\n" };
+        WriteFields(header);
+    }
+
+    /// <summary>Rows written so far (header excluded).</summary>
+    public long RowCount { get; private set; }
+
+    /// <summary>Appends one row; it must have exactly one field per header column.</summary>
+    public void WriteRow(IReadOnlyList<string?> fields)
+    {
+        if (fields.Count != _width)
+            throw new ArgumentException($"Row {RowCount + 1} of {_path} has {fields.Count} fields; the header has {_width}.", nameof(fields));
+        WriteFields(fields);
+        RowCount++;
+    }
+
+    /// <summary>Appends one row of raw values, formatted with <see cref="SnapshotValue.Format"/>.</summary>
+    public void WriteValues(IReadOnlyList<object?> values) => WriteRow(values.Select(SnapshotValue.Format).ToArray());
+
+    /// <summary>Flushes and atomically renames the temporary file to the target path.</summary>
+    public void Complete()
+    {
+        var writer = _writer ?? throw new InvalidOperationException($"Snapshot {_path} is already completed or disposed.");
+        writer.Flush();
+        writer.Dispose();
+        _writer = null;
+        File.Move(_tempPath, _path, overwrite: true);
+        _completed = true;
+    }
+
+    /// <summary>Releases the file; without a prior <see cref="Complete"/> the partial output is deleted.</summary>
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writer = null;
+        if (!_completed && File.Exists(_tempPath)) File.Delete(_tempPath);
+    }
+
+    private void WriteFields(IReadOnlyList<string?> fields)
+    {
+        var writer = _writer ?? throw new InvalidOperationException($"Snapshot {_path} is already completed or disposed.");
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0) writer.Write(_delimiter);
+            var field = fields[i];
+            if (string.IsNullOrEmpty(field)) continue;
+            if (NeedsQuoting(field))
+            {
+                writer.Write('"');
+                writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
+                writer.Write('"');
+            }
+            else
+            {
+                writer.Write(field);
+            }
+        }
+        writer.Write('\n');
+    }
+
+    private bool NeedsQuoting(string field)
+    {
+        foreach (var c in field)
+        {
+            if (c == _delimiter || c == '"' || c == '\n' || c == '\r') return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Pipeline.Ml.Data;
+
+namespace Pipeline.Ml.Tests.Data;
+
+public sealed class SnapshotLoaderTests
+{
+    [Fact]
+    public void Load_InferredSchema_RowCountAndTypes()
+    {
+        using var dir = new DataTempDirectory();
+        var path = dir.File("s.csv");
+        using (var writer = new CsvSnapshotWriter(path, ["id", "amount", "online", "note", "label"]))
+        {
+            for (var i = 0; i < 120; i++)
+            {
+                writer.WriteValues([i, i % 7 == 0 ? null : i * 0.5, i % 2 == 0 ? "yes" : "no", i % 5 == 0 ? "a, \"quoted\"\nnote" : "plain", i % 3 == 0 ? "cat" : "dog"]);
+            }
+            writer.Complete();
+        }
+        var schema = new DatasetSchema(ColumnTypeInference.Infer(path), "label", MlTask.Binary) { Key = "id" };
+        var ml = new MLContext(seed: 1);
+
+        var data = SnapshotLoader.Load(ml, path, schema);
+
+        Assert.Equal(TextDataViewType.Instance, data.Schema["id"].Type);
+        Assert.Equal(NumberDataViewType.Single, data.Schema["amount"].Type);
+        Assert.Equal(BooleanDataViewType.Instance, data.Schema["online"].Type);
+        Assert.Equal(TextDataViewType.Instance, data.Schema["label"].Type);
+        var amounts = data.GetColumn<float>("amount").ToArray();
+        var online = data.GetColumn<bool>("online").ToArray();
+        var notes = data.GetColumn<ReadOnlyMemory<char>>("note").Select(n => n.ToString()).ToArray();
+        Assert.Equal(120, amounts.Length);
+        Assert.True(float.IsNaN(amounts[7]));
+        Assert.Equal(4f, amounts[8]);
+        Assert.True(online[0]);
+        Assert.False(online[1]);
+        Assert.Equal("a, \"quoted\"\nnote", notes[5]);
+        Assert.Equal("plain", notes[6]);
+    }
+
+    [Fact]
+    public void Load_RegressionLabel_IsSingle()
+    {
+        using var dir = new DataTempDirectory();
+        var path = dir.File("r.csv");
+        File.WriteAllText(path, "x,y\n1,2.5\n2,3.5\n");
+        var schema = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric), new ColumnSchema("y", ColumnKind.Numeric)], "y", MlTask.Regression);
+
+        var data = SnapshotLoader.Load(new MLContext(seed: 1), path, schema);
+
+        Assert.Equal([2.5f, 3.5f], data.GetColumn<float>("y").ToArray());
+    }
+}
