@@ -29,6 +29,9 @@ public interface ITargetDefinition
     /// <summary>Files, directories or globs (<c>*</c>, <c>**</c>, <c>?</c>) the target reads, relative to the root; their content hashes decide re-runs, and a target producing one becomes a dependency.</summary>
     ITargetDefinition Inputs(params string[] paths);
 
+    /// <summary>Inputs that may not exist yet, e.g. a schema the target infers on its first run: a missing one is recorded as missing, not an error.</summary>
+    ITargetDefinition OptionalInputs(params string[] paths);
+
     /// <summary>Files or directories the target writes; hashed, cached and restored. Write them through <see cref="ITargetContext.Output"/> so they change only on success.</summary>
     ITargetDefinition Outputs(params string[] paths);
 

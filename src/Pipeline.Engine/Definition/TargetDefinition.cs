@@ -18,6 +18,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Target> TriggersTargets { get; } = [];
     public List<Target> TriggeredByTargets { get; } = [];
     public List<string> InputPaths { get; } = [];
+    public List<string> OptionalInputPaths { get; } = [];
     public List<string> OutputPaths { get; } = [];
     public List<string> ParamKeys { get; } = [];
     public List<string> MetricPaths { get; } = [];
@@ -35,6 +36,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Triggers(params Target[] targets) => AddTo(TriggersTargets, targets);
     public ITargetDefinition TriggeredBy(params Target[] targets) => AddTo(TriggeredByTargets, targets);
     public ITargetDefinition Inputs(params string[] paths) => AddTo(InputPaths, paths);
+    public ITargetDefinition OptionalInputs(params string[] paths) => AddTo(OptionalInputPaths, paths);
     public ITargetDefinition Outputs(params string[] paths) => AddTo(OutputPaths, paths);
     public ITargetDefinition Params(params string[] keys) => AddTo(ParamKeys, keys);
     public ITargetDefinition Metrics(params string[] paths) => AddTo(MetricPaths, paths);

@@ -24,7 +24,9 @@ internal sealed class OutputCommitter(RunServices services)
             outs.Add(new LockedPath(path, hashed.Info));
             if (!spec.Metrics.Select(StageReader.Normalize).Contains(path)) IgnoreInGit(path);
         }
-        var entry = current with { Outs = outs };
+        // NOTE: dependencies are hashed again after the run, as DVC does, so an input the target itself created
+        // (an optional input such as an inferred schema) is recorded as it is now.
+        var entry = current with { Deps = new StageReader(services).Current(spec).Deps, Outs = outs };
         Record(spec, entry);
         if (entry.Deps.Count > 0 && outs.Count > 0 && !spec.AlwaysRun) services.RunCache.Save(entry);
         DeleteDirectory(stagingRoot);

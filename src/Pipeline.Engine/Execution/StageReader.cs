@@ -13,15 +13,14 @@ internal sealed class StageReader(RunServices services)
     /// <summary>The entry as it would be written now, with outputs not yet hashed.</summary>
     public StageLock Current(TargetSpec spec)
     {
+        var optional = spec.OptionalInputs.Select(Normalize).ToHashSet();
         var inputs = services.Inputs.ResolveAll(spec);
-        foreach (var declared in spec.Inputs.Where(i => !InputResolver.IsGlob(i)))
-        {
-            var abs = Path.Combine(services.Layout.Root, declared);
-            if (!File.Exists(abs) && !Directory.Exists(abs))
-                throw new TargetCheckException($"Input '{declared}' of {spec.Name} does not exist. Create it, or declare the target that writes it as an output producer.");
-        }
-        var hashed = services.Hasher.HashAll(inputs.Select(p => Path.Combine(services.Layout.Root, p)).ToList());
-        var deps = inputs.Zip(hashed, (p, h) => new LockedPath(p, h.Info)).ToList();
+        var missing = inputs.Where(p => !File.Exists(Path.Combine(services.Layout.Root, p)) && !Directory.Exists(Path.Combine(services.Layout.Root, p))).ToHashSet();
+        if (missing.FirstOrDefault(p => !optional.Contains(p)) is { } absent)
+            throw new TargetCheckException($"Input '{absent}' of {spec.Name} does not exist. Create it, or declare the target that writes it as an output producer.");
+        var present = inputs.Where(p => !missing.Contains(p)).ToList();
+        var hashed = services.Hasher.HashAll(present.Select(p => Path.Combine(services.Layout.Root, p)).ToList());
+        var deps = present.Zip(hashed, (p, h) => new LockedPath(p, h.Info)).Concat(missing.Select(p => new LockedPath(p, null))).ToList();
         if (services.Code.TryGetValue(spec.Name, out var code))
             deps.Add(new LockedPath(RepositoryLayout.CodeFileOf(spec.Name), new HashInfo(code.Hash, System.Text.Encoding.UTF8.GetByteCount(code.Listing))));
         var outs = spec.AllOutputs.Select(o => new LockedPath(Normalize(o), null)).ToList();

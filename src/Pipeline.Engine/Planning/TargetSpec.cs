@@ -17,6 +17,9 @@ internal sealed record TargetSpec(string Name)
     /// <summary>Input paths: files, directories or globs (<c>*</c>, <c>**</c>, <c>?</c>), relative to the root.</summary>
     public IReadOnlyList<string> Inputs { get; init; } = [];
 
+    /// <summary>The inputs (also listed in <see cref="Inputs"/>) that may be missing.</summary>
+    public IReadOnlyList<string> OptionalInputs { get; init; } = [];
+
     /// <summary>Output files or directories (no globs), relative to the root. Cached.</summary>
     public IReadOnlyList<string> Outputs { get; init; } = [];
 
