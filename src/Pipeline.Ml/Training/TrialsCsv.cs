@@ -5,7 +5,7 @@ namespace Pipeline.Ml.Training;
 
 /// <summary>
 /// Writes reports/trials.csv (<c>trial,rung,data_fraction,trainer,params,metric,value,error</c>; params as a JSON
-/// object with sorted keys; value rounded to 6 decimals, empty when the trial failed) and, separately, the
+/// object with sorted keys and the exact sampled values; value rounded to 6 decimals, empty when the trial failed) and, separately, the
 /// non-reproducible wall times (<c>trial,rung,duration_ms</c>). Rows are in rung, then trial order.
 /// </summary>
 internal static class TrialsCsv
@@ -36,7 +36,7 @@ internal static class TrialsCsv
 
     /// <summary>The parameters as a compact JSON object with keys in ordinal order.</summary>
     public static string ParamsJson(IReadOnlyDictionary<string, double> parameters) =>
-        "{" + string.Join(",", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":{Number(p.Value)}")) + "}";
+        "{" + string.Join(",", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":{p.Value.ToString("R", CultureInfo.InvariantCulture)}")) + "}";
 
     /// <summary>Invariant shortest round-trip text of a value rounded to 6 decimals; empty for NaN.</summary>
     public static string Number(double value) =>
