@@ -25,7 +25,7 @@ public sealed record ModelInfo(MlTask Task, string Trainer, IReadOnlyDictionary<
             json.WriteStartObject("params");
             foreach (var p in Params.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                json.WriteNumber(p.Key, Math.Round(p.Value, 6));
+                json.WriteNumber(p.Key, p.Value);
             }
 
             json.WriteEndObject();
