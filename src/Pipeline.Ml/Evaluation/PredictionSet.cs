@@ -28,10 +28,11 @@ internal sealed record PredictionSet(double[] Labels, double[] Scores, float[] C
     /// <summary>The rows selected by <paramref name="rows"/>, in that order.</summary>
     public PredictionSet Subset(IReadOnlyList<int> rows)
     {
-        var probabilities = new float[rows.Count * ClassCount];
+        var width = ClassProbabilities.Length == 0 ? 0 : ClassCount;
+        var probabilities = new float[rows.Count * width];
         for (var i = 0; i < rows.Count; i++)
         {
-            Array.Copy(ClassProbabilities, rows[i] * ClassCount, probabilities, i * ClassCount, ClassCount);
+            Array.Copy(ClassProbabilities, rows[i] * width, probabilities, i * width, width);
         }
 
         return new PredictionSet(rows.Select(r => Labels[r]).ToArray(), rows.Select(r => Scores[r]).ToArray(), probabilities, ClassCount);
