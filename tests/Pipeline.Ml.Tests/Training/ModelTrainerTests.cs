@@ -58,4 +58,17 @@ public sealed class ModelTrainerTests(ITestOutputHelper output) : IDisposable
         Assert.NotNull(schema.GetColumnOrNull("segment"));
         Assert.NotNull(model.Transform(RawCsv.Load(new MLContext(0), data.TestPath, schema)).Schema.GetColumnOrNull("Score"));
     }
+
+    [Fact]
+    public void Run_CrossValidation_BestTrialHasThresholdAndModelInfo()
+    {
+        var data = new SyntheticTask(MlTask.Binary, root.FullName, rows: 300);
+        var result = Train(data, root.FullName, new TrainOptions { Task = MlTask.Binary, Budget = 3, CvFolds = 3, Seed = 2, Trainers = ["lbfgs", "sdca"] });
+
+        var info = ModelInfo.TryRead(Path.Combine(root.FullName, "model.json"));
+        Assert.NotNull(info);
+        Assert.Equal(result.Best.Trainer, info.Trainer);
+        Assert.InRange(info.Threshold, 0.0, 1.0);
+        Assert.Equal(3 + 1 + 1, result.Trials.Count);
+    }
 }
