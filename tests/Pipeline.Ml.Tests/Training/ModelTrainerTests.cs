@@ -71,4 +71,35 @@ public sealed class ModelTrainerTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(info.Threshold, 0.0, 1.0);
         Assert.Equal(3 + 1 + 1, result.Trials.Count);
     }
+
+    [Theory]
+    [InlineData("lightgbm")]
+    [InlineData("fasttree")]
+    [InlineData("fastforest")]
+    public void Run_TreeTrainerTwice_ByteIdenticalModel(string trainer)
+    {
+        var data = new SyntheticTask(MlTask.Binary, root.FullName, rows: 300);
+        var options = new TrainOptions { Task = MlTask.Binary, Budget = 1, Seed = 8, Search = SearchStrategy.Random, Trainers = [trainer] };
+        Train(data, Path.Combine(root.FullName, "a"), options);
+        Train(data, Path.Combine(root.FullName, "b"), options);
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root.FullName, "a", "model.zip")), File.ReadAllBytes(Path.Combine(root.FullName, "b", "model.zip")));
+    }
+
+    [Fact]
+    public void Run_FromCsvAndFeaturizerZip_LoadsRowsTypedByTheFeaturizerSchema()
+    {
+        var data = new SyntheticTask(MlTask.Regression, root.FullName, rows: 200);
+        var ml = new MLContext(1);
+        var raw = data.Load(ml, data.TrainPath);
+        var featurizerPath = Path.Combine(root.FullName, "featurizer.zip");
+        ml.Model.Save(data.Featurizer(ml, raw), raw.Schema, featurizerPath);
+        var options = new TrainOptions { Task = MlTask.Regression, Budget = 1, Search = SearchStrategy.Random, Trainers = ["sdca"] };
+
+        var result = ModelTrainer.Run(data.TrainPath, featurizerPath, options, new TrainOutputs(Path.Combine(root.FullName, "model.zip"), Path.Combine(root.FullName, "trials.csv")));
+
+        Assert.True(result.Best.Value > 0.6, $"r2 {result.Best.Value}");
+        Assert.False(result.Onnx.Exported);
+        Assert.Equal("No ONNX path given.", result.Onnx.Note);
+    }
 }
