@@ -1,0 +1,72 @@
+using Microsoft.ML;
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Reports;
+using Pipeline.Ml.Training;
+
+namespace Pipeline.Ml.Evaluation;
+
+/// <summary>
+/// The Evaluate stage: scores the model on the holdout, computes the task's metrics at the threshold chosen during
+/// training, per-slice metrics, the comparison with the production model (paired bootstrap), permutation
+/// importance, and writes metrics.json, the PNG plots and reports/evaluation.html.
+/// </summary>
+public static class Evaluator
+{
+    /// <summary>Runs the evaluation and writes its outputs.</summary>
+    public static EvaluationResult Run(EvaluationOptions options)
+    {
+        var ml = new MLContext(options.Seed);
+        var task = options.Task;
+        var metric = MetricNames.Validate(options.Metric ?? MetricNames.DefaultFor(task), task);
+        var (model, schema) = RawCsv.LoadModel(ml, options.ModelPath);
+        var holdout = Holdout(ml, options, schema);
+        var scored = model.Transform(holdout);
+        var predictions = PredictionReader.Read(scored, task);
+        var threshold = options.Threshold ?? ModelInfo.TryRead(ModelInfo.PathFor(options.ModelPath))?.Threshold ?? 0.5;
+        var metrics = new TaskMetrics(task, predictions, threshold);
+        var result = new EvaluationResult(task, metric, metrics.Compute())
+        {
+            Threshold = task == MlTask.Binary ? threshold : null,
+            Confusion = task == MlTask.Regression ? null : new ConfusionMatrix(ClassNames.Of(scored, task, predictions.ClassCount), metrics.Confusion()),
+            SliceColumn = options.SliceColumn,
+            Slices = options.SliceColumn is { } column ? Slices(ColumnText.Read(holdout, column), predictions, task, threshold) : [],
+            Comparison = options.ProductionModelPath is { } production ? Compare(ml, options, production, metrics, predictions.Count, metric) : null,
+            Importance = PermutationImportance.Compute(ml, model, holdout, task, metric, threshold, Excluded(options), options.ImportanceRows, options.Seed),
+        };
+        MetricsJson.Write(options.MetricsPath, result);
+        if (options.ReportsDirectory is { } reports)
+        {
+            EvaluationReport.Write(reports, result, predictions);
+        }
+
+        return result;
+    }
+
+    private static IDataView Holdout(MLContext ml, EvaluationOptions options, DataViewSchema schema) =>
+        options.Holdout ?? RawCsv.Load(ml, options.HoldoutPath ?? throw new ArgumentException("EvaluationOptions needs HoldoutPath or Holdout."), schema);
+
+    private static List<SliceResult> Slices(string[] values, PredictionSet predictions, MlTask task, double threshold) =>
+        Enumerable.Range(0, values.Length)
+            .GroupBy(i => values[i])
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new SliceResult(g.Key, g.Count(), new TaskMetrics(task, predictions.Subset(g.ToList()), threshold).Compute()))
+            .ToList();
+
+    private static ModelComparison Compare(MLContext ml, EvaluationOptions options, string productionPath, TaskMetrics candidate, int rows, string metric)
+    {
+        var (production, schema) = RawCsv.LoadModel(ml, productionPath);
+        var predictions = PredictionReader.Read(production.Transform(Holdout(ml, options, schema)), options.Task);
+        if (predictions.Count != rows)
+        {
+            throw new InvalidOperationException($"The production model {productionPath} scored {predictions.Count} holdout rows, the candidate {rows}; they must score the same rows.");
+        }
+
+        var threshold = ModelInfo.TryRead(ModelInfo.PathFor(productionPath))?.Threshold ?? 0.5;
+        var metrics = new TaskMetrics(options.Task, predictions, threshold);
+        var interval = PairedBootstrap.Difference(candidate, metrics, rows, metric, options.Bootstrap, options.Seed);
+        return new ModelComparison(options.ProductionLabel, metric, metrics.Compute(), interval);
+    }
+
+    private static HashSet<string> Excluded(EvaluationOptions options) =>
+        new(new[] { options.LabelColumn, "Label" }.OfType<string>(), StringComparer.Ordinal);
+}

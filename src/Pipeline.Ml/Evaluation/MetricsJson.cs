@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Pipeline.Ml.Training;
+
+namespace Pipeline.Ml.Evaluation;
+
+/// <summary>
+/// Writes metrics.json: the task's metrics as top-level keys in canonical order, then <c>threshold</c> (binary),
+/// <c>confusion_matrix</c>, <c>slices</c> and <c>comparison</c> when present. Numbers are rounded to 6 decimals,
+/// NaN is written as null, -0 as 0, two-space indentation, '\n' line ends: the same result gives the same bytes.
+/// </summary>
+internal static class MetricsJson
+{
+    /// <summary>Writes the file atomically.</summary>
+    public static void Write(string path, EvaluationResult result)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            json.WriteStartObject();
+            WriteMetrics(json, result.Metrics);
+            if (result.Threshold is { } threshold)
+            {
+                Number(json, "threshold", threshold);
+            }
+
+            if (result.Confusion is { } confusion)
+            {
+                WriteConfusion(json, confusion);
+            }
+
+            if (result.SliceColumn is { } column)
+            {
+                json.WriteStartObject("slices");
+                json.WriteString("column", column);
+                json.WriteStartObject("values");
+                foreach (var slice in result.Slices)
+                {
+                    json.WriteStartObject(slice.Value);
+                    json.WriteNumber("rows", slice.Rows);
+                    WriteMetrics(json, slice.Metrics);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            if (result.Comparison is { } comparison)
+            {
+                WriteComparison(json, comparison);
+            }
+
+            json.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        AtomicText.Write(path, buffer.ToArray());
+    }
+
+    private static void WriteConfusion(Utf8JsonWriter json, ConfusionMatrix confusion)
+    {
+        json.WriteStartObject("confusion_matrix");
+        json.WriteStartArray("classes");
+        foreach (var c in confusion.Classes)
+        {
+            json.WriteStringValue(c);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("counts");
+        for (var i = 0; i < confusion.Counts.GetLength(0); i++)
+        {
+            json.WriteStartArray();
+            for (var j = 0; j < confusion.Counts.GetLength(1); j++)
+            {
+                json.WriteNumberValue(Math.Round(confusion.Counts[i, j], 6) + 0.0);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteComparison(Utf8JsonWriter json, ModelComparison comparison)
+    {
+        json.WriteStartObject("comparison");
+        if (comparison.Production is { } production)
+        {
+            json.WriteString("production", production);
+        }
+
+        json.WriteString("metric", comparison.Metric);
+        json.WriteStartObject("production_metrics");
+        WriteMetrics(json, comparison.ProductionMetrics);
+        json.WriteEndObject();
+        var ci = comparison.Interval;
+        Number(json, "difference", ci.Difference);
+        Number(json, "ci_low", ci.Low);
+        Number(json, "ci_high", ci.High);
+        Number(json, "confidence", ci.Confidence);
+        json.WriteNumber("resamples", ci.Resamples);
+        json.WriteBoolean("significant", ci.Significant);
+        json.WriteEndObject();
+    }
+
+    private static void WriteMetrics(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, double>> metrics)
+    {
+        foreach (var (name, value) in metrics)
+        {
+            Number(json, name, value);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, Math.Round(value, 6) + 0.0);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Evaluation;
+using Pipeline.Ml.Training;
+
+namespace Pipeline.Ml.Reports;
+
+/// <summary>
+/// Writes the evaluation plots under reports/ (binary: roc.png, pr.png, calibration.png; regression:
+/// predicted_vs_actual.png; classification: confusion_matrix.png; all: feature_importance.png) and
+/// reports/evaluation.html embedding them as data URIs.
+/// </summary>
+internal static class EvaluationReport
+{
+    /// <summary>The HTML report's file name.</summary>
+    public const string HtmlFile = "evaluation.html";
+
+    /// <summary>Renders and writes every plot and the HTML report; returns the plots by file name.</summary>
+    public static IReadOnlyList<KeyValuePair<string, byte[]>> Write(string directory, EvaluationResult result, PredictionSet predictions)
+    {
+        var plots = Plots(result, predictions);
+        foreach (var (name, png) in plots)
+        {
+            AtomicText.Write(Path.Combine(directory, name), png);
+        }
+
+        AtomicText.Write(Path.Combine(directory, HtmlFile), HtmlReport.Render(result, plots));
+        return plots;
+    }
+
+    private static List<KeyValuePair<string, byte[]>> Plots(EvaluationResult result, PredictionSet p)
+    {
+        var plots = new List<KeyValuePair<string, byte[]>>();
+        void Add(string name, byte[] png) => plots.Add(KeyValuePair.Create(name, png));
+        if (result.Task == MlTask.Binary)
+        {
+            Add("roc.png", PlotRenderer.Curve($"ROC (AUC {result[MetricNames.Auc]:0.000})", "false positive rate", "true positive rate", Curves.Roc(p.Labels, p.Scores), diagonal: true));
+            Add("pr.png", PlotRenderer.Curve($"Precision-recall (AP {result[MetricNames.PrAuc]:0.000})", "recall", "precision", Curves.PrecisionRecall(p.Labels, p.Scores), diagonal: false));
+            Add("calibration.png", PlotRenderer.Curve("Calibration (reliability diagram)", "mean predicted probability", "observed positive rate", Curves.Calibration(p.Labels, p.Scores), diagonal: true, markers: true));
+        }
+
+        if (result.Task == MlTask.Regression)
+        {
+            Add("predicted_vs_actual.png", PlotRenderer.PredictedVsActual(p.Labels, p.Scores));
+        }
+
+        if (result.Confusion is { } confusion)
+        {
+            Add("confusion_matrix.png", PlotRenderer.Confusion(confusion));
+        }
+
+        Add("feature_importance.png", PlotRenderer.Importance(result.Importance, result.MainMetric));
+        return plots;
+    }
+}

@@ -1,0 +1,70 @@
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Evaluation;
+
+namespace Pipeline.Ml.Training;
+
+/// <summary>
+/// Random search with optional successive halving: <see cref="TrainOptions.Budget"/> configurations are sampled
+/// from a Random seeded with the run seed (trainer uniformly, then its parameters); with halving they run on ¼ of
+/// the training rows, the best third (at least one) on ½, the best third of those on all rows. Each rung's trials
+/// run concurrently; ranking is by metric then trial number, so results do not depend on parallelism.
+/// </summary>
+internal sealed class HalvingTuner(TrainOptions options, TrialData data)
+{
+    /// <summary>Data fractions of the rungs of a strategy.</summary>
+    public static IReadOnlyList<double> Fractions(SearchStrategy search) =>
+        search == SearchStrategy.RandomHalving ? [0.25, 0.5, 1.0] : [1.0];
+
+    /// <summary>Samples the configurations of a run.</summary>
+    public static IReadOnlyList<TrialConfig> Sample(TrainOptions options)
+    {
+        if (options.Budget < 1)
+        {
+            throw new ArgumentException($"params.yaml train.budget must be at least 1, not {options.Budget}.");
+        }
+
+        var random = new Random(options.Seed);
+        var trainers = options.ResolvedTrainers;
+        return Enumerable.Range(0, options.Budget).Select(i =>
+        {
+            var name = trainers[random.Next(trainers.Count)];
+            return new TrialConfig(i, name, TrainerCatalog.Get(options.Task, name).Sample(random));
+        }).ToList();
+    }
+
+    /// <summary>Runs every rung and returns all trials (in rung, then trial order) and the best final-rung trial.</summary>
+    public (IReadOnlyList<TrialResult> Trials, TrialResult Best) Run()
+    {
+        var metric = options.ResolvedMetric;
+        var runner = new TrialRunner(data, options.Task, metric, options.Seed);
+        var fractions = Fractions(options.Search);
+        var alive = Sample(options);
+        var all = new List<TrialResult>();
+        List<TrialResult> rungResults = [];
+        for (var rung = 0; rung < fractions.Count; rung++)
+        {
+            var results = new TrialResult[alive.Count];
+            var configs = alive;
+            var r = rung;
+            Parallel.For(0, configs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallel) },
+                i => results[i] = runner.Run(configs[i], r, fractions[r]));
+            rungResults = Rank(results, metric);
+            all.AddRange(results);
+            var keep = Math.Max(1, (int)Math.Ceiling(alive.Count / 3.0));
+            var kept = rungResults.Take(keep).Select(t => t.Trial).ToHashSet();
+            alive = alive.Where(c => kept.Contains(c.Index)).ToList();
+        }
+
+        var best = rungResults[0];
+        if (double.IsNaN(best.Value))
+        {
+            throw new InvalidOperationException($"Every trial failed; the first error: {all.First(t => t.Error is not null).Error}");
+        }
+
+        return (all, best);
+    }
+
+    /// <summary>Orders trials best first: by metric (direction-aware, NaN last), then by trial number.</summary>
+    public static List<TrialResult> Rank(IEnumerable<TrialResult> trials, string metric) =>
+        trials.OrderByDescending(t => MetricNames.Goodness(metric, t.Value)).ThenBy(t => t.Trial).ToList();
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Pipeline.Ml.Data;
+
+namespace Pipeline.Ml.Training;
+
+/// <summary>
+/// What was trained, written next to the model as <c>model.json</c> (same folder and base name): task, trainer,
+/// hyper-parameters, optimised metric and its validation value, and for binary models the decision threshold
+/// chosen by maximum F1 on the validation predictions (never on the holdout). Deterministic: no timestamps.
+/// </summary>
+public sealed record ModelInfo(MlTask Task, string Trainer, IReadOnlyDictionary<string, double> Params, string Metric, double ValidationValue, double Threshold, int Seed, int Trial)
+{
+    /// <summary>The info file belonging to a model file (models/model.zip → models/model.json).</summary>
+    public static string PathFor(string modelPath) => Path.ChangeExtension(modelPath, ".json");
+
+    /// <summary>Writes the info atomically.</summary>
+    public void Write(string path)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            json.WriteStartObject();
+            json.WriteString("task", Task.ToString().ToLowerInvariant());
+            json.WriteString("trainer", Trainer);
+            json.WriteStartObject("params");
+            foreach (var p in Params.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                json.WriteNumber(p.Key, p.Value);
+            }
+
+            json.WriteEndObject();
+            json.WriteString("metric", Metric);
+            json.WriteNumber("validation_value", Math.Round(ValidationValue, 6));
+            json.WriteNumber("threshold", Math.Round(Threshold, 6));
+            json.WriteNumber("seed", Seed);
+            json.WriteNumber("trial", Trial);
+            json.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        AtomicText.Write(path, buffer.ToArray());
+    }
+
+    /// <summary>Reads an info file, or null when it does not exist.</summary>
+    public static ModelInfo? TryRead(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        var r = doc.RootElement;
+        return new ModelInfo(
+            Enum.Parse<MlTask>(r.GetProperty("task").GetString()!, ignoreCase: true),
+            r.GetProperty("trainer").GetString()!,
+            r.GetProperty("params").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()),
+            r.GetProperty("metric").GetString()!,
+            r.GetProperty("validation_value").GetDouble(),
+            r.GetProperty("threshold").GetDouble(),
+            r.GetProperty("seed").GetInt32(),
+            r.GetProperty("trial").GetInt32());
+    }
+}

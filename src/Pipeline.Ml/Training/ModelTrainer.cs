@@ -1,0 +1,77 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Evaluation;
+
+namespace Pipeline.Ml.Training;
+
+/// <summary>
+/// The Train stage: featurizes the raw training rows once, searches trainers and hyper-parameters
+/// (<see cref="HalvingTuner"/>), refits the best configuration on all training rows and saves
+/// featurizer + predictor as one model with the raw input schema, byte-identical for the same inputs and seed.
+/// </summary>
+public static class ModelTrainer
+{
+    /// <summary>Trains from a raw training CSV and a saved featurizer zip (its input schema types the CSV).</summary>
+    public static TrainResult Run(string trainCsvPath, string featurizerPath, TrainOptions options, TrainOutputs outputs)
+    {
+        var ml = new MLContext(options.Seed);
+        var (featurizer, schema) = RawCsv.LoadModel(ml, featurizerPath);
+        return Run(RawCsv.Load(ml, trainCsvPath, schema), featurizer, options, outputs);
+    }
+
+    /// <summary>Trains from raw rows and a fitted featurizer (output columns <c>Features</c> and <c>Label</c>).</summary>
+    public static TrainResult Run(IDataView rawTrain, ITransformer featurizer, TrainOptions options, TrainOutputs outputs)
+    {
+        var ml = new MLContext(options.Seed);
+        var featurized = Featurize(ml, rawTrain, featurizer, options.Task);
+        var data = TrialData.Prepare(ml, featurized, options, HalvingTuner.Fractions(options.Search));
+        var (trials, best) = new HalvingTuner(options, data).Run();
+        var threshold = options.Task == MlTask.Binary ? BinaryMetrics.BestF1Threshold(best.Validation!.Labels, best.Validation.Scores) : 0.5;
+
+        var refit = new MLContext(TrialSeeds.Derive(options.Seed, best.Trial, 1000));
+        var predictor = TrainerCatalog.Get(options.Task, best.Trainer).Create(refit, best.Params).Fit(data.All);
+        var model = featurizer.Append(predictor);
+        var bytes = new MemoryStream();
+        ml.Model.Save(model, rawTrain.Schema, bytes);
+        AtomicText.Write(outputs.ModelPath, DeterministicZip.Normalize(bytes.ToArray()));
+
+        var info = new ModelInfo(options.Task, best.Trainer, best.Params, options.ResolvedMetric, best.Value, threshold, options.Seed, best.Trial);
+        info.Write(ModelInfo.PathFor(outputs.ModelPath));
+        TrialsCsv.Write(outputs.TrialsPath, trials, options.ResolvedMetric);
+        if (outputs.TimingPath is { } timing)
+        {
+            TrialsCsv.WriteTiming(timing, trials);
+        }
+
+        var onnx = outputs.OnnxPath is { } onnxPath ? OnnxExporter.Export(ml, model, rawTrain, onnxPath) : new OnnxExport(false, null, "No ONNX path given.");
+        return new TrainResult(trials, best, info, onnx);
+    }
+
+    private static IDataView Featurize(MLContext ml, IDataView raw, ITransformer featurizer, MlTask task)
+    {
+        var output = featurizer.GetOutputSchema(raw.Schema);
+        var features = output.GetColumnOrNull("Features");
+        if (features is not { Type: VectorDataViewType { ItemType: NumberDataViewType n } } || n.RawType != typeof(float))
+        {
+            throw new InvalidOperationException($"The featurizer must output a 'Features' vector<Single> column; it outputs: {Describe(output)}.");
+        }
+
+        var label = output.GetColumnOrNull("Label");
+        var ok = task switch
+        {
+            MlTask.Binary => label?.Type == BooleanDataViewType.Instance,
+            MlTask.Multiclass => label?.Type is KeyDataViewType,
+            _ => label?.Type == NumberDataViewType.Single,
+        };
+        if (!ok)
+        {
+            throw new InvalidOperationException($"For a {task} task the featurizer's 'Label' column must be {(task == MlTask.Binary ? "Boolean" : task == MlTask.Multiclass ? "Key<UInt32>" : "Single")}; it outputs: {Describe(output)}.");
+        }
+
+        var selected = ml.Transforms.SelectColumns("Features", "Label").Fit(featurizer.Transform(raw)).Transform(featurizer.Transform(raw));
+        return ml.Data.Cache(selected);
+    }
+
+    private static string Describe(DataViewSchema schema) => string.Join(", ", schema.Select(c => $"{c.Name}: {c.Type}"));
+}

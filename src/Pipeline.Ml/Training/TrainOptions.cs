@@ -1,0 +1,81 @@
+using System.Globalization;
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Evaluation;
+
+namespace Pipeline.Ml.Training;
+
+/// <summary>
+/// Options of the Train stage, from the <c>train</c> section of params.yaml (keys in brackets, defaults in the
+/// property initialisers). Results never depend on <see cref="Parallel"/>.
+/// </summary>
+public sealed record TrainOptions
+{
+    /// <summary>The task (from <c>data.task</c>).</summary>
+    public required MlTask Task { get; init; }
+
+    /// <summary>[trainers] Trainer names; empty means every trainer of the task (see <see cref="TrainerCatalog"/>).</summary>
+    public IReadOnlyList<string> Trainers { get; init; } = [];
+
+    /// <summary>[budget] Number of random configurations sampled (rung-0 trials).</summary>
+    public int Budget { get; init; } = 24;
+
+    /// <summary>[search] <c>random_halving</c> (default) or <c>random</c>.</summary>
+    public SearchStrategy Search { get; init; } = SearchStrategy.RandomHalving;
+
+    /// <summary>[cv_folds] 0 = one validation split of <see cref="ValidationFraction"/>; k ≥ 2 = k-fold cross-validation.</summary>
+    public int CvFolds { get; init; }
+
+    /// <summary>[validation_fraction] Share of training rows held out for validation when <see cref="CvFolds"/> is 0.</summary>
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>[metric] The optimised metric; null = auc (binary), macro_f1 (multiclass), r2 (regression).</summary>
+    public string? Metric { get; init; }
+
+    /// <summary>[seed] Seed of the sampler, the splits and every trial's MLContext.</summary>
+    public int Seed { get; init; } = 7;
+
+    /// <summary>[parallel] Trials run concurrently; defaults to the processor count.</summary>
+    public int Parallel { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The optimised metric, resolved.</summary>
+    public string ResolvedMetric => MetricNames.Validate(Metric ?? MetricNames.DefaultFor(Task), Task);
+
+    /// <summary>The trainer names, resolved and validated.</summary>
+    public IReadOnlyList<string> ResolvedTrainers => Trainers.Count == 0
+        ? TrainerCatalog.Names(Task)
+        : Trainers.Select(t => TrainerCatalog.Get(Task, t).Name).ToList();
+
+    /// <summary>
+    /// Reads the <c>train</c> section given as flat keys (<c>budget</c>, <c>trainers</c> …); lists may be written
+    /// <c>a,b</c> or <c>[a, b]</c>. Unknown keys are ignored so other train parameters can live in the section.
+    /// </summary>
+    public static TrainOptions FromParams(MlTask task, IReadOnlyDictionary<string, string> train)
+    {
+        var o = new TrainOptions { Task = task };
+        string? Get(string key) => train.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        int Int(string key, int fallback) => Get(key) is { } v
+            ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : throw Bad(key, v, "an integer")
+            : fallback;
+        return o with
+        {
+            Trainers = Get("trainers") is { } t ? t.Trim('[', ']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
+            Budget = Int("budget", o.Budget),
+            Search = Get("search") switch
+            {
+                null or "random_halving" => SearchStrategy.RandomHalving,
+                "random" => SearchStrategy.Random,
+                var s => throw Bad("search", s, "random_halving or random"),
+            },
+            CvFolds = Int("cv_folds", o.CvFolds),
+            ValidationFraction = Get("validation_fraction") is { } f
+                ? double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw Bad("validation_fraction", f, "a number")
+                : o.ValidationFraction,
+            Metric = Get("metric"),
+            Seed = Int("seed", o.Seed),
+            Parallel = Int("parallel", o.Parallel),
+        };
+    }
+
+    private static ArgumentException Bad(string key, string value, string expected) =>
+        new($"params.yaml train.{key} is '{value}'; expected {expected}.");
+}

@@ -1,0 +1,4 @@
+namespace Pipeline.Ml.Training;
+
+/// <summary>The outcome of the Train stage: every trial, the best one, the model info and the ONNX export outcome.</summary>
+public sealed record TrainResult(IReadOnlyList<TrialResult> Trials, TrialResult Best, ModelInfo Model, OnnxExport Onnx);

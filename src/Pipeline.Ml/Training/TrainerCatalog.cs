@@ -1,0 +1,55 @@
+using Pipeline.Ml.Data;
+
+namespace Pipeline.Ml.Training;
+
+/// <summary>
+/// The trainers per task, in default order. Binary: lightgbm, fasttree, fastforest, sdca, lbfgs. Multiclass:
+/// lightgbm, sdca_maxent, lbfgs_maxent, fasttree (one-versus-all). Regression: lightgbm, fasttree, fastforest, sdca.
+/// </summary>
+public static partial class TrainerCatalog
+{
+    /// <summary>The trainer names of a task, in default order.</summary>
+    public static IReadOnlyList<string> Names(MlTask task) => Specs(task).Select(s => s.Name).ToList();
+
+    internal static TrainerSpec Get(MlTask task, string name) =>
+        Specs(task).FirstOrDefault(s => s.Name == name.Trim().ToLowerInvariant())
+        ?? throw new ArgumentException($"Unknown {task} trainer '{name}' in params.yaml train.trainers. Known trainers: {string.Join(", ", Names(task))}.");
+
+    private static IReadOnlyList<TrainerSpec> Specs(MlTask task) => task switch
+    {
+        MlTask.Binary => BinarySpecs,
+        MlTask.Multiclass => MulticlassSpecs,
+        _ => RegressionSpecs,
+    };
+
+    private static ParamRange[] LightGbmSpace =>
+    [
+        new("learning_rate", 0.01, 0.3, Log: true),
+        new("min_data_per_leaf", 2, 50, Integer: true),
+        new("n_estimators", 50, 400, Log: true, Integer: true),
+        new("num_leaves", 4, 64, Log: true, Integer: true),
+    ];
+
+    private static ParamRange[] TreeSpace =>
+    [
+        new("learning_rate", 0.02, 0.3, Log: true),
+        new("leaves", 4, 64, Log: true, Integer: true),
+        new("min_examples", 2, 50, Integer: true),
+        new("trees", 20, 300, Log: true, Integer: true),
+    ];
+
+    private static ParamRange[] ForestSpace =>
+    [
+        new("leaves", 4, 64, Log: true, Integer: true),
+        new("min_examples", 2, 50, Integer: true),
+        new("trees", 20, 300, Log: true, Integer: true),
+    ];
+
+    private static ParamRange[] LinearSpace =>
+    [
+        new("l1", 1e-6, 1, Log: true),
+        new("l2", 1e-6, 1, Log: true),
+    ];
+
+    private static int I(IReadOnlyDictionary<string, double> p, string name) => (int)p[name];
+}

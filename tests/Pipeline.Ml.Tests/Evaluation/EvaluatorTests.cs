@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Evaluation;
+using Pipeline.Ml.Tests.Training;
+using Pipeline.Ml.Training;
+
+namespace Pipeline.Ml.Tests.Evaluation;
+
+public sealed class EvaluatorTests : IDisposable
+{
+    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("mleval-");
+
+    public void Dispose() => root.Delete(recursive: true);
+
+    private string Dir(string name) => Directory.CreateDirectory(Path.Combine(root.FullName, name)).FullName;
+
+    private (SyntheticTask Data, string Model) Trained(MlTask task, string trainer, string name, int seed = 5)
+    {
+        var data = new SyntheticTask(task, root.FullName);
+        ModelTrainerTests.Train(data, Dir(name), new TrainOptions { Task = task, Budget = 1, Seed = seed, Search = SearchStrategy.Random, Trainers = [trainer] });
+        return (data, Path.Combine(root.FullName, name, "model.zip"));
+    }
+
+    private EvaluationOptions Options(SyntheticTask data, MlTask task, string model, string output) => new()
+    {
+        Task = task,
+        ModelPath = model,
+        HoldoutPath = data.TestPath,
+        MetricsPath = Path.Combine(Dir(output), "metrics.json"),
+        ReportsDirectory = Path.Combine(root.FullName, output, "reports"),
+        SliceColumn = "segment",
+        LabelColumn = "label",
+        Bootstrap = 200,
+    };
+
+    private static List<string> Keys(string metricsPath)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(metricsPath));
+        return doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+    }
+
+    [Fact]
+    public void Run_BinaryWithProduction_WritesKeysComparisonPlotsAndSelfContainedHtml()
+    {
+        var (data, candidate) = Trained(MlTask.Binary, "lbfgs", "candidate");
+        var (_, production) = Trained(MlTask.Binary, "fastforest", "production", seed: 9);
+        var options = Options(data, MlTask.Binary, candidate, "eval1") with { ProductionModelPath = production, ProductionLabel = "v0.0.1" };
+
+        var result = Evaluator.Run(options);
+        Evaluator.Run(options with { MetricsPath = Path.Combine(Dir("eval2"), "metrics.json"), ReportsDirectory = Path.Combine(root.FullName, "eval2", "reports") });
+
+        Assert.Equal(["auc", "pr_auc", "f1", "precision", "recall", "accuracy", "log_loss", "brier", "threshold", "confusion_matrix", "slices", "comparison"], Keys(options.MetricsPath));
+        Assert.True(result["auc"] > 0.8, $"auc {result["auc"]}");
+        Assert.Equal(["east", "north", "south"], result.Slices.Select(s => s.Value));
+        Assert.Equal(200, result.Slices.Sum(s => s.Rows));
+        Assert.Equal(File.ReadAllBytes(options.MetricsPath), File.ReadAllBytes(Path.Combine(root.FullName, "eval2", "metrics.json")));
+        var html = File.ReadAllText(Path.Combine(options.ReportsDirectory!, "evaluation.html"));
+        Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
+        foreach (var png in new[] { "roc.png", "pr.png", "calibration.png", "confusion_matrix.png", "feature_importance.png" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(options.ReportsDirectory!, png)), File.ReadAllBytes(Path.Combine(root.FullName, "eval2", "reports", png)));
+        }
+
+        Assert.Contains(result.Importance, i => i.Column == "x1" && i.Drop > 0);
+        Assert.DoesNotContain(result.Importance, i => i.Column == "label");
+        Assert.Equal("v0.0.1", result.Comparison!.Production);
+    }
+
+    [Theory]
+    [InlineData(MlTask.Multiclass, "lbfgs_maxent", new[] { "accuracy", "log_loss", "macro_f1", "micro_f1", "confusion_matrix", "slices" })]
+    [InlineData(MlTask.Regression, "sdca", new[] { "rmse", "mae", "r2", "slices" })]
+    public void Run_OtherTasks_MetricsJsonKeysOfTheTask(MlTask task, string trainer, string[] keys)
+    {
+        var (data, model) = Trained(task, trainer, "model");
+        var options = Options(data, task, model, "eval");
+
+        Evaluator.Run(options);
+
+        Assert.Equal(keys, Keys(options.MetricsPath));
+        Assert.True(File.Exists(Path.Combine(options.ReportsDirectory!, "feature_importance.png")));
+    }
+}

@@ -1,0 +1,92 @@
+using Pipeline.Ml.Gate;
+
+namespace Pipeline.Ml.Tests.Gate;
+
+public sealed class ModelRegistryTests : IDisposable
+{
+    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("mlreg-");
+
+    public void Dispose() => root.Delete(recursive: true);
+
+    private string Registry => Path.Combine(root.FullName, "registry");
+
+    private static readonly Lineage Lineage = new("0123abcd", new Dictionary<string, string> { ["data/raw/tx.csv"] = "md5b", ["data/features/train.csv"] = "md5a" });
+
+    private RegistryFiles Files()
+    {
+        string Write(string name, string text)
+        {
+            var path = Path.Combine(root.FullName, name);
+            File.WriteAllText(path, text);
+            return path;
+        }
+
+        return new RegistryFiles(Write("model.zip", "zip")) { Metrics = Write("metrics.json", "{}"), Schema = Write("schema.yaml", "columns: []\n") };
+    }
+
+    [Fact]
+    public void Register_Repeatedly_BumpsPatchThenMinorWhenAsked()
+    {
+        var clock = new FixedClock();
+        var first = ModelRegistry.Register(Registry, "fraud", Files(), Lineage, clock);
+        var second = ModelRegistry.Register(Registry, "fraud", Files(), Lineage, clock);
+        var third = ModelRegistry.Register(Registry, "fraud", Files(), Lineage, clock, VersionBump.Minor);
+
+        Assert.Equal(["v0.0.1", "v0.0.2", "v0.1.0"], new[] { first, second, third }.Select(v => v.ToString()));
+        Assert.Equal(["lineage.json", "metrics.json", "model.zip", "schema.yaml"], Directory.GetFiles(Path.Combine(Registry, "fraud", "v0.1.0")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Register_Lineage_CommitSortedInputsAndClockTime()
+    {
+        ModelRegistry.Register(Registry, "fraud", Files(), Lineage, new FixedClock());
+
+        Assert.Equal("""
+            {
+              "model": "fraud",
+              "version": "v0.0.1",
+              "git_commit": "0123abcd",
+              "inputs": {
+                "data/features/train.csv": "md5a",
+                "data/raw/tx.csv": "md5b"
+              },
+              "files": [
+                "model.zip",
+                "schema.yaml",
+                "metrics.json"
+              ],
+              "registered_at": "2026-03-04T05:06:07Z"
+            }
+
+            """, File.ReadAllText(Path.Combine(Registry, "fraud", "v0.0.1", "lineage.json")));
+    }
+
+    [Fact]
+    public void Register_MissingFile_LeavesNoVersionFolder()
+    {
+        var files = Files() with { Profile = Path.Combine(root.FullName, "absent.json") };
+
+        var error = Assert.Throws<FileNotFoundException>(() => ModelRegistry.Register(Registry, "fraud", files, Lineage, new FixedClock()));
+
+        Assert.Contains("absent.json", error.Message, StringComparison.Ordinal);
+        Assert.Empty(ModelRegistry.Versions(Registry, "fraud"));
+        Assert.False(Directory.Exists(Path.Combine(Registry, "fraud")) && Directory.EnumerateFileSystemEntries(Path.Combine(Registry, "fraud")).Any());
+    }
+
+    [Fact]
+    public void Production_AfterPromote_ReturnsVersionFolder()
+    {
+        Assert.Null(ModelRegistry.Production(Registry, "fraud"));
+        var version = ModelRegistry.Register(Registry, "fraud", Files(), Lineage, new FixedClock());
+
+        ModelRegistry.Promote(Registry, "fraud", version);
+
+        Assert.Equal(Path.Combine(Registry, "fraud", "v0.0.1"), ModelRegistry.Production(Registry, "fraud"));
+        Assert.Throws<DirectoryNotFoundException>(() => ModelRegistry.Promote(Registry, "fraud", new ModelVersion(9, 9, 9)));
+    }
+
+    private sealed class FixedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.ML;
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Training;
+using Xunit.Abstractions;
+
+namespace Pipeline.Ml.Tests.Training;
+
+public sealed class ModelTrainerTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("mltrain-");
+
+    public void Dispose() => root.Delete(recursive: true);
+
+    internal static TrainResult Train(SyntheticTask data, string outDir, TrainOptions options)
+    {
+        var ml = new MLContext(1);
+        var raw = data.Load(ml, data.TrainPath);
+        var featurizer = data.Featurizer(ml, raw);
+        return ModelTrainer.Run(raw, featurizer, options, new TrainOutputs(Path.Combine(outDir, "model.zip"), Path.Combine(outDir, "trials.csv"))
+        {
+            TimingPath = Path.Combine(outDir, "trials_timing.csv"),
+            OnnxPath = Path.Combine(outDir, "model.onnx"),
+        });
+    }
+
+    [Fact]
+    public void Run_BinaryTwiceWithDifferentParallelism_SameTrialsAndByteIdenticalModel()
+    {
+        var data = new SyntheticTask(MlTask.Binary, root.FullName);
+        var options = new TrainOptions { Task = MlTask.Binary, Budget = 6, Seed = 3, Trainers = ["lightgbm", "fasttree", "sdca", "lbfgs"] };
+        var a = Train(data, Path.Combine(root.FullName, "a"), options with { Parallel = 1 });
+        var b = Train(data, Path.Combine(root.FullName, "b"), options with { Parallel = 2 });
+
+        Assert.Equal(a.Best.Trial, b.Best.Trial);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root.FullName, "a", "trials.csv")), File.ReadAllBytes(Path.Combine(root.FullName, "b", "trials.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root.FullName, "a", "model.zip")), File.ReadAllBytes(Path.Combine(root.FullName, "b", "model.zip")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root.FullName, "a", "model.json")), File.ReadAllBytes(Path.Combine(root.FullName, "b", "model.json")));
+        Assert.True(a.Best.Value > 0.75, $"validation auc {a.Best.Value}");
+        Assert.Equal(6 + 2 + 1, a.Trials.Count);
+        Assert.Equal(a.Onnx.Exported, File.Exists(Path.Combine(root.FullName, "a", "model.onnx")));
+        output.WriteLine($"best {a.Best.Trainer} {a.Best.Value}; onnx: {a.Onnx.Note}");
+        output.WriteLine(File.ReadAllText(Path.Combine(root.FullName, "a", "trials.csv")));
+    }
+
+    [Theory]
+    [InlineData(MlTask.Multiclass)]
+    [InlineData(MlTask.Regression)]
+    public void Run_OtherTasks_TrainsEveryDefaultTrainerKindAndWritesModel(MlTask task)
+    {
+        var data = new SyntheticTask(task, root.FullName);
+        var result = Train(data, root.FullName, new TrainOptions { Task = task, Budget = 4, Seed = 5, Search = SearchStrategy.Random, Parallel = 2 });
+
+        Assert.Equal(4, result.Trials.Count);
+        Assert.All(result.Trials, t => Assert.Null(t.Error));
+        Assert.True(result.Best.Value > 0.6, $"validation {result.Model.Metric} {result.Best.Value}");
+        Assert.True(File.Exists(Path.Combine(root.FullName, "model.zip")));
+        var (model, schema) = RawCsv.LoadModel(new MLContext(0), Path.Combine(root.FullName, "model.zip"));
+        Assert.NotNull(schema.GetColumnOrNull("segment"));
+        Assert.NotNull(model.Transform(RawCsv.Load(new MLContext(0), data.TestPath, schema)).Schema.GetColumnOrNull("Score"));
+    }
+
+    [Fact]
+    public void Run_CrossValidation_BestTrialHasThresholdAndModelInfo()
+    {
+        var data = new SyntheticTask(MlTask.Binary, root.FullName, rows: 300);
+        var result = Train(data, root.FullName, new TrainOptions { Task = MlTask.Binary, Budget = 3, CvFolds = 3, Seed = 2, Trainers = ["lbfgs", "sdca"] });
+
+        var info = ModelInfo.TryRead(Path.Combine(root.FullName, "model.json"));
+        Assert.NotNull(info);
+        Assert.Equal(result.Best.Trainer, info.Trainer);
+        Assert.InRange(info.Threshold, 0.0, 1.0);
+        Assert.Equal(3 + 1 + 1, result.Trials.Count);
+    }
+
+    [Theory]
+    [InlineData("lightgbm")]
+    [InlineData("fasttree")]
+    [InlineData("fastforest")]
+    public void Run_TreeTrainerTwice_ByteIdenticalModel(string trainer)
+    {
+        var data = new SyntheticTask(MlTask.Binary, root.FullName, rows: 300);
+        var options = new TrainOptions { Task = MlTask.Binary, Budget = 1, Seed = 8, Search = SearchStrategy.Random, Trainers = [trainer] };
+        Train(data, Path.Combine(root.FullName, "a"), options);
+        Train(data, Path.Combine(root.FullName, "b"), options);
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root.FullName, "a", "model.zip")), File.ReadAllBytes(Path.Combine(root.FullName, "b", "model.zip")));
+    }
+
+    [Fact]
+    public void Run_FromCsvAndFeaturizerZip_LoadsRowsTypedByTheFeaturizerSchema()
+    {
+        var data = new SyntheticTask(MlTask.Regression, root.FullName, rows: 200);
+        var ml = new MLContext(1);
+        var raw = data.Load(ml, data.TrainPath);
+        var featurizerPath = Path.Combine(root.FullName, "featurizer.zip");
+        ml.Model.Save(data.Featurizer(ml, raw), raw.Schema, featurizerPath);
+        var options = new TrainOptions { Task = MlTask.Regression, Budget = 1, Search = SearchStrategy.Random, Trainers = ["sdca"] };
+
+        var result = ModelTrainer.Run(data.TrainPath, featurizerPath, options, new TrainOutputs(Path.Combine(root.FullName, "model.zip"), Path.Combine(root.FullName, "trials.csv")));
+
+        Assert.True(result.Best.Value > 0.6, $"r2 {result.Best.Value}");
+        Assert.False(result.Onnx.Exported);
+        Assert.Equal("No ONNX path given.", result.Onnx.Note);
+    }
+}

@@ -1,0 +1,66 @@
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Training;
+
+namespace Pipeline.Ml.Tests.Training;
+
+public sealed class TrainOptionsTests
+{
+    [Fact]
+    public void FromParams_FlatKeys_MapsEveryOption()
+    {
+        var options = TrainOptions.FromParams(MlTask.Binary, new Dictionary<string, string>
+        {
+            ["trainers"] = "[lightgbm, sdca]",
+            ["budget"] = "8",
+            ["search"] = "random",
+            ["cv_folds"] = "3",
+            ["validation_fraction"] = "0.25",
+            ["metric"] = "pr_auc",
+            ["seed"] = "11",
+            ["parallel"] = "1",
+            ["learning_rate"] = "0.1",
+        });
+
+        Assert.Equal(["lightgbm", "sdca"], options.ResolvedTrainers);
+        Assert.Equal((8, SearchStrategy.Random, 3, 0.25, "pr_auc", 11, 1), (options.Budget, options.Search, options.CvFolds, options.ValidationFraction, options.ResolvedMetric, options.Seed, options.Parallel));
+    }
+
+    [Theory]
+    [InlineData(MlTask.Binary, "auc", "lightgbm,fasttree,fastforest,sdca,lbfgs")]
+    [InlineData(MlTask.Multiclass, "macro_f1", "lightgbm,sdca_maxent,lbfgs_maxent,fasttree")]
+    [InlineData(MlTask.Regression, "r2", "lightgbm,fasttree,fastforest,sdca")]
+    public void Defaults_PerTask_MetricAndTrainers(MlTask task, string metric, string trainers)
+    {
+        var options = new TrainOptions { Task = task };
+
+        Assert.Equal(metric, options.ResolvedMetric);
+        Assert.Equal(trainers, string.Join(",", options.ResolvedTrainers));
+    }
+
+    [Fact]
+    public void ResolvedTrainers_Unknown_ListsKnownTrainers()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new TrainOptions { Task = MlTask.Regression, Trainers = ["lbfgs"] }.ResolvedTrainers);
+
+        Assert.Equal("Unknown Regression trainer 'lbfgs' in params.yaml train.trainers. Known trainers: lightgbm, fasttree, fastforest, sdca.", error.Message);
+    }
+
+    [Fact]
+    public void ResolvedMetric_NotOfTask_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new TrainOptions { Task = MlTask.Regression, Metric = "auc" }.ResolvedMetric);
+    }
+
+    [Fact]
+    public void Sample_SameSeed_SameConfigurationsWithinRanges()
+    {
+        var options = new TrainOptions { Task = MlTask.Binary, Budget = 20, Seed = 4 };
+
+        var a = HalvingTuner.Sample(options);
+        var b = HalvingTuner.Sample(options);
+
+        Assert.Equal(a.Select(c => c.Trainer + TrialsCsv.ParamsJson(c.Params)), b.Select(c => c.Trainer + TrialsCsv.ParamsJson(c.Params)));
+        Assert.All(a.Where(c => c.Trainer == "lightgbm"), c => Assert.InRange(c.Params["num_leaves"], 4, 64));
+        Assert.True(a.Select(c => c.Trainer).Distinct().Count() >= 3);
+    }
+}
