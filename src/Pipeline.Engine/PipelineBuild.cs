@@ -12,6 +12,20 @@ public abstract class PipelineBuild
     /// <summary>The repository root (the folder holding <c>.nuke</c>); set before parameters are injected and targets are read.</summary>
     public string RootDirectory { get; internal set; } = "";
 
+    private Params.ParamsFile? _params;
+
+    /// <summary>
+    /// A params.yaml value (scalar, as invariant text; null when absent) read while targets are being defined, e.g.
+    /// to declare a configured source file as an input. Targets read their parameters through their context instead.
+    /// </summary>
+    protected string? ParamsValue(string dottedKey)
+    {
+        _params ??= Params.ParamsFile.Load(Path.Combine(RootDirectory, "params.yaml"));
+        if (!_params.TryGet(dottedKey, out var value) || value is null) return null;
+        var section = new Serialization.OrderedMap { [dottedKey] = value };
+        return Execution.ParamFlattener.Flatten(section).GetValueOrDefault(dottedKey);
+    }
+
     /// <summary>Runs the build with the process's command line; returns the exit code (0 ok, 1 a target failed, 2 usage or definition error).</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : PipelineBuild, new()
     {

@@ -23,6 +23,8 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
             OptionValidator.Check(line, members);
             new ParameterResolver(line, environment, ParameterFiles(layout.ParametersFile, line), m => stderr.WriteLine("WRN: " + m))
                 .Inject(build, members);
+            // NOTE: --set is written before the targets are read, so definitions that read params.yaml see it.
+            if (!line.Has("help") && !line.Has("plan")) ParamsSets.Write(layout, line);
             var model = BuildModelReader.Read(build, defaultTargets);
             if (line.Has("help")) return Help(model, members, build);
 

@@ -7,26 +7,15 @@ namespace Pipeline.Engine.Cli;
 /// <summary><c>--set key=value</c>: edits params.yaml before the run (like <c>dvc exp run -S</c>), or only in memory for <c>--plan</c>.</summary>
 internal static class ParamsSets
 {
-    public static void Write(string paramsFile, CommandLine line)
+    public static void Write(Execution.RepositoryLayout layout, CommandLine line)
     {
         if (line.Values("set") is not { Count: > 0 }) return;
-        AtomicFile.WriteAllText(paramsFile, Apply(paramsFile, line));
+        using var _ = Execution.RepositoryLock.Acquire(layout.RunLockFile, $"pid {Environment.ProcessId} (writing --set values)");
+        AtomicFile.WriteAllText(layout.ParamsFile, Apply(layout.ParamsFile, line));
     }
 
-    public static ParamsFile ApplyInMemory(string paramsFile, CommandLine line)
-    {
-        if (line.Values("set") is not { Count: > 0 }) return ParamsFile.Load(paramsFile);
-        var temp = Path.Combine(Path.GetTempPath(), $"params-plan-{Environment.ProcessId}.yaml");
-        try
-        {
-            File.WriteAllText(temp, Apply(paramsFile, line));
-            return ParamsFile.Load(temp);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    public static ParamsFile ApplyInMemory(string paramsFile, CommandLine line) =>
+        line.Values("set") is { Count: > 0 } ? ParamsFile.Parse(Apply(paramsFile, line), paramsFile) : ParamsFile.Load(paramsFile);
 
     private static string Apply(string paramsFile, CommandLine line)
     {

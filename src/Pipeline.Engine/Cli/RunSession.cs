@@ -50,7 +50,6 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
                 t.Spec.HasActions ? UpToDate.Reason : UpToDate.CollectiveReason)).ToList(), console);
         shortcut.Invalidate();
 
-        ParamsSets.Write(layout.ParamsFile, line);
         DvcRepository.EnsureInitialized(layout.Root);
         var services = OpenServices(plan, model, console, ParamsFile.Load(layout.ParamsFile));
         PipelineFileWriter.Write(layout, model.Specs, services.Inputs);

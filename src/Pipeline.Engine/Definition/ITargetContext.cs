@@ -30,6 +30,16 @@ public interface ITargetContext
     /// <summary>A declared parameter's value converted to <typeparamref name="T"/> (dotted key, e.g. <c>train.lr</c>).</summary>
     T Param<T>(string dottedKey);
 
+    /// <summary>
+    /// A declared params.yaml section flattened to strings: nested keys dotted relative to the section
+    /// (<c>gate</c> → <c>min.auc</c>), lists comma-joined, null as empty, numbers in invariant culture.
+    /// An absent section gives an empty dictionary.
+    /// </summary>
+    IReadOnlyDictionary<string, string> ParamSection(string section);
+
+    /// <summary>The md5 of every input as hashed for this run (repo-relative path → hash), e.g. for lineage records.</summary>
+    IReadOnlyDictionary<string, string> InputHashes { get; }
+
     /// <summary>The logger; lines are prefixed with the target name when targets run in parallel.</summary>
     ITargetLog Log { get; }
 

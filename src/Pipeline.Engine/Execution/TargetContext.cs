@@ -4,7 +4,7 @@ using Pipeline.Engine.Planning;
 namespace Pipeline.Engine.Execution;
 
 /// <summary>The context one target's actions run with; outputs are written under a staging folder.</summary>
-internal sealed class TargetContext(TargetSpec spec, RunServices services, IReadOnlyList<string> inputs, CancellationToken cancellation) : ITargetContext
+internal sealed class TargetContext(TargetSpec spec, RunServices services, IReadOnlyList<string> inputs, IReadOnlyDictionary<string, string> inputHashes, CancellationToken cancellation) : ITargetContext
 {
     private readonly List<KeyValuePair<string, string>> _notes = [];
 
@@ -12,6 +12,7 @@ internal sealed class TargetContext(TargetSpec spec, RunServices services, IRead
     public CancellationToken CancellationToken => cancellation;
     public string RootDirectory => services.Layout.Root;
     public IReadOnlyList<string> Inputs => inputs;
+    public IReadOnlyDictionary<string, string> InputHashes => inputHashes;
     public IReadOnlyList<string> Outputs { get; } = spec.AllOutputs.Select(StageReader.Normalize).ToList();
     public ITargetLog Log { get; } = services.Console.For(spec.Name);
     public IReadOnlyList<KeyValuePair<string, string>> Notes => _notes;
@@ -31,10 +32,15 @@ internal sealed class TargetContext(TargetSpec spec, RunServices services, IRead
         return staged;
     }
 
+    public IReadOnlyDictionary<string, string> ParamSection(string section)
+    {
+        EnsureDeclared(section);
+        return services.Params.TryGet(section, out var value) ? ParamFlattener.Flatten(value) : new Dictionary<string, string>();
+    }
+
     public T Param<T>(string dottedKey)
     {
-        if (!spec.Params.Any(p => dottedKey == p || dottedKey.StartsWith(p + ".", StringComparison.Ordinal)))
-            throw new InvalidOperationException($"{Name} reads param '{dottedKey}' without declaring it, so a change would not re-run it. Add .Params(\"{dottedKey}\") (or its section).");
+        EnsureDeclared(dottedKey);
         if (!services.Params.TryGet(dottedKey, out var value))
             throw new KeyNotFoundException($"params.yaml has no key '{dottedKey}' (read by {Name}).");
         if (value is T typed) return typed;
@@ -47,6 +53,12 @@ internal sealed class TargetContext(TargetSpec spec, RunServices services, IRead
         {
             throw new InvalidCastException($"params.yaml key '{dottedKey}' holds {value ?? "null"}, which is not a {typeof(T).Name}.", e);
         }
+    }
+
+    private void EnsureDeclared(string dottedKey)
+    {
+        if (!spec.Params.Any(p => dottedKey == p || dottedKey.StartsWith(p + ".", StringComparison.Ordinal)))
+            throw new InvalidOperationException($"{Name} reads param '{dottedKey}' without declaring it, so a change would not re-run it. Add .Params(\"{dottedKey}\") (or its section).");
     }
 
     public void Summary(string key, object? value)

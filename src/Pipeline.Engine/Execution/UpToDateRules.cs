@@ -55,6 +55,24 @@ internal static class UpToDateRules
         return removed is null ? null : $"param removed: {removed}";
     }
 
+    // NOTE: values compare by their canonical JSON, so 0.1 in YAML equals 0.1 whatever its spelling, as in DVC;
+    // sections are compared leaf by leaf so the reason names the key that changed (train.budget, not train).
+    private static Dictionary<string, string> Flatten(StageLock entry)
+    {
+        var leaves = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in entry.Params)
+            foreach (var (key, value) in file.Values)
+                AddLeaves(leaves, file.File == "params.yaml" ? key : $"{file.File}:{key}", value);
+        return leaves;
+    }
+
+    private static void AddLeaves(Dictionary<string, string> leaves, string path, object? value)
+    {
+        if (value is OrderedMap map && map.Count > 0)
+            foreach (var (key, nested) in map) AddLeaves(leaves, $"{path}.{key}", nested);
+        else leaves[path] = PythonJson.Dumps(value);
+    }
+
     private static string? ChangedOutput(IReadOnlyDictionary<string, OutputState> outputs)
     {
         foreach (var (path, state) in outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
@@ -68,11 +86,6 @@ internal static class UpToDateRules
         }
         return null;
     }
-
-    // NOTE: values compare by their canonical JSON, so 0.1 in YAML equals 0.1 whatever its spelling, as in DVC.
-    private static Dictionary<string, string> Flatten(StageLock entry) =>
-        entry.Params.SelectMany(p => p.Values.Select(v => ($"{p.File}:{v.Key}", PythonJson.Dumps(v.Value))))
-            .ToDictionary(x => x.Item1, x => x.Item2);
 
     private static string Short(string json) => json.Length <= 40 ? json : json[..37] + "...";
 }

@@ -16,7 +16,7 @@ public sealed class ParamsSetsTests : IDisposable
     {
         File.WriteAllText(ParamsFile, "# tuned\ntrain:\n  lr: 0.1\n  epochs: 3\n");
 
-        ParamsSets.Write(ParamsFile, CommandLine.Parse(["--set", "train.lr=0.2", "--set", "train.epochs=5"]));
+        ParamsSets.Write(new Pipeline.Engine.Execution.RepositoryLayout(_dir.FullName), CommandLine.Parse(["--set", "train.lr=0.2", "--set", "train.epochs=5"]));
 
         Assert.Equal("# tuned\ntrain:\n  lr: 0.2\n  epochs: 5\n", File.ReadAllText(ParamsFile));
     }
@@ -26,7 +26,7 @@ public sealed class ParamsSetsTests : IDisposable
     {
         File.WriteAllText(ParamsFile, "train:\n  lr:   0.1\n");
 
-        ParamsSets.Write(ParamsFile, CommandLine.Parse(["--force"]));
+        ParamsSets.Write(new Pipeline.Engine.Execution.RepositoryLayout(_dir.FullName), CommandLine.Parse(["--force"]));
 
         Assert.Equal("train:\n  lr:   0.1\n", File.ReadAllText(ParamsFile));
     }
@@ -50,7 +50,7 @@ public sealed class ParamsSetsTests : IDisposable
     {
         File.WriteAllText(ParamsFile, "train:\n  lr: 0.1\n");
 
-        var e = Assert.Throws<UsageException>(() => ParamsSets.Write(ParamsFile, CommandLine.Parse(["--set", pair])));
+        var e = Assert.Throws<UsageException>(() => ParamsSets.Write(new Pipeline.Engine.Execution.RepositoryLayout(_dir.FullName), CommandLine.Parse(["--set", pair])));
 
         Assert.Equal($"--set takes key=value (e.g. --set train.learning_rate=0.05), got '{pair}'.", e.Message);
         Assert.Equal("train:\n  lr: 0.1\n", File.ReadAllText(ParamsFile));

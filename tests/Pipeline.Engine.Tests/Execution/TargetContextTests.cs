@@ -9,7 +9,7 @@ public sealed class TargetContextTests : IDisposable
 
     public void Dispose() => _repo.Dispose();
 
-    private TargetContext Context(TargetSpec spec) => new(spec, _repo.Services(), [], CancellationToken.None);
+    private TargetContext Context(TargetSpec spec) => new(spec, _repo.Services(), [], new Dictionary<string, string>(), CancellationToken.None);
 
     [Fact]
     public void Output_Undeclared_ThrowsListingDeclared()
@@ -54,6 +54,28 @@ public sealed class TargetContextTests : IDisposable
         Assert.Equal(0.1, context.Param<double>("train.lr"));
         Assert.Equal(3, context.Param<int>("train.epochs"));
         Assert.Equal("3", context.Param<string>("train.epochs"));
+    }
+
+    [Fact]
+    public void ParamSection_NestedValues_FlattenedToDottedStrings()
+    {
+        _repo.Write("params.yaml", "gate:\n  min:\n    auc: 0.85\n  retries: 2\n  trainers: [lightgbm, sdca]\n  note: null\n  strict: true\n");
+        var context = Context(new TargetSpec("Deploy") { Params = ["gate"] });
+
+        var flat = context.ParamSection("gate");
+
+        Assert.Equal("0.85", flat["min.auc"]);
+        Assert.Equal("2", flat["retries"]);
+        Assert.Equal("lightgbm,sdca", flat["trainers"]);
+        Assert.Equal("", flat["note"]);
+        Assert.Equal("true", flat["strict"]);
+    }
+
+    [Fact]
+    public void ParamSection_Undeclared_Throws()
+    {
+        var context = Context(new TargetSpec("Deploy") { Params = ["gate"] });
+        Assert.Throws<InvalidOperationException>(() => context.ParamSection("train"));
     }
 
     [Fact]

@@ -84,26 +84,45 @@ public sealed class UpToDateRulesTests
 
     [Fact]
     public void Decide_ParamValueDiffers_ShowsOldAndNew() =>
-        Assert.Equal(Verdict.Run("param changed: params.yaml:train.lr (0.1 → 0.2)"), Decide(Entry(0.2), Entry(0.1)));
+        Assert.Equal(Verdict.Run("param changed: train.lr (0.1 → 0.2)"), Decide(Entry(0.2), Entry(0.1)));
 
     [Fact]
     public void Decide_SameParamDifferentType_ComparedByCanonicalJson() =>
-        Assert.Equal(Verdict.Run("param changed: params.yaml:train.lr (1.0 → 1)"), Decide(WithParams(("train.lr", 1L)), Entry(1.0)));
+        Assert.Equal(Verdict.Run("param changed: train.lr (1.0 → 1)"), Decide(WithParams(("train.lr", 1L)), Entry(1.0)));
 
     [Fact]
     public void Decide_ParamAdded_NewParam() =>
-        Assert.Equal(Verdict.Run("new param: params.yaml:train.epochs"), Decide(WithParams(("train.lr", 0.1), ("train.epochs", 3L)), Entry()));
+        Assert.Equal(Verdict.Run("new param: train.epochs"), Decide(WithParams(("train.lr", 0.1), ("train.epochs", 3L)), Entry()));
 
     [Fact]
     public void Decide_ParamDropped_ParamRemoved() =>
-        Assert.Equal(Verdict.Run("param removed: params.yaml:train.epochs"), Decide(Entry(), WithParams(("train.lr", 0.1), ("train.epochs", 3L))));
+        Assert.Equal(Verdict.Run("param removed: train.epochs"), Decide(Entry(), WithParams(("train.lr", 0.1), ("train.epochs", 3L))));
+
+    [Fact]
+    public void Decide_SectionValueDiffers_NamesTheChangedLeaf()
+    {
+        OrderedMap Section(long budget) => new() { ["budget"] = budget, ["seed"] = 7L };
+
+        var verdict = Decide(WithParams(("train", Section(8))), WithParams(("train", Section(10))));
+
+        Assert.Equal("param changed: train.budget (10 → 8)", verdict.Reason);
+    }
+
+    [Fact]
+    public void Decide_OtherParamsFile_PrefixedWithItsName()
+    {
+        var current = Entry() with { Params = [new ParamsLock("other.yaml", new OrderedMap { ["lr"] = 0.2 })] };
+        var recorded = Entry() with { Params = [new ParamsLock("other.yaml", new OrderedMap { ["lr"] = 0.1 })] };
+
+        Assert.Equal("param changed: other.yaml:lr (0.1 → 0.2)", Decide(current, recorded).Reason);
+    }
 
     [Fact]
     public void Decide_LongParamValue_Shortened()
     {
         var verdict = Decide(WithParams(("train.lr", new string('x', 60))), Entry());
 
-        Assert.Equal($"param changed: params.yaml:train.lr (0.1 → \"{new string('x', 36)}...)", verdict.Reason);
+        Assert.Equal($"param changed: train.lr (0.1 → \"{new string('x', 36)}...)", verdict.Reason);
     }
 
     [Theory]

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Pipeline.Engine;
+using Pipeline.Git;
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Evaluation;
+using Pipeline.Ml.Gate;
+using Pipeline.Ml.Training;
+
+namespace ReferencePipeline;
+
+/// <summary>The model half: training with hyper-parameter search, evaluation against production, and the deploy gate.</summary>
+internal sealed partial class Build
+{
+    private bool ExportOnnx => ParamsValue("train.onnx") == "true";
+
+    Target Train => _ => _
+        .Description("Search trainers and hyper-parameters, refit the best on all training rows")
+        .Inputs(Paths.TrainSet, Paths.Featurizer)
+        .Params("train", "data.task")
+        .Outputs(Paths.Model, Paths.ModelInfo, Paths.Trials)
+        .When(ExportOnnx, d => d.Outputs(Paths.Onnx))
+        .Executes(ctx =>
+        {
+            var options = TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train").Where(p => p.Key != "onnx").ToDictionary());
+            var outputs = new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)) { OnnxPath = ExportOnnx ? ctx.Output(Paths.Onnx) : null };
+            var result = ModelTrainer.Run(ctx.Input(Paths.TrainSet), ctx.Input(Paths.Featurizer), options, outputs);
+            if (ExportOnnx && !result.Onnx.Exported) throw new InvalidOperationException($"ONNX export failed: {result.Onnx.Note}. Set train.onnx: false to skip it.");
+            ctx.Summary("trials", result.Trials.Count);
+            ctx.Summary("best", result.Best.Trainer);
+            ctx.Summary(options.ResolvedMetric, Math.Round(result.Best.Value, 4));
+        });
+
+    Target Evaluate => _ => _
+        .Description("Score the holdout, compare with the production model, write metrics.json and reports")
+        .Inputs(Paths.Model, Paths.ModelInfo, Paths.TestSet)
+        .Params("evaluate", "data.task", "data.label", "model.name")
+        .Metrics(Paths.Metrics)
+        .Plots(Paths.EvaluationReports)
+        .Executes(ctx =>
+        {
+            var settings = ctx.ParamSection("evaluate");
+            // NOTE: the production model is registry state, not a declared input: a newly promoted model does not
+            // re-run Evaluate by itself; the comparison is with what was in production when Evaluate last ran.
+            var production = ModelRegistry.Production(Registry, ctx.Param<string>("model.name"));
+            var result = Evaluator.Run(new EvaluationOptions
+            {
+                Task = TaskOf(ctx),
+                ModelPath = ctx.Input(Paths.Model),
+                HoldoutPath = ctx.Input(Paths.TestSet),
+                MetricsPath = ctx.Output(Paths.Metrics),
+                ReportsDirectory = ctx.Output(Paths.EvaluationReports),
+                ProductionModelPath = production is null ? null : Path.Combine(production, "model.zip"),
+                ProductionLabel = production is null ? null : Path.GetFileName(production),
+                SliceColumn = settings.GetValueOrDefault("slice_column") is { Length: > 0 } slice ? slice : null,
+                LabelColumn = ctx.Param<string>("data.label"),
+                Bootstrap = Int(settings, "bootstrap", 1000),
+                Seed = Int(settings, "seed", 7),
+            });
+            ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
+        });
+
+    Target Deploy => _ => _
+        .Description("Gate on params.yaml thresholds; register and promote the model when every condition holds")
+        .Inputs(Paths.Metrics, Paths.Model, Paths.ModelInfo, Paths.Schema, Paths.Profile)
+        .Params("gate", "model.name")
+        .Outputs(Paths.GateReport)
+        .Executes(ctx =>
+        {
+            var gate = DeployGate.Check(ctx.Input(Paths.Metrics), GateOptions.FromParams(ctx.ParamSection("gate")));
+            ctx.Log.Information(gate.ToTable());
+            if (!gate.Passed) throw new InvalidOperationException(gate.FailureMessage());
+            var model = ctx.Param<string>("model.name");
+            var files = new RegistryFiles(ctx.Input(Paths.Model))
+            {
+                Schema = ctx.Input(Paths.Schema),
+                Metrics = ctx.Input(Paths.Metrics),
+                Profile = ctx.Input(Paths.Profile),
+                Extra = [ctx.Input(Paths.ModelInfo)],
+            };
+            var lineage = new Lineage(GitHead.Sha(RootDirectory) ?? "unknown", ctx.InputHashes);
+            var version = ModelRegistry.Register(Registry, model, files, lineage, TimeProvider.System);
+            ModelRegistry.Promote(Registry, model, version);
+            File.WriteAllText(ctx.Output(Paths.GateReport), gate.ToTable());
+            ctx.Summary("registered", $"{model} {version}");
+        });
+
+    private string Registry => Path.Combine(RootDirectory, Paths.Registry);
+
+    private static MlTask TaskOf(ITargetContext ctx) => Enum.Parse<MlTask>(ctx.Param<string>("data.task"), ignoreCase: true);
+}
