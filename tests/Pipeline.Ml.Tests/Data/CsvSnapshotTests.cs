@@ -71,6 +71,21 @@ public sealed class CsvSnapshotTests
     }
 
     [Fact]
+    public void Reader_ReadRawRow_ReturnsWrongWidthRowWithItsStartLine()
+    {
+        using var dir = new DataTempDirectory();
+        var path = dir.File("ragged.csv");
+        File.WriteAllText(path, "a,b\n\"multi\nline\",1\n\n2,3,4\n");
+        using var reader = new CsvSnapshotReader(path);
+
+        Assert.Equal<string?[]?>(["multi\nline", "1"], reader.ReadRawRow());
+        Assert.Equal(2, reader.RowLine);
+        Assert.Equal<string?[]?>(["2", "3", "4"], reader.ReadRawRow());
+        Assert.Equal(5, reader.RowLine);
+        Assert.Null(reader.ReadRawRow());
+    }
+
+    [Fact]
     public void Reader_UnterminatedQuote_NamesStartLine()
     {
         using var dir = new DataTempDirectory();
