@@ -9,8 +9,8 @@ public sealed class SnapshotLoaderTests
     [Fact]
     public void Load_InferredSchema_RowCountAndTypesWithBooleanAsText()
     {
-        using var dir = new DataTempDirectory();
-        var path = dir.File("s.csv");
+        using var dir = new TestDirectory();
+        var path = dir.Path("s.csv");
         using (var writer = new CsvSnapshotWriter(path, ["id", "amount", "online", "note", "label"]))
         {
             for (var i = 0; i < 120; i++)
@@ -43,8 +43,8 @@ public sealed class SnapshotLoaderTests
     [Fact]
     public void Load_RegressionLabel_IsSingle()
     {
-        using var dir = new DataTempDirectory();
-        var path = dir.File("r.csv");
+        using var dir = new TestDirectory();
+        var path = dir.Path("r.csv");
         File.WriteAllText(path, "x,y\n1,2.5\n2,3.5\n");
         var schema = new DatasetSchema([new ColumnSchema("x", ColumnKind.Numeric), new ColumnSchema("y", ColumnKind.Numeric)], "y", MlTask.Regression);
 
