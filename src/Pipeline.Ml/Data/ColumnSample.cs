@@ -1,19 +1,8 @@
-using System.Globalization;
-
 namespace Pipeline.Ml.Data;
 
 /// <summary>Running evidence about one column's values, fed row by row by <see cref="ColumnTypeInference"/>.</summary>
 internal sealed class ColumnSample
 {
-    private static readonly string[] TrueWords = ["true", "yes", "y", "t", "1"];
-    private static readonly string[] FalseWords = ["false", "no", "n", "f", "0"];
-    private static readonly string[] DateFormats =
-    [
-        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
-        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
-        "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
-    ];
-
     private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
     private readonly HashSet<string> _distinctLower = new(StringComparer.Ordinal);
     private readonly int _distinctCap;
@@ -54,22 +43,14 @@ internal sealed class ColumnSample
         _words += CountWords(value);
         if (_distinct.Count < _distinctCap) _distinct.Add(value);
         if (_distinctLower.Count <= 2) _distinctLower.Add(value.ToLowerInvariant());
-        if (AllBoolean) AllBoolean = IsBooleanWord(value);
+        if (AllBoolean) AllBoolean = ColumnValue.IsTruthWord(value);
         if (AllNumeric)
         {
-            AllNumeric = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number);
+            AllNumeric = ColumnValue.TryNumber(value, out var number);
             if (AllNumeric) { Min = Math.Min(Min ?? number, number); Max = Math.Max(Max ?? number, number); }
         }
-        if (AllDate) AllDate = IsIsoDate(value);
+        if (AllDate) AllDate = ColumnValue.IsIsoDate(value);
     }
-
-    /// <summary>True for an ISO 8601 date or date-time, with or without a zone.</summary>
-    public static bool IsIsoDate(string value) =>
-        DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
-
-    /// <summary>True for a recognised truth word: true/false, yes/no, y/n, t/f, 1/0 (any case).</summary>
-    public static bool IsBooleanWord(string value) =>
-        TrueWords.Contains(value, StringComparer.OrdinalIgnoreCase) || FalseWords.Contains(value, StringComparer.OrdinalIgnoreCase);
 
     private static int CountWords(string value)
     {

@@ -13,7 +13,8 @@ namespace Pipeline.Ml.Data;
 /// <item><b>Categorical</b>: otherwise; the limit is <c>max(20, min(5% of non-missing values, 1000))</c> distinct values,
 /// so small tables keep up to 20 categories and large ones never one-hot more than 1000.</item>
 /// </list>
-/// A column with no value at all in the sample is Categorical (nothing says otherwise; it is all-missing).
+/// A column with no value at all in the sample is Categorical (nothing says otherwise; it is all-missing). A field of
+/// only whitespace counts as missing here. Validate's <c>SchemaInference</c> builds its schema on these same kinds.
 /// </summary>
 public static class ColumnTypeInference
 {
@@ -56,13 +57,17 @@ public static class ColumnTypeInference
         return KindOf(sample);
     }
 
-    internal static ColumnKind KindOf(ColumnSample s)
+    /// <summary>
+    /// The kind the evidence in <paramref name="s"/> supports, by the rules above; <paramref name="textMinMeanLength"/>
+    /// overrides <see cref="TextMinMeanLength"/> (Validate's <c>validate.text_min_length</c>).
+    /// </summary>
+    internal static ColumnKind KindOf(ColumnSample s, double textMinMeanLength = TextMinMeanLength)
     {
         if (s.Present == 0) return ColumnKind.Categorical;
         if (s.AllBoolean && s.DistinctIgnoringCase <= 2) return ColumnKind.Boolean;
         if (s.AllNumeric) return ColumnKind.Numeric;
         if (s.AllDate) return ColumnKind.Date;
-        if (s.MeanWords >= TextMinMeanWords || s.MeanLength >= TextMinMeanLength) return ColumnKind.Text;
+        if (s.MeanWords >= TextMinMeanWords || s.MeanLength >= textMinMeanLength) return ColumnKind.Text;
         var limit = Math.Max(CategoricalFloor, Math.Min((int)(0.05 * s.Present), CategoricalCap));
         return s.Distinct > limit ? ColumnKind.Text : ColumnKind.Categorical;
     }

@@ -5,7 +5,8 @@ namespace Pipeline.Ml.Data;
 /// <summary>
 /// Streams a snapshot (or any RFC 4180 CSV/TSV file): the header, then one <c>string?[]</c> per row with null for an
 /// empty field. Quoted fields may hold delimiters, doubled quotes and line breaks; '\n' and "\r\n" both end a record.
-/// A row with the wrong field count or an unterminated quote throws <see cref="SnapshotFormatException"/> (file:line).
+/// A row with the wrong field count (unless read with <see cref="ReadRawRow"/>) or an unterminated quote throws
+/// <see cref="SnapshotFormatException"/> (file:line).
 /// Blank lines are skipped when the header has more than one column.
 /// </summary>
 public sealed class CsvSnapshotReader : IDisposable
@@ -35,17 +36,25 @@ public sealed class CsvSnapshotReader : IDisposable
     /// <summary>The 1-based line where the last returned row started.</summary>
     public long RowLine { get; private set; }
 
-    /// <summary>The next row, or null at the end of the file.</summary>
+    /// <summary>The next row, or null at the end of the file; a wrong field count throws.</summary>
     public string?[]? ReadRow()
+    {
+        var row = ReadRawRow();
+        if (row is not null && row.Length != Header.Count)
+            throw new SnapshotFormatException(Path, RowLine, $"expected {Header.Count} fields (as in the header) but found {row.Length}.");
+        return row;
+    }
+
+    /// <summary>
+    /// The next row as written, whatever its field count, or null at the end of the file: for callers that keep a
+    /// malformed row (Validate quarantines it) instead of failing. Quoting errors still throw.
+    /// </summary>
+    public string?[]? ReadRawRow()
     {
         while (true)
         {
             var row = ReadRecord(out var blank);
-            if (row is null) return null;
-            if (blank && Header.Count > 1) continue;
-            if (row.Length != Header.Count)
-                throw new SnapshotFormatException(Path, RowLine, $"expected {Header.Count} fields (as in the header) but found {row.Length}.");
-            return row;
+            if (row is null || !(blank && Header.Count > 1)) return row;
         }
     }
 

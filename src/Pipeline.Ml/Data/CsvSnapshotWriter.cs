@@ -4,30 +4,27 @@ namespace Pipeline.Ml.Data;
 
 /// <summary>
 /// Streams rows into a snapshot file (see <see cref="Snapshot"/>): header first, RFC 4180 quoting only when a field
-/// needs it, null = empty field. Writes to a temporary sibling file and renames it over the target on
-/// <see cref="Complete"/>; disposing without completing deletes the temporary file, so a failure leaves no output.
+/// needs it, null = empty field. Writes through an <see cref="AtomicFile"/>: the temporary sibling is renamed over the
+/// target on <see cref="Complete"/>; disposing without completing deletes it, so a failure leaves no output.
 /// </summary>
 public sealed class CsvSnapshotWriter : IDisposable
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly string _path;
-    private readonly string _tempPath;
+    private readonly AtomicFile _file;
     private readonly char _delimiter;
     private readonly int _width;
     private StreamWriter? _writer;
-    private bool _completed;
 
     /// <summary>Starts a snapshot at <paramref name="path"/> with the given header; parent folders are created.</summary>
     public CsvSnapshotWriter(string path, IReadOnlyList<string> header, char delimiter = ',')
     {
         if (header.Count == 0) throw new ArgumentException("A snapshot needs at least one column.", nameof(header));
-        _path = Path.GetFullPath(path);
+        _file = new AtomicFile(path);
+        _path = _file.TargetPath;
         _delimiter = delimiter;
         _width = header.Count;
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        // NOTE: the temp file sits next to the target so the final rename stays on one file system (atomic).
-        _tempPath = $"{_path}.{Path.GetRandomFileName()}.tmp";
-        _writer = new StreamWriter(_tempPath, append: false, Utf8NoBom, bufferSize: 1 << 16) { NewLine = "\n" };
+        _writer = new StreamWriter(_file.TempPath, append: false, Utf8NoBom, bufferSize: 1 << 16) { NewLine = "\n" };
         WriteFields(header);
     }
 
@@ -53,8 +50,7 @@ public sealed class CsvSnapshotWriter : IDisposable
         writer.Flush();
         writer.Dispose();
         _writer = null;
-        File.Move(_tempPath, _path, overwrite: true);
-        _completed = true;
+        _file.Commit();
     }
 
     /// <summary>Releases the file; without a prior <see cref="Complete"/> the partial output is deleted.</summary>
@@ -62,7 +58,7 @@ public sealed class CsvSnapshotWriter : IDisposable
     {
         _writer?.Dispose();
         _writer = null;
-        if (!_completed && File.Exists(_tempPath)) File.Delete(_tempPath);
+        _file.Dispose();
     }
 
     private void WriteFields(IReadOnlyList<string?> fields)

@@ -5,12 +5,16 @@ namespace Pipeline.Ml.Data;
 
 /// <summary>
 /// Loads a snapshot into ML.NET as a lazily streamed <see cref="IDataView"/> (TextLoader: header, RFC 4180 quoting,
-/// multi-line quoted fields, no sparse rows). Column types:
-/// Numeric → Single (empty = NaN); Boolean → Boolean (TextLoader reads true/false, yes/no, y/n, t/f, 1/0; ML.NET has no
-/// missing Boolean, so an empty field reads as false — Validate quarantines or imputes those first);
-/// Categorical, Text and Date → String; the key column → String (ids must not lose digits in a float);
-/// the label → String for classification, Single for regression.
+/// multi-line quoted fields, no sparse rows) and is the one loader every ML stage uses (the featurizer fits on its
+/// output; featurizer.zip keeps that input schema). The view has the schema's columns in schema order, each read from
+/// the header column of the same name (so extra or reordered file columns do not matter). Column types:
+/// Numeric → Single (empty = NaN, which the featurizer imputes);
+/// Categorical, Boolean, Text and Date → String (empty = empty text);
+/// the key column → String (ids must not lose digits in a float);
+/// the label → String for classification (the featurizer maps the classes), Single for regression.
 /// </summary>
+// NOTE: Boolean loads as String, not Boolean: ML.NET has no missing Boolean (an empty field would read as false, a
+// silent imputation), and the featurizer one-hot encodes Boolean columns over the schema's domain like categoricals.
 public static class SnapshotLoader
 {
     /// <summary>Loads <paramref name="csvPath"/> with the column types of <paramref name="schema"/>.</summary>
@@ -38,12 +42,7 @@ public static class SnapshotLoader
     {
         if (column.Name == schema.Label) return schema.Task == MlTask.Regression ? DataKind.Single : DataKind.String;
         if (column.Name == schema.Key) return DataKind.String;
-        return column.Kind switch
-        {
-            ColumnKind.Numeric => DataKind.Single,
-            ColumnKind.Boolean => DataKind.Boolean,
-            _ => DataKind.String,
-        };
+        return column.Kind == ColumnKind.Numeric ? DataKind.Single : DataKind.String;
     }
 
     private static int IndexOf(IReadOnlyList<string> header, string name, string csvPath)

@@ -35,7 +35,7 @@ public static class Featurizer
         foreach (var input in derived.SelectMany(d => d.Inputs).Where(i => !numeric.Contains(i)))
             throw new ArgumentException($"Derived feature input '{input}' is not a numeric feature column. Numeric columns: {string.Join(", ", numeric)}.");
         var stats = NumericStatistics.Compute(trainCsv, schema, numeric, derived);
-        var train = RawDataLoader.Load(ml, schema, trainCsv);
+        var train = SnapshotLoader.Load(ml, trainCsv, schema);
         return (TransformChain.Build(ml, schema, options, derived, stats).Fit(train), train);
     }
 }

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using Microsoft.ML;
-using Pipeline.Ml.Validation;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Features;
 
@@ -15,7 +15,7 @@ public static class ModelZip
     {
         using var raw = new MemoryStream();
         ml.Model.Save(model, inputSchema, raw);
-        OutputFile.WriteBytes(path, Normalize(raw.ToArray()));
+        AtomicFile.WriteBytes(path, Normalize(raw.ToArray()));
     }
 
     /// <summary>Rewrites a zip with every entry's timestamp set to <see cref="EntryTime"/>.</summary>

@@ -1,6 +1,5 @@
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Profiles;
-using Pipeline.Ml.Validation;
 
 namespace Pipeline.Ml.Features;
 
@@ -13,14 +12,13 @@ internal sealed record NumericStatistics(string Name, double Mean, double Std, d
         var columns = numeric.Select(n => schema.Columns.ToList().FindIndex(c => c.Name == n)).ToArray();
         var values = numeric.Concat(derived.Select(d => d.Name)).Select(_ => new List<double>()).ToArray();
         var derivedInputs = derived.Select(d => d.Inputs.Select(i => numeric.ToList().IndexOf(i)).ToArray()).ToArray();
-        var first = true;
         var row = new double[columns.Length];
-        foreach (var record in CsvRows.Read(trainCsv))
+        using var reader = new CsvSnapshotReader(trainCsv);
+        foreach (var fields in reader.ReadRows())
         {
-            if (first) { first = false; continue; }
             for (var i = 0; i < columns.Length; i++)
             {
-                row[i] = record.Fields[columns[i]] is { } text && ValueParsing.TryNumber(text, out var v) ? (float)v : double.NaN;
+                row[i] = fields[columns[i]] is { } text && ColumnValue.TryNumber(text, out var v) ? (float)v : double.NaN;
                 if (!double.IsNaN(row[i])) values[i].Add(row[i]);
             }
             for (var d = 0; d < derived.Count; d++)

@@ -1,6 +1,5 @@
 using System.Collections;
 using Pipeline.Ml.Data;
-using Pipeline.Ml.Validation;
 
 namespace Pipeline.Ml.Features;
 
@@ -16,35 +15,33 @@ internal static class TrainTestSplit
         if (testFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "featurize.test_fraction must be between 0 and 1 (exclusive).");
         var isTest = ChooseTest(source, schema, testFraction, seed);
         long train = 0, test = 0;
-        OutputFile.Write(trainPath, trainTemp => OutputFile.Write(testPath, testTemp =>
+        using var reader = new CsvSnapshotReader(source);
+        using var trainWriter = new CsvSnapshotWriter(trainPath, reader.Header);
+        using var testWriter = new CsvSnapshotWriter(testPath, reader.Header);
+        var row = 0;
+        foreach (var fields in reader.ReadRows())
         {
-            using var trainWriter = CsvRows.CreateWriter(trainTemp);
-            using var testWriter = CsvRows.CreateWriter(testTemp);
-            var row = -1;
-            foreach (var record in CsvRows.Read(source))
-            {
-                if (row < 0) { CsvRows.Write(trainWriter, record.Fields); CsvRows.Write(testWriter, record.Fields); }
-                else if (isTest[row]) { CsvRows.Write(testWriter, record.Fields); test++; }
-                else { CsvRows.Write(trainWriter, record.Fields); train++; }
-                row++;
-            }
-        }));
+            if (isTest[row++]) { testWriter.WriteRow(fields); test++; }
+            else { trainWriter.WriteRow(fields); train++; }
+        }
+        trainWriter.Complete();
+        testWriter.Complete();
         return (train, test);
     }
 
     private static BitArray ChooseTest(string source, DatasetSchema schema, double testFraction, int seed)
     {
         var strata = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var labelIndex = -1;
-        var row = -1;
-        foreach (var record in CsvRows.Read(source))
+        using var reader = new CsvSnapshotReader(source);
+        var labelIndex = reader.Header.ToList().IndexOf(schema.Label);
+        var row = 0;
+        foreach (var fields in reader.ReadRows())
         {
-            if (row++ < 0) { labelIndex = Array.IndexOf(record.Fields, schema.Label); continue; }
-            var stratum = schema.Task == MlTask.Regression || labelIndex < 0 ? "" : record.Fields[labelIndex] ?? "";
+            var stratum = schema.Task == MlTask.Regression || labelIndex < 0 ? "" : fields[labelIndex] ?? "";
             if (!strata.TryGetValue(stratum, out var rows)) strata[stratum] = rows = [];
-            rows.Add(row - 1);
+            rows.Add(row++);
         }
-        var isTest = new BitArray(Math.Max(0, row));
+        var isTest = new BitArray(row);
         var random = new Random(seed);
         foreach (var (_, rows) in strata.OrderBy(s => s.Key, StringComparer.Ordinal))
         {

@@ -9,23 +9,10 @@ internal sealed class PostgresSource(string connectionString, string? query, str
     public string Description { get; } = Describe(connectionString);
 
     /// <inheritdoc />
-    public SourceRows Open(WatermarkFilter? after, CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        try
-        {
-            connection.Open();
-            var command = connection.CreateCommand();
-            command.CommandText = SqlRows.Build(query, table, after);
-            if (after is not null) command.Parameters.AddWithValue("watermark", after.TypedAfter(allowDateTime: true));
-            return SqlRows.Stream(connection, command, cancellationToken);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public SourceRows Open(WatermarkFilter? after, CancellationToken cancellationToken) =>
+        SqlRows.Open(new NpgsqlConnection(connectionString), query, table, after,
+            (command, filter) => ((NpgsqlCommand)command).Parameters.AddWithValue("watermark", filter.TypedAfter(allowDateTime: true)),
+            cancellationToken);
 
     /// <summary>"postgres host:port/database (user name)": never the password.</summary>
     public static string Describe(string connectionString)

@@ -16,8 +16,29 @@ internal static class SqlRows
         return after is null ? baseQuery : $"SELECT * FROM ({baseQuery}) AS src WHERE {Quote(after.Column)} > @watermark";
     }
 
-    /// <summary>Executes <paramref name="command"/> and streams its rows; disposing the result closes everything.</summary>
-    public static SourceRows Stream(DbConnection connection, DbCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens <paramref name="connection"/>, runs <see cref="Build"/>'s query with the watermark parameter bound by
+    /// <paramref name="bindWatermark"/> (provider-specific typing) and streams the rows; disposing the result closes
+    /// everything, and a failure before that disposes the connection.
+    /// </summary>
+    public static SourceRows Open(DbConnection connection, string? query, string table, WatermarkFilter? after, Action<DbCommand, WatermarkFilter> bindWatermark, CancellationToken cancellationToken)
+    {
+        try
+        {
+            connection.Open();
+            var command = connection.CreateCommand();
+            command.CommandText = Build(query, table, after);
+            if (after is not null) bindWatermark(command, after);
+            return Stream(connection, command, cancellationToken);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static SourceRows Stream(DbConnection connection, DbCommand command, CancellationToken cancellationToken)
     {
         var reader = command.ExecuteReader();
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();

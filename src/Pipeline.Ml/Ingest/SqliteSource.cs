@@ -13,19 +13,9 @@ internal sealed class SqliteSource(string path, string? query, string table) : I
     {
         FileSources.RequireFile(path, Description);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        try
-        {
-            connection.Open();
-            var command = connection.CreateCommand();
-            command.CommandText = SqlRows.Build(query, table, after);
-            // NOTE: SQLite stores timestamps as text, so only numbers are typed; an ISO text bound compares as text.
-            if (after is not null) command.Parameters.AddWithValue("@watermark", after.TypedAfter(allowDateTime: false));
-            return SqlRows.Stream(connection, command, cancellationToken);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        // NOTE: SQLite stores timestamps as text, so only numbers are typed; an ISO text bound compares as text.
+        return SqlRows.Open(connection, query, table, after,
+            (command, filter) => ((SqliteCommand)command).Parameters.AddWithValue("@watermark", filter.TypedAfter(allowDateTime: false)),
+            cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ internal sealed record WatermarkFilter(string Column, string After)
     {
         if (long.TryParse(After, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)) return integer;
         if (TryNumber(After, out var number)) return number;
-        if (allowDateTime && Data.ColumnSample.IsIsoDate(After))
+        if (allowDateTime && Data.ColumnValue.IsIsoDate(After))
             return DateTime.Parse(After, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         return After;
     }

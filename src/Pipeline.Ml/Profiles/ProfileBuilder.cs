@@ -1,5 +1,4 @@
 using Pipeline.Ml.Data;
-using Pipeline.Ml.Validation;
 
 namespace Pipeline.Ml.Profiles;
 
@@ -13,19 +12,19 @@ internal static class ProfileBuilder
         var nulls = new long[columns.Count];
         var numbers = columns.Select(_ => new List<double>()).ToArray();
         var categories = columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
-        int[]? index = null;
+        using var reader = new CsvSnapshotReader(csvPath);
+        int[] index = [.. columns.Select(c => reader.Header.ToList().IndexOf(c.Name))];
         long rows = 0;
-        foreach (var record in CsvRows.Read(csvPath))
+        foreach (var fields in reader.ReadRows())
         {
-            if (index is null) { index = [.. columns.Select(c => Array.IndexOf(record.Fields, c.Name))]; continue; }
             rows++;
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = index[i] < 0 || index[i] >= record.Fields.Length ? null : record.Fields[index[i]];
+                var value = index[i] < 0 ? null : fields[index[i]];
                 if (value is null) { nulls[i]++; continue; }
                 switch (KindOf(schema, columns[i]))
                 {
-                    case ColumnKind.Numeric when ValueParsing.TryNumber(value, out var number): numbers[i].Add(number); break;
+                    case ColumnKind.Numeric when ColumnValue.TryNumber(value, out var number): numbers[i].Add(number); break;
                     case ColumnKind.Text: numbers[i].Add(value.Length); break;
                     case ColumnKind.Categorical or ColumnKind.Boolean: categories[i][value] = categories[i].GetValueOrDefault(value) + 1; break;
                 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Sources;
 
@@ -27,25 +28,16 @@ public static class CardTransactionsSource
     /// </summary>
     public static bool EnsureDatabase(string sqlitePath, CardTransactionsOptions options)
     {
-        var path = Path.GetFullPath(sqlitePath);
-        if (File.Exists(path)) return false;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = $"{path}.{Path.GetRandomFileName()}.tmp";
-        try
+        if (File.Exists(sqlitePath)) return false;
+        using var file = new AtomicFile(sqlitePath);
+        using (var connection = Open(file.TempPath))
         {
-            using (var connection = Open(temp))
-            {
-                Execute(connection, TransactionsTable.CreateSql);
-                var generator = new CardTransactionGenerator(options, new Random(options.Seed));
-                TransactionsTable.Insert(connection, generator.Generate(1, options.StartTime, options.Rows));
-            }
-            File.Move(temp, path);
-            return true;
+            Execute(connection, TransactionsTable.CreateSql);
+            var generator = new CardTransactionGenerator(options, new Random(options.Seed));
+            TransactionsTable.Insert(connection, generator.Generate(1, options.StartTime, options.Rows));
         }
-        finally
-        {
-            File.Delete(temp);
-        }
+        file.Commit();
+        return true;
     }
 
     /// <summary>

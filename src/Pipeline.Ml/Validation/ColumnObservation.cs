@@ -2,57 +2,48 @@ using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Validation;
 
-/// <summary>Streaming tallies of one column during schema inference.</summary>
+/// <summary>
+/// Streaming tallies of one column during schema inference: the <see cref="ColumnTypeInference"/> evidence that decides
+/// its kind and numeric range, plus what only a schema needs (missing count, value counts for the domain).
+/// </summary>
 internal sealed class ColumnObservation(string name, int maxDistinct)
 {
     private readonly Dictionary<string, long> counts = new(StringComparer.Ordinal);
+    private readonly ColumnSample sample = new(name, ColumnTypeInference.CategoricalCap + 1);
 
+    /// <summary>The column name.</summary>
     public string Name { get; } = name;
+
+    /// <summary>Missing (empty) fields.</summary>
     public long Nulls { get; private set; }
+
+    /// <summary>Present fields.</summary>
     public long Values { get; private set; }
-    public bool AllNumeric { get; private set; } = true;
-    public bool AllBoolean { get; private set; } = true;
-    public bool AllDate { get; private set; } = true;
+
+    /// <summary>True when more distinct values were seen than the domain can hold.</summary>
     public bool DomainOverflow { get; private set; }
-    public double Min { get; private set; } = double.PositiveInfinity;
-    public double Max { get; private set; } = double.NegativeInfinity;
-    public long TotalLength { get; private set; }
-    public long WithSpaces { get; private set; }
 
     /// <summary>Distinct values and their counts (complete unless <see cref="DomainOverflow"/>).</summary>
     public IReadOnlyDictionary<string, long> Counts => counts;
 
+    /// <summary>The observed [min, max] when every present value is a number; else null.</summary>
+    public (double Min, double Max)? NumericRange =>
+        sample.AllNumeric && sample.Min is { } min && sample.Max is { } max ? (min, max) : null;
+
     /// <summary>Adds one field (null = missing).</summary>
     public void Add(string? value)
     {
+        sample.Add(value);
         if (value is null) { Nulls++; return; }
         Values++;
-        TotalLength += value.Length;
-        if (value.Contains(' ', StringComparison.Ordinal)) WithSpaces++;
-        if (AllNumeric && ValueParsing.TryNumber(value, out var number))
-        {
-            Min = Math.Min(Min, number);
-            Max = Math.Max(Max, number);
-        }
-        else AllNumeric = false;
-        AllBoolean = AllBoolean && ValueParsing.IsBoolean(value);
-        AllDate = AllDate && ValueParsing.IsDate(value);
         if (DomainOverflow) return;
         if (counts.TryGetValue(value, out var seen)) counts[value] = seen + 1;
         else if (counts.Count < maxDistinct) counts[value] = 1;
         else DomainOverflow = true;
     }
 
-    /// <summary>The inferred kind given the text threshold.</summary>
-    public ColumnKind Kind(int textMinLength)
-    {
-        if (Values == 0) return ColumnKind.Categorical;
-        if (AllBoolean) return ColumnKind.Boolean;
-        if (AllNumeric) return ColumnKind.Numeric;
-        if (AllDate) return ColumnKind.Date;
-        var mostlySpaced = WithSpaces * 2 >= Values;
-        return mostlySpaced && TotalLength >= (long)textMinLength * Values ? ColumnKind.Text : ColumnKind.Categorical;
-    }
+    /// <summary>The kind by <see cref="ColumnTypeInference"/>'s rules, with its mean-length text threshold replaced.</summary>
+    public ColumnKind Kind(int textMinLength) => ColumnTypeInference.KindOf(sample, textMinLength);
 
     /// <summary>The observed domain sorted ordinal, or null when it overflowed.</summary>
     public IReadOnlyList<string>? Domain(int max) =>

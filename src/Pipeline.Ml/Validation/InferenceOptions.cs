@@ -8,8 +8,11 @@ public sealed record InferenceOptions
     /// <summary>The largest number of distinct values a categorical column records as its domain (<c>validate.max_categories</c>, 100).</summary>
     public int MaxCategories { get; init; } = 100;
 
-    /// <summary>A string column whose values mostly contain spaces and average at least this many characters is text (<c>validate.text_min_length</c>, 20).</summary>
-    public int TextMinLength { get; init; } = 20;
+    /// <summary>
+    /// A string column whose values average at least this many characters (or <see cref="ColumnTypeInference.TextMinMeanWords"/>
+    /// words) is text (<c>validate.text_min_length</c>, 40); the other kind rules are <see cref="ColumnTypeInference"/>'s.
+    /// </summary>
+    public int TextMinLength { get; init; } = (int)ColumnTypeInference.TextMinMeanLength;
 
     /// <summary>A column whose values must be unique (<c>data.key</c>, none).</summary>
     public string? Key { get; init; }

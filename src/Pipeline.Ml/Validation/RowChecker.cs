@@ -52,7 +52,7 @@ internal sealed class RowChecker
                 if (!labelClasses.Contains(value)) failures.Add(Fail(ValidationCheck.UnknownLabelClass, i, column, value, always: true));
                 continue;
             }
-            if (!ValueParsing.Fits(value, column.Kind)) { failures.Add(Fail(ValidationCheck.TypeError, i, column, value, always: true)); continue; }
+            if (!ColumnValue.Fits(value, column.Kind)) { failures.Add(Fail(ValidationCheck.TypeError, i, column, value, always: true)); continue; }
             if (column.Name == schema.Key)
             {
                 if (!seenKeys.Add(value)) failures.Add(Fail(ValidationCheck.DuplicateKey, i, column, value, always: true));
@@ -68,7 +68,7 @@ internal sealed class RowChecker
     private bool OutOfRange(ColumnSchema column, string value)
     {
         if (column.Min is not { } min || column.Max is not { } max) return false;
-        ValueParsing.TryNumber(value, out var number);
+        ColumnValue.TryNumber(value, out var number);
         var slack = (max - min) * options.RangeTolerance;
         return number < min - slack || number > max + slack;
     }

@@ -41,7 +41,7 @@ public static class SchemaFile
     }
 
     /// <summary>Writes <paramref name="schema"/> to <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, DatasetSchema schema) => OutputFile.WriteText(path, Format(schema));
+    public static void Write(string path, DatasetSchema schema) => AtomicFile.WriteText(path, Format(schema));
 
     /// <summary>Reads a schema file; a malformed file is an error naming it.</summary>
     public static DatasetSchema Read(string path)

@@ -2,7 +2,11 @@ using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Validation;
 
-/// <summary>Infers a <see cref="DatasetSchema"/> from a CSV snapshot in one streaming pass.</summary>
+/// <summary>
+/// Infers a <see cref="DatasetSchema"/> from a CSV snapshot in one streaming pass. Column kinds follow
+/// <see cref="ColumnTypeInference"/> (over every row, not a sample) unless forced by <see cref="InferenceOptions.Kinds"/>;
+/// the label is Categorical for classification (so a 0/1 label gives classes "0" and "1") and Numeric for regression.
+/// </summary>
 public static class SchemaInference
 {
     /// <summary>
@@ -12,18 +16,15 @@ public static class SchemaInference
     public static DatasetSchema Infer(string csvPath, string label, MlTask task, InferenceOptions? options = null)
     {
         options ??= new InferenceOptions();
-        using var records = CsvRows.Read(csvPath).GetEnumerator();
-        if (!records.MoveNext()) throw new InvalidDataException($"{csvPath}: the snapshot is empty; expected a header row.");
-        var header = SnapshotHeader.Parse(csvPath, records.Current);
+        using var reader = new CsvSnapshotReader(csvPath);
+        var header = SnapshotHeader.Parse(csvPath, reader.Header);
         var labelIndex = header.IndexOf(label, csvPath);
         var observations = header.Names
             .Select((name, i) => new ColumnObservation(name, i == labelIndex ? options.MaxLabelClasses : options.MaxCategories))
             .ToArray();
         long rows = 0;
-        while (records.MoveNext())
+        foreach (var fields in reader.ReadRows())
         {
-            var fields = records.Current.Fields;
-            header.EnsureWidth(records.Current, csvPath);
             for (var i = 0; i < observations.Length; i++) observations[i].Add(fields[i]);
             rows++;
         }
@@ -38,13 +39,13 @@ public static class SchemaInference
     {
         var kind = options.Kinds.TryGetValue(o.Name, out var forced) ? forced : o.Kind(options.TextMinLength);
         if (isLabel) kind = task == MlTask.Regression ? ColumnKind.Numeric : ColumnKind.Categorical;
-        var numeric = kind == ColumnKind.Numeric && o.Values > 0 && o.AllNumeric;
+        var range = kind == ColumnKind.Numeric ? o.NumericRange : null;
         return new ColumnSchema(o.Name, kind)
         {
             Nullable = o.Nulls > 0,
             NullRate = rows == 0 ? 0 : (double)o.Nulls / rows,
-            Min = numeric ? o.Min : null,
-            Max = numeric ? o.Max : null,
+            Min = range?.Min,
+            Max = range?.Max,
             Categories = kind is ColumnKind.Categorical or ColumnKind.Boolean
                 ? o.Domain(isLabel ? options.MaxLabelClasses : options.MaxCategories)
                 : null,

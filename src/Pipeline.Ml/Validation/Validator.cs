@@ -18,40 +18,24 @@ public static class Validator
             : SchemaFile.Read(options.SchemaPath);
         if (inferred) SchemaFile.Write(options.SchemaPath, schema);
 
-        using var records = CsvRows.Read(options.SnapshotPath).GetEnumerator();
-        if (!records.MoveNext()) throw new InvalidDataException($"{options.SnapshotPath}: the snapshot is empty; expected a header row.");
-        var header = SnapshotHeader.Parse(options.SnapshotPath, records.Current);
+        using var reader = new CsvSnapshotReader(options.SnapshotPath);
+        var header = SnapshotHeader.Parse(options.SnapshotPath, reader.Header);
         var tally = new FindingTally(options);
         var checker = new RowChecker(schema, header, options);
         long rows = 0, validated = 0, quarantined = 0;
-
-        var validatedTemp = options.ValidatedPath + ".tmp";
-        var quarantineTemp = options.QuarantinePath + ".tmp";
-        try
+        using (var good = new CsvSnapshotWriter(options.ValidatedPath, [.. schema.Columns.Select(c => c.Name)]))
+        using (var bad = new CsvSnapshotWriter(options.QuarantinePath, [.. header.Names, "_reason"]))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(validatedTemp))!);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(quarantineTemp))!);
-            using (var good = CsvRows.CreateWriter(validatedTemp))
-            using (var bad = CsvRows.CreateWriter(quarantineTemp))
+            // NOTE: raw rows, so a row with the wrong field count is quarantined as malformed_row instead of failing the stage.
+            while (reader.ReadRawRow() is { } fields)
             {
-                CsvRows.Write(good, [.. schema.Columns.Select(c => c.Name)]);
-                CsvRows.Write(bad, [.. header.Names, "_reason"]);
-                while (records.MoveNext())
-                {
-                    rows++;
-                    var record = records.Current;
-                    var reasons = Check(record, header, checker, tally);
-                    if (reasons is null) { CsvRows.Write(good, checker.Project(record.Fields)); validated++; }
-                    else { CsvRows.Write(bad, [.. Fit(record.Fields, header.Names.Count), reasons]); quarantined++; }
-                }
+                rows++;
+                var reasons = Check(reader.RowLine, fields, header, checker, tally);
+                if (reasons is null) { good.WriteRow(checker.Project(fields)); validated++; }
+                else { bad.WriteRow([.. Fit(fields, header.Names.Count), reasons]); quarantined++; }
             }
-            File.Move(validatedTemp, options.ValidatedPath, overwrite: true);
-            File.Move(quarantineTemp, options.QuarantinePath, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(validatedTemp)) File.Delete(validatedTemp);
-            if (File.Exists(quarantineTemp)) File.Delete(quarantineTemp);
+            good.Complete();
+            bad.Complete();
         }
 
         var findings = DatasetChecks.Columns(schema, header, options)
@@ -65,23 +49,23 @@ public static class Validator
             Findings = findings,
             Severities = Enum.GetValues<ValidationCheck>().ToDictionary(c => c, options.SeverityOf),
         };
-        OutputFile.WriteText(options.ReportJsonPath, ValidationReportFormat.Json(report));
-        OutputFile.WriteText(options.ReportTextPath, report.Table);
+        AtomicFile.WriteText(options.ReportJsonPath, ValidationReportFormat.Json(report));
+        AtomicFile.WriteText(options.ReportTextPath, report.Table);
         return report.Passed ? report : throw new ValidationException(report, options.ReportJsonPath);
     }
 
     /// <summary>Null when the row passes; else the quarantine reason (line, check, column, value per failure).</summary>
-    private static string? Check(CsvRecord record, SnapshotHeader header, RowChecker checker, FindingTally tally)
+    private static string? Check(long line, string?[] fields, SnapshotHeader header, RowChecker checker, FindingTally tally)
     {
-        var where = $"line {record.Line.ToString(CultureInfo.InvariantCulture)}";
-        if (record.Fields.Length != header.Names.Count)
+        var where = $"line {line.ToString(CultureInfo.InvariantCulture)}";
+        if (fields.Length != header.Names.Count)
         {
-            var extra = record.Fields.Length > header.Names.Count ? $"; extra fields: {string.Join(",", record.Fields.Skip(header.Names.Count))}" : "";
-            var message = $"{record.Fields.Length} fields, header has {header.Names.Count}";
+            var extra = fields.Length > header.Names.Count ? $"; extra fields: {string.Join(",", fields.Skip(header.Names.Count))}" : "";
+            var message = $"{fields.Length} fields, header has {header.Names.Count}";
             tally.Add(ValidationCheck.MalformedRow, -1, null, where, "the field count differs from the header's; quote fields that contain commas");
             return $"{where}: malformed_row ({message}{extra})";
         }
-        var failures = checker.Check(checker.Project(record.Fields));
+        var failures = checker.Check(checker.Project(fields));
         foreach (var f in failures)
             tally.Add(f.Check, f.Order, f.Column, $"{where}: {Quote(f.Value)}", Describe(f.Check));
         var quarantining = failures.Where(f => f.Quarantines).ToList();

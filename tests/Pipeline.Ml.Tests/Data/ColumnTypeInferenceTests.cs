@@ -8,8 +8,8 @@ public sealed class ColumnTypeInferenceTests
     [Fact]
     public void Infer_MixedGeneratedTable_KindsPerColumn()
     {
-        using var dir = new DataTempDirectory();
-        var path = dir.File("mixed.csv");
+        using var dir = new TestDirectory();
+        var path = dir.Path("mixed.csv");
         var random = new Random(3);
         string[] header = ["id", "amount", "flag", "yes_no", "day", "city", "comment", "code", "empty"];
         string[] cities = ["Paris", "Lyon", "Nice", "Lille", "Rennes"];

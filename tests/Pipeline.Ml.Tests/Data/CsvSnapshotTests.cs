@@ -16,8 +16,8 @@ public sealed class CsvSnapshotTests
     [Fact]
     public void WriterAndReader_QuotesCommasNewlinesMissing_RoundTrip()
     {
-        using var dir = new DataTempDirectory();
-        var path = dir.File("raw/a.csv");
+        using var dir = new TestDirectory();
+        var path = dir.Path("raw/a.csv");
         using (var writer = new CsvSnapshotWriter(path, ["id", "name", "x"]))
         {
             foreach (var row in Rows) writer.WriteRow(row);
@@ -28,14 +28,14 @@ public sealed class CsvSnapshotTests
         using var reader = new CsvSnapshotReader(path);
         Assert.Equal(["id", "name", "x"], reader.Header);
         Assert.Equal(Rows, reader.ReadRows().ToArray());
-        Assert.Single(Directory.GetFiles(dir.File("raw")));
+        Assert.Single(Directory.GetFiles(dir.Path("raw")));
     }
 
     [Fact]
     public void Writer_DisposedBeforeComplete_LeavesNoFile()
     {
-        using var dir = new DataTempDirectory();
-        var path = dir.File("a.csv");
+        using var dir = new TestDirectory();
+        var path = dir.Path("a.csv");
         Action failingWrite = () =>
         {
             using var writer = new CsvSnapshotWriter(path, ["a"]);
@@ -60,8 +60,8 @@ public sealed class CsvSnapshotTests
     [Fact]
     public void Reader_WrongFieldCount_NamesFileAndLine()
     {
-        using var dir = new DataTempDirectory();
-        var path = dir.File("bad.csv");
+        using var dir = new TestDirectory();
+        var path = dir.Path("bad.csv");
         File.WriteAllText(path, "a,b\n1,\"x\ny\"\n2,3,4\n");
         using var reader = new CsvSnapshotReader(path);
 
@@ -71,10 +71,25 @@ public sealed class CsvSnapshotTests
     }
 
     [Fact]
+    public void Reader_ReadRawRow_ReturnsWrongWidthRowWithItsStartLine()
+    {
+        using var dir = new TestDirectory();
+        var path = dir.Path("ragged.csv");
+        File.WriteAllText(path, "a,b\n\"multi\nline\",1\n\n2,3,4\n");
+        using var reader = new CsvSnapshotReader(path);
+
+        Assert.Equal<string?[]?>(["multi\nline", "1"], reader.ReadRawRow());
+        Assert.Equal(2, reader.RowLine);
+        Assert.Equal<string?[]?>(["2", "3", "4"], reader.ReadRawRow());
+        Assert.Equal(5, reader.RowLine);
+        Assert.Null(reader.ReadRawRow());
+    }
+
+    [Fact]
     public void Reader_UnterminatedQuote_NamesStartLine()
     {
-        using var dir = new DataTempDirectory();
-        var path = dir.File("bad.csv");
+        using var dir = new TestDirectory();
+        var path = dir.Path("bad.csv");
         File.WriteAllText(path, "a,b\n1,2\n3,\"open\n4,5\n");
         using var reader = new CsvSnapshotReader(path);
 
@@ -87,8 +102,8 @@ public sealed class CsvSnapshotTests
     [Fact]
     public void Reader_TabDelimitedWithCrLf_ReadsFields()
     {
-        using var dir = new DataTempDirectory();
-        var path = dir.File("a.tsv");
+        using var dir = new TestDirectory();
+        var path = dir.Path("a.tsv");
         File.WriteAllText(path, "a\tb\r\n1\t\"x,y\"\r\n\t2\r\n");
         using var reader = new CsvSnapshotReader(path, '\t');
 

@@ -24,10 +24,10 @@ public sealed class TrainTestSplitTests
         foreach (var (label, n) in all) Assert.Equal((int)Math.Round(n * 0.2, MidpointRounding.AwayFromZero), test[label]);
         Assert.Equal(File.ReadAllBytes(dir.Path("a/test.csv")), File.ReadAllBytes(dir.Path("b/test.csv")));
         Assert.NotEqual(File.ReadAllBytes(dir.Path("a/test.csv")), File.ReadAllBytes(dir.Path("c/test.csv")));
-        var ids = CsvRows.Read(dir.Path("a/train.csv")).Skip(1).Concat(CsvRows.Read(dir.Path("a/test.csv")).Skip(1)).Select(r => r.Fields[0]).ToHashSet();
+        var ids = SnapshotRows.Read(dir.Path("a/train.csv")).Concat(SnapshotRows.Read(dir.Path("a/test.csv"))).Select(r => r[0]).ToHashSet();
         Assert.Equal(500, ids.Count);
     }
 
     private static Dictionary<string, int> ByClass(string path) =>
-        CsvRows.Read(path).Skip(1).GroupBy(r => r.Fields[^1]!).ToDictionary(g => g.Key, g => g.Count());
+        SnapshotRows.Read(path).GroupBy(r => r[^1]!).ToDictionary(g => g.Key, g => g.Count());
 }

@@ -41,7 +41,7 @@ public sealed class ValidateThenFeaturizeTests
         Assert.Equal(result.TrainRows, profile.RowCount);
         Assert.Equal(["id", "amount", "merchant", "card_present", "description", "day", "label"], profile.Columns.Select(c => c.Name));
         var ml = new MLContext(1);
-        var output = ml.Model.Load(paths.FeaturizerZip, out var inputSchema).Transform(RawDataLoader.Load(ml, SchemaFile.Read(paths.SchemaYaml), paths.TestCsv));
+        var output = ml.Model.Load(paths.FeaturizerZip, out var inputSchema).Transform(SnapshotLoader.Load(ml, paths.TestCsv, SchemaFile.Read(paths.SchemaYaml)));
         Assert.Equal(result.TestRows, output.GetColumn<bool>("Label").LongCount());
         Assert.Equal(7, inputSchema.Count);
     }

@@ -1,7 +1,6 @@
 using Parquet;
 using Parquet.Schema;
 using Pipeline.Ml.Ingest;
-using Pipeline.Ml.Tests.Data;
 
 namespace Pipeline.Ml.Tests.Ingest;
 
@@ -10,44 +9,44 @@ public sealed class FileIngestTests
     [Fact]
     public void Run_CsvWithQuotesAndMissing_CopiedCanonically()
     {
-        using var dir = new DataTempDirectory();
-        File.WriteAllText(dir.File("in.csv"), "a,b\r\n\"1\",\"x, \"\"y\"\"\"\r\n,\"multi\nline\"\r\n");
+        using var dir = new TestDirectory();
+        File.WriteAllText(dir.Path("in.csv"), "a,b\r\n\"1\",\"x, \"\"y\"\"\"\r\n,\"multi\nline\"\r\n");
 
-        var result = Ingestor.Run(new IngestOptions { Kind = IngestKind.Csv, Path = "in.csv" }, dir.File("raw.csv"), dir.Root);
+        var result = Ingestor.Run(new IngestOptions { Kind = IngestKind.Csv, Path = "in.csv" }, dir.Path("raw.csv"), dir.Root);
 
         Assert.Equal(2, result.RowsRead);
-        Assert.Equal("a,b\n1,\"x, \"\"y\"\"\"\n,\"multi\nline\"\n", File.ReadAllText(dir.File("raw.csv")));
+        Assert.Equal("a,b\n1,\"x, \"\"y\"\"\"\n,\"multi\nline\"\n", File.ReadAllText(dir.Path("raw.csv")));
     }
 
     [Fact]
     public void Run_TsvByExtension_SplitsOnTabs()
     {
-        using var dir = new DataTempDirectory();
-        File.WriteAllText(dir.File("in.tsv"), "a\tb\n1,5\t2\n");
+        using var dir = new TestDirectory();
+        File.WriteAllText(dir.Path("in.tsv"), "a\tb\n1,5\t2\n");
 
-        Ingestor.Run(new IngestOptions { Kind = IngestKind.Csv, Path = "in.tsv" }, dir.File("raw.csv"), dir.Root);
+        Ingestor.Run(new IngestOptions { Kind = IngestKind.Csv, Path = "in.tsv" }, dir.Path("raw.csv"), dir.Root);
 
-        Assert.Equal("a,b\n\"1,5\",2\n", File.ReadAllText(dir.File("raw.csv")));
+        Assert.Equal("a,b\n\"1,5\",2\n", File.ReadAllText(dir.Path("raw.csv")));
     }
 
     [Fact]
     public void Run_MalformedCsv_FailsWithFileLineAndNoSnapshot()
     {
-        using var dir = new DataTempDirectory();
-        File.WriteAllText(dir.File("in.csv"), "a,b\n1,2\n3\n");
+        using var dir = new TestDirectory();
+        File.WriteAllText(dir.Path("in.csv"), "a,b\n1,2\n3\n");
 
-        var error = Assert.Throws<IngestException>(() => Ingestor.Run(new IngestOptions { Kind = IngestKind.Csv, Path = "in.csv" }, dir.File("raw.csv"), dir.Root));
+        var error = Assert.Throws<IngestException>(() => Ingestor.Run(new IngestOptions { Kind = IngestKind.Csv, Path = "in.csv" }, dir.Path("raw.csv"), dir.Root));
 
-        Assert.Equal($"Ingest from csv file {dir.File("in.csv")} failed: {dir.File("in.csv")}:3: expected 2 fields (as in the header) but found 1.", error.Message);
-        Assert.False(File.Exists(dir.File("raw.csv")));
+        Assert.Equal($"Ingest from csv file {dir.Path("in.csv")} failed: {dir.Path("in.csv")}:3: expected 2 fields (as in the header) but found 1.", error.Message);
+        Assert.False(File.Exists(dir.Path("raw.csv")));
         Assert.Single(Directory.GetFiles(dir.Root));
     }
 
     [Fact]
     public void Run_JsonLines_UnionOfScalarKeysInFirstSeenOrder()
     {
-        using var dir = new DataTempDirectory();
-        File.WriteAllText(dir.File("log.jsonl"),
+        using var dir = new TestDirectory();
+        File.WriteAllText(dir.Path("log.jsonl"),
             """
             {"ts":"2024-01-01T00:00:00Z","level":"info","n":1.50,"tags":["a"]}
 
@@ -55,50 +54,50 @@ public sealed class FileIngestTests
             {"ts":"2024-01-01T00:02:00Z","n":null,"msg":"a \"quoted\", text"}
             """);
 
-        var result = Ingestor.Run(new IngestOptions { Kind = IngestKind.Jsonl, Path = "log.jsonl" }, dir.File("raw.csv"), dir.Root);
+        var result = Ingestor.Run(new IngestOptions { Kind = IngestKind.Jsonl, Path = "log.jsonl" }, dir.Path("raw.csv"), dir.Root);
 
         Assert.Equal(["ts", "level", "n", "ok", "msg"], result.Columns);
         Assert.Equal(
             "ts,level,n,ok,msg\n2024-01-01T00:00:00Z,info,1.50,,\n2024-01-01T00:01:00Z,warn,,true,\n2024-01-01T00:02:00Z,,,,\"a \"\"quoted\"\", text\"\n",
-            File.ReadAllText(dir.File("raw.csv")));
+            File.ReadAllText(dir.Path("raw.csv")));
     }
 
     [Fact]
     public void Run_JsonLinesWatermark_FiltersWhileReading()
     {
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
         var options = new IngestOptions { Kind = IngestKind.Jsonl, Path = "log.jsonl", Watermark = "ts" };
-        File.WriteAllText(dir.File("log.jsonl"), "{\"ts\":\"2024-01-01T00:00:00Z\",\"v\":1}\n");
-        Ingestor.Run(options, dir.File("raw.csv"), dir.Root);
-        File.AppendAllText(dir.File("log.jsonl"), "{\"ts\":\"2024-01-02T00:00:00Z\",\"v\":2}\n{\"v\":3}\n");
+        File.WriteAllText(dir.Path("log.jsonl"), "{\"ts\":\"2024-01-01T00:00:00Z\",\"v\":1}\n");
+        Ingestor.Run(options, dir.Path("raw.csv"), dir.Root);
+        File.AppendAllText(dir.Path("log.jsonl"), "{\"ts\":\"2024-01-02T00:00:00Z\",\"v\":2}\n{\"v\":3}\n");
 
-        var result = Ingestor.Run(options, dir.File("raw.csv"), dir.Root);
+        var result = Ingestor.Run(options, dir.Path("raw.csv"), dir.Root);
 
         Assert.Equal((3L, 1L, 1L), (result.RowsRead, result.RowsAppended, result.RowsWithoutWatermark));
-        Assert.Equal("ts,v\n2024-01-01T00:00:00Z,1\n2024-01-02T00:00:00Z,2\n", File.ReadAllText(dir.File("raw.csv")));
+        Assert.Equal("ts,v\n2024-01-01T00:00:00Z,1\n2024-01-02T00:00:00Z,2\n", File.ReadAllText(dir.Path("raw.csv")));
     }
 
     [Fact]
     public void Run_MalformedJsonLine_NamesLine()
     {
-        using var dir = new DataTempDirectory();
-        File.WriteAllText(dir.File("log.jsonl"), "{\"a\":1}\n{\"a\":\n");
+        using var dir = new TestDirectory();
+        File.WriteAllText(dir.Path("log.jsonl"), "{\"a\":1}\n{\"a\":\n");
 
-        var error = Assert.Throws<IngestException>(() => Ingestor.Run(new IngestOptions { Kind = IngestKind.Jsonl, Path = "log.jsonl" }, dir.File("raw.csv"), dir.Root));
+        var error = Assert.Throws<IngestException>(() => Ingestor.Run(new IngestOptions { Kind = IngestKind.Jsonl, Path = "log.jsonl" }, dir.Path("raw.csv"), dir.Root));
 
-        Assert.Contains($"{dir.File("log.jsonl")}:2: not valid JSON", error.Message);
-        Assert.False(File.Exists(dir.File("raw.csv")));
+        Assert.Contains($"{dir.Path("log.jsonl")}:2: not valid JSON", error.Message);
+        Assert.False(File.Exists(dir.Path("raw.csv")));
     }
 
     [Fact]
     public async Task Run_ParquetFile_ReadsTypedColumnsWithNulls()
     {
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
         var id = new DataField<int>("id");
         var amount = new DataField<double?>("amount");
         var name = new DataField<string>("name");
         var flag = new DataField<bool>("flag");
-        await using (var stream = File.Create(dir.File("in.parquet")))
+        await using (var stream = File.Create(dir.Path("in.parquet")))
         await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(id, amount, name, flag), stream))
         {
             using var group = writer.CreateRowGroup();
@@ -108,10 +107,10 @@ public sealed class FileIngestTests
             await group.WriteAsync<bool>(flag, new[] { true, false, true }.AsMemory());
         }
 
-        var result = Ingestor.Run(new IngestOptions { Kind = IngestKind.Parquet, Path = "in.parquet" }, dir.File("raw.csv"), dir.Root);
+        var result = Ingestor.Run(new IngestOptions { Kind = IngestKind.Parquet, Path = "in.parquet" }, dir.Path("raw.csv"), dir.Root);
 
         Assert.Equal(3, result.RowsRead);
-        Assert.Equal("id,amount,name,flag\n1,0.1,a,true\n2,,\"b, c\",false\n3,2.5,,true\n", File.ReadAllText(dir.File("raw.csv")));
+        Assert.Equal("id,amount,name,flag\n1,0.1,a,true\n2,,\"b, c\",false\n3,2.5,,true\n", File.ReadAllText(dir.Path("raw.csv")));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Web;
 using Pipeline.Ml.Ingest;
-using Pipeline.Ml.Tests.Data;
 
 namespace Pipeline.Ml.Tests.Ingest;
 
@@ -23,12 +22,12 @@ public sealed class HttpIngestTests
     public void Run_PagedObjects_AllPagesInSnapshot()
     {
         using var server = new TestHttpServer((url, _) => Page(url));
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
 
-        var result = Ingestor.Run(Http(server.BaseUrl + "api/tx") with { PageSizeParam = "" }, dir.File("raw.csv"), dir.Root);
+        var result = Ingestor.Run(Http(server.BaseUrl + "api/tx") with { PageSizeParam = "" }, dir.Path("raw.csv"), dir.Root);
 
         Assert.Equal(3, result.RowsRead);
-        Assert.Equal("id,name,score\n1,a,\n2,\"b, c\",\n3,,0.5\n", File.ReadAllText(dir.File("raw.csv")));
+        Assert.Equal("id,name,score\n1,a,\n2,\"b, c\",\n3,,0.5\n", File.ReadAllText(dir.Path("raw.csv")));
         Assert.Equal(3, server.Requests);
     }
 
@@ -36,9 +35,9 @@ public sealed class HttpIngestTests
     public void Run_ServerErrorThenOk_Retries()
     {
         using var server = new TestHttpServer((url, n) => n == 1 ? (500, "{}") : n == 2 ? (503, "{}") : Page(url));
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
 
-        var result = Ingestor.Run(Http(server.BaseUrl), dir.File("raw.csv"), dir.Root);
+        var result = Ingestor.Run(Http(server.BaseUrl), dir.Path("raw.csv"), dir.Root);
 
         Assert.Equal(3, result.RowsRead);
         Assert.Equal(5, server.Requests);
@@ -48,24 +47,24 @@ public sealed class HttpIngestTests
     public void Run_PermanentServerError_FailsNamingUrlWithoutSnapshot()
     {
         using var server = new TestHttpServer((_, _) => (500, """{"error":"down"}"""));
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
 
-        var error = Assert.Throws<IngestException>(() => Ingestor.Run(Http(server.BaseUrl + "api"), dir.File("raw/tx.csv"), dir.Root));
+        var error = Assert.Throws<IngestException>(() => Ingestor.Run(Http(server.BaseUrl + "api"), dir.Path("raw/tx.csv"), dir.Root));
 
         Assert.Contains(server.BaseUrl + "api?page=1&page_size=2", error.Message);
         Assert.Contains("HTTP 500", error.Message);
         Assert.Contains("after 3 attempts", error.Message);
         Assert.Equal(3, server.Requests);
-        Assert.False(Directory.Exists(dir.File("raw")) && Directory.EnumerateFileSystemEntries(dir.File("raw")).Any());
+        Assert.False(Directory.Exists(dir.Path("raw")) && Directory.EnumerateFileSystemEntries(dir.Path("raw")).Any());
     }
 
     [Fact]
     public void Run_ClientError_FailsAtOnce()
     {
         using var server = new TestHttpServer((_, _) => (404, "{}"));
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
 
-        var error = Assert.Throws<IngestException>(() => Ingestor.Run(Http(server.BaseUrl), dir.File("raw.csv"), dir.Root));
+        var error = Assert.Throws<IngestException>(() => Ingestor.Run(Http(server.BaseUrl), dir.Path("raw.csv"), dir.Root));
 
         Assert.Contains("HTTP 404", error.Message);
         Assert.Equal(1, server.Requests);
@@ -80,15 +79,15 @@ public sealed class HttpIngestTests
             var page = int.Parse(HttpUtility.ParseQueryString(url.Query)["page"]!);
             return (200, "[" + string.Join(',', items.Skip((page - 1) * 2).Take(2)) + "]");
         });
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
         var options = Http(server.BaseUrl) with { Watermark = "id" };
-        Ingestor.Run(options, dir.File("raw.csv"), dir.Root);
+        Ingestor.Run(options, dir.Path("raw.csv"), dir.Root);
         items.Add("""{"id":3,"v":"z"}""");
 
-        var result = Ingestor.Run(options, dir.File("raw.csv"), dir.Root);
+        var result = Ingestor.Run(options, dir.Path("raw.csv"), dir.Root);
 
         Assert.Equal((3L, 1L, 3L, true), (result.RowsRead, result.RowsAppended, result.RowsTotal, result.Incremental));
-        Assert.Equal("id,v\n1,x\n2,y\n3,z\n", File.ReadAllText(dir.File("raw.csv")));
+        Assert.Equal("id,v\n1,x\n2,y\n3,z\n", File.ReadAllText(dir.Path("raw.csv")));
     }
 
     [Fact]
@@ -96,9 +95,9 @@ public sealed class HttpIngestTests
     {
         string url;
         using (var server = new TestHttpServer((_, _) => (200, "[]"))) url = server.BaseUrl + "gone";
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
 
-        var error = Assert.Throws<IngestException>(() => Ingestor.Run(Http(url), dir.File("raw.csv"), dir.Root));
+        var error = Assert.Throws<IngestException>(() => Ingestor.Run(Http(url), dir.Path("raw.csv"), dir.Root));
 
         Assert.StartsWith($"Ingest from http {url} failed: cannot reach {url}?page=1", error.Message);
         Assert.Contains("after 3 attempts", error.Message);

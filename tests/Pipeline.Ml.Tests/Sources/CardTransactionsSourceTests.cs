@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Pipeline.Ml.Sources;
-using Pipeline.Ml.Tests.Data;
 
 namespace Pipeline.Ml.Tests.Sources;
 
@@ -14,21 +13,21 @@ public sealed class CardTransactionsSourceTests
     [Fact]
     public void EnsureDatabase_SameOptions_SameContent()
     {
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
 
-        Assert.True(CardTransactionsSource.EnsureDatabase(dir.File("a/tx.db"), Small));
-        Assert.True(CardTransactionsSource.EnsureDatabase(dir.File("b/tx.db"), Small));
-        Assert.False(CardTransactionsSource.EnsureDatabase(dir.File("a/tx.db"), Small with { Seed = 1 }));
+        Assert.True(CardTransactionsSource.EnsureDatabase(dir.Path("a/tx.db"), Small));
+        Assert.True(CardTransactionsSource.EnsureDatabase(dir.Path("b/tx.db"), Small));
+        Assert.False(CardTransactionsSource.EnsureDatabase(dir.Path("a/tx.db"), Small with { Seed = 1 }));
 
-        Assert.Equal(DumpHash(dir.File("a/tx.db")), DumpHash(dir.File("b/tx.db")));
-        Assert.NotEqual(DumpHash(dir.File("a/tx.db")), DumpHash(CreateWith(dir, "c/tx.db", Small with { Seed = 7 })));
-        Assert.Single(Directory.GetFiles(dir.File("a")));
+        Assert.Equal(DumpHash(dir.Path("a/tx.db")), DumpHash(dir.Path("b/tx.db")));
+        Assert.NotEqual(DumpHash(dir.Path("a/tx.db")), DumpHash(CreateWith(dir, "c/tx.db", Small with { Seed = 7 })));
+        Assert.Single(Directory.GetFiles(dir.Path("a")));
     }
 
     [Fact]
     public void EnsureDatabase_Defaults_FraudRateAndShape()
     {
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
         var path = CreateWith(dir, "tx.db", new CardTransactionsOptions());
 
         var stats = Scalars(path, "SELECT COUNT(*), AVG(is_fraud), COUNT(DISTINCT merchant_category), COUNT(DISTINCT country), COUNT(DISTINCT device), " +
@@ -47,7 +46,7 @@ public sealed class CardTransactionsSourceTests
     [Fact]
     public void AppendBatch_DriftKnobs_ShiftNewRowsOnly()
     {
-        using var dir = new DataTempDirectory();
+        using var dir = new TestDirectory();
         var path = CreateWith(dir, "tx.db", Small);
         var lastTs = (string)Scalars(path, "SELECT MAX(ts) FROM transactions")[0];
         var drift = Small with { AmountShift = 3, NewCountryShare = 0.3, FraudRateMultiplier = 4, NightShare = 0.5 };
@@ -66,9 +65,9 @@ public sealed class CardTransactionsSourceTests
         Assert.Equal(3000L, recent[6]);
     }
 
-    private static string CreateWith(DataTempDirectory dir, string name, CardTransactionsOptions options)
+    private static string CreateWith(TestDirectory dir, string name, CardTransactionsOptions options)
     {
-        var path = dir.File(name);
+        var path = dir.Path(name);
         CardTransactionsSource.EnsureDatabase(path, options);
         return path;
     }

@@ -32,6 +32,21 @@ public sealed class SchemaInferenceTests
     }
 
     [Fact]
+    public void Infer_ZeroOneColumns_FeatureIsBooleanAndLabelHasTwoClasses()
+    {
+        using var dir = new TestDirectory();
+        var path = dir.Write("raw.csv", "flag,y\n1,0\n0,1\n1,1\n,0\n");
+
+        var schema = SchemaInference.Infer(path, "y", MlTask.Binary);
+
+        Assert.Equal((ColumnKind.Boolean, true), (schema.Column("flag").Kind, schema.Column("flag").Nullable));
+        Assert.Equal(["0", "1"], schema.Column("flag").Categories);
+        Assert.Equal(ColumnKind.Categorical, schema.Column("y").Kind);
+        Assert.Equal(["0", "1"], schema.LabelClasses);
+        Assert.Equal("1", schema.PositiveClass);
+    }
+
+    [Fact]
     public void Infer_BinaryWithThreeClasses_ThrowsSuggestingMulticlass()
     {
         using var dir = new TestDirectory();

@@ -31,7 +31,7 @@ public sealed class ValidatorTests
         return Validator.Run(options);
     }
 
-    private static long DataLines(string path) => CsvRows.Read(path).LongCount() - 1;
+    private static long DataLines(string path) => SnapshotRows.Read(path).Count;
 
     [Fact]
     public void Run_FirstRunOnCleanData_InfersSchemaAndPassesEveryRow()
@@ -66,13 +66,14 @@ public sealed class ValidatorTests
         Assert.Equal(6, report.Rows);
         Assert.Equal(report.Rows, DataLines(options.ValidatedPath) + DataLines(options.QuarantinePath));
         Assert.Equal(1, report.ValidatedRows);
-        var quarantine = CsvRows.Read(options.QuarantinePath).Select(r => r.Fields).ToList();
-        Assert.Equal("_reason", quarantine[0][^1]);
-        Assert.Equal("line 2: type_error in 'amount': \"abc\"", quarantine[1][^1]);
-        Assert.Equal("line 3: null_in_non_nullable in 'amount': (missing)", quarantine[2][^1]);
-        Assert.Equal("line 4: unseen_category in 'merchant': \"zz\"", quarantine[3][^1]);
-        Assert.Equal("line 5: duplicate_key in 'id': \"5\"", quarantine[4][^1]);
-        Assert.StartsWith("line 7: malformed_row", quarantine[5][^1]);
+        var quarantine = SnapshotRows.Read(options.QuarantinePath);
+        Assert.Equal("_reason", SnapshotRows.Header(options.QuarantinePath)[^1]);
+        Assert.Equal("line 2: type_error in 'amount': \"abc\"", quarantine[0][^1]);
+        Assert.Equal("line 3: null_in_non_nullable in 'amount': (missing)", quarantine[1][^1]);
+        Assert.Equal("line 4: unseen_category in 'merchant': \"zz\"", quarantine[2][^1]);
+        Assert.Equal("line 5: duplicate_key in 'id': \"5\"", quarantine[3][^1]);
+        Assert.Equal("line 7: malformed_row (5 fields, header has 4; extra fields: 4)", quarantine[4][^1]);
+        Assert.Equal<string?[]>(["9", "1", "2", "3", quarantine[4][^1]], quarantine[4]);
     }
 
     [Theory]

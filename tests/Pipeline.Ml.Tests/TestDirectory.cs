@@ -1,10 +1,10 @@
-namespace Pipeline.Ml.Tests.Validation;
+namespace Pipeline.Ml.Tests;
 
 /// <summary>A temporary directory deleted on dispose.</summary>
 internal sealed class TestDirectory : IDisposable
 {
     /// <summary>The directory's full path.</summary>
-    public string Root { get; } = Directory.CreateTempSubdirectory("mlprep-").FullName;
+    public string Root { get; } = Directory.CreateTempSubdirectory("pipeline-ml-").FullName;
 
     /// <summary>A path under the directory.</summary>
     public string Path(string relative) => System.IO.Path.Combine(Root, relative);
@@ -18,5 +18,6 @@ internal sealed class TestDirectory : IDisposable
         return path;
     }
 
+    /// <summary>Deletes the directory.</summary>
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
