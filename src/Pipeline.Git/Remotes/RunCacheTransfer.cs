@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+
+namespace Pipeline.Git.Remotes;
+
+/// <summary>Copies run-cache entries (<c>&lt;cache&gt;/runs/…</c> ↔ <c>&lt;remote&gt;/runs/…</c>) whole, skipping those present.</summary>
+internal static class RunCacheTransfer
+{
+    /// <summary>Uploads every local entry the remote lacks.</summary>
+    public static void Push(string cacheRoot, RemoteStore remote, TransferReport report)
+    {
+        var runs = Path.Combine(cacheRoot, "runs");
+        if (!Directory.Exists(runs)) return;
+        foreach (var file in Directory.EnumerateFiles(runs, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (Path.GetFileName(file).StartsWith('.')) continue;
+            var key = RemoteLayout.RunsPrefix + Path.GetRelativePath(runs, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (remote.Exists(key)) continue;
+            remote.Upload(file, key);
+            report.AddRunCacheEntry();
+        }
+    }
+
+    /// <summary>Downloads every remote entry the local run-cache lacks (temp file, then rename).</summary>
+    public static void Pull(string cacheRoot, RemoteStore remote, TransferReport report)
+    {
+        foreach (var key in remote.List(RemoteLayout.RunsPrefix))
+        {
+            var target = Path.Combine(cacheRoot, key.Replace('/', Path.DirectorySeparatorChar));
+            if (File.Exists(target)) continue;
+            var dir = Path.GetDirectoryName(target)!;
+            Directory.CreateDirectory(dir);
+            var temp = Path.Combine(dir, $".{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
+            try
+            {
+                remote.Download(key, temp);
+                File.Move(temp, target, overwrite: false);
+                report.AddRunCacheEntry();
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Pipeline.Engine.Failures;
+
+namespace Pipeline.Git.Reproduce;
+
+/// <summary>
+/// A detached <c>git worktree</c> of one commit in a temp folder; disposing removes it and prunes git's record of it.
+/// NOTE: the git command line is used because LibGit2Sharp's Worktrees.Add always creates a branch.
+/// </summary>
+internal sealed class GitWorktree : IDisposable
+{
+    private readonly string _gitRoot;
+    private readonly DirectoryInfo _parent;
+
+    private GitWorktree(string gitRoot, DirectoryInfo parent, string path)
+    {
+        _gitRoot = gitRoot;
+        _parent = parent;
+        Path = path;
+    }
+
+    /// <summary>The worktree's root folder.</summary>
+    public string Path { get; }
+
+    /// <summary>Checks out <paramref name="commitSha"/> detached into a new temp folder.</summary>
+    public static GitWorktree Add(string gitRoot, string commitSha)
+    {
+        var parent = Directory.CreateTempSubdirectory("pipeline-reproduce-");
+        var path = System.IO.Path.Combine(parent.FullName, commitSha[..12]);
+        try
+        {
+            Git(gitRoot, "worktree", "add", "--detach", path, commitSha);
+        }
+        catch
+        {
+            parent.Delete(recursive: true);
+            throw;
+        }
+        return new GitWorktree(gitRoot, parent, path);
+    }
+
+    /// <summary>Removes the worktree folder and git's administrative entry for it.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Git(_gitRoot, "worktree", "remove", "--force", "--force", Path);
+        }
+        catch (RepositoryStateException)
+        {
+            // NOTE: the folder is deleted below either way; prune then drops git's stale record.
+        }
+        if (_parent.Exists) _parent.Delete(recursive: true);
+        Git(_gitRoot, "worktree", "prune");
+    }
+
+    private static void Git(string gitRoot, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("-C");
+        start.ArgumentList.Add(gitRoot);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new RepositoryStateException("Could not start `git`; install git and put it on PATH.");
+        process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new RepositoryStateException($"`git {string.Join(' ', args)}` failed (exit {process.ExitCode}): {error.Trim()}");
+    }
+}
