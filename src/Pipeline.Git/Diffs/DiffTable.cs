@@ -29,6 +29,9 @@ internal static class DiffTable
         return sb.ToString();
     }
 
+    /// <summary>A metric value as the table prints it: floats rounded to <paramref name="precision"/> decimals, missing as '-'.</summary>
+    internal static string Metric(object? value, int precision = 5) => Cell(value, round: true, precision);
+
     private static string Cell(object? value, bool round, int precision) => value switch
     {
         null => Missing,
