@@ -78,13 +78,28 @@ internal sealed partial class Build
                 Extra = [ctx.Input(Paths.ModelInfo)],
             };
             var lineage = new Lineage(GitHead.Sha(RootDirectory) ?? "unknown", ctx.InputHashes);
-            var version = ModelRegistry.Register(Registry, model, files, lineage, TimeProvider.System);
+            var bump = Train_ReRanForParams(ctx) ? VersionBump.Minor : VersionBump.Patch;
+            var version = ModelRegistry.Register(Registry, model, files, lineage, TimeProvider.System, bump);
             ModelRegistry.Promote(Registry, model, version);
+            _deployed = (model, version.ToString());
             File.WriteAllText(ctx.Output(Paths.GateReport), gate.ToTable());
             ctx.Summary("registered", $"{model} {version}");
         });
 
     private string Registry => Path.Combine(RootDirectory, Paths.Registry);
+
+    /// <summary>The model and version Deploy registered in this run, for the git tag written after --commit.</summary>
+    private (string Model, string Version)? _deployed;
+
+    /// <summary>Minor bump when the training parameters changed since the last deployed model, patch otherwise (new data).</summary>
+    private bool Train_ReRanForParams(ITargetContext ctx) =>
+        ModelRegistry.Production(Registry, ctx.Param<string>("model.name")) is { } production &&
+        File.Exists(Path.Combine(production, "model.json")) &&
+        File.ReadAllText(Path.Combine(production, "model.json")) is var old &&
+        ModelParamsOf(old) != ModelParamsOf(File.ReadAllText(ctx.Input(Paths.ModelInfo)));
+
+    private static string ModelParamsOf(string modelJson) =>
+        System.Text.Json.JsonDocument.Parse(modelJson).RootElement.TryGetProperty("params", out var p) ? p.GetRawText() : "";
 
     private static MlTask TaskOf(ITargetContext ctx) => Enum.Parse<MlTask>(ctx.Param<string>("data.task"), ignoreCase: true);
 }

@@ -26,6 +26,15 @@ public abstract class PipelineBuild
         return Execution.ParamFlattener.Flatten(section).GetValueOrDefault(dottedKey);
     }
 
+    /// <summary>
+    /// Called after parameters are injected and before params.yaml is edited or anything is planned; a non-null
+    /// result ends the invocation with that exit code (e.g. to run the request elsewhere, as an experiment does).
+    /// </summary>
+    protected internal virtual int? OnStarting(Invocation invocation) => null;
+
+    /// <summary>Called after a run (not after --help or --plan) with every planned target's result; returns the exit code to use.</summary>
+    protected internal virtual int OnRunFinished(IReadOnlyList<TargetRunResult> results, int exitCode) => exitCode;
+
     /// <summary>Runs the build with the process's command line; returns the exit code (0 ok, 1 a target failed, 2 usage or definition error).</summary>
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : PipelineBuild, new()
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Pipeline.Engine.Definition;
+using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
 using Pipeline.Engine.Parameters;
 using Pipeline.Engine.Planning;
@@ -23,19 +24,24 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
             OptionValidator.Check(line, members);
             new ParameterResolver(line, environment, ParameterFiles(layout.ParametersFile, line), m => stderr.WriteLine("WRN: " + m))
                 .Inject(build, members);
+            var targetsAsTyped = line.Positionals.Concat(Split(line.Values("target"))).ToList();
+            if (!line.Has("help") && build.OnStarting(new Invocation(targetsAsTyped, line.Raw, line.Values("set") ?? [])) is { } intercepted)
+                return intercepted;
             // NOTE: --set is written before the targets are read, so definitions that read params.yaml see it.
             if (!line.Has("help") && !line.Has("plan")) ParamsSets.Write(layout, line);
             var model = BuildModelReader.Read(build, defaultTargets);
             if (line.Has("help")) return Help(model, members, build);
 
-            var targets = line.Positionals.Concat(Split(line.Values("target"))).ToList();
-            var session = new RunSession(layout, line, stdout, clock, build.GetType().Assembly);
+            var targets = targetsAsTyped;
+            var session = new RunSession(layout, line, stdout, clock, build.GetType());
             if (targets.Count > 0 && IsTrack(targets[0], model)) return session.Track(targets.Skip(1).ToList());
 
             var plan = Planner.Create(model.Specs, new PlanRequest(targets, line.Values("skip") is { } skip ? Split(skip) : null));
             if (plan.Targets.Count == 0) return Help(model, members, build);
             CheckRequirements(plan, model);
-            return line.Has("plan") ? session.Explain(plan, model) : session.Execute(plan, model);
+            if (line.Has("plan")) return session.Explain(plan, model);
+            var exitCode = session.Execute(plan, model, out var results);
+            return build.OnRunFinished(results.Select(r => new TargetRunResult(r.Name, TargetStatusText.Of(r.Status), r.Reason)).ToList(), exitCode);
         }
         catch (PipelineException e)
         {

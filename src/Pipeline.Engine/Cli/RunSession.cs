@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using Pipeline.Engine.Caching;
 using Pipeline.Engine.CodeHashing;
@@ -14,7 +13,7 @@ using Pipeline.Engine.Planning;
 namespace Pipeline.Engine.Cli;
 
 /// <summary>One invocation against a repository: opens its state, then explains, tracks or executes.</summary>
-internal sealed class RunSession(RepositoryLayout layout, CommandLine line, TextWriter stdout, TimeProvider clock, Assembly buildAssembly)
+internal sealed class RunSession(RepositoryLayout layout, CommandLine line, TextWriter stdout, TimeProvider clock, Type buildType)
 {
     private int Jobs => line.Single("jobs") is { } j
         ? int.TryParse(j, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException($"--jobs takes a positive whole number, got '{j}'.")
@@ -37,27 +36,30 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         return 0;
     }
 
-    public int Execute(Plan plan, BuildModel model)
+    public int Execute(Plan plan, BuildModel model, out IReadOnlyList<TargetResult> results)
     {
         using var repositoryLock = AcquireLock();
         var console = new RunConsole(stdout, prefixTargets: Jobs > 1, Verbose);
         var shortcut = new NoOpShortcut(layout);
         var key = NoOpShortcut.Applies(plan, model) && !line.Has("set") && !line.Has("force")
-            ? NoOpShortcut.KeyOf(line.Raw, OwnAssemblies.Of(buildAssembly).Key(), plan.Targets.Select(t => t.Name))
+            ? NoOpShortcut.KeyOf(line.Raw, OwnAssemblies.Of(buildType.Assembly).Key(), plan.Targets.Select(t => t.Name))
             : null;
         if (key is not null && shortcut.IsValid(key))
-            return Report(plan.Targets.Select(t => new TargetResult(t.Name, TargetStatus.Skipped, TimeSpan.Zero,
-                t.Spec.HasActions ? UpToDate.Reason : UpToDate.CollectiveReason)).ToList(), console);
+        {
+            results = plan.Targets.Select(t => new TargetResult(t.Name, TargetStatus.Skipped, TimeSpan.Zero,
+                t.Spec.HasActions ? UpToDate.Reason : UpToDate.CollectiveReason)).ToList();
+            return Report(results, console);
+        }
         shortcut.Invalidate();
 
         DvcRepository.EnsureInitialized(layout.Root);
         var services = OpenServices(plan, model, console, ParamsFile.Load(layout.ParamsFile));
         PipelineFileWriter.Write(layout, model.Specs, services.Inputs);
+        PipelineFileWriter.WriteWorkflows(layout, buildType, model.Specs);
 
         using var cancellation = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cancellation.Cancel(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancellation.Cancel(); });
-        IReadOnlyList<TargetResult> results;
         try
         {
             results = new Executor(services, model, Jobs, line.Has("force")).RunAsync(plan, cancellation.Token).GetAwaiter().GetResult();
@@ -86,7 +88,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         var jobs = Jobs;
         var roots = plan.Targets.Where(t => t.Spec.HasActions)
             .ToDictionary(t => t.Name, t => model.Behaviors[t.Name].ActionMethods);
-        var code = new CodeFingerprintCache(layout.CodeHashCacheDirectory, OwnAssemblies.Of(buildAssembly)).Get(roots);
+        var code = new CodeFingerprintCache(layout.CodeHashCacheDirectory, OwnAssemblies.Of(buildType.Assembly)).Get(roots);
         return new RunServices(layout, new PathHasher(StateCache.Load(layout.StateFile), jobs), new ObjectCache(layout.CacheRoot),
             new RunCache(layout.CacheRoot), LockFile.Load(layout.LockFile), parameters, code, console, clock);
     }

@@ -21,4 +21,11 @@ internal static class PipelineFileWriter
         });
         AtomicFile.WriteIfChanged(layout.PipelineFile, PipelineFile.ToText(stages));
     }
+
+    /// <summary>Regenerates the workflows the build class asks for with <see cref="GitHubActionsAttribute"/>.</summary>
+    public static void WriteWorkflows(RepositoryLayout layout, Type buildType, IReadOnlyList<TargetSpec> specs)
+    {
+        foreach (var spec in buildType.GetCustomAttributes(typeof(GitHubActionsAttribute), inherit: true).Cast<GitHubActionsAttribute>())
+            AtomicFile.WriteIfChanged(Path.Combine(layout.Root, ".github", "workflows", spec.Name + ".yml"), Ci.GitHubActionsWorkflow.Render(spec, specs));
+    }
 }

@@ -1,6 +1,7 @@
 using LibGit2Sharp;
 using Pipeline.Git.Experiments;
 using Pipeline.Git.Reproduce;
+using Pipeline.Git.Workspaces;
 using Pipeline.Git.Tests.Remotes;
 
 namespace Pipeline.Git.Tests.Experiments;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Engine.Failures;
 
-namespace Pipeline.Git.Reproduce;
+namespace Pipeline.Git.Workspaces;
 
 /// <summary>
 /// A detached <c>git worktree</c> of one commit in a temp folder; disposing removes it and prunes git's record of it.
@@ -25,7 +25,7 @@ internal sealed class GitWorktree : IDisposable
     /// <summary>Checks out <paramref name="commitSha"/> detached into a new temp folder.</summary>
     public static GitWorktree Add(string gitRoot, string commitSha)
     {
-        var parent = Directory.CreateTempSubdirectory("pipeline-reproduce-");
+        var parent = Directory.CreateTempSubdirectory("pipeline-worktree-");
         var path = System.IO.Path.Combine(parent.FullName, commitSha[..12]);
         try
         {

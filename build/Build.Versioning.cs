@@ -1,0 +1,129 @@
+using LibGit2Sharp;
+using Pipeline.Engine;
+using Pipeline.Git;
+using Pipeline.Git.Commits;
+using Pipeline.Git.Diffs;
+using Pipeline.Git.Experiments;
+using Pipeline.Git.Registry;
+using Pipeline.Git.Remotes;
+using Pipeline.Git.Reproduce;
+using Pipeline.Git.Workspaces;
+using GitCommitOptions = Pipeline.Git.Commits.CommitOptions;
+
+namespace ReferencePipeline;
+
+/// <summary>Versions in git: commits after a run, the DVC remote, reproducing a commit, diffs, experiments and the tag registry.</summary>
+[GitHubActions("pipeline", InvokedTargets = ["Evaluate"], MainBranchTarget = "Deploy", RestoreTarget = "Pull", SaveTarget = "Push",
+    Artifacts = ["models/", "reports/", "metrics.json"], Secrets = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"])]
+internal sealed partial class Build
+{
+    [Parameter("After the run, commit dvc.lock, params, metrics and .dvc files (any target)")] readonly bool Commit;
+    [Parameter("With --commit: also commit files that are already staged")] readonly bool AllowDirtyIndex;
+    [Parameter("With --commit: allow a detached HEAD")] readonly bool AllowDetached;
+    [Parameter("A git revision: MetricsDiff/ParamsDiff compare it (default HEAD); Reproduce rebuilds it")] readonly string Rev = "HEAD";
+    [Parameter("The other side of a diff (default: the workspace)")] readonly string? To;
+    [Parameter("Print diffs as JSON")] readonly bool Json;
+    [Parameter("The DVC remote for Push/Pull (default: core.remote of .dvc/config)")] readonly string? Remote;
+    [Parameter("Push/Pull the run-cache as well")] readonly bool RunCache;
+    [Parameter("Run in a temporary worktree and record the result under refs/exps without touching the branch")] readonly bool Experiment;
+    [Parameter("The experiment's name (default: a generated adjective-noun)")] readonly string? ExperimentName;
+
+    Target Push => _ => _
+        .Description("Send cache objects that dvc.lock and .dvc files use to the DVC remote (like `dvc push`)")
+        .Executes(ctx => Transfer_(ctx, pull: false));
+
+    Target Pull => _ => _
+        .Description("Fetch the objects dvc.lock and .dvc files use from the DVC remote and check them out (like `dvc pull`)")
+        .Executes(ctx => Transfer_(ctx, pull: true));
+
+    Target Reproduce => _ => _
+        .Description("Rebuild --rev from scratch in a temporary worktree and compare every output with its dvc.lock")
+        .Executes(ctx =>
+        {
+            var report = Reproducer.Run(RootDirectory, Rev, root => PipelineProcess.Run(RootDirectory, root, "--force"));
+            ctx.Log.Information(report.ToTable());
+            if (!report.AllMatch) throw new InvalidOperationException($"{Rev} did not reproduce: see the DIFFERENT and missing rows above.");
+        });
+
+    Target MetricsDiff => _ => _
+        .Description("Metrics of --rev (default HEAD) against --to (default the workspace), like `dvc metrics diff`")
+        .Executes(ctx => Diff(ctx, MetricsDiffOf));
+
+    Target ParamsDiff => _ => _
+        .Description("Params of --rev (default HEAD) against --to (default the workspace), like `dvc params diff`")
+        .Executes(ctx => Diff(ctx, ParamsDiffOf));
+
+    Target Models => _ => _
+        .Description("Versions and stages of each model from the git tags (like `gto show`)")
+        .Executes(ctx =>
+        {
+            using var repo = GitRepositoryLocator.Open(RootDirectory);
+            ctx.Log.Information(new ModelRegistry(repo, TimeProvider.System, Identity(repo)).RenderTable());
+        });
+
+    Target Experiments => _ => _
+        .Description("Experiments recorded under refs/exps, compared with the workspace in one table")
+        .Executes(ctx => ctx.Log.Information(ExperimentList.Read(RootDirectory).ToTable()));
+
+    protected override int? OnStarting(Invocation invocation)
+    {
+        if (!Experiment) return null;
+        var head = GitHead.Sha(RootDirectory) ?? throw new InvalidOperationException("--experiment needs a git repository with at least one commit.");
+        using var workspace = TemporaryWorkspace.Open(RootDirectory, head);
+        var args = invocation.Arguments.Where(a => !a.Equals("--experiment", StringComparison.OrdinalIgnoreCase)).ToArray();
+        var exitCode = PipelineProcess.Run(RootDirectory, workspace.Root, args);
+        if (exitCode != 0) return exitCode;
+        var record = ExperimentRecorder.Record(RootDirectory, head, workspace.Root, ExperimentName);
+        Console.WriteLine($"Experiment '{record.Name}' recorded as {record.RefName} ({record.CommitSha[..12]}); the branch and working tree are unchanged.");
+        return 0;
+    }
+
+    protected override int OnRunFinished(IReadOnlyList<TargetRunResult> results, int exitCode)
+    {
+        if (!Commit || exitCode != 0) return exitCode;
+        using var repo = GitRepositoryLocator.Open(RootDirectory);
+        var options = new GitCommitOptions(Identity(repo), TimeProvider.System) { AllowDirtyIndex = AllowDirtyIndex, AllowDetached = AllowDetached };
+        var commit = PipelineCommitter.Commit(RootDirectory, results.Select(r => new TargetOutcome(r.Name, r.Status, r.Reason)).ToList(), options);
+        Console.WriteLine(commit is null ? "Nothing to commit: the pipeline's files are unchanged." : $"Committed {commit.Sha[..12]}: {commit.Message.Split('\n')[0]}");
+        if (_deployed is { } deployed && commit is not null)
+        {
+            var registry = new ModelRegistry(repo, TimeProvider.System, Identity(repo));
+            var version = SemVer.Parse(deployed.Version);
+            registry.Register(deployed.Model, commit.Sha, version);
+            registry.Assign(deployed.Model, version, "production");
+            Console.WriteLine($"Registered {deployed.Model}@{deployed.Version} on {commit.Sha[..12]} and assigned it to production.");
+        }
+        return exitCode;
+    }
+
+    private void Transfer_(ITargetContext ctx, bool pull)
+    {
+        if (Remote is null && DvcConfigFile.Load(Path.Combine(RootDirectory, ".dvc", "config")).Get("core", "remote") is null)
+        {
+            ctx.Log.Warning("No DVC remote is configured (.dvc/config core.remote); nothing to transfer. Add one with a ['remote \"name\"'] section.");
+            return;
+        }
+        var options = new TransferOptions { RunCache = RunCache };
+        var report = pull ? Transfer.Pull(RootDirectory, Remote, null, options) : Transfer.Push(RootDirectory, Remote, null, options);
+        ctx.Log.Information(report.Summary());
+        if (!report.Succeeded) throw new InvalidOperationException($"{report.Failed} object(s) failed to transfer; see above.");
+    }
+
+    private void Diff(ITargetContext ctx, Func<Repository, DiffReport> compute)
+    {
+        using var repo = GitRepositoryLocator.Open(RootDirectory);
+        var report = compute(repo);
+        ctx.Log.Information(Json ? report.RenderJson() : report.RenderTable());
+    }
+
+    private DiffReport MetricsDiffOf(Repository repo) => Pipeline.Git.Diffs.MetricsDiff.Compute(repo, Rev, To);
+
+    private DiffReport ParamsDiffOf(Repository repo) => Pipeline.Git.Diffs.ParamsDiff.Compute(repo, Rev, To);
+
+    private static GitIdentity Identity(Repository repo)
+    {
+        var name = repo.Config.Get<string>("user.name")?.Value ?? Environment.GetEnvironmentVariable("GIT_COMMITTER_NAME") ?? "pipeline";
+        var email = repo.Config.Get<string>("user.email")?.Value ?? Environment.GetEnvironmentVariable("GIT_COMMITTER_EMAIL") ?? "pipeline@localhost";
+        return new GitIdentity(name, email);
+    }
+}
