@@ -113,7 +113,7 @@ internal sealed partial class Build
     {
         using var repo = GitRepositoryLocator.Open(RootDirectory);
         var report = compute(repo);
-        ctx.Log.Information(Json ? report.RenderJson() : report.RenderTable());
+        ctx.Log.Information(Json ? report.RenderJson() : report.Rows.Count == 0 ? $"No changes between {Rev} and {To ?? "the workspace"}." : report.RenderTable());
     }
 
     private DiffReport MetricsDiffOf(Repository repo) => Pipeline.Git.Diffs.MetricsDiff.Compute(repo, Rev, To);

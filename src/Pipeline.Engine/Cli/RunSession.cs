@@ -39,7 +39,8 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
     public int Execute(Plan plan, BuildModel model, out IReadOnlyList<TargetResult> results)
     {
         using var repositoryLock = AcquireLock();
-        var console = new RunConsole(stdout, prefixTargets: Jobs > 1, Verbose);
+        // NOTE: lines are prefixed with the target name only when targets can actually interleave.
+        var console = new RunConsole(stdout, prefixTargets: Jobs > 1 && plan.Targets.Count(t => t.Spec.HasActions) > 1, Verbose);
         var shortcut = new NoOpShortcut(layout);
         var key = NoOpShortcut.Applies(plan, model) && !line.Has("set") && !line.Has("force")
             ? NoOpShortcut.KeyOf(line.Raw, OwnAssemblies.Of(buildType.Assembly).Key(), plan.Targets.Select(t => t.Name))
