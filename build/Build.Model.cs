@@ -41,7 +41,7 @@ internal sealed partial class Build
             var settings = ctx.ParamSection("evaluate");
             // NOTE: the production model is registry state, not a declared input: a newly promoted model does not
             // re-run Evaluate by itself; the comparison is with what was in production when Evaluate last ran.
-            var production = ModelRegistry.Production(Registry, ctx.Param<string>("model.name"));
+            var production = RegistryFolder.Production(Registry, ctx.Param<string>("model.name"));
             var result = Evaluator.Run(new EvaluationOptions
             {
                 Task = TaskOf(ctx),
@@ -78,8 +78,8 @@ internal sealed partial class Build
                 Extra = [ctx.Input(Paths.ModelInfo)],
             };
             var lineage = new Lineage(GitHead.Sha(RootDirectory) ?? "unknown", ctx.InputHashes);
-            var version = ModelRegistry.Register(Registry, model, files, lineage, TimeProvider.System);
-            ModelRegistry.Promote(Registry, model, version);
+            var version = RegistryFolder.Register(Registry, model, files, lineage, TimeProvider.System);
+            RegistryFolder.Promote(Registry, model, version);
             File.WriteAllText(ctx.Output(Paths.GateReport), gate.ToTable());
             ctx.Summary("registered", $"{model} {version}");
         });
