@@ -41,7 +41,7 @@ internal sealed partial class Build
             var settings = ctx.ParamSection("evaluate");
             // NOTE: the production model is registry state, not a declared input: a newly promoted model does not
             // re-run Evaluate by itself; the comparison is with what was in production when Evaluate last ran.
-            var production = ModelRegistry.Production(Registry, ctx.Param<string>("model.name"));
+            var production = RegistryFolder.Production(Registry, ctx.Param<string>("model.name"));
             var result = Evaluator.Run(new EvaluationOptions
             {
                 Task = TaskOf(ctx),
@@ -79,8 +79,8 @@ internal sealed partial class Build
             };
             var lineage = new Lineage(GitHead.Sha(RootDirectory) ?? "unknown", ctx.InputHashes);
             var bump = Train_ReRanForParams(ctx) ? VersionBump.Minor : VersionBump.Patch;
-            var version = ModelRegistry.Register(Registry, model, files, lineage, TimeProvider.System, bump);
-            ModelRegistry.Promote(Registry, model, version);
+            var version = RegistryFolder.Register(Registry, model, files, lineage, TimeProvider.System, bump);
+            RegistryFolder.Promote(Registry, model, version);
             _deployed = (model, version.ToString());
             File.WriteAllText(ctx.Output(Paths.GateReport), gate.ToTable());
             ctx.Summary("registered", $"{model} {version}");
@@ -93,7 +93,7 @@ internal sealed partial class Build
 
     /// <summary>Minor bump when the training parameters changed since the last deployed model, patch otherwise (new data).</summary>
     private bool Train_ReRanForParams(ITargetContext ctx) =>
-        ModelRegistry.Production(Registry, ctx.Param<string>("model.name")) is { } production &&
+        RegistryFolder.Production(Registry, ctx.Param<string>("model.name")) is { } production &&
         File.Exists(Path.Combine(production, "model.json")) &&
         File.ReadAllText(Path.Combine(production, "model.json")) is var old &&
         ModelParamsOf(old) != ModelParamsOf(File.ReadAllText(ctx.Input(Paths.ModelInfo)));

@@ -20,30 +20,19 @@ internal static class ColumnText
             throw new InvalidOperationException($"The slice column '{name}' is a vector; choose a scalar categorical column.");
         }
 
-        return (string[])typeof(ColumnText).GetMethod(nameof(ReadAs), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .MakeGenericMethod(column.Type.RawType).Invoke(null, [view, column])!;
+        return ColumnValues.Read(view, column).Cast<object?>().Select(Text).ToArray();
     }
 
-    private static string[] ReadAs<T>(IDataView view, DataViewSchema.Column column)
+    private static string Text(object? value)
     {
-        var list = new List<string>();
-        using var cursor = view.GetRowCursor([column]);
-        var getter = cursor.GetGetter<T>(column);
-        T value = default!;
-        while (cursor.MoveNext())
+        var text = value switch
         {
-            getter(ref value);
-            var text = value switch
-            {
-                ReadOnlyMemory<char> m => m.ToString(),
-                float f when float.IsNaN(f) => "",
-                double d when double.IsNaN(d) => "",
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => value?.ToString() ?? "",
-            };
-            list.Add(text.Length == 0 ? Missing : text);
-        }
-
-        return [.. list];
+            ReadOnlyMemory<char> m => m.ToString(),
+            float f when float.IsNaN(f) => "",
+            double d when double.IsNaN(d) => "",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value?.ToString() ?? "",
+        };
+        return text.Length == 0 ? Missing : text;
     }
 }

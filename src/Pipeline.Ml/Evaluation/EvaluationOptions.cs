@@ -27,7 +27,7 @@ public sealed record EvaluationOptions
     /// <summary>reports/ (PNG plots and evaluation.html); null = no plots or HTML.</summary>
     public string? ReportsDirectory { get; init; }
 
-    /// <summary>The production model.zip to compare with (<see cref="Gate.ModelRegistry.Production"/>); null = no comparison.</summary>
+    /// <summary>The production model.zip to compare with (<see cref="Gate.RegistryFolder.Production"/>); null = no comparison.</summary>
     public string? ProductionModelPath { get; init; }
 
     /// <summary>How the production model is named in metrics.json (e.g. its registry version).</summary>

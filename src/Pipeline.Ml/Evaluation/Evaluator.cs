@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Pipeline.Ml.Data;
+using Pipeline.Ml.Features;
 using Pipeline.Ml.Reports;
 using Pipeline.Ml.Training;
 
@@ -18,7 +19,7 @@ public static class Evaluator
         var ml = new MLContext(options.Seed);
         var task = options.Task;
         var metric = MetricNames.Validate(options.Metric ?? MetricNames.DefaultFor(task), task);
-        var (model, schema) = RawCsv.LoadModel(ml, options.ModelPath);
+        var (model, schema) = ModelZip.Load(ml, options.ModelPath);
         var holdout = Holdout(ml, options, schema);
         var scored = model.Transform(holdout);
         var predictions = PredictionReader.Read(scored, task);
@@ -43,7 +44,7 @@ public static class Evaluator
     }
 
     private static IDataView Holdout(MLContext ml, EvaluationOptions options, DataViewSchema schema) =>
-        options.Holdout ?? RawCsv.Load(ml, options.HoldoutPath ?? throw new ArgumentException("EvaluationOptions needs HoldoutPath or Holdout."), schema);
+        options.Holdout ?? SnapshotLoader.Load(ml, options.HoldoutPath ?? throw new ArgumentException("EvaluationOptions needs HoldoutPath or Holdout."), schema);
 
     private static List<SliceResult> Slices(string[] values, PredictionSet predictions, MlTask task, double threshold) =>
         Enumerable.Range(0, values.Length)
@@ -54,7 +55,7 @@ public static class Evaluator
 
     private static ModelComparison Compare(MLContext ml, EvaluationOptions options, string productionPath, TaskMetrics candidate, int rows, string metric)
     {
-        var (production, schema) = RawCsv.LoadModel(ml, productionPath);
+        var (production, schema) = ModelZip.Load(ml, productionPath);
         var predictions = PredictionReader.Read(production.Transform(Holdout(ml, options, schema)), options.Task);
         if (predictions.Count != rows)
         {

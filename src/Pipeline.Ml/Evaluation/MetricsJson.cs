@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Ml.Training;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Evaluation;
 
@@ -11,50 +11,45 @@ namespace Pipeline.Ml.Evaluation;
 internal static class MetricsJson
 {
     /// <summary>Writes the file atomically.</summary>
-    public static void Write(string path, EvaluationResult result)
+    public static void Write(string path, EvaluationResult result) => JsonOutput.Write(path, json => WriteResult(json, result));
+
+    private static void WriteResult(Utf8JsonWriter json, EvaluationResult result)
     {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        json.WriteStartObject();
+        WriteMetrics(json, result.Metrics);
+        if (result.Threshold is { } threshold)
         {
-            json.WriteStartObject();
-            WriteMetrics(json, result.Metrics);
-            if (result.Threshold is { } threshold)
-            {
-                Number(json, "threshold", threshold);
-            }
+            JsonOutput.Number(json, "threshold", threshold);
+        }
 
-            if (result.Confusion is { } confusion)
-            {
-                WriteConfusion(json, confusion);
-            }
+        if (result.Confusion is { } confusion)
+        {
+            WriteConfusion(json, confusion);
+        }
 
-            if (result.SliceColumn is { } column)
+        if (result.SliceColumn is { } column)
+        {
+            json.WriteStartObject("slices");
+            json.WriteString("column", column);
+            json.WriteStartObject("values");
+            foreach (var slice in result.Slices)
             {
-                json.WriteStartObject("slices");
-                json.WriteString("column", column);
-                json.WriteStartObject("values");
-                foreach (var slice in result.Slices)
-                {
-                    json.WriteStartObject(slice.Value);
-                    json.WriteNumber("rows", slice.Rows);
-                    WriteMetrics(json, slice.Metrics);
-                    json.WriteEndObject();
-                }
-
+                json.WriteStartObject(slice.Value);
+                json.WriteNumber("rows", slice.Rows);
+                WriteMetrics(json, slice.Metrics);
                 json.WriteEndObject();
-                json.WriteEndObject();
-            }
-
-            if (result.Comparison is { } comparison)
-            {
-                WriteComparison(json, comparison);
             }
 
             json.WriteEndObject();
+            json.WriteEndObject();
         }
 
-        buffer.WriteByte((byte)'\n');
-        AtomicText.Write(path, buffer.ToArray());
+        if (result.Comparison is { } comparison)
+        {
+            WriteComparison(json, comparison);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteConfusion(Utf8JsonWriter json, ConfusionMatrix confusion)
@@ -73,7 +68,7 @@ internal static class MetricsJson
             json.WriteStartArray();
             for (var j = 0; j < confusion.Counts.GetLength(1); j++)
             {
-                json.WriteNumberValue(Math.Round(confusion.Counts[i, j], 6) + 0.0);
+                json.WriteNumberValue(RoundedNumber.Value(confusion.Counts[i, j]));
             }
 
             json.WriteEndArray();
@@ -96,10 +91,10 @@ internal static class MetricsJson
         WriteMetrics(json, comparison.ProductionMetrics);
         json.WriteEndObject();
         var ci = comparison.Interval;
-        Number(json, "difference", ci.Difference);
-        Number(json, "ci_low", ci.Low);
-        Number(json, "ci_high", ci.High);
-        Number(json, "confidence", ci.Confidence);
+        JsonOutput.Number(json, "difference", ci.Difference);
+        JsonOutput.Number(json, "ci_low", ci.Low);
+        JsonOutput.Number(json, "ci_high", ci.High);
+        JsonOutput.Number(json, "confidence", ci.Confidence);
         json.WriteNumber("resamples", ci.Resamples);
         json.WriteBoolean("significant", ci.Significant);
         json.WriteEndObject();
@@ -109,19 +104,7 @@ internal static class MetricsJson
     {
         foreach (var (name, value) in metrics)
         {
-            Number(json, name, value);
-        }
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, Math.Round(value, 6) + 0.0);
-        }
-        else
-        {
-            json.WriteNull(name);
+            JsonOutput.Number(json, name, value);
         }
     }
 }

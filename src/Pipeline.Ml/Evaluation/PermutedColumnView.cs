@@ -19,8 +19,7 @@ internal sealed class PermutedColumnView : IDataView
     {
         this.source = source;
         this.column = column.Index;
-        values = (Array)typeof(PermutedColumnView).GetMethod(nameof(ReadColumn), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .MakeGenericMethod(column.Type.RawType).Invoke(null, [source, column])!;
+        values = ColumnValues.Read(source, column);
         permutation = Enumerable.Range(0, values.Length).ToArray();
         new Random(seed).Shuffle(permutation);
     }
@@ -36,22 +35,6 @@ internal sealed class PermutedColumnView : IDataView
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];
-
-    private static T[] ReadColumn<T>(IDataView view, DataViewSchema.Column column)
-    {
-        var list = new List<T>();
-        using var cursor = view.GetRowCursor([column]);
-        var getter = cursor.GetGetter<T>(column);
-        T value = default!;
-        while (cursor.MoveNext())
-        {
-            getter(ref value);
-            // NOTE: text values may point into a loader buffer that is reused; keep a private copy.
-            list.Add(value is ReadOnlyMemory<char> text ? (T)(object)text.ToString().AsMemory() : value);
-        }
-
-        return [.. list];
-    }
 
     /// <summary>Delegates to the source cursor, serving the permuted column from the materialised values.</summary>
     private sealed class Cursor(PermutedColumnView view, DataViewRowCursor inner) : DataViewRowCursor

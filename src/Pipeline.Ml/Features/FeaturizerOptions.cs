@@ -1,4 +1,4 @@
-using System.Globalization;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Features;
 
@@ -38,21 +38,16 @@ public sealed record FeaturizerOptions
         var o = new FeaturizerOptions();
         return o with
         {
-            Imputation = Get("imputation") is { } i ? ParseEnum<ImputationStrategy>(i) : o.Imputation,
-            ConstantValue = Get("constant_value") is { } c ? double.Parse(c, CultureInfo.InvariantCulture) : o.ConstantValue,
-            Outliers = Get("outliers") is { } x ? ParseEnum<OutlierStrategy>(x) : o.Outliers,
-            OutlierFactor = Get("outlier_factor") is { } f ? double.Parse(f, CultureInfo.InvariantCulture) : null,
-            Scaling = Get("scaling") is { } s ? ParseEnum<ScalingStrategy>(s) : o.Scaling,
-            Encoding = Get("encoding") is { } e ? ParseEnum<CategoricalEncoding>(e) : o.Encoding,
-            HashBits = Get("hash_bits") is { } h ? int.Parse(h, CultureInfo.InvariantCulture) : o.HashBits,
-            Text = Get("text") is { } t ? bool.Parse(t) : o.Text,
-            TestFraction = Get("test_fraction") is { } tf ? double.Parse(tf, CultureInfo.InvariantCulture) : o.TestFraction,
-            Seed = Get("seed") is { } sd ? int.Parse(sd, CultureInfo.InvariantCulture) : o.Seed,
+            Imputation = Get("imputation") is { } i ? ParamValue.Choice<ImputationStrategy>("featurize.imputation", i) : o.Imputation,
+            ConstantValue = Get("constant_value") is { } c ? ParamValue.Number("featurize.constant_value", c) : o.ConstantValue,
+            Outliers = Get("outliers") is { } x ? ParamValue.Choice<OutlierStrategy>("featurize.outliers", x) : o.Outliers,
+            OutlierFactor = Get("outlier_factor") is { } f ? ParamValue.Number("featurize.outlier_factor", f) : null,
+            Scaling = Get("scaling") is { } s ? ParamValue.Choice<ScalingStrategy>("featurize.scaling", s) : o.Scaling,
+            Encoding = Get("encoding") is { } e ? ParamValue.Choice<CategoricalEncoding>("featurize.encoding", e) : o.Encoding,
+            HashBits = Get("hash_bits") is { } h ? ParamValue.Integer("featurize.hash_bits", h, 1) : o.HashBits,
+            Text = Get("text") is { } t ? ParamValue.Boolean("featurize.text", t) : o.Text,
+            TestFraction = Get("test_fraction") is { } tf ? ParamValue.Number("featurize.test_fraction", tf) : o.TestFraction,
+            Seed = Get("seed") is { } sd ? ParamValue.Integer("featurize.seed", sd) : o.Seed,
         };
     }
-
-    private static T ParseEnum<T>(string value) where T : struct, Enum =>
-        Enum.TryParse<T>(value.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : throw new ArgumentException($"'{value}' is not a valid {typeof(T).Name}. Use one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
 
 namespace Pipeline.Ml.Gate;
@@ -55,7 +56,7 @@ public static class DeployGate
         var regression = MetricNames.LowerIsBetter(metric) ? candidate - production : production - candidate;
         return new GateCondition("max_regression", metric, regression, threshold, regression <= threshold)
         {
-            Note = double.IsNaN(regression) ? $"{metric} missing from {path} or its comparison" : $"candidate {Round(candidate)} vs production {Round(production)}",
+            Note = double.IsNaN(regression) ? $"{metric} missing from {path} or its comparison" : $"candidate {RoundedNumber.Text(candidate)} vs production {RoundedNumber.Text(production)}",
         };
     }
 
@@ -72,7 +73,7 @@ public static class DeployGate
         var significant = cmp.TryGetProperty("significant", out var s) && s.ValueKind == JsonValueKind.True;
         return new GateCondition("require_significant", metric, difference, 0, significant && better)
         {
-            Note = $"95% CI [{Round(Read(cmp, "ci_low"))}, {Round(Read(cmp, "ci_high"))}] {(significant ? "excludes" : "includes")} 0{(better ? "" : "; not an improvement")}",
+            Note = $"95% CI [{RoundedNumber.Text(Read(cmp, "ci_low"))}, {RoundedNumber.Text(Read(cmp, "ci_high"))}] {(significant ? "excludes" : "includes")} 0{(better ? "" : "; not an improvement")}",
         };
     }
 
@@ -80,6 +81,4 @@ public static class DeployGate
         obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN;
 
     private static string Missing(double value, string path) => double.IsNaN(value) ? $"missing from {path}" : "";
-
-    private static string Round(double v) => double.IsNaN(v) ? "n/a" : Math.Round(v, 6).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Gate;
 
@@ -25,21 +25,14 @@ public sealed record GateOptions
     {
         Dictionary<string, double> Section(string prefix) => gate
             .Where(kv => kv.Key.StartsWith(prefix + ".", StringComparison.Ordinal))
-            .ToDictionary(kv => kv.Key[(prefix.Length + 1)..], kv => Number(kv.Key, kv.Value));
+            .ToDictionary(kv => kv.Key[(prefix.Length + 1)..], kv => ParamValue.Number("gate." + kv.Key, kv.Value));
         return new GateOptions
         {
             Min = Section("min"),
             Max = Section("max"),
             MaxRegression = Section("max_regression"),
-            RequireSignificant = gate.TryGetValue("require_significant", out var s) && (bool.TryParse(s, out var b)
-                ? b
-                : throw new ArgumentException($"params.yaml gate.require_significant is '{s}'; expected true or false.")),
-            Retries = gate.TryGetValue("retries", out var r) ? (int)Number("retries", r) : 0,
+            RequireSignificant = gate.TryGetValue("require_significant", out var s) && ParamValue.Boolean("gate.require_significant", s),
+            Retries = gate.TryGetValue("retries", out var r) ? ParamValue.Integer("gate.retries", r, 0) : 0,
         };
     }
-
-    private static double Number(string key, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-            ? d
-            : throw new ArgumentException($"params.yaml gate.{key} is '{value}'; expected a number.");
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Gate;
 
@@ -15,7 +15,7 @@ public sealed record GateResult(IReadOnlyList<GateCondition> Conditions)
     /// <summary>A fixed-width table: condition, metric, value, threshold, result, note.</summary>
     public string ToTable()
     {
-        var rows = Conditions.Select(c => new[] { c.Condition, c.Metric, Format(c.Value), Format(c.Threshold), c.Passed ? "pass" : "FAIL", c.Note }).ToList();
+        var rows = Conditions.Select(c => new[] { c.Condition, c.Metric, RoundedNumber.Text(c.Value), RoundedNumber.Text(c.Threshold), c.Passed ? "pass" : "FAIL", c.Note }).ToList();
         string[] header = ["condition", "metric", "value", "threshold", "result", "note"];
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder();
@@ -29,9 +29,6 @@ public sealed record GateResult(IReadOnlyList<GateCondition> Conditions)
 
     /// <summary>One line per failed condition with its value and threshold, for the error message.</summary>
     public string FailureMessage() =>
-        "Deploy gate failed: " + string.Join("; ", Failed.Select(c => $"{c.Condition} {c.Metric}: value {Format(c.Value)}, threshold {Format(c.Threshold)}{(c.Note.Length > 0 ? " (" + c.Note + ")" : "")}"))
+        "Deploy gate failed: " + string.Join("; ", Failed.Select(c => $"{c.Condition} {c.Metric}: value {RoundedNumber.Text(c.Value)}, threshold {RoundedNumber.Text(c.Threshold)}{(c.Note.Length > 0 ? " (" + c.Note + ")" : "")}"))
         + ". Nothing was deployed; improve the model (e.g. a larger train.budget) or change the gate in params.yaml.";
-
-    private static string Format(double value) =>
-        double.IsNaN(value) ? "n/a" : Math.Round(value, 6).ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Ingest;
 
@@ -24,7 +24,7 @@ public sealed partial record IngestOptions
             if (value is null) continue;
             options = key switch
             {
-                "kind" => options with { Kind = ParseKind(value) },
+                "kind" => options with { Kind = ParamValue.Choice<IngestKind>("ingest.kind", value) },
                 "path" => options with { Path = value },
                 "delimiter" => options with { Delimiter = ParseDelimiter(value) },
                 "query" => options with { Query = value },
@@ -33,13 +33,13 @@ public sealed partial record IngestOptions
                 "url" => options with { Url = value },
                 "page_param" => options with { PageParam = value },
                 "page_size_param" => options with { PageSizeParam = value },
-                "page_size" => options with { PageSize = ParseInt(key, value, 1) },
-                "first_page" => options with { FirstPage = ParseInt(key, value, 0) },
+                "page_size" => options with { PageSize = ParamValue.Integer("ingest." + key, value, 1) },
+                "first_page" => options with { FirstPage = ParamValue.Integer("ingest." + key, value, 0) },
                 "items_field" => options with { ItemsField = value },
-                "timeout_seconds" => options with { TimeoutSeconds = ParseInt(key, value, 1) },
-                "max_retries" => options with { MaxRetries = ParseInt(key, value, 0) },
-                "retry_delay_ms" => options with { RetryDelayMs = ParseInt(key, value, 0) },
-                "seed" => options with { Seed = ParseInt(key, value, int.MinValue) },
+                "timeout_seconds" => options with { TimeoutSeconds = ParamValue.Integer("ingest." + key, value, 1) },
+                "max_retries" => options with { MaxRetries = ParamValue.Integer("ingest." + key, value, 0) },
+                "retry_delay_ms" => options with { RetryDelayMs = ParamValue.Integer("ingest." + key, value, 0) },
+                "seed" => options with { Seed = ParamValue.Integer("ingest." + key, value, int.MinValue) },
                 "watermark" => options with { Watermark = value.Length == 0 ? null : value },
                 _ => throw new ArgumentException($"Unknown parameter 'ingest.{key}'. Known: {string.Join(", ", Keys.Select(k => "ingest." + k))}."),
             };
@@ -47,20 +47,10 @@ public sealed partial record IngestOptions
         return options;
     }
 
-    private static IngestKind ParseKind(string value) =>
-        Enum.TryParse<IngestKind>(value, ignoreCase: true, out var kind) && !int.TryParse(value, out _)
-            ? kind
-            : throw new ArgumentException($"ingest.kind '{value}' is not a known source. Use one of: {string.Join(", ", Enum.GetNames<IngestKind>().Select(n => n.ToLowerInvariant()))}.");
-
     private static char ParseDelimiter(string value) => value switch
     {
         "\\t" or "tab" or "\t" => '\t',
         { Length: 1 } => value[0],
         _ => throw new ArgumentException($"ingest.delimiter '{value}' must be one character (or 'tab' / '\\t')."),
     };
-
-    private static int ParseInt(string key, string value, int min) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min
-            ? n
-            : throw new ArgumentException($"ingest.{key} '{value}' must be an integer >= {min}.");
 }

@@ -1,6 +1,5 @@
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
-using Pipeline.Ml.Training;
 
 namespace Pipeline.Ml.Reports;
 
@@ -20,10 +19,10 @@ internal static class EvaluationReport
         var plots = Plots(result, predictions);
         foreach (var (name, png) in plots)
         {
-            AtomicText.Write(Path.Combine(directory, name), png);
+            AtomicFile.WriteBytes(Path.Combine(directory, name), png);
         }
 
-        AtomicText.Write(Path.Combine(directory, HtmlFile), HtmlReport.Render(result, plots));
+        AtomicFile.WriteText(Path.Combine(directory, HtmlFile), HtmlReport.Render(result, plots));
         return plots;
     }
 

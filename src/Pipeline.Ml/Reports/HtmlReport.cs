@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
 
 namespace Pipeline.Ml.Reports;
@@ -17,27 +18,27 @@ internal static class HtmlReport
             .Append("td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}th{background:#f0f0f0}td:first-child,th:first-child{text-align:left}")
             .Append("img{max-width:640px;margin:0.5em}</style>\n</head>\n<body>\n")
             .Append(CultureInfo.InvariantCulture, $"<h1>Model evaluation ({result.Task.ToString().ToLowerInvariant()})</h1>\n");
-        Table(html, "Metrics", ["metric", "value"], result.Metrics.Select(m => new[] { m.Key, Number(m.Value) }));
+        Table(html, "Metrics", ["metric", "value"], result.Metrics.Select(m => new[] { m.Key, RoundedNumber.Text(m.Value) }));
         if (result.Threshold is { } threshold)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p>Decision threshold (max F1 on validation): {Number(threshold)}</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p>Decision threshold (max F1 on validation): {RoundedNumber.Text(threshold)}</p>\n");
         }
 
         if (result.Comparison is { } c)
         {
             Table(html, $"Comparison with production{(c.Production is null ? "" : " " + c.Production)}", ["metric", "candidate", "production"],
-                c.ProductionMetrics.Select(m => new[] { m.Key, Number(result[m.Key]), Number(m.Value) }));
-            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(c.Metric)} difference {Number(c.Interval.Difference)}, {c.Interval.Confidence:P0} CI [{Number(c.Interval.Low)}, {Number(c.Interval.High)}] over {c.Interval.Resamples} paired bootstrap resamples: {(c.Interval.Significant ? "significant" : "not significant")}.</p>\n");
+                c.ProductionMetrics.Select(m => new[] { m.Key, RoundedNumber.Text(result[m.Key]), RoundedNumber.Text(m.Value) }));
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(c.Metric)} difference {RoundedNumber.Text(c.Interval.Difference)}, {c.Interval.Confidence:P0} CI [{RoundedNumber.Text(c.Interval.Low)}, {RoundedNumber.Text(c.Interval.High)}] over {c.Interval.Resamples} paired bootstrap resamples: {(c.Interval.Significant ? "significant" : "not significant")}.</p>\n");
         }
 
         if (result.SliceColumn is { } column && result.Slices.Count > 0)
         {
             var names = result.Slices[0].Metrics.Select(m => m.Key).ToList();
             Table(html, $"Slices by {column}", [column, "rows", .. names],
-                result.Slices.Select(s => new[] { s.Value, s.Rows.ToString(CultureInfo.InvariantCulture) }.Concat(s.Metrics.Select(m => Number(m.Value))).ToArray()));
+                result.Slices.Select(s => new[] { s.Value, s.Rows.ToString(CultureInfo.InvariantCulture) }.Concat(s.Metrics.Select(m => RoundedNumber.Text(m.Value))).ToArray()));
         }
 
-        Table(html, $"Permutation importance (drop in {result.MainMetric})", ["column", "drop"], result.Importance.Select(i => new[] { i.Column, Number(i.Drop) }));
+        Table(html, $"Permutation importance (drop in {result.MainMetric})", ["column", "drop"], result.Importance.Select(i => new[] { i.Column, RoundedNumber.Text(i.Drop) }));
         html.Append("<h2>Plots</h2>\n");
         foreach (var (name, png) in plots)
         {
@@ -63,9 +64,6 @@ internal static class HtmlReport
 
         html.Append("</table>\n");
     }
-
-    private static string Number(double value) =>
-        double.IsFinite(value) ? Math.Round(value, 6).ToString("0.######", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

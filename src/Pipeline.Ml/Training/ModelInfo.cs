@@ -14,32 +14,25 @@ public sealed record ModelInfo(MlTask Task, string Trainer, IReadOnlyDictionary<
     public static string PathFor(string modelPath) => Path.ChangeExtension(modelPath, ".json");
 
     /// <summary>Writes the info atomically.</summary>
-    public void Write(string path)
+    public void Write(string path) => JsonOutput.Write(path, json =>
     {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        json.WriteStartObject();
+        json.WriteString("task", Task.ToString().ToLowerInvariant());
+        json.WriteString("trainer", Trainer);
+        json.WriteStartObject("params");
+        foreach (var p in Params.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            json.WriteStartObject();
-            json.WriteString("task", Task.ToString().ToLowerInvariant());
-            json.WriteString("trainer", Trainer);
-            json.WriteStartObject("params");
-            foreach (var p in Params.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                json.WriteNumber(p.Key, p.Value);
-            }
-
-            json.WriteEndObject();
-            json.WriteString("metric", Metric);
-            json.WriteNumber("validation_value", Math.Round(ValidationValue, 6));
-            json.WriteNumber("threshold", Math.Round(Threshold, 6));
-            json.WriteNumber("seed", Seed);
-            json.WriteNumber("trial", Trial);
-            json.WriteEndObject();
+            json.WriteNumber(p.Key, p.Value);
         }
 
-        buffer.WriteByte((byte)'\n');
-        AtomicText.Write(path, buffer.ToArray());
-    }
+        json.WriteEndObject();
+        json.WriteString("metric", Metric);
+        JsonOutput.Number(json, "validation_value", ValidationValue);
+        JsonOutput.Number(json, "threshold", Threshold);
+        json.WriteNumber("seed", Seed);
+        json.WriteNumber("trial", Trial);
+        json.WriteEndObject();
+    });
 
     /// <summary>Reads an info file, or null when it does not exist.</summary>
     public static ModelInfo? TryRead(string path)
@@ -56,9 +49,11 @@ public sealed record ModelInfo(MlTask Task, string Trainer, IReadOnlyDictionary<
             r.GetProperty("trainer").GetString()!,
             r.GetProperty("params").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()),
             r.GetProperty("metric").GetString()!,
-            r.GetProperty("validation_value").GetDouble(),
-            r.GetProperty("threshold").GetDouble(),
+            NumberOrNaN(r.GetProperty("validation_value")),
+            NumberOrNaN(r.GetProperty("threshold")),
             r.GetProperty("seed").GetInt32(),
             r.GetProperty("trial").GetInt32());
     }
+
+    private static double NumberOrNaN(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetDouble() : double.NaN;
 }

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
+using Pipeline.Ml.Features;
 
 namespace Pipeline.Ml.Training;
 
@@ -16,8 +17,8 @@ public static class ModelTrainer
     public static TrainResult Run(string trainCsvPath, string featurizerPath, TrainOptions options, TrainOutputs outputs)
     {
         var ml = new MLContext(options.Seed);
-        var (featurizer, schema) = RawCsv.LoadModel(ml, featurizerPath);
-        return Run(RawCsv.Load(ml, trainCsvPath, schema), featurizer, options, outputs);
+        var (featurizer, schema) = ModelZip.Load(ml, featurizerPath);
+        return Run(SnapshotLoader.Load(ml, trainCsvPath, schema), featurizer, options, outputs);
     }
 
     /// <summary>Trains from raw rows and a fitted featurizer (output columns <c>Features</c> and <c>Label</c>).</summary>
@@ -32,9 +33,7 @@ public static class ModelTrainer
         var refit = new MLContext(TrialSeeds.Derive(options.Seed, best.Trial, 1000));
         var predictor = TrainerCatalog.Get(options.Task, best.Trainer).Create(refit, best.Params).Fit(data.All);
         var model = featurizer.Append(predictor);
-        var bytes = new MemoryStream();
-        ml.Model.Save(model, rawTrain.Schema, bytes);
-        AtomicText.Write(outputs.ModelPath, DeterministicZip.Normalize(bytes.ToArray()));
+        ModelZip.Save(ml, model, rawTrain.Schema, outputs.ModelPath);
 
         var info = new ModelInfo(options.Task, best.Trainer, best.Params, options.ResolvedMetric, best.Value, threshold, options.Seed, best.Trial);
         info.Write(ModelInfo.PathFor(outputs.ModelPath));

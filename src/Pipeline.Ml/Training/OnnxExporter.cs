@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Training;
 
@@ -12,7 +13,7 @@ internal static class OnnxExporter
         {
             var bytes = new MemoryStream();
             ml.Model.ConvertToOnnx(model, sample, bytes);
-            AtomicText.Write(path, bytes.ToArray());
+            AtomicFile.WriteBytes(path, bytes.ToArray());
             return new OnnxExport(true, path, "Exported with Microsoft.ML.OnnxConverter.");
         }
         // NOTE: ONNX export is best effort: unsupported transforms or trainers (and converter/ML.NET version gaps)

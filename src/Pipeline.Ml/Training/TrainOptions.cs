@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
 
@@ -53,29 +52,19 @@ public sealed record TrainOptions
     {
         var o = new TrainOptions { Task = task };
         string? Get(string key) => train.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        int Int(string key, int fallback) => Get(key) is { } v
-            ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : throw Bad(key, v, "an integer")
-            : fallback;
+        int Int(string key, int fallback) => Get(key) is { } v ? ParamValue.Integer("train." + key, v) : fallback;
         return o with
         {
             Trainers = Get("trainers") is { } t ? t.Trim('[', ']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
             Budget = Int("budget", o.Budget),
-            Search = Get("search") switch
-            {
-                null or "random_halving" => SearchStrategy.RandomHalving,
-                "random" => SearchStrategy.Random,
-                var s => throw Bad("search", s, "random_halving or random"),
-            },
+            Search = Get("search") is { } s ? ParamValue.Choice<SearchStrategy>("train.search", s) : o.Search,
             CvFolds = Int("cv_folds", o.CvFolds),
             ValidationFraction = Get("validation_fraction") is { } f
-                ? double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw Bad("validation_fraction", f, "a number")
+                ? ParamValue.Number("train.validation_fraction", f)
                 : o.ValidationFraction,
             Metric = Get("metric"),
             Seed = Int("seed", o.Seed),
             Parallel = Int("parallel", o.Parallel),
         };
     }
-
-    private static ArgumentException Bad(string key, string value, string expected) =>
-        new($"params.yaml train.{key} is '{value}'; expected {expected}.");
 }

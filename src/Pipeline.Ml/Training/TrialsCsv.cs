@@ -1,49 +1,39 @@
 using System.Globalization;
-using System.Text;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Training;
 
 /// <summary>
 /// Writes reports/trials.csv (<c>trial,rung,data_fraction,trainer,params,metric,value,error</c>; params as a JSON
 /// object with sorted keys and the exact sampled values; value rounded to 6 decimals, empty when the trial failed) and, separately, the
-/// non-reproducible wall times (<c>trial,rung,duration_ms</c>). Rows are in rung, then trial order.
+/// non-reproducible wall times (<c>trial,rung,duration_ms</c>). Rows are in rung, then trial order. Both are snapshot
+/// CSVs written by <see cref="CsvSnapshotWriter"/> (quoting only when needed, '\n', atomic).
 /// </summary>
 internal static class TrialsCsv
 {
     /// <summary>Writes the trials file atomically.</summary>
-    public static void Write(string path, IEnumerable<TrialResult> trials, string metric)
-    {
-        var text = new StringBuilder("trial,rung,data_fraction,trainer,params,metric,value,error\n");
-        foreach (var t in Ordered(trials))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{t.Trial},{t.Rung},{Number(t.DataFraction)},{t.Trainer},{Quote(ParamsJson(t.Params))},{metric},{Number(t.Value)},{Quote(t.Error ?? "")}\n");
-        }
-
-        AtomicText.Write(path, text.ToString());
-    }
+    public static void Write(string path, IEnumerable<TrialResult> trials, string metric) =>
+        WriteRows(path, ["trial", "rung", "data_fraction", "trainer", "params", "metric", "value", "error"], trials,
+            t => [Integer(t.Trial), Integer(t.Rung), RoundedNumber.Csv(t.DataFraction), t.Trainer, ParamsJson(t.Params), metric, RoundedNumber.Csv(t.Value), t.Error]);
 
     /// <summary>Writes the timing file atomically.</summary>
-    public static void WriteTiming(string path, IEnumerable<TrialResult> trials)
-    {
-        var text = new StringBuilder("trial,rung,duration_ms\n");
-        foreach (var t in Ordered(trials))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{t.Trial},{t.Rung},{t.DurationMs}\n");
-        }
-
-        AtomicText.Write(path, text.ToString());
-    }
+    public static void WriteTiming(string path, IEnumerable<TrialResult> trials) =>
+        WriteRows(path, ["trial", "rung", "duration_ms"], trials, t => [Integer(t.Trial), Integer(t.Rung), Integer(t.DurationMs)]);
 
     /// <summary>The parameters as a compact JSON object with keys in ordinal order.</summary>
     public static string ParamsJson(IReadOnlyDictionary<string, double> parameters) =>
         "{" + string.Join(",", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":{p.Value.ToString("R", CultureInfo.InvariantCulture)}")) + "}";
 
-    /// <summary>Invariant shortest round-trip text of a value rounded to 6 decimals; empty for NaN.</summary>
-    public static string Number(double value) =>
-        double.IsNaN(value) ? "" : Math.Round(value, 6).ToString("R", CultureInfo.InvariantCulture);
+    private static void WriteRows(string path, string[] header, IEnumerable<TrialResult> trials, Func<TrialResult, string?[]> row)
+    {
+        using var csv = new CsvSnapshotWriter(path, header);
+        foreach (var t in trials.OrderBy(t => t.Rung).ThenBy(t => t.Trial))
+        {
+            csv.WriteRow(row(t));
+        }
 
-    private static IEnumerable<TrialResult> Ordered(IEnumerable<TrialResult> trials) => trials.OrderBy(t => t.Rung).ThenBy(t => t.Trial);
+        csv.Complete();
+    }
 
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

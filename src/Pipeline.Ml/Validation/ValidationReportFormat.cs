@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Validation;
 
@@ -8,48 +8,43 @@ namespace Pipeline.Ml.Validation;
 internal static class ValidationReportFormat
 {
     /// <summary>reports/validation.json: summary, one entry per check with its status, then the findings.</summary>
-    public static string Json(ValidationReport report)
+    public static string Json(ValidationReport report) => JsonOutput.Text(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        json.WriteStartObject();
+        json.WriteString("snapshot", report.Snapshot);
+        json.WriteString("status", report.Passed ? "passed" : "failed");
+        json.WriteBoolean("schema_inferred", report.SchemaInferred);
+        json.WriteNumber("rows", report.Rows);
+        json.WriteNumber("validated_rows", report.ValidatedRows);
+        json.WriteNumber("quarantined_rows", report.QuarantinedRows);
+        json.WriteStartArray("checks");
+        foreach (var check in Enum.GetValues<ValidationCheck>())
         {
             json.WriteStartObject();
-            json.WriteString("snapshot", report.Snapshot);
-            json.WriteString("status", report.Passed ? "passed" : "failed");
-            json.WriteBoolean("schema_inferred", report.SchemaInferred);
-            json.WriteNumber("rows", report.Rows);
-            json.WriteNumber("validated_rows", report.ValidatedRows);
-            json.WriteNumber("quarantined_rows", report.QuarantinedRows);
-            json.WriteStartArray("checks");
-            foreach (var check in Enum.GetValues<ValidationCheck>())
-            {
-                json.WriteStartObject();
-                json.WriteString("check", ValidationCheckNames.Of(check));
-                json.WriteString("severity", Name(SeverityOf(report, check)));
-                json.WriteString("status", StatusOf(report, check));
-                json.WriteNumber("count", report.Findings.Where(f => f.Check == check).Sum(f => f.Count));
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("findings");
-            foreach (var finding in report.Findings)
-            {
-                json.WriteStartObject();
-                json.WriteString("check", ValidationCheckNames.Of(finding.Check));
-                json.WriteString("severity", Name(finding.Severity));
-                if (finding.Column is null) json.WriteNull("column"); else json.WriteString("column", finding.Column);
-                json.WriteNumber("count", finding.Count);
-                json.WriteString("message", finding.Message);
-                json.WriteStartArray("examples");
-                foreach (var example in finding.Examples) json.WriteStringValue(example);
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
+            json.WriteString("check", ValidationCheckNames.Of(check));
+            json.WriteString("severity", Name(SeverityOf(report, check)));
+            json.WriteString("status", StatusOf(report, check));
+            json.WriteNumber("count", report.Findings.Where(f => f.Check == check).Sum(f => f.Count));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("check", ValidationCheckNames.Of(finding.Check));
+            json.WriteString("severity", Name(finding.Severity));
+            if (finding.Column is null) json.WriteNull("column"); else json.WriteString("column", finding.Column);
+            json.WriteNumber("count", finding.Count);
+            json.WriteString("message", finding.Message);
+            json.WriteStartArray("examples");
+            foreach (var example in finding.Examples) json.WriteStringValue(example);
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 
     /// <summary>The readable table: a summary line, then one row per check.</summary>
     public static string Text(ValidationReport report)

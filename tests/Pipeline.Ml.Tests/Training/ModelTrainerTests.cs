@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Pipeline.Ml.Data;
+using Pipeline.Ml.Features;
 using Pipeline.Ml.Training;
 using Xunit.Abstractions;
 
@@ -54,9 +55,9 @@ public sealed class ModelTrainerTests(ITestOutputHelper output) : IDisposable
         Assert.All(result.Trials, t => Assert.Null(t.Error));
         Assert.True(result.Best.Value > 0.6, $"validation {result.Model.Metric} {result.Best.Value}");
         Assert.True(File.Exists(Path.Combine(root.FullName, "model.zip")));
-        var (model, schema) = RawCsv.LoadModel(new MLContext(0), Path.Combine(root.FullName, "model.zip"));
+        var (model, schema) = ModelZip.Load(new MLContext(0), Path.Combine(root.FullName, "model.zip"));
         Assert.NotNull(schema.GetColumnOrNull("segment"));
-        Assert.NotNull(model.Transform(RawCsv.Load(new MLContext(0), data.TestPath, schema)).Schema.GetColumnOrNull("Score"));
+        Assert.NotNull(model.Transform(SnapshotLoader.Load(new MLContext(0), data.TestPath, schema)).Schema.GetColumnOrNull("Score"));
     }
 
     [Fact]

@@ -1,13 +1,14 @@
-using System.Text.Json;
+using System.Globalization;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Gate;
 
 /// <summary>
 /// The registry folder <c>models/registry/&lt;model&gt;/&lt;version&gt;/</c>: each registration is copied into a temporary
 /// folder and renamed into place, so a version folder is complete or absent. A <c>production</c> file in the model
-/// folder names the production version.
+/// folder names the production version. (The git-tag registry of GTO is a different thing: Pipeline.Git.Registry.ModelRegistry.)
 /// </summary>
-public static class ModelRegistry
+public static class RegistryFolder
 {
     /// <summary>The pointer file naming the production version.</summary>
     public const string ProductionFile = "production";
@@ -71,7 +72,7 @@ public static class ModelRegistry
             throw new DirectoryNotFoundException($"Cannot promote {modelName} {version}: it is not registered. Registered: {string.Join(", ", Versions(registryRoot, modelName))}.");
         }
 
-        Training.AtomicText.Write(Path.Combine(modelDir, ProductionFile), version + "\n");
+        AtomicFile.WriteText(Path.Combine(modelDir, ProductionFile), version + "\n");
     }
 
     /// <summary>The production version's folder, or null when none was promoted.</summary>
@@ -88,10 +89,8 @@ public static class ModelRegistry
             ? throw new ArgumentException($"Model name '{modelName}' must be a plain folder name (no slashes, not starting with '.').")
             : Path.Combine(registryRoot, modelName);
 
-    private static byte[] LineageJson(string modelName, ModelVersion version, Lineage lineage, TimeProvider clock, IEnumerable<string> files)
-    {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+    private static byte[] LineageJson(string modelName, ModelVersion version, Lineage lineage, TimeProvider clock, IEnumerable<string> files) =>
+        JsonOutput.Bytes(json =>
         {
             json.WriteStartObject();
             json.WriteString("model", modelName);
@@ -111,11 +110,7 @@ public static class ModelRegistry
             }
 
             json.WriteEndArray();
-            json.WriteString("registered_at", clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("registered_at", clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             json.WriteEndObject();
-        }
-
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
-    }
+        });
 }

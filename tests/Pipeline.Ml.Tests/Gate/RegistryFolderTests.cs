@@ -2,7 +2,7 @@ using Pipeline.Ml.Gate;
 
 namespace Pipeline.Ml.Tests.Gate;
 
-public sealed class ModelRegistryTests : IDisposable
+public sealed class RegistryFolderTests : IDisposable
 {
     private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("mlreg-");
 
@@ -28,9 +28,9 @@ public sealed class ModelRegistryTests : IDisposable
     public void Register_Repeatedly_BumpsPatchThenMinorWhenAsked()
     {
         var clock = new FixedClock();
-        var first = ModelRegistry.Register(Registry, "fraud", Files(), Lineage, clock);
-        var second = ModelRegistry.Register(Registry, "fraud", Files(), Lineage, clock);
-        var third = ModelRegistry.Register(Registry, "fraud", Files(), Lineage, clock, VersionBump.Minor);
+        var first = RegistryFolder.Register(Registry, "fraud", Files(), Lineage, clock);
+        var second = RegistryFolder.Register(Registry, "fraud", Files(), Lineage, clock);
+        var third = RegistryFolder.Register(Registry, "fraud", Files(), Lineage, clock, VersionBump.Minor);
 
         Assert.Equal(["v0.0.1", "v0.0.2", "v0.1.0"], new[] { first, second, third }.Select(v => v.ToString()));
         Assert.Equal(["lineage.json", "metrics.json", "model.zip", "schema.yaml"], Directory.GetFiles(Path.Combine(Registry, "fraud", "v0.1.0")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -39,7 +39,7 @@ public sealed class ModelRegistryTests : IDisposable
     [Fact]
     public void Register_Lineage_CommitSortedInputsAndClockTime()
     {
-        ModelRegistry.Register(Registry, "fraud", Files(), Lineage, new FixedClock());
+        RegistryFolder.Register(Registry, "fraud", Files(), Lineage, new FixedClock());
 
         Assert.Equal("""
             {
@@ -66,23 +66,23 @@ public sealed class ModelRegistryTests : IDisposable
     {
         var files = Files() with { Profile = Path.Combine(root.FullName, "absent.json") };
 
-        var error = Assert.Throws<FileNotFoundException>(() => ModelRegistry.Register(Registry, "fraud", files, Lineage, new FixedClock()));
+        var error = Assert.Throws<FileNotFoundException>(() => RegistryFolder.Register(Registry, "fraud", files, Lineage, new FixedClock()));
 
         Assert.Contains("absent.json", error.Message, StringComparison.Ordinal);
-        Assert.Empty(ModelRegistry.Versions(Registry, "fraud"));
+        Assert.Empty(RegistryFolder.Versions(Registry, "fraud"));
         Assert.False(Directory.Exists(Path.Combine(Registry, "fraud")) && Directory.EnumerateFileSystemEntries(Path.Combine(Registry, "fraud")).Any());
     }
 
     [Fact]
     public void Production_AfterPromote_ReturnsVersionFolder()
     {
-        Assert.Null(ModelRegistry.Production(Registry, "fraud"));
-        var version = ModelRegistry.Register(Registry, "fraud", Files(), Lineage, new FixedClock());
+        Assert.Null(RegistryFolder.Production(Registry, "fraud"));
+        var version = RegistryFolder.Register(Registry, "fraud", Files(), Lineage, new FixedClock());
 
-        ModelRegistry.Promote(Registry, "fraud", version);
+        RegistryFolder.Promote(Registry, "fraud", version);
 
-        Assert.Equal(Path.Combine(Registry, "fraud", "v0.0.1"), ModelRegistry.Production(Registry, "fraud"));
-        Assert.Throws<DirectoryNotFoundException>(() => ModelRegistry.Promote(Registry, "fraud", new ModelVersion(9, 9, 9)));
+        Assert.Equal(Path.Combine(Registry, "fraud", "v0.0.1"), RegistryFolder.Production(Registry, "fraud"));
+        Assert.Throws<DirectoryNotFoundException>(() => RegistryFolder.Promote(Registry, "fraud", new ModelVersion(9, 9, 9)));
     }
 
     private sealed class FixedClock : TimeProvider
