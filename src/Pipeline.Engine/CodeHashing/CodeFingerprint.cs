@@ -23,7 +23,9 @@ internal static class CodeFingerprint
     {
         var reach = new CodeReach(isOwnAssembly);
         reach.Walk(roots);
-        reach.Lines.Sort(StringComparer.Ordinal);
+        // NOTE: sorted by what follows the hash (the signature), so a changed method keeps its place and
+        // `git diff .nuke/code/` shows exactly which methods changed.
+        reach.Lines.Sort((a, b) => string.CompareOrdinal(a[(a.IndexOf(' ') + 1)..], b[(b.IndexOf(' ') + 1)..]) is var c && c != 0 ? c : string.CompareOrdinal(a, b));
         var listing = new StringBuilder();
         foreach (var line in reach.Lines) listing.Append(line).Append('\n');
         var text = listing.ToString();

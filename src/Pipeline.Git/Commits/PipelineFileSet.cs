@@ -2,7 +2,7 @@ namespace Pipeline.Git.Commits;
 
 /// <summary>
 /// The files a pipeline tracks in git: dvc.yaml/dvc.lock, params, metrics, <c>.dvc</c> files, <c>.gitignore</c>s,
-/// <c>.nuke/code/*.txt</c>, <c>.dvc/config</c>, <c>.dvc/.gitignore</c> and <c>.dvcignore</c>. Outputs stay in the cache.
+/// <c>.nuke/code/*.txt</c>, generated <c>.github/workflows/*.yml</c>, <c>.dvc/config</c>, <c>.dvc/.gitignore</c> and <c>.dvcignore</c>. Outputs stay in the cache.
 /// </summary>
 /// <param name="prefix">The pipeline root inside the repository ("" or <c>sub/dir/</c>).</param>
 /// <param name="declaredFiles">Metrics and params files that dvc.yaml declares, relative to the pipeline root.</param>
@@ -28,7 +28,8 @@ internal sealed class PipelineFileSet(string prefix, IEnumerable<string> declare
             || AnyDepthNames.Contains(name)
             || _declared.Contains(relative)
             || (name.EndsWith(".dvc", StringComparison.Ordinal) && name.Length > 4 && !relative.StartsWith(".dvc/", StringComparison.Ordinal))
-            || (relative.StartsWith(".nuke/code/", StringComparison.Ordinal) && relative.EndsWith(".txt", StringComparison.Ordinal));
+            || (relative.StartsWith(".nuke/code/", StringComparison.Ordinal) && relative.EndsWith(".txt", StringComparison.Ordinal))
+            || (relative.StartsWith(".github/workflows/", StringComparison.Ordinal) && relative.EndsWith(".yml", StringComparison.Ordinal));
     }
 
     private static string Normalize(string path)

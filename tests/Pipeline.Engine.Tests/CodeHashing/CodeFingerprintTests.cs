@@ -83,11 +83,11 @@ public sealed class CodeFingerprintTests(SampleCompiler compiler) : IClassFixtur
     }
 
     [Fact]
-    public void Compute_Listing_IsSortedAndNamesReachedCodeAndOutsideAssemblies()
+    public void Compute_Listing_IsSortedBySignatureAndNamesReachedCodeAndOutsideAssemblies()
     {
         var lines = Baseline.Listing.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal(lines.Order(StringComparer.Ordinal), lines);
+        Assert.Equal(lines.OrderBy(l => l[(l.IndexOf(' ') + 1)..], StringComparer.Ordinal), lines);
         Assert.Contains(lines, l => l.Contains("Sample.DoubleScorer::Score(", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Sample.Helpers::Identity<!!0>(!!0):!!0", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Sample.Settings::.cctor()", StringComparison.Ordinal));
