@@ -88,6 +88,27 @@ internal sealed partial class Build
 
     private string Registry => Path.Combine(RootDirectory, Paths.Registry);
 
+    [Parameter(List = false)] readonly bool IsGateRetry;
+
+    /// <summary>
+    /// gate.retries: when the gate fails, go back to training with twice the search budget (written to params.yaml
+    /// with --set, so the retry is recorded and reproducible) and try again, up to that many times.
+    /// </summary>
+    private int RetryFailedGate(IReadOnlyList<TargetRunResult> results, int exitCode)
+    {
+        var retries = !IsGateRetry && int.TryParse(ParamsValue("gate.retries"), out var r) ? r : 0;
+        var gateFailed = results.Any(t => t.Name == nameof(Deploy) && t.Status == "failed" && t.Reason.StartsWith("Deploy gate failed", StringComparison.Ordinal));
+        for (var attempt = 1; gateFailed && attempt <= retries; attempt++)
+        {
+            var budget = int.TryParse(ParamsValue("train.budget"), out var b) ? b : 24;
+            Console.WriteLine($"Gate failed; retry {attempt} of {retries}: back to training with train.budget={budget * 2}.");
+            exitCode = PipelineProcess.Run(RootDirectory, RootDirectory, nameof(Deploy), "--set", $"train.budget={budget * 2}", "--is-gate-retry");
+            ResetParamsCache();
+            gateFailed = exitCode != 0;
+        }
+        return exitCode;
+    }
+
     /// <summary>The model and version Deploy registered in this run, for the git tag written after --commit.</summary>
     private (string Model, string Version)? _deployed;
 

@@ -80,6 +80,7 @@ internal sealed partial class Build
 
     protected override int OnRunFinished(IReadOnlyList<TargetRunResult> results, int exitCode)
     {
+        exitCode = RetryFailedGate(results, exitCode);
         if (!Commit || exitCode != 0) return exitCode;
         using var repo = GitRepositoryLocator.Open(RootDirectory);
         var options = new GitCommitOptions(Identity(repo), TimeProvider.System) { AllowDirtyIndex = AllowDirtyIndex, AllowDetached = AllowDetached };

@@ -11,7 +11,7 @@ internal static class PipelineProcess
     /// </summary>
     public static int Run(string currentRoot, string root, params string[] args)
     {
-        ShareCompiledBuild(currentRoot, root);
+        if (Path.GetFullPath(currentRoot) != Path.GetFullPath(root)) ShareCompiledBuild(currentRoot, root);
         var start = new ProcessStartInfo("bash") { WorkingDirectory = root, UseShellExecute = false };
         start.ArgumentList.Add("build.sh");
         foreach (var arg in args) start.ArgumentList.Add(arg);

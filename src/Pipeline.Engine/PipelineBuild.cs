@@ -26,6 +26,9 @@ public abstract class PipelineBuild
         return Execution.ParamFlattener.Flatten(section).GetValueOrDefault(dottedKey);
     }
 
+    /// <summary>Forgets the params.yaml read by <see cref="ParamsValue"/>, e.g. after a nested run edited it.</summary>
+    protected void ResetParamsCache() => _params = null;
+
     /// <summary>
     /// Called after parameters are injected and before params.yaml is edited or anything is planned; a non-null
     /// result ends the invocation with that exit code (e.g. to run the request elsewhere, as an experiment does).

@@ -48,6 +48,12 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
             stderr.WriteLine(e.Message);
             return e.ExitCode;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // NOTE: a failure outside any target (e.g. in a build's OnStarting/OnRunFinished hook) is a failed run, not a crash.
+            stderr.WriteLine($"The run failed outside any target: {e}");
+            return 1;
+        }
     }
 
     private int Help(BuildModel model, IReadOnlyList<ParameterMember> members, PipelineBuild build)
