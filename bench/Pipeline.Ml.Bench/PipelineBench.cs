@@ -95,7 +95,8 @@ internal static class PipelineBench
         var size = new FileInfo(options.SnapshotPath).Length;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"snapshot {options.SnapshotPath}: {options.Rows:N0} rows, {size / (1024.0 * 1024.0):N1} MB; validated {report.ValidatedRows:N0}, quarantined {report.QuarantinedRows:N0}; train {features.TrainRows:N0}, test {features.TestRows:N0}, feature width {features.FeatureCount}; {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+            $"snapshot {options.SnapshotPath}: {options.Rows:N0} rows, {size / (1024.0 * 1024.0):N1} MiB ({size:N0} bytes); validated {report.ValidatedRows:N0}, quarantined {report.QuarantinedRows:N0}; train {features.TrainRows:N0}, test {features.TestRows:N0}, feature width {features.FeatureCount}; {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+        if (File.Exists("/proc/loadavg")) Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine(string.Join(", ", evaluation.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.####}"))));
         Console.WriteLine();
         Console.WriteLine(StageMeasurement.TableHeader);

@@ -15,6 +15,7 @@ internal static class StageMeter
         GC.WaitForPendingFinalizers();
         var peakReset = ResetPeak();
         var startRss = CurrentProcess().WorkingSet64;
+        var startHeap = GC.GetTotalMemory(forceFullCollection: false);
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
         long peakHeap = GC.GetTotalMemory(forceFullCollection: false);
         using var stop = new CancellationTokenSource();
@@ -35,7 +36,7 @@ internal static class StageMeter
 
         var process = CurrentProcess();
         var heap = GC.GetGCMemoryInfo(GCKind.Any);
-        var measurement = new StageMeasurement(name, rows, clock.Elapsed.TotalSeconds, process.PeakWorkingSet64, peakReset, startRss,
+        var measurement = new StageMeasurement(name, rows, clock.Elapsed.TotalSeconds, process.PeakWorkingSet64, peakReset, startRss, startHeap,
             Math.Max(peakHeap, heap.HeapSizeBytes), GC.GetTotalAllocatedBytes(precise: false) - allocated);
         Console.WriteLine(measurement.Line());
         return measurement;
