@@ -1,0 +1,13 @@
+using Pipeline.Ml.Bench;
+
+// NOTE: the baseline (one streamed read of the same snapshot) is measured in the same run, because this machine is
+// noisy; bench/ML-RESULTS.md states stage times as multiples of it.
+try
+{
+    return PipelineBench.Run(BenchOptions.Parse(args));
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
