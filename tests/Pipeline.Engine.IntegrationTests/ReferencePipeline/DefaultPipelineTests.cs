@@ -16,7 +16,7 @@ public sealed class DefaultPipelineTests(ReferenceTemplate template) : IDisposab
         var first = _repo.Run(PipelineFiles.FastDefaultRun);
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Equal(PipelineFiles.Stages, _repo.Statuses().Keys.Order());
+        Assert.Equal(PipelineFiles.Stages.Order(), _repo.Statuses().Keys.Order());
         Assert.All(_repo.Statuses(), s => Assert.True(s.Value == "executed", $"{s.Key}: {s.Value}"));
         var metrics = PipelineFiles.Metrics(_repo);
         Assert.All(BinaryMetrics, key => Assert.True(metrics.ContainsKey(key), $"metrics.json lacks {key}:\n{_repo.Read("metrics.json")}"));
