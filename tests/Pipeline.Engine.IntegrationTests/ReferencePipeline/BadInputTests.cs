@@ -73,6 +73,26 @@ public sealed class BadInputTests(ReferenceTemplate template) : IDisposable
         Assert.Contains("\"quarantined_rows\": 1", _repo.Read("reports/validation.json"));
     }
 
+    [Fact]
+    public void Build_TypeErrorSeverityRaisedToError_FailsValidateNamingTheColumnAndKeepsItsLockEntry()
+    {
+        _repo.Write(Csv, SyntheticCsv.Binary(300, seed: 25).Csv);
+        _repo.Write("params.yaml", Params());
+        Assert.Equal(0, _repo.Run("Validate").ExitCode);
+        var validateEntry = PipelineFiles.LockEntry(_repo, "Validate");
+        _repo.Write("params.yaml", Params().Replace("validate:\n", "validate:\n  severity:\n    type_error: error\n", StringComparison.Ordinal));
+        _repo.Write(Csv, SyntheticCsv.Binary(300, seed: 25).Csv.Replace(",premium,", ",premium,not-a-number-", StringComparison.Ordinal));
+
+        var result = _repo.Run("Validate");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal("failed", _repo.Statuses()["Validate"]);
+        Assert.Contains("type_error", result.Output);
+        Assert.Contains("tenure_months", result.Output);
+        Assert.NotEmpty(validateEntry);
+        Assert.Equal(validateEntry, PipelineFiles.LockEntry(_repo, "Validate"));
+    }
+
     /// <summary>
     /// The CSV with its quoted notes unquoted (commas replaced, so the field count stays right) and, on
     /// <paramref name="brokenLine"/> (1-based, header = 1), a note whose opening quote is never closed.

@@ -32,6 +32,14 @@ internal static class PipelineFiles
             ? [.. repo.Read("dvc.lock").Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.StartsWith("   ", StringComparison.Ordinal) && l.EndsWith(':')).Select(l => l.Trim().TrimEnd(':'))]
             : [];
 
+    /// <summary>One stage's entry in dvc.lock (its key line and the deeper-indented lines after it), or empty.</summary>
+    public static string LockEntry(TestRepository repo, string stage)
+    {
+        var lines = repo.Read("dvc.lock").Split('\n');
+        var start = Array.IndexOf(lines, $"  {stage}:");
+        return start < 0 ? "" : string.Join('\n', lines.Skip(start).TakeWhile((l, i) => i == 0 || l.StartsWith("   ", StringComparison.Ordinal)));
+    }
+
     /// <summary>Every file under the registry, relative, sorted (empty when there is no registry).</summary>
     public static IReadOnlyList<string> RegistryFiles(TestRepository repo)
     {
