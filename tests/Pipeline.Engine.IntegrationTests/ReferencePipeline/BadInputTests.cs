@@ -68,8 +68,9 @@ public sealed class BadInputTests(ReferenceTemplate template) : IDisposable
         var row = Assert.Single(quarantine.Skip(1));
         Assert.Contains("several", row);
         Assert.Contains("line 11: type_error in 'support_calls': \"\"several\"\"", row);
-        Assert.Equal(399, PipelineFiles.DataRows(_repo, "data/validated/snapshot.csv"));
         Assert.Equal(400, PipelineFiles.DataRows(_repo, Snapshot));
+        Assert.Equal(399, PipelineFiles.DataRows(_repo, "data/validated/snapshot.csv"));
+        Assert.Equal(400, PipelineFiles.DataRows(_repo, "data/validated/snapshot.csv") + PipelineFiles.DataRows(_repo, "data/quarantine/snapshot.csv"));
         Assert.Contains("\"quarantined_rows\": 1", _repo.Read("reports/validation.json"));
     }
 
