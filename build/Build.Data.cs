@@ -73,11 +73,11 @@ internal sealed partial class Build
                 ReportTextPath = ctx.Output(Paths.ValidationText),
                 Label = data["label"],
                 Task = TaskOf(ctx),
-                Inference = new InferenceOptions { Key = data.GetValueOrDefault("key"), PositiveClass = data.GetValueOrDefault("positive_class") },
+                Inference = new InferenceOptions { Key = data.GetValueOrDefault("key") is { Length: > 0 } key ? key : null, PositiveClass = data.GetValueOrDefault("positive_class") },
                 NullRateJumpThreshold = Number(settings, "null_rate_jump", 0.1),
                 LabelShiftThreshold = Number(settings, "label_shift", 0.2),
                 RangeTolerance = Number(settings, "range_tolerance", 0.0),
-                Severities = ValidationCheckNames.SeveritiesFromParams(settings),
+                Severities = ValidationCheckNames.SeveritiesFromParams(settings.ToDictionary(p => "validate." + p.Key, p => p.Value)),
             };
             try
             {

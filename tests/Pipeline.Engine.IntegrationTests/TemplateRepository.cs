@@ -1,33 +1,61 @@
 namespace Pipeline.Engine.IntegrationTests;
 
 /// <summary>
-/// Builds the fixture repository (tests/fixtures/engine-repo plus src/Pipeline.Engine and the build props) once per
-/// test run; each test then gets its own copy, already compiled, in a fresh temporary folder.
+/// A repository compiled once per test run in a temporary folder; each test then gets its own copy, already compiled,
+/// in a fresh temporary folder. The parameterless constructor (the xunit fixture) builds the engine fixture
+/// (tests/fixtures/engine-repo plus src/Pipeline.Engine and the build props); <see cref="FromRealRepository"/> builds
+/// the real reference pipeline without its data.
 /// </summary>
 public sealed class TemplateRepository : IDisposable
 {
-    private readonly DirectoryInfo _template = Directory.CreateTempSubdirectory("engine-template-");
+    /// <summary>What a template of the real repository holds, besides build/ and src/ (never data/, models/, reports/, dvc.lock, .dvc/).</summary>
+    private static readonly string[] RealRepositoryFiles =
+        ["params.yaml", "Directory.Build.props", "Directory.Packages.props", "global.json", "build.sh", ".nuke/parameters.json"];
 
-    public TemplateRepository()
+    private static readonly string[] BuildFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", "build.sh"];
+
+    private readonly DirectoryInfo _template;
+    private readonly string _copyPrefix;
+
+    public TemplateRepository() : this("engine", CopyEngineFixture)
     {
-        var src = SourceTree.Root;
-        Copy(Path.Combine(src, "tests", "fixtures", "engine-repo"), _template.FullName);
-        Copy(Path.Combine(src, "src", "Pipeline.Engine"), Path.Combine(_template.FullName, "src", "Pipeline.Engine"));
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "build.sh" })
-            File.Copy(Path.Combine(src, file), Path.Combine(_template.FullName, file));
-        var result = new TestRepository(_template.FullName, owned: false).Run("--help");
-        if (result.ExitCode != 0) throw new InvalidOperationException("Building the fixture repository failed:\n" + result);
     }
 
-    /// <summary>A compiled copy of the fixture in its own temporary folder.</summary>
+    private TemplateRepository(string name, Action<string, string> populate)
+    {
+        _template = Directory.CreateTempSubdirectory($"{name}-template-");
+        _copyPrefix = $"{name}-repo-";
+        try
+        {
+            populate(SourceTree.Root, _template.FullName);
+            var result = new TestRepository(_template.FullName, owned: false).Run("--help");
+            if (result.ExitCode != 0) throw new InvalidOperationException($"Building the {name} template repository failed:\n" + result);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The real repository's pipeline (build/, src/, params.yaml, the build props, global.json, build.sh and
+    /// .nuke/parameters.json), compiled, with no data, models, reports, dvc.lock or .dvc/: a first run starts from scratch.
+    /// </summary>
+    public static TemplateRepository FromRealRepository() => new("reference", CopyRealRepository);
+
+    /// <summary>A compiled copy of the template in its own temporary folder.</summary>
     public TestRepository CreateCopy()
     {
-        var dir = Directory.CreateTempSubdirectory("engine-repo-");
+        var dir = Directory.CreateTempSubdirectory(_copyPrefix);
         Copy(_template.FullName, dir.FullName, includeBuildOutput: true);
         return new TestRepository(dir.FullName, owned: true);
     }
 
-    public void Dispose() => _template.Delete(recursive: true);
+    public void Dispose()
+    {
+        if (_template.Exists) new TestRepository(_template.FullName, owned: true).Dispose();
+    }
 
     internal static void Copy(string from, string to, bool includeBuildOutput = false)
     {
@@ -41,10 +69,23 @@ public sealed class TemplateRepository : IDisposable
             Copy(dir, Path.Combine(to, name), includeBuildOutput);
         }
     }
-}
 
-[CollectionDefinition(Name)]
-public sealed class TemplateCollection : ICollectionFixture<TemplateRepository>
-{
-    public const string Name = "engine repository";
+    private static void CopyEngineFixture(string source, string template)
+    {
+        Copy(Path.Combine(source, "tests", "fixtures", "engine-repo"), template);
+        Copy(Path.Combine(source, "src", "Pipeline.Engine"), Path.Combine(template, "src", "Pipeline.Engine"));
+        foreach (var file in BuildFiles)
+            File.Copy(Path.Combine(source, file), Path.Combine(template, file));
+    }
+
+    private static void CopyRealRepository(string source, string template)
+    {
+        Copy(Path.Combine(source, "build"), Path.Combine(template, "build"));
+        Copy(Path.Combine(source, "src"), Path.Combine(template, "src"));
+        foreach (var file in RealRepositoryFiles)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(template, file))!);
+            File.Copy(Path.Combine(source, file), Path.Combine(template, file));
+        }
+    }
 }
