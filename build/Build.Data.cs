@@ -82,6 +82,7 @@ internal sealed partial class Build
             try
             {
                 var report = Validator.Run(options);
+                if (report.SchemaInferred) ctx.Log.Information($"Inferred {Paths.Schema} from the snapshot; commit it, and edit it to tighten or relax the checks.");
                 ctx.Log.Information(report.Table);
                 ctx.Summary("rows", report.ValidatedRows);
                 ctx.Summary("quarantined", report.QuarantinedRows);

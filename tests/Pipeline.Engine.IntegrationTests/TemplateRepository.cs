@@ -10,7 +10,7 @@ public sealed class TemplateRepository : IDisposable
 {
     /// <summary>What a template of the real repository holds, besides build/ and src/ (never data/, models/, reports/, dvc.lock, .dvc/).</summary>
     private static readonly string[] RealRepositoryFiles =
-        ["params.yaml", "Directory.Build.props", "Directory.Packages.props", "global.json", "build.sh", ".nuke/parameters.json"];
+        ["params.yaml", "Directory.Build.props", "Directory.Packages.props", "global.json", "build.sh", ".nuke/parameters.json", ".gitignore", ".nuke/.gitignore"];
 
     private static readonly string[] BuildFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", "build.sh"];
 
@@ -39,7 +39,7 @@ public sealed class TemplateRepository : IDisposable
     }
 
     /// <summary>
-    /// The real repository's pipeline (build/, src/, params.yaml, the build props, global.json, build.sh and
+    /// The real repository's pipeline (build/, src/, params.yaml, the build props, global.json, build.sh, the .gitignore files and
     /// .nuke/parameters.json), compiled, with no data, models, reports, dvc.lock or .dvc/: a first run starts from scratch.
     /// </summary>
     public static TemplateRepository FromRealRepository() => new("reference", CopyRealRepository);

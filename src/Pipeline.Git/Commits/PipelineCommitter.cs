@@ -33,7 +33,8 @@ public static class PipelineCommitter
         var headReader = head is null ? null : RevisionReader.For(repo, head, "HEAD", prefix);
         var workspace = RevisionReader.For(repo, null, prefix);
         var metricFiles = DeclaredMetrics(headReader).Union(DeclaredMetrics(workspace)).ToList();
-        var files = new PipelineFileSet(prefix, metricFiles.Concat(DeclaredParams(headReader)).Concat(DeclaredParams(workspace)));
+        var files = new PipelineFileSet(prefix, metricFiles.Concat(DeclaredParams(headReader)).Concat(DeclaredParams(workspace))
+            .Concat(SourceDependencies.Of(repoRoot)));
 
         var status = repo.RetrieveStatus(new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false });
         RefuseUnrelatedStagedChanges(status, files, options);

@@ -5,7 +5,7 @@ namespace Pipeline.Git.Commits;
 /// <c>.nuke/code/*.txt</c>, generated <c>.github/workflows/*.yml</c>, <c>.dvc/config</c>, <c>.dvc/.gitignore</c> and <c>.dvcignore</c>. Outputs stay in the cache.
 /// </summary>
 /// <param name="prefix">The pipeline root inside the repository ("" or <c>sub/dir/</c>).</param>
-/// <param name="declaredFiles">Metrics and params files that dvc.yaml declares, relative to the pipeline root.</param>
+/// <param name="declaredFiles">Metrics and params files that dvc.yaml declares and small source dependencies, relative to the pipeline root.</param>
 internal sealed class PipelineFileSet(string prefix, IEnumerable<string> declaredFiles)
 {
     private static readonly HashSet<string> RootFiles = new(StringComparer.Ordinal)

@@ -1,5 +1,7 @@
 namespace Pipeline.Ml.Validation;
 
+// NOTE: SchemaInferred is not written to the report files: whether the schema existed before the run must not change
+// an output's bytes, or a reproduction (where the schema is committed) would differ from the first run.
 /// <summary>The outcome of Validate: row counts and every finding, written as reports/validation.json and .txt.</summary>
 public sealed record ValidationReport(string Snapshot, long Rows, long ValidatedRows, long QuarantinedRows, bool SchemaInferred)
 {

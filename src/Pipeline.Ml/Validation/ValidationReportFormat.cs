@@ -13,7 +13,6 @@ internal static class ValidationReportFormat
         json.WriteStartObject();
         json.WriteString("snapshot", report.Snapshot);
         json.WriteString("status", report.Passed ? "passed" : "failed");
-        json.WriteBoolean("schema_inferred", report.SchemaInferred);
         json.WriteNumber("rows", report.Rows);
         json.WriteNumber("validated_rows", report.ValidatedRows);
         json.WriteNumber("quarantined_rows", report.QuarantinedRows);
@@ -59,7 +58,7 @@ internal static class ValidationReportFormat
         }
         var widths = Enumerable.Range(0, 6).Select(i => rows.Max(r => r[i].Length)).ToArray();
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Validation of {report.Snapshot}: {(report.Passed ? "PASSED" : "FAILED")} — {report.Rows} rows, {report.ValidatedRows} validated, {report.QuarantinedRows} quarantined{(report.SchemaInferred ? " (schema inferred on this run)" : "")}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Validation of {report.Snapshot}: {(report.Passed ? "PASSED" : "FAILED")} — {report.Rows} rows, {report.ValidatedRows} validated, {report.QuarantinedRows} quarantined\n\n");
         foreach (var row in rows)
             text.Append(string.Join("  ", row.Select((cell, i) => i == 5 ? cell : cell.PadRight(widths[i]))).TrimEnd()).Append('\n');
         return text.ToString();
