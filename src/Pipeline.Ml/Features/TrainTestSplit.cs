@@ -4,24 +4,48 @@ using Pipeline.Ml.Data;
 namespace Pipeline.Ml.Features;
 
 /// <summary>
-/// A seeded train/test split, stratified by label class for classification: each class holds out
-/// round(n · fraction) of its rows, chosen by a seeded shuffle. Two streaming passes; memory is one int per row.
+/// A seeded train/test split, stratified by label class for classification: each class holds out exactly
+/// round(n · fraction) of its rows. Two streaming passes. Up to <see cref="ShuffleLimit"/> rows the held-out rows
+/// are chosen by a seeded shuffle per class (one int per row); above it by seeded selection sampling (Knuth's
+/// algorithm S: row by row, held out with probability still-to-take / still-to-see of its class), whose memory is one
+/// counter per class whatever the row count.
 /// </summary>
 internal static class TrainTestSplit
 {
-    /// <summary>Writes the rows of <paramref name="source"/> to train and test files (header kept); returns the counts.</summary>
-    public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath)
+    /// <summary>Rows up to which the per-class shuffle is used (100,000: 400 KB of row numbers).</summary>
+    public const int ShuffleLimit = 100_000;
+
+    /// <summary>
+    /// Writes the rows of <paramref name="source"/> to train and test files (header kept); returns the counts.
+    /// <paramref name="shuffleLimit"/> (tests only) lowers the row count above which selection sampling is used.
+    /// </summary>
+    public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath, int shuffleLimit = ShuffleLimit)
     {
         if (testFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "featurize.test_fraction must be between 0 and 1 (exclusive).");
-        var isTest = ChooseTest(source, schema, testFraction, seed);
+        var strata = Strata(source, schema, shuffleLimit);
+        var rows = strata.Values.Sum(s => s.Count);
+        var isTest = rows <= shuffleLimit ? Shuffled(strata, testFraction, seed) : null;
+        var toTake = strata.ToDictionary(s => s.Key, s => Take(s.Value.Count, testFraction), StringComparer.Ordinal);
+        var toSee = strata.ToDictionary(s => s.Key, s => s.Value.Count, StringComparer.Ordinal);
+        var random = new Random(seed);
         long train = 0, test = 0;
         using var reader = new CsvSnapshotReader(source);
+        var labelIndex = LabelIndex(reader, schema);
         using var trainWriter = new CsvSnapshotWriter(trainPath, reader.Header);
         using var testWriter = new CsvSnapshotWriter(testPath, reader.Header);
         var row = 0;
         foreach (var fields in reader.ReadRows())
         {
-            if (isTest[row++]) { testWriter.WriteRow(fields); test++; }
+            bool held;
+            if (isTest is not null) held = isTest[row++];
+            else
+            {
+                var stratum = StratumOf(fields, labelIndex);
+                held = random.NextInt64(toSee[stratum]) < toTake[stratum];
+                toSee[stratum]--;
+                if (held) toTake[stratum]--;
+            }
+            if (held) { testWriter.WriteRow(fields); test++; }
             else { trainWriter.WriteRow(fields); train++; }
         }
         trainWriter.Complete();
@@ -29,27 +53,51 @@ internal static class TrainTestSplit
         return (train, test);
     }
 
-    private static BitArray ChooseTest(string source, DatasetSchema schema, double testFraction, int seed)
+    private static long Take(long rows, double testFraction) => (long)Math.Round(rows * testFraction, MidpointRounding.AwayFromZero);
+
+    private static int LabelIndex(CsvSnapshotReader reader, DatasetSchema schema) =>
+        schema.Task == MlTask.Regression ? -1 : reader.Header.ToList().IndexOf(schema.Label);
+
+    private static string StratumOf(string?[] fields, int labelIndex) => labelIndex < 0 ? "" : fields[labelIndex] ?? "";
+
+    /// <summary>Each stratum's row count, with its row numbers while the file has at most <see cref="ShuffleLimit"/> rows.</summary>
+    private static Dictionary<string, Stratum> Strata(string source, DatasetSchema schema, int shuffleLimit)
     {
-        var strata = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var strata = new Dictionary<string, Stratum>(StringComparer.Ordinal);
         using var reader = new CsvSnapshotReader(source);
-        var labelIndex = reader.Header.ToList().IndexOf(schema.Label);
+        var labelIndex = LabelIndex(reader, schema);
         var row = 0;
         foreach (var fields in reader.ReadRows())
         {
-            var stratum = schema.Task == MlTask.Regression || labelIndex < 0 ? "" : fields[labelIndex] ?? "";
-            if (!strata.TryGetValue(stratum, out var rows)) strata[stratum] = rows = [];
-            rows.Add(row++);
+            var key = StratumOf(fields, labelIndex);
+            if (!strata.TryGetValue(key, out var stratum)) strata[key] = stratum = new Stratum();
+            stratum.Count++;
+            if (row < shuffleLimit) stratum.Rows.Add(row);
+            if (++row == shuffleLimit + 1) foreach (var s in strata.Values) { s.Rows.Clear(); s.Rows.TrimExcess(); }
         }
-        var isTest = new BitArray(row);
+        return strata;
+    }
+
+    private static BitArray Shuffled(Dictionary<string, Stratum> strata, double testFraction, int seed)
+    {
+        var isTest = new BitArray((int)strata.Values.Sum(s => s.Count));
         var random = new Random(seed);
-        foreach (var (_, rows) in strata.OrderBy(s => s.Key, StringComparer.Ordinal))
+        foreach (var (_, stratum) in strata.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            var shuffled = rows.ToArray();
+            var shuffled = stratum.Rows.ToArray();
             random.Shuffle(shuffled);
-            var take = (int)Math.Round(shuffled.Length * testFraction, MidpointRounding.AwayFromZero);
-            foreach (var index in shuffled.Take(take)) isTest[index] = true;
+            foreach (var index in shuffled.Take((int)Take(shuffled.Length, testFraction))) isTest[index] = true;
         }
         return isTest;
+    }
+
+    /// <summary>One label class's rows.</summary>
+    private sealed class Stratum
+    {
+        /// <summary>Rows of the class.</summary>
+        public long Count { get; set; }
+
+        /// <summary>Their row numbers (only while the file is small enough to shuffle).</summary>
+        public List<int> Rows { get; } = [];
     }
 }

@@ -2,15 +2,20 @@ using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Profiles;
 
-/// <summary>Computes a <see cref="ReferenceProfile"/> from a CSV in schema column order.</summary>
+/// <summary>
+/// Computes a <see cref="ReferenceProfile"/> from a CSV in schema column order with bounded memory: numeric values and
+/// text lengths go through a <see cref="ValueSample"/> (exact up to <see cref="ValueSample.DefaultCapacity"/> values,
+/// so small data profiles as before; beyond that quantiles are estimated from a seeded reservoir sample and
+/// mean/std are Welford's). Histograms stay exact: when a column outgrows its sample a second pass bins every value.
+/// </summary>
 internal static class ProfileBuilder
 {
-    /// <summary>One streaming pass collecting numeric values, category counts and text lengths per column.</summary>
+    /// <summary>One streaming pass collecting numeric values, category counts and text lengths per column (two past the sample size).</summary>
     public static ReferenceProfile Build(string csvPath, DatasetSchema schema)
     {
         var columns = schema.Columns;
         var nulls = new long[columns.Count];
-        var numbers = columns.Select(_ => new List<double>()).ToArray();
+        var numbers = columns.Select((_, i) => new ValueSample(i)).ToArray();
         var categories = columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
         using var reader = new CsvSnapshotReader(csvPath);
         int[] index = [.. columns.Select(c => reader.Header.ToList().IndexOf(c.Name))];
@@ -30,39 +35,61 @@ internal static class ProfileBuilder
                 }
             }
         }
-        return new ReferenceProfile(rows, [.. columns.Select((c, i) => Describe(schema, c, rows, nulls[i], numbers[i], categories[i]))]);
+        var histograms = Histograms(csvPath, schema, index, numbers);
+        return new ReferenceProfile(rows, [.. columns.Select((c, i) => Describe(schema, c, rows, nulls[i], numbers[i], histograms[i], categories[i]))]);
     }
 
     private static ColumnKind KindOf(DatasetSchema schema, ColumnSchema column) =>
         column.Name == schema.Label && schema.Task != MlTask.Regression ? ColumnKind.Categorical : column.Kind;
 
-    private static ColumnProfile Describe(DatasetSchema schema, ColumnSchema column, long rows, long nulls, List<double> numbers, Dictionary<string, long> categories)
+    /// <summary>Histogram counts per column: from the kept values when exact, else from a second pass (null when not numeric).</summary>
+    private static long[]?[] Histograms(string csvPath, DatasetSchema schema, int[] index, ValueSample[] numbers)
+    {
+        var columns = schema.Columns;
+        var histograms = numbers.Select((n, i) => KindOf(schema, columns[i]) == ColumnKind.Numeric && n.Count > 0 ? new long[ReferenceProfile.HistogramBins] : null).ToArray();
+        var rescan = Enumerable.Range(0, columns.Count).Where(i => histograms[i] is not null && !numbers[i].IsExact).ToArray();
+        foreach (var i in Enumerable.Range(0, columns.Count).Where(i => histograms[i] is not null && numbers[i].IsExact))
+            foreach (var v in numbers[i].Sorted()) Bin(histograms[i]!, numbers[i], v);
+        if (rescan.Length == 0) return histograms;
+        using var reader = new CsvSnapshotReader(csvPath);
+        foreach (var fields in reader.ReadRows())
+        {
+            foreach (var i in rescan)
+                if (fields[index[i]] is { } value && ColumnValue.TryNumber(value, out var number)) Bin(histograms[i]!, numbers[i], number);
+        }
+        return histograms;
+    }
+
+    private static void Bin(long[] counts, ValueSample sample, double value)
+    {
+        var width = (sample.Max - sample.Min) / counts.Length;
+        counts[width == 0 ? 0 : Math.Min(counts.Length - 1, (int)((value - sample.Min) / width))]++;
+    }
+
+    private static ColumnProfile Describe(DatasetSchema schema, ColumnSchema column, long rows, long nulls, ValueSample numbers, long[]? histogram, Dictionary<string, long> categories)
     {
         var profile = new ColumnProfile(column.Name, KindOf(schema, column), rows, rows == 0 ? 0 : (double)nulls / rows);
-        numbers.Sort();
         return profile.Kind switch
         {
-            ColumnKind.Numeric when numbers.Count > 0 => profile with { Numeric = Numeric(numbers) },
-            ColumnKind.Text when numbers.Count > 0 => profile with { Text = new TextProfile(numbers.Average(), Points(numbers)) },
+            ColumnKind.Numeric when numbers.Count > 0 => profile with { Numeric = Numeric(numbers, histogram!) },
+            ColumnKind.Text when numbers.Count > 0 => profile with { Text = new TextProfile(numbers.Moments().Mean, Points(numbers)) },
             ColumnKind.Categorical or ColumnKind.Boolean => profile with { Categorical = Categorical(categories) },
             _ => profile,
         };
     }
 
-    private static NumericProfile Numeric(List<double> sorted)
+    private static NumericProfile Numeric(ValueSample sample, long[] counts)
     {
-        var (mean, std) = Quantiles.Moments(sorted);
-        double min = sorted[0], max = sorted[^1];
+        var (mean, std) = sample.Moments();
+        double min = sample.Min, max = sample.Max;
         var bins = ReferenceProfile.HistogramBins;
         var width = (max - min) / bins;
         var edges = Enumerable.Range(0, bins + 1).Select(i => i == bins ? max : min + i * width).ToList();
-        var counts = new long[bins];
-        foreach (var v in sorted) counts[width == 0 ? 0 : Math.Min(bins - 1, (int)((v - min) / width))]++;
-        return new NumericProfile(mean, std, min, max, Points(sorted), new HistogramProfile(edges, counts));
+        return new NumericProfile(mean, std, min, max, Points(sample), new HistogramProfile(edges, counts));
     }
 
-    private static List<QuantilePoint> Points(List<double> sorted) =>
-        [.. ReferenceProfile.Probabilities.Select(p => new QuantilePoint(p, Quantiles.Of(sorted, p)))];
+    private static List<QuantilePoint> Points(ValueSample sample) =>
+        [.. ReferenceProfile.Probabilities.Select(p => new QuantilePoint(p, sample.Quantile(p)))];
 
     private static CategoricalProfile Categorical(Dictionary<string, long> counts)
     {

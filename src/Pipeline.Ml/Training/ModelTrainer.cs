@@ -25,8 +25,8 @@ public static class ModelTrainer
     public static TrainResult Run(IDataView rawTrain, ITransformer featurizer, TrainOptions options, TrainOutputs outputs)
     {
         var ml = new MLContext(options.Seed);
-        var featurized = Featurize(ml, rawTrain, featurizer, options.Task);
-        var data = TrialData.Prepare(ml, featurized, options, HalvingTuner.Fractions(options.Search));
+        using var featurized = FeaturizedRows.Spill(ml, Featurize(ml, rawTrain, featurizer, options.Task));
+        var data = TrialData.Prepare(ml, featurized.View, options, HalvingTuner.Fractions(options.Search));
         var (trials, best) = new HalvingTuner(options, data).Run();
         var threshold = options.Task == MlTask.Binary ? BinaryMetrics.BestF1Threshold(best.Validation!.Labels, best.Validation.Scores) : 0.5;
 
@@ -44,7 +44,7 @@ public static class ModelTrainer
         }
 
         var onnx = outputs.OnnxPath is { } onnxPath ? OnnxExporter.Export(ml, model, rawTrain, onnxPath) : new OnnxExport(false, null, "No ONNX path given.");
-        return new TrainResult(trials, best, info, onnx);
+        return new TrainResult(trials, best, info, onnx) { Notes = options.TrainerNotes };
     }
 
     private static IDataView Featurize(MLContext ml, IDataView raw, ITransformer featurizer, MlTask task)
@@ -68,8 +68,7 @@ public static class ModelTrainer
             throw new InvalidOperationException($"For a {task} task the featurizer's 'Label' column must be {(task == MlTask.Binary ? "Boolean" : task == MlTask.Multiclass ? "Key<UInt32>" : "Single")}; it outputs: {Describe(output)}.");
         }
 
-        var selected = ml.Transforms.SelectColumns("Features", "Label").Fit(featurizer.Transform(raw)).Transform(featurizer.Transform(raw));
-        return ml.Data.Cache(selected);
+        return ml.Transforms.SelectColumns("Features", "Label").Fit(featurizer.Transform(raw)).Transform(featurizer.Transform(raw));
     }
 
     private static string Describe(DataViewSchema schema) => string.Join(", ", schema.Select(c => $"{c.Name}: {c.Type}"));

@@ -39,10 +39,11 @@ public sealed record TrainOptions
     /// <summary>The optimised metric, resolved.</summary>
     public string ResolvedMetric => MetricNames.Validate(Metric ?? MetricNames.DefaultFor(Task), Task);
 
-    /// <summary>The trainer names, resolved and validated.</summary>
-    public IReadOnlyList<string> ResolvedTrainers => Trainers.Count == 0
-        ? TrainerCatalog.Names(Task)
-        : Trainers.Select(t => TrainerCatalog.Get(Task, t).Name).ToList();
+    /// <summary>The trainer names, resolved for the task (mapped to counterparts, inapplicable ones skipped) and validated.</summary>
+    public IReadOnlyList<string> ResolvedTrainers => TrainerCatalog.Resolve(Task, Trainers).Trainers;
+
+    /// <summary>What resolving <see cref="Trainers"/> for the task changed: one note per mapped or skipped name.</summary>
+    public IReadOnlyList<string> TrainerNotes => TrainerCatalog.Resolve(Task, Trainers).Notes;
 
     /// <summary>
     /// Reads the <c>train</c> section given as flat keys (<c>budget</c>, <c>trainers</c> …); lists may be written

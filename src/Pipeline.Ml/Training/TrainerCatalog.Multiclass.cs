@@ -42,5 +42,13 @@ public static partial class TrainerCatalog
                 NumberOfTrees = I(p, "trees"),
                 NumberOfThreads = 1,
             }))),
+        new("fastforest", ForestSpace, (ml, p) => ml.MulticlassClassification.Trainers.OneVersusAll(
+            ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+            {
+                NumberOfLeaves = I(p, "leaves"),
+                MinimumExampleCountPerLeaf = I(p, "min_examples"),
+                NumberOfTrees = I(p, "trees"),
+                NumberOfThreads = 1,
+            }))),
     ];
 }

@@ -4,7 +4,10 @@ namespace Pipeline.Ml.Training;
 
 /// <summary>
 /// The trainers per task, in default order. Binary: lightgbm, fasttree, fastforest, sdca, lbfgs. Multiclass:
-/// lightgbm, sdca_maxent, lbfgs_maxent, fasttree (one-versus-all). Regression: lightgbm, fasttree, fastforest, sdca.
+/// lightgbm, sdca_maxent, lbfgs_maxent, fasttree, fastforest (the last two one-versus-all over the binary trainer,
+/// Platt-calibrated). Regression: lightgbm, fasttree, fastforest, sdca. One list serves every task
+/// (<see cref="Resolve"/>): for multiclass sdca and lbfgs mean sdca_maxent and lbfgs_maxent (and the reverse for
+/// binary); lbfgs is skipped with a note for regression, which has no L-BFGS least-squares trainer in ML.NET.
 /// </summary>
 public static partial class TrainerCatalog
 {

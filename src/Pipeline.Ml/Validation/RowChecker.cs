@@ -10,12 +10,17 @@ internal sealed class RowChecker
     private readonly int[] sourceIndex;
     private readonly HashSet<string>[] domains;
     private readonly HashSet<string> labelClasses;
-    private readonly HashSet<string> seenKeys = new(StringComparer.Ordinal);
+    private readonly IReadOnlySet<ulong> repeatedKeyHashes;
+    private readonly HashSet<string> seenCandidateKeys = new(StringComparer.Ordinal);
 
-    /// <summary>Maps schema columns onto the snapshot header (-1 = missing from the snapshot).</summary>
-    public RowChecker(DatasetSchema schema, SnapshotHeader header, ValidationOptions options)
+    /// <summary>
+    /// Maps schema columns onto the snapshot header (-1 = missing from the snapshot). <paramref name="repeatedKeyHashes"/>
+    /// are the key hashes seen more than once in the snapshot (<see cref="KeyHashes"/>); only keys with one of them are kept.
+    /// </summary>
+    public RowChecker(DatasetSchema schema, SnapshotHeader header, ValidationOptions options, IReadOnlySet<ulong> repeatedKeyHashes)
     {
         this.schema = schema;
+        this.repeatedKeyHashes = repeatedKeyHashes;
         this.options = options;
         sourceIndex = [.. schema.Columns.Select(c => header.Names.ToList().IndexOf(c.Name))];
         domains = [.. schema.Columns.Select(c => new HashSet<string>(c.Categories ?? [], StringComparer.Ordinal))];
@@ -55,7 +60,7 @@ internal sealed class RowChecker
             if (!ColumnValue.Fits(value, column.Kind)) { failures.Add(Fail(ValidationCheck.TypeError, i, column, value, always: true)); continue; }
             if (column.Name == schema.Key)
             {
-                if (!seenKeys.Add(value)) failures.Add(Fail(ValidationCheck.DuplicateKey, i, column, value, always: true));
+                if (IsRepeat(value)) failures.Add(Fail(ValidationCheck.DuplicateKey, i, column, value, always: true));
                 continue;
             }
             if (column.Kind == ColumnKind.Numeric && OutOfRange(column, value)) failures.Add(Fail(ValidationCheck.OutOfRange, i, column, value, always: false));
@@ -64,6 +69,10 @@ internal sealed class RowChecker
         }
         return failures;
     }
+
+    // NOTE: a key whose hash was seen once in the whole snapshot is unique; the others are confirmed by string equality.
+    private bool IsRepeat(string key) =>
+        repeatedKeyHashes.Contains(KeyHashes.Hash(key)) && !seenCandidateKeys.Add(key);
 
     private bool OutOfRange(ColumnSchema column, string value)
     {

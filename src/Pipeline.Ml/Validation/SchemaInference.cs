@@ -13,22 +13,26 @@ public static class SchemaInference
     /// Reads <paramref name="csvPath"/> and infers each column's kind, nullability, null rate, numeric range and
     /// categorical domain, plus the label classes and distribution for classification.
     /// </summary>
-    public static DatasetSchema Infer(string csvPath, string label, MlTask task, InferenceOptions? options = null)
+    public static DatasetSchema Infer(string csvPath, string label, MlTask task, InferenceOptions? options = null) =>
+        Infer(csvPath, label, task, options ?? new InferenceOptions(), keys: null);
+
+    /// <summary>As the public overload; also records the key column's values in <paramref name="keys"/> in the same pass.</summary>
+    internal static DatasetSchema Infer(string csvPath, string label, MlTask task, InferenceOptions options, KeyHashes? keys)
     {
-        options ??= new InferenceOptions();
         using var reader = new CsvSnapshotReader(csvPath);
         var header = SnapshotHeader.Parse(csvPath, reader.Header);
         var labelIndex = header.IndexOf(label, csvPath);
         var observations = header.Names
             .Select((name, i) => new ColumnObservation(name, i == labelIndex ? options.MaxLabelClasses : options.MaxCategories))
             .ToArray();
+        var keyIndex = options.Key is { } key ? header.IndexOf(key, csvPath) : -1;
         long rows = 0;
         foreach (var fields in reader.ReadRows())
         {
             for (var i = 0; i < observations.Length; i++) observations[i].Add(fields[i]);
+            if (keyIndex >= 0) keys?.Add(fields[keyIndex]);
             rows++;
         }
-        if (options.Key is { } key) header.IndexOf(key, csvPath);
 
         var columns = observations.Select(o => Describe(o, rows, o.Name == label, task, options)).ToList();
         var schema = new DatasetSchema(columns, label, task) { Key = options.Key };

@@ -13,15 +13,20 @@ public static class Validator
     public static ValidationReport Run(ValidationOptions options)
     {
         var inferred = !File.Exists(options.SchemaPath);
+        var keys = new KeyHashes();
         var schema = inferred
-            ? SchemaInference.Infer(options.SnapshotPath, options.Label, options.Task, options.Inference)
+            ? SchemaInference.Infer(options.SnapshotPath, options.Label, options.Task, options.Inference, keys)
             : SchemaFile.Read(options.SchemaPath);
         if (inferred) SchemaFile.Write(options.SchemaPath, schema);
+        // NOTE: the key hashes come from the inference pass when there is one, else from a pass over the key column only.
+        var repeatedKeys = schema.Key is not { } key ? new HashSet<ulong>()
+            : inferred ? keys.Repeated()
+            : KeyHashes.Scan(options.SnapshotPath, key);
 
         using var reader = new CsvSnapshotReader(options.SnapshotPath);
         var header = SnapshotHeader.Parse(options.SnapshotPath, reader.Header);
         var tally = new FindingTally(options);
-        var checker = new RowChecker(schema, header, options);
+        var checker = new RowChecker(schema, header, options, repeatedKeys);
         long rows = 0, validated = 0, quarantined = 0;
         using (var good = new CsvSnapshotWriter(options.ValidatedPath, [.. schema.Columns.Select(c => c.Name)]))
         using (var bad = new CsvSnapshotWriter(options.QuarantinePath, [.. header.Names, "_reason"]))

@@ -28,6 +28,26 @@ public sealed class TrainTestSplitTests
         Assert.Equal(500, ids.Count);
     }
 
+    [Fact]
+    public void Run_AboveShuffleLimit_SelectionSamplingHoldsOutExactFractionPerClassDeterministically()
+    {
+        using var dir = new TestDirectory();
+        var source = dir.Write("v.csv", SampleData.Csv(500, "multiclass"));
+        var schema = SchemaInference.Infer(source, "label", MlTask.Multiclass);
+
+        var counts = TrainTestSplit.Run(source, schema, 0.2, 3, dir.Path("a/train.csv"), dir.Path("a/test.csv"), shuffleLimit: 100);
+        TrainTestSplit.Run(source, schema, 0.2, 3, dir.Path("b/train.csv"), dir.Path("b/test.csv"), shuffleLimit: 100);
+        TrainTestSplit.Run(source, schema, 0.2, 3, dir.Path("c/train.csv"), dir.Path("c/test.csv"));
+
+        Assert.Equal(500, counts.Train + counts.Test);
+        var test = ByClass(dir.Path("a/test.csv"));
+        foreach (var (label, n) in ByClass(source)) Assert.Equal((int)Math.Round(n * 0.2, MidpointRounding.AwayFromZero), test[label]);
+        Assert.Equal(File.ReadAllBytes(dir.Path("a/train.csv")), File.ReadAllBytes(dir.Path("b/train.csv")));
+        Assert.NotEqual(File.ReadAllBytes(dir.Path("a/test.csv")), File.ReadAllBytes(dir.Path("c/test.csv")));
+        var ids = SnapshotRows.Read(dir.Path("a/train.csv")).Concat(SnapshotRows.Read(dir.Path("a/test.csv"))).Select(r => r[0]).ToHashSet();
+        Assert.Equal(500, ids.Count);
+    }
+
     private static Dictionary<string, int> ByClass(string path) =>
         SnapshotRows.Read(path).GroupBy(r => r[^1]!).ToDictionary(g => g.Key, g => g.Count());
 }

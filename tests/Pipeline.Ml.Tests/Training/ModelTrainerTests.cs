@@ -88,6 +88,19 @@ public sealed class ModelTrainerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Run_MulticlassFastForest_TrainsOneVersusAllForest()
+    {
+        var data = new SyntheticTask(MlTask.Multiclass, root.FullName, rows: 300);
+        var options = new TrainOptions { Task = MlTask.Multiclass, Budget = 1, Seed = 8, Search = SearchStrategy.Random, Trainers = ["fastforest"] };
+
+        var result = Train(data, root.FullName, options);
+
+        Assert.Null(Assert.Single(result.Trials).Error);
+        Assert.Equal("fastforest", result.Best.Trainer);
+        Assert.Empty(result.Notes);
+    }
+
+    [Fact]
     public void Run_FromCsvAndFeaturizerZip_LoadsRowsTypedByTheFeaturizerSchema()
     {
         var data = new SyntheticTask(MlTask.Regression, root.FullName, rows: 200);
@@ -95,12 +108,13 @@ public sealed class ModelTrainerTests(ITestOutputHelper output) : IDisposable
         var raw = data.Load(ml, data.TrainPath);
         var featurizerPath = Path.Combine(root.FullName, "featurizer.zip");
         ml.Model.Save(data.Featurizer(ml, raw), raw.Schema, featurizerPath);
-        var options = new TrainOptions { Task = MlTask.Regression, Budget = 1, Search = SearchStrategy.Random, Trainers = ["sdca"] };
+        var options = new TrainOptions { Task = MlTask.Regression, Budget = 1, Search = SearchStrategy.Random, Trainers = ["sdca", "lbfgs"] };
 
         var result = ModelTrainer.Run(data.TrainPath, featurizerPath, options, new TrainOutputs(Path.Combine(root.FullName, "model.zip"), Path.Combine(root.FullName, "trials.csv")));
 
         Assert.True(result.Best.Value > 0.6, $"r2 {result.Best.Value}");
         Assert.False(result.Onnx.Exported);
         Assert.Equal("No ONNX path given.", result.Onnx.Note);
+        Assert.StartsWith("Trainer 'lbfgs' skipped:", Assert.Single(result.Notes));
     }
 }

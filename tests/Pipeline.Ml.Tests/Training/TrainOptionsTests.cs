@@ -27,7 +27,7 @@ public sealed class TrainOptionsTests
 
     [Theory]
     [InlineData(MlTask.Binary, "auc", "lightgbm,fasttree,fastforest,sdca,lbfgs")]
-    [InlineData(MlTask.Multiclass, "macro_f1", "lightgbm,sdca_maxent,lbfgs_maxent,fasttree")]
+    [InlineData(MlTask.Multiclass, "macro_f1", "lightgbm,sdca_maxent,lbfgs_maxent,fasttree,fastforest")]
     [InlineData(MlTask.Regression, "r2", "lightgbm,fasttree,fastforest,sdca")]
     public void Defaults_PerTask_MetricAndTrainers(MlTask task, string metric, string trainers)
     {
@@ -37,12 +37,41 @@ public sealed class TrainOptionsTests
         Assert.Equal(trainers, string.Join(",", options.ResolvedTrainers));
     }
 
+    [Theory]
+    [InlineData(MlTask.Binary, "lightgbm,fasttree,fastforest,sdca,lbfgs", 0)]
+    [InlineData(MlTask.Multiclass, "lightgbm,fasttree,fastforest,sdca_maxent,lbfgs_maxent", 2)]
+    [InlineData(MlTask.Regression, "lightgbm,fasttree,fastforest,sdca", 1)]
+    public void ResolvedTrainers_OneListForEveryTask_MapsOrSkipsWithNotes(MlTask task, string trainers, int notes)
+    {
+        var options = new TrainOptions { Task = task, Trainers = ["lightgbm", "fasttree", "fastforest", "sdca", "lbfgs"] };
+
+        Assert.Equal(trainers, string.Join(",", options.ResolvedTrainers));
+        Assert.Equal(notes, options.TrainerNotes.Count);
+    }
+
     [Fact]
-    public void ResolvedTrainers_Unknown_ListsKnownTrainers()
+    public void TrainerNotes_LbfgsForRegression_SaysWhySkipped()
+    {
+        var options = new TrainOptions { Task = MlTask.Regression, Trainers = ["lbfgs", "sdca"] };
+
+        Assert.Equal(["sdca"], options.ResolvedTrainers);
+        Assert.Equal("Trainer 'lbfgs' skipped: ML.NET has no L-BFGS least-squares regression trainer (LbfgsPoissonRegression fits a Poisson count model, not an equivalent).", Assert.Single(options.TrainerNotes));
+    }
+
+    [Fact]
+    public void ResolvedTrainers_NoneApplies_ListsTheTasksTrainers()
     {
         var error = Assert.Throws<ArgumentException>(() => new TrainOptions { Task = MlTask.Regression, Trainers = ["lbfgs"] }.ResolvedTrainers);
 
-        Assert.Equal("Unknown Regression trainer 'lbfgs' in params.yaml train.trainers. Known trainers: lightgbm, fasttree, fastforest, sdca.", error.Message);
+        Assert.Equal("No trainer in params.yaml train.trainers (lbfgs) applies to a regression task. Trainers for regression: lightgbm, fasttree, fastforest, sdca.", error.Message);
+    }
+
+    [Fact]
+    public void ResolvedTrainers_Unknown_ListsKnownTrainers()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new TrainOptions { Task = MlTask.Binary, Trainers = ["lightgmb"] }.ResolvedTrainers);
+
+        Assert.Equal("Unknown trainer 'lightgmb' in params.yaml train.trainers. Known trainers: fastforest, fasttree, lbfgs, lbfgs_maxent, lightgbm, sdca, sdca_maxent; for a binary task: lightgbm, fasttree, fastforest, sdca, lbfgs.", error.Message);
     }
 
     [Fact]

@@ -100,6 +100,18 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Run_FirstRunWithDuplicateKeys_QuarantinesEveryRepeatButNotTheFirst()
+    {
+        using var dir = new TestDirectory();
+        dir.Write("data/raw/t.csv", "id,amount,merchant,label\n1,10,a,yes\n2,20,b,no\n1,30,a,yes\n3,40,b,no\n1,50,a,no\n");
+
+        var error = Assert.Throws<ValidationException>(() => Validator.Run(Options(dir)));
+
+        Assert.Equal(2, error.Report.QuarantinedRows);
+        Assert.Equal(["1", "2", "3"], SnapshotRows.Read(dir.Path("data/validated/t.csv")).Select(r => r[0]));
+    }
+
+    [Fact]
     public void Run_NullRateJump_ReportsWarningWithCount()
     {
         using var dir = new TestDirectory();

@@ -1,0 +1,42 @@
+using Pipeline.Ml.Profiles;
+
+namespace Pipeline.Ml.Tests.Profiles;
+
+public sealed class ValueSampleTests
+{
+    [Fact]
+    public void Add_WithinCapacity_StatisticsEqualTheFullList()
+    {
+        var values = new List<double> { 5, 1, 4, 2, 3 };
+        var sample = new ValueSample(seed: 1, capacity: 5);
+        foreach (var v in values) sample.Add(v);
+
+        Assert.True(sample.IsExact);
+        values.Sort();
+        Assert.Equal(Quantiles.Moments(values), sample.Moments());
+        Assert.Equal(Quantiles.Of(values, 0.25), sample.Quantile(0.25));
+        Assert.Equal((1.0, 5.0), (sample.Min, sample.Max));
+    }
+
+    [Fact]
+    public void Add_BeyondCapacity_KeepsCapacityValuesExactExtremesAndSeededEstimates()
+    {
+        ValueSample Fill(int seed)
+        {
+            var s = new ValueSample(seed, capacity: 1_000);
+            for (var i = 0; i < 20_000; i++) s.Add(i % 2_000);
+            return s;
+        }
+
+        var a = Fill(1);
+
+        Assert.False(a.IsExact);
+        Assert.Equal(1_000, a.Sorted().Count);
+        Assert.Equal((0.0, 1_999.0, 20_000L), (a.Min, a.Max, a.Count));
+        Assert.Equal(999.5, a.Moments().Mean, 6);
+        Assert.Equal(577.35, a.Moments().Std, 1);
+        Assert.InRange(a.Quantile(0.5), 900, 1_100);
+        Assert.Equal(a.Sorted(), Fill(1).Sorted());
+        Assert.NotEqual(a.Sorted(), Fill(2).Sorted());
+    }
+}
