@@ -70,12 +70,24 @@ internal sealed partial class Build
         if (!Experiment) return null;
         var head = GitHead.Sha(RootDirectory) ?? throw new InvalidOperationException("--experiment needs a git repository with at least one commit.");
         using var workspace = TemporaryWorkspace.Open(RootDirectory, head);
-        var args = invocation.Arguments.Where(a => !a.Equals("--experiment", StringComparison.OrdinalIgnoreCase)).ToArray();
+        var args = WithoutOptions(invocation.Arguments, "--experiment", "--root");
         var exitCode = PipelineProcess.Run(RootDirectory, workspace.Root, args);
         if (exitCode != 0) return exitCode;
         var record = ExperimentRecorder.Record(RootDirectory, head, workspace.Root, ExperimentName);
         Console.WriteLine($"Experiment '{record.Name}' recorded as {record.RefName} ({record.CommitSha[..12]}); the branch and working tree are unchanged.");
         return 0;
+    }
+
+    /// <summary>The arguments minus the named options and their values (build.sh adds --root for the worktree itself).</summary>
+    private static string[] WithoutOptions(IReadOnlyList<string> args, params string[] options)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (!options.Contains(args[i], StringComparer.OrdinalIgnoreCase)) { kept.Add(args[i]); continue; }
+            while (i + 1 < args.Count && !args[i + 1].StartsWith('-')) i++;
+        }
+        return kept.ToArray();
     }
 
     protected override int OnRunFinished(IReadOnlyList<TargetRunResult> results, int exitCode)

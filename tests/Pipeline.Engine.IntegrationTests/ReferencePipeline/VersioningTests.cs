@@ -69,6 +69,25 @@ public sealed class VersioningTests(ReferenceTemplate template) : IDisposable
         Assert.Contains("\"metrics.json\": {", json.Stdout);
     }
 
+    [Fact]
+    public void Experiment_ParamChange_RecordsARefAndLeavesTheBranchAndWorkspaceAlone()
+    {
+        CommitFirstRun();
+        var head = Git(_repo.Root, "rev-parse", "HEAD").Trim();
+        var paramsBefore = _repo.Read("params.yaml");
+
+        var run = _repo.Run("Train", "--set", "train.seed=8", "--experiment", "--experiment-name", "seed-eight");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(head, Git(_repo.Root, "rev-parse", "HEAD").Trim());
+        Assert.Equal(paramsBefore, _repo.Read("params.yaml"));
+        var refs = Git(_repo.Root, "for-each-ref", "--format=%(refname)", "refs/exps/");
+        Assert.Contains($"refs/exps/{head[..2]}/{head[2..]}/seed-eight", refs);
+        Assert.Equal(head, Git(_repo.Root, "rev-parse", $"refs/exps/{head[..2]}/{head[2..]}/seed-eight^").Trim());
+        var list = _repo.Run("Experiments");
+        Assert.Contains("seed-eight", list.Stdout);
+    }
+
     private void CommitFirstRun()
     {
         Git(_repo.Root, "init", "-q", "-b", "main");
