@@ -1,0 +1,57 @@
+namespace Pipeline.Monitoring.Statistics;
+
+/// <summary>1-D first Wasserstein (earth mover's) distance, <c>scipy.stats.wasserstein_distance</c>.</summary>
+public static class Wasserstein
+{
+    /// <summary>Distance between two empirical distributions, optionally weighted (weights need not sum to 1).</summary>
+    public static double Distance(
+        IReadOnlyList<double> u, IReadOnlyList<double> v,
+        IReadOnlyList<double>? uWeights = null, IReadOnlyList<double>? vWeights = null)
+    {
+        var (uSorted, uCum) = Prepare(u, uWeights, nameof(u));
+        var (vSorted, vCum) = Prepare(v, vWeights, nameof(v));
+        var all = new double[uSorted.Length + vSorted.Length];
+        uSorted.CopyTo(all, 0);
+        vSorted.CopyTo(all, uSorted.Length);
+        Array.Sort(all);
+
+        var sum = 0.0;
+        for (var i = 0; i < all.Length - 1; i++)
+        {
+            var uCdf = Cdf(uSorted, uCum, all[i]);
+            var vCdf = Cdf(vSorted, vCum, all[i]);
+            sum += Math.Abs(uCdf - vCdf) * (all[i + 1] - all[i]);
+        }
+
+        return sum;
+    }
+
+    private static double Cdf(double[] sorted, double[]? cumulative, double at)
+    {
+        var index = KolmogorovSmirnov.UpperBound(sorted, at);
+        return cumulative is null ? index / (double)sorted.Length : cumulative[index] / cumulative[^1];
+    }
+
+    private static (double[] Sorted, double[]? Cumulative) Prepare(IReadOnlyList<double> values, IReadOnlyList<double>? weights, string name)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0) throw new ArgumentException($"Wasserstein distance needs a non-empty '{name}'.");
+        var sorted = values.ToArray();
+        if (weights is null)
+        {
+            Array.Sort(sorted);
+            return (sorted, null);
+        }
+
+        if (weights.Count != values.Count || weights.Any(w => w < 0 || !double.IsFinite(w)) || weights.Sum() <= 0)
+        {
+            throw new ArgumentException($"Weights of '{name}' must match its values in length, be finite, non-negative and sum above 0.");
+        }
+
+        var w = weights.ToArray();
+        Array.Sort(sorted, w);
+        var cumulative = new double[w.Length + 1];
+        for (var i = 0; i < w.Length; i++) cumulative[i + 1] = cumulative[i] + w[i];
+        return (sorted, cumulative);
+    }
+}
