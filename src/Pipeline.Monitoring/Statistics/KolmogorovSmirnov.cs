@@ -78,9 +78,13 @@ public static class KolmogorovSmirnov
         double minDiff = double.PositiveInfinity, maxDiff = double.NegativeInfinity, minLoc = 0, maxLoc = 0;
         foreach (var source in new[] { data1, data2 })
         {
+            // NOTE: source is ascending, so both upper-bound indices only move forward (O(n) per pass).
+            int i1 = 0, i2 = 0;
             foreach (var v in source)
             {
-                var diff = UpperBound(data1, v) / n1 - UpperBound(data2, v) / n2;
+                while (i1 < data1.Length && data1[i1] <= v) i1++;
+                while (i2 < data2.Length && data2[i2] <= v) i2++;
+                var diff = i1 / n1 - i2 / n2;
                 if (diff < minDiff) { minDiff = diff; minLoc = v; }
                 if (diff > maxDiff) { maxDiff = diff; maxLoc = v; }
             }

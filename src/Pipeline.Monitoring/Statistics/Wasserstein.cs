@@ -16,21 +16,20 @@ public static class Wasserstein
         Array.Sort(all);
 
         var sum = 0.0;
+        int iu = 0, iv = 0;
         for (var i = 0; i < all.Length - 1; i++)
         {
-            var uCdf = Cdf(uSorted, uCum, all[i]);
-            var vCdf = Cdf(vSorted, vCum, all[i]);
-            sum += Math.Abs(uCdf - vCdf) * (all[i + 1] - all[i]);
+            // NOTE: all is ascending, so the upper-bound indices into u and v only move forward.
+            while (iu < uSorted.Length && uSorted[iu] <= all[i]) iu++;
+            while (iv < vSorted.Length && vSorted[iv] <= all[i]) iv++;
+            sum += Math.Abs(Cdf(uSorted.Length, uCum, iu) - Cdf(vSorted.Length, vCum, iv)) * (all[i + 1] - all[i]);
         }
 
         return sum;
     }
 
-    private static double Cdf(double[] sorted, double[]? cumulative, double at)
-    {
-        var index = KolmogorovSmirnov.UpperBound(sorted, at);
-        return cumulative is null ? index / (double)sorted.Length : cumulative[index] / cumulative[^1];
-    }
+    private static double Cdf(int count, double[]? cumulative, int index) =>
+        cumulative is null ? index / (double)count : cumulative[index] / cumulative[^1];
 
     private static (double[] Sorted, double[]? Cumulative) Prepare(IReadOnlyList<double> values, IReadOnlyList<double>? weights, string name)
     {
