@@ -50,6 +50,13 @@ public sealed class DriftAnalyzer
         };
     }
 
+    /// <summary>The drift report between two CSV files (header + rows; kinds inferred across both).</summary>
+    public DriftReport AnalyzeCsv(string referencePath, string currentPath)
+    {
+        var (reference, current) = Csv.CsvDatasetReader.ReadPair(referencePath, currentPath);
+        return Analyze(reference, current);
+    }
+
     private List<string> Rank(IEnumerable<string> names)
     {
         var importance = _options.FeatureImportance;

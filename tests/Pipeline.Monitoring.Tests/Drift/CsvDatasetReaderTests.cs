@@ -50,4 +50,16 @@ public sealed class CsvDatasetReaderTests : IDisposable
         Assert.Equal(["k", "x"], report.Columns.Select(col => col.Name));
         Assert.True(report.DatasetDrift);
     }
+
+    [Fact]
+    public void AnalyzeCsv_WriteReport_FileHoldsCanonicalJson()
+    {
+        var rows = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"{i}"));
+        var report = new DriftAnalyzer().AnalyzeCsv(Write("r.csv", "x\n" + rows), Write("c.csv", "x\n" + rows));
+        var path = Path.Combine(_dir.FullName, "reports", "drift.json");
+        DriftReportFile.Write(report, path);
+        Assert.Equal(report.ToJson(), File.ReadAllText(path));
+        Assert.False(File.Exists(path + ".tmp"));
+        Assert.False(report.DatasetDrift);
+    }
 }
