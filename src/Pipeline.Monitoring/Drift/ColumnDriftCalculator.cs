@@ -8,12 +8,7 @@ internal static class ColumnDriftCalculator
     /// <summary>Drift of one column; kinds of the two sides must agree.</summary>
     public static ColumnDrift Compute(DatasetColumn reference, DatasetColumn current, DriftOptions options)
     {
-        if (reference.Kind != current.Kind)
-        {
-            throw new ArgumentException(
-                $"Column '{reference.Name}' is {reference.Kind} in the reference but {current.Kind} in the current data.");
-        }
-
+        Validate(reference, current, options);
         var numeric = reference.Kind == ColumnKind.Numeric;
         double[] refNumbers = [], curNumbers = [];
         string[] refLabels = [], curLabels = [];
@@ -49,6 +44,18 @@ internal static class ColumnDriftCalculator
             Statistic = statistic, PValue = method.IsTest() ? pValue : null, Drift = drift,
             EffectSize = effect, EffectSizeMeasure = measure,
         };
+    }
+
+    /// <summary>Throws the usage errors of a column pair (kind mismatch, unsupported override) before any work.</summary>
+    public static void Validate(DatasetColumn reference, DatasetColumn current, DriftOptions options)
+    {
+        if (reference.Kind != current.Kind)
+        {
+            throw new ArgumentException(
+                $"Column '{reference.Name}' is {reference.Kind} in the reference but {current.Kind} in the current data.");
+        }
+
+        ChooseMethod(reference.Name, reference.Kind, 0, options);
     }
 
     /// <summary>Forced method (where the kind supports it), else the column override, else by kind and reference size.</summary>
@@ -92,12 +99,23 @@ internal static class ColumnDriftCalculator
     private static (double Statistic, double PValue, double Effect, string Measure) CategoricalStatistic(
         DriftMethod method, string[] reference, string[] current, DriftOptions options)
     {
-        var categories = reference.Concat(current).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var index = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-        long[] refCounts = new long[categories.Length], curCounts = new long[categories.Length];
-        foreach (var label in reference) refCounts[index[label]]++;
-        foreach (var label in current) curCounts[index[label]]++;
+        var refByLabel = CountLabels(reference);
+        var curByLabel = CountLabels(current);
+        var categories = refByLabel.Keys.Union(curByLabel.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var refCounts = categories.Select(c => refByLabel.GetValueOrDefault(c)).ToArray();
+        var curCounts = categories.Select(c => curByLabel.GetValueOrDefault(c)).ToArray();
         return FromCounts(method, refCounts, curCounts, options);
+    }
+
+    private static Dictionary<string, long> CountLabels(string[] labels)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var label in labels)
+        {
+            counts[label] = counts.GetValueOrDefault(label) + 1;
+        }
+
+        return counts;
     }
 
     private static (double Statistic, double PValue, double Effect, string Measure) FromCounts(

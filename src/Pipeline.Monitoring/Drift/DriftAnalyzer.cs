@@ -23,10 +23,19 @@ public sealed class DriftAnalyzer
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
-        var results = reference.Columns
+        var pairs = reference.Columns
             .OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => ColumnDriftCalculator.Compute(c, current.Find(c.Name) ?? throw MissingColumn(c.Name, current), _options))
-            .ToList();
+            .Select(c => (Reference: c, Current: current.Find(c.Name) ?? throw MissingColumn(c.Name, current)))
+            .ToArray();
+        foreach (var (r, c) in pairs)
+        {
+            ColumnDriftCalculator.Validate(r, c, _options);
+        }
+
+        // NOTE: columns are independent and each result lands in its own slot, so the parallel loop is deterministic.
+        var computed = new ColumnDrift[pairs.Length];
+        Parallel.For(0, pairs.Length, i => computed[i] = ColumnDriftCalculator.Compute(pairs[i].Reference, pairs[i].Current, _options));
+        var results = computed.ToList();
 
         var drifted = Rank(results.Where(r => r.Drift).Select(r => r.Name));
         if (_options.FeatureImportance is not null)

@@ -106,7 +106,7 @@ public static class KolmogorovSmirnov
                 : values[i];
         }
 
-        Array.Sort(copy);
+        RadixSort.Sort(copy);
         return copy;
     }
 

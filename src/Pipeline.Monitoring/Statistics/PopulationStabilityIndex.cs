@@ -33,7 +33,7 @@ public static class PopulationStabilityIndex
     public static double[] CutPoints(IReadOnlyList<double> expected, int bins)
     {
         var sorted = expected.ToArray();
-        Array.Sort(sorted);
+        RadixSort.Sort(sorted);
         var cuts = new double[bins - 1];
         for (var k = 1; k < bins; k++)
         {

@@ -10,10 +10,7 @@ public static class Wasserstein
     {
         var (uSorted, uCum) = Prepare(u, uWeights, nameof(u));
         var (vSorted, vCum) = Prepare(v, vWeights, nameof(v));
-        var all = new double[uSorted.Length + vSorted.Length];
-        uSorted.CopyTo(all, 0);
-        vSorted.CopyTo(all, uSorted.Length);
-        Array.Sort(all);
+        var all = Merge(uSorted, vSorted);
 
         var sum = 0.0;
         int iu = 0, iv = 0;
@@ -28,6 +25,16 @@ public static class Wasserstein
         return sum;
     }
 
+    private static double[] Merge(double[] a, double[] b)
+    {
+        var all = new double[a.Length + b.Length];
+        int i = 0, j = 0, k = 0;
+        while (i < a.Length && j < b.Length) all[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+        while (i < a.Length) all[k++] = a[i++];
+        while (j < b.Length) all[k++] = b[j++];
+        return all;
+    }
+
     private static double Cdf(int count, double[]? cumulative, int index) =>
         cumulative is null ? index / (double)count : cumulative[index] / cumulative[^1];
 
@@ -38,7 +45,7 @@ public static class Wasserstein
         var sorted = values.ToArray();
         if (weights is null)
         {
-            Array.Sort(sorted);
+            RadixSort.Sort(sorted);
             return (sorted, null);
         }
 
