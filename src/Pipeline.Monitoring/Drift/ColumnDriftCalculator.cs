@@ -1,0 +1,152 @@
+using Pipeline.Monitoring.Statistics;
+
+namespace Pipeline.Monitoring.Drift;
+
+/// <summary>Chooses the method for one column and computes its statistic, p-value, effect size and verdict.</summary>
+internal static class ColumnDriftCalculator
+{
+    /// <summary>Drift of one column; kinds of the two sides must agree.</summary>
+    public static ColumnDrift Compute(DatasetColumn reference, DatasetColumn current, DriftOptions options)
+    {
+        Validate(reference, current, options);
+        var numeric = reference.Kind == ColumnKind.Numeric;
+        double[] refNumbers = [], curNumbers = [];
+        string[] refLabels = [], curLabels = [];
+        if (numeric)
+        {
+            (refNumbers, curNumbers) = (reference.PresentNumbers(), current.PresentNumbers());
+        }
+        else
+        {
+            (refLabels, curLabels) = (reference.PresentLabels(), current.PresentLabels());
+        }
+
+        var refSize = numeric ? refNumbers.Length : refLabels.Length;
+        var curSize = numeric ? curNumbers.Length : curLabels.Length;
+        var method = ChooseMethod(reference.Name, reference.Kind, refSize, options);
+        options.Columns.TryGetValue(reference.Name, out var overrides);
+        var threshold = overrides?.Threshold ?? options.DefaultThreshold(method);
+        var result = new ColumnDrift
+        {
+            Name = reference.Name, Method = method, Threshold = threshold, ReferenceSize = refSize, CurrentSize = curSize,
+        };
+        if (refSize < options.MinimumSampleSize || curSize < options.MinimumSampleSize)
+        {
+            return result with { InsufficientData = true };
+        }
+
+        var (statistic, pValue, effect, measure) = numeric
+            ? NumericStatistic(method, refNumbers, curNumbers, options)
+            : CategoricalStatistic(method, refLabels, curLabels, options);
+        var drift = method.IsTest() ? pValue < threshold : statistic >= threshold;
+        return result with
+        {
+            Statistic = statistic, PValue = method.IsTest() ? pValue : null, Drift = drift,
+            EffectSize = effect, EffectSizeMeasure = measure,
+        };
+    }
+
+    /// <summary>Throws the usage errors of a column pair (kind mismatch, unsupported override) before any work.</summary>
+    public static void Validate(DatasetColumn reference, DatasetColumn current, DriftOptions options)
+    {
+        if (reference.Kind != current.Kind)
+        {
+            throw new ArgumentException(
+                $"Column '{reference.Name}' is {reference.Kind} in the reference but {current.Kind} in the current data.");
+        }
+
+        ChooseMethod(reference.Name, reference.Kind, 0, options);
+    }
+
+    /// <summary>Forced method (where the kind supports it), else the column override, else by kind and reference size.</summary>
+    internal static DriftMethod ChooseMethod(string name, ColumnKind kind, int referenceSize, DriftOptions options)
+    {
+        if (options.ForcedMethod is { } forced && forced.Supports(kind)) return forced;
+        if (options.Columns.TryGetValue(name, out var o) && o.Method is { } chosen)
+        {
+            return chosen.Supports(kind)
+                ? chosen
+                : throw new ArgumentException(
+                    $"Drift method '{chosen.WireName()}' cannot run on categorical column '{name}'. Use chi2, psi or js.");
+        }
+
+        var small = referenceSize <= options.LargeReferenceSize;
+        return kind == ColumnKind.Numeric
+            ? small ? DriftMethod.Ks : DriftMethod.Wasserstein
+            : small ? DriftMethod.ChiSquare : DriftMethod.JensenShannon;
+    }
+
+    private static (double Statistic, double PValue, double Effect, string Measure) NumericStatistic(
+        DriftMethod method, double[] reference, double[] current, DriftOptions options)
+    {
+        switch (method)
+        {
+            case DriftMethod.Ks:
+                var ks = KolmogorovSmirnov.TwoSample(reference, current);
+                return (ks.Statistic, ks.PValue, ks.Statistic, "ks_statistic");
+            case DriftMethod.Wasserstein:
+                // NOTE: Evidently's normalisation: divide by the reference's population std, floored at 0.001.
+                var normed = Statistics.Wasserstein.Distance(reference, current) / Math.Max(PopulationStd(reference), 0.001);
+                return (normed, double.NaN, normed, "wasserstein_normed");
+        }
+
+        var cuts = PopulationStabilityIndex.CutPoints(reference, options.Bins);
+        var refCounts = PopulationStabilityIndex.Histogram(cuts, reference, options.Bins);
+        var curCounts = PopulationStabilityIndex.Histogram(cuts, current, options.Bins);
+        return FromCounts(method, refCounts, curCounts, options);
+    }
+
+    private static (double Statistic, double PValue, double Effect, string Measure) CategoricalStatistic(
+        DriftMethod method, string[] reference, string[] current, DriftOptions options)
+    {
+        var refByLabel = CountLabels(reference);
+        var curByLabel = CountLabels(current);
+        var categories = refByLabel.Keys.Union(curByLabel.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var refCounts = categories.Select(c => refByLabel.GetValueOrDefault(c)).ToArray();
+        var curCounts = categories.Select(c => curByLabel.GetValueOrDefault(c)).ToArray();
+        return FromCounts(method, refCounts, curCounts, options);
+    }
+
+    private static Dictionary<string, long> CountLabels(string[] labels)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var label in labels)
+        {
+            counts[label] = counts.GetValueOrDefault(label) + 1;
+        }
+
+        return counts;
+    }
+
+    private static (double Statistic, double PValue, double Effect, string Measure) FromCounts(
+        DriftMethod method, long[] refCounts, long[] curCounts, DriftOptions options)
+    {
+        switch (method)
+        {
+            case DriftMethod.Psi:
+                var psi = PopulationStabilityIndex.FromCounts(refCounts, curCounts, options.PsiEpsilon);
+                return (psi, double.NaN, psi, "psi");
+            case DriftMethod.JensenShannon:
+                var js = JensenShannon.Distance(
+                    refCounts.Select(c => (double)c).ToArray(), curCounts.Select(c => (double)c).ToArray(), options.JensenShannonBase);
+                return (js, double.NaN, js, "js_distance");
+        }
+
+        // NOTE: chi-square on the 2 x k table (reference row, current row); bins or categories empty on both sides are dropped.
+        var keep = Enumerable.Range(0, refCounts.Length).Where(i => refCounts[i] + curCounts[i] > 0).ToArray();
+        if (keep.Length < 2) return (0.0, 1.0, 0.0, "cramers_v");
+        IReadOnlyList<double>[] table =
+        [
+            keep.Select(i => (double)refCounts[i]).ToArray(),
+            keep.Select(i => (double)curCounts[i]).ToArray(),
+        ];
+        var chi = ChiSquare.Contingency(table);
+        return (chi.Statistic, chi.PValue, chi.CramersV, "cramers_v");
+    }
+
+    private static double PopulationStd(double[] values)
+    {
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Pipeline.Monitoring.Drift;
+
+/// <summary>Wire names and properties of <see cref="DriftMethod"/> values.</summary>
+public static class DriftMethods
+{
+    private static readonly (DriftMethod Method, string Name)[] Names =
+    [
+        (DriftMethod.Ks, "ks"), (DriftMethod.ChiSquare, "chi2"), (DriftMethod.Psi, "psi"),
+        (DriftMethod.JensenShannon, "js"), (DriftMethod.Wasserstein, "wasserstein"),
+    ];
+
+    /// <summary>The wire name ("ks", "chi2", "psi", "js", "wasserstein").</summary>
+    public static string WireName(this DriftMethod method) => Names.Single(n => n.Method == method).Name;
+
+    /// <summary>Parses a wire name; the error lists the known names.</summary>
+    public static DriftMethod Parse(string name)
+    {
+        foreach (var (method, wire) in Names)
+        {
+            if (string.Equals(wire, name?.Trim(), StringComparison.OrdinalIgnoreCase)) return method;
+        }
+
+        throw new ArgumentException(
+            $"Drift method '{name}' is not known. Known methods: {string.Join(", ", Names.Select(n => n.Name))}.");
+    }
+
+    /// <summary>True for statistical tests (verdict from a p-value), false for distances.</summary>
+    public static bool IsTest(this DriftMethod method) => method is DriftMethod.Ks or DriftMethod.ChiSquare;
+
+    /// <summary>True when the method can run on a column of the given kind.</summary>
+    public static bool Supports(this DriftMethod method, ColumnKind kind) =>
+        kind == ColumnKind.Numeric || method is DriftMethod.ChiSquare or DriftMethod.Psi or DriftMethod.JensenShannon;
+}
