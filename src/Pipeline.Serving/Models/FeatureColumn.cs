@@ -2,9 +2,9 @@ namespace Pipeline.Serving.Models;
 
 /// <summary>
 /// One feature a served model reads: its name, type, whether a missing value (null, NaN) is allowed, and its index
-/// in the model's saved input schema.
+/// in the model's saved input schema, and its position among the features (<see cref="Ordinal"/>, the index in a request row).
 /// </summary>
-internal sealed record FeatureColumn(string Name, FeatureType Type, bool Nullable, int SchemaIndex)
+internal sealed record FeatureColumn(string Name, FeatureType Type, bool Nullable, int SchemaIndex, int Ordinal)
 {
     /// <summary>The Open Inference Protocol datatype of this feature's tensor.</summary>
     public string Datatype => Type switch

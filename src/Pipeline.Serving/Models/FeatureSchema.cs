@@ -45,7 +45,7 @@ internal sealed class FeatureSchema
             var type = TypeOf(column);
             var declared = dataset?.Columns.FirstOrDefault(c => c.Name == column.Name);
             var nullable = declared?.Nullable ?? type is FeatureType.Single or FeatureType.Double;
-            columns.Add(new FeatureColumn(column.Name, type, nullable, column.Index));
+            columns.Add(new FeatureColumn(column.Name, type, nullable, column.Index, columns.Count));
         }
 
         return new FeatureSchema(inputSchema, columns);
