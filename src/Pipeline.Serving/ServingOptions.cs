@@ -29,11 +29,13 @@ public sealed partial record ServingOptions
     /// <summary>The address to bind (default loopback 127.0.0.1).</summary>
     public string BindAddress { get; init; } = "127.0.0.1";
 
-    /// <summary>REST port (HTTP/1.1 and HTTP/2 cleartext, so gRPC works here too); 0 picks a free port.</summary>
+    /// <summary>REST port (HTTP/1.1); 0 picks a free port.</summary>
     public int Port { get; init; } = 5080;
 
-    /// <summary>An optional separate gRPC port (HTTP/2 cleartext only); 0 picks a free port.</summary>
-    public int? GrpcPort { get; init; }
+    /// <summary>gRPC port (HTTP/2 cleartext); 0 picks a free port.</summary>
+    // NOTE: a separate port because Kestrel's cleartext Http1AndHttp2 endpoints speak only HTTP/1.1 (no h2c
+    // upgrade or prior-knowledge detection), so gRPC clients cannot share the REST port without TLS.
+    public int GrpcPort { get; init; } = 5081;
 
     /// <summary>Bearer token of the admin API; required when binding a non-loopback address.</summary>
     public string? AdminToken { get; init; }
@@ -130,9 +132,9 @@ public sealed partial record ServingOptions
             yield return $"Port {Port} is outside 0..65535.";
         }
 
-        if (GrpcPort is { } grpc && (grpc is < 0 or > 65535 || (grpc == Port && grpc != 0)))
+        if (GrpcPort is < 0 or > 65535 || (GrpcPort == Port && GrpcPort != 0))
         {
-            yield return $"GrpcPort {grpc} must be in 0..65535 and differ from Port {Port} (leave it unset to serve gRPC on Port).";
+            yield return $"GrpcPort {GrpcPort} must be in 0..65535 and differ from Port {Port} (gRPC needs its own HTTP/2 port).";
         }
     }
 

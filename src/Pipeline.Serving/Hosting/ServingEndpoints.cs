@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace Pipeline.Serving.Hosting;
 
 /// <summary>
-/// Kestrel's listeners: the REST port (HTTP/1.1 and HTTP/2 cleartext, so gRPC works on it too) and an optional
-/// HTTP/2-only gRPC port; keeps the listen options to report the bound ports (port 0 = dynamic).
+/// Kestrel's listeners: the REST port (HTTP/1.1) and the gRPC port (HTTP/2 cleartext); keeps the listen options to
+/// report the bound ports (port 0 = dynamic).
 /// </summary>
 internal sealed class ServingEndpoints
 {
@@ -16,7 +16,7 @@ internal sealed class ServingEndpoints
     /// <summary>The bound addresses (after start).</summary>
     public ServingAddresses Addresses => rest is null
         ? throw new InvalidOperationException("The host has not been configured.")
-        : new ServingAddresses(Uri(rest), Uri(grpc ?? rest));
+        : new ServingAddresses(Uri(rest), Uri(grpc!));
 
     /// <summary>Configures Kestrel from the options.</summary>
     public void Configure(IWebHostBuilder web, ServingOptions options) => web.ConfigureKestrel(kestrel =>
@@ -26,17 +26,14 @@ internal sealed class ServingEndpoints
         var address = IPAddress.Parse(options.BindAddress);
         kestrel.Listen(address, options.Port, l =>
         {
-            l.Protocols = HttpProtocols.Http1AndHttp2;
+            l.Protocols = HttpProtocols.Http1;
             rest = l;
         });
-        if (options.GrpcPort is { } port)
+        kestrel.Listen(address, options.GrpcPort, l =>
         {
-            kestrel.Listen(address, port, l =>
-            {
-                l.Protocols = HttpProtocols.Http2;
-                grpc = l;
-            });
-        }
+            l.Protocols = HttpProtocols.Http2;
+            grpc = l;
+        });
     });
 
     private static Uri Uri(ListenOptions listen) => new($"http://{listen.IPEndPoint}");
