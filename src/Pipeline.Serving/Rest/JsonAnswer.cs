@@ -11,11 +11,14 @@ internal static class JsonAnswer
     /// <summary>The HttpContext item holding the <see cref="ServedModel"/> that answered.</summary>
     public const string ServedByKey = "pipeline.served-by";
 
+    // NOTE: relaxed escaping keeps quotes in messages readable ('amount', not \u0027amount\u0027); the content is JSON, never HTML.
+    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A JSON result written by <paramref name="write"/>.</summary>
     public static IResult Json(Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             write(json);
         }
