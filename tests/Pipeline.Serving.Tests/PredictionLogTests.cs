@@ -58,8 +58,8 @@ public sealed class PredictionLogTests(ServingFixture fixture)
     {
         var store = PredictionStore.Sqlite(Path.Combine(fixture.Root, "data", "serving", $"{Guid.NewGuid():N}.db"));
         var log = new PredictionLog(store, 2, Microsoft.Extensions.Logging.Abstractions.NullLogger<PredictionLog>.Instance);
-        var model = Models.ModelLoader.Load(fixture.VersionFolder("v0.0.1"), ServingFixture.Model, "stable");
-        var record = new PredictionRecord("r", TimeProvider.System.GetUtcNow(), model, [1f, 2f, "de".AsMemory()], new Models.Prediction(0.5f, true, null, null), 1);
+        var model = Pipeline.Serving.Models.ModelLoader.Load(fixture.VersionFolder("v0.0.1"), ServingFixture.Model, "stable");
+        var record = new PredictionRecord("r", TimeProvider.System.GetUtcNow(), model, [1f, 2f, "de".AsMemory()], new Pipeline.Serving.Models.Prediction(0.5f, true, null, null), 1);
 
         var accepted = Enumerable.Range(0, 5).Count(i => log.TryAdd(record with { RequestId = $"r{i}" }));
 
