@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pipeline.Serving.Grpc;
 using Pipeline.Serving.Hosting;
@@ -44,6 +45,22 @@ public static class ServingHost
         app.MapInferenceGrpc();
         app.MapMetrics();
         return app;
+    }
+
+    /// <summary>
+    /// Builds and runs the host until SIGINT/SIGTERM (or <paramref name="cancel"/>), then drains: the server stops
+    /// accepting, finishes in-flight requests, and the prediction log is flushed.
+    /// </summary>
+    public static async Task RunAsync(ServingOptions options, TimeProvider? clock = null, CancellationToken cancel = default)
+    {
+        await using var app = Build(options, clock);
+        await app.StartAsync(cancel);
+        var live = app.Services.GetRequiredService<PredictionService>().Live!;
+        var addresses = Addresses(app);
+        var log = app.Services.GetRequiredService<PredictionLog>().Store.Description;
+        ServingLog.Started(app.Logger, live.Name, live.Version.ToString(), live.Variant, addresses.Rest, addresses.Grpc, log);
+        await app.WaitForShutdownAsync(cancel);
+        await app.StopAsync(CancellationToken.None);
     }
 
     /// <summary>The bound REST and gRPC addresses of a started host.</summary>

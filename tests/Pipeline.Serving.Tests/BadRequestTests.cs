@@ -14,6 +14,8 @@ public sealed class BadRequestTests(ServingFixture fixture)
     [InlineData("/v1/models/fraud-detector:predict", """{"instances":[{"amount":"12","hour":2,"country":"de"}]}""", HttpStatusCode.BadRequest, "instances[0].amount: expected a number, got a string")]
     [InlineData("/v1/models/fraud-detector:predict", """{"instances":[{"amount":1,"hour":null,"country":"de"}]}""", HttpStatusCode.BadRequest, "instances[0].hour: a missing value")]
     [InlineData("/v1/models/fraud-detector:predict", """{"instances":[{"amount":1e300,"hour":2,"country":"de"}]}""", HttpStatusCode.BadRequest, "out of the Single range")]
+    [InlineData("/v1/models/fraud-detector:predict", """{"instances":[{"amount":1e400,"hour":2,"country":"de"}]}""", HttpStatusCode.BadRequest, "instances[0].amount: 1e400 is out of the Double range")]
+    [InlineData("/v1/models/fraud-detector:predict", """{"instances":[{"amount":"NaN","hour":2,"country":"de"}]}""", HttpStatusCode.BadRequest, "instances[0].amount: expected a number")]
     [InlineData("/v1/models/fraud-detector:predict", """{"instances":[]}""", HttpStatusCode.BadRequest, "at least one instance")]
     [InlineData("/v1/models/fraud-detector:predict", """{"rows":[]}""", HttpStatusCode.BadRequest, "'instances' must be an array")]
     [InlineData("/v1/models/fraud-detector:predict", """{"instances":[""", HttpStatusCode.BadRequest, "not valid JSON")]

@@ -14,8 +14,8 @@ internal static class FeatureValue
     public static object? FromJson(FeatureColumn column, JsonElement value, string where) => value.ValueKind switch
     {
         JsonValueKind.Null => Missing(column, where),
-        JsonValueKind.Number when column.Type is FeatureType.Single => Finite(column, value.GetDouble(), where) is var d && Math.Abs(d) <= float.MaxValue ? (float)d : throw Invalid(where, $"{d} is out of the Single range"),
-        JsonValueKind.Number when column.Type is FeatureType.Double => Finite(column, value.GetDouble(), where),
+        JsonValueKind.Number when column.Type is FeatureType.Single => Number(column, value, where) is var d && Math.Abs(d) <= float.MaxValue ? (float)d : throw Invalid(where, $"{value.GetRawText()} is out of the Single range"),
+        JsonValueKind.Number when column.Type is FeatureType.Double => Number(column, value, where),
         JsonValueKind.Number when column.Type is FeatureType.Int32 => value.TryGetInt32(out var i) ? i : throw Invalid(where, $"expected a 32-bit integer, got {value.GetRawText()}"),
         JsonValueKind.Number when column.Type is FeatureType.Int64 => value.TryGetInt64(out var l) ? l : throw Invalid(where, $"expected a 64-bit integer, got {value.GetRawText()}"),
         JsonValueKind.True or JsonValueKind.False when column.Type is FeatureType.Boolean => value.GetBoolean(),
@@ -34,6 +34,9 @@ internal static class FeatureValue
 
         return double.IsInfinity(value) ? throw Invalid(where, "infinite values are not allowed") : value;
     }
+
+    private static double Number(FeatureColumn column, JsonElement value, string where) =>
+        value.TryGetDouble(out var d) && double.IsFinite(d) ? Finite(column, d, where) : throw Invalid(where, $"{value.GetRawText()} is out of the Double range");
 
     /// <summary>The missing value (null) when allowed; otherwise a rejection naming the field.</summary>
     public static object? Missing(FeatureColumn column, string where) =>
