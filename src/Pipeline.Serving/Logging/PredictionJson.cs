@@ -1,0 +1,98 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Pipeline.Serving.Models;
+
+namespace Pipeline.Serving.Logging;
+
+/// <summary>The JSON texts stored in the <c>features</c> and <c>output</c> columns of the prediction log.</summary>
+internal static class PredictionJson
+{
+    /// <summary>The request's features as one object, in feature order (missing values as null).</summary>
+    public static string Features(FeatureSchema schema, object?[] values) => Write(json =>
+    {
+        json.WriteStartObject();
+        foreach (var column in schema.Columns)
+        {
+            json.WritePropertyName(column.Name);
+            WriteValue(json, values[column.Ordinal]);
+        }
+
+        json.WriteEndObject();
+    });
+
+    /// <summary>The prediction as the v1 API shows it (without ids).</summary>
+    public static string Output(Prediction prediction, IReadOnlyList<string> classes) => Write(json => WriteOutput(json, prediction, classes));
+
+    /// <summary>Writes a prediction's fields: probability + label, class + probabilities, or value.</summary>
+    public static void WriteOutput(Utf8JsonWriter json, Prediction p, IReadOnlyList<string> classes, string? requestId = null)
+    {
+        json.WriteStartObject();
+        if (requestId is not null)
+        {
+            json.WriteString("request_id", requestId);
+        }
+
+        if (p.Label is { } label)
+        {
+            Number(json, "probability", p.Score);
+            json.WriteBoolean("label", label);
+        }
+        else if (p.Probabilities is { } probabilities)
+        {
+            json.WriteString("class", p.Class);
+            json.WriteStartObject("probabilities");
+            for (var i = 0; i < probabilities.Length; i++)
+            {
+                Number(json, i < classes.Count ? classes[i] : i.ToString(System.Globalization.CultureInfo.InvariantCulture), probabilities[i]);
+            }
+
+            json.WriteEndObject();
+        }
+        else
+        {
+            Number(json, "value", p.Score);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, float value)
+    {
+        if (float.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
+            case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
+            case float or double: json.WriteNullValue(); break;
+            case int i: json.WriteNumberValue(i); break;
+            case long l: json.WriteNumberValue(l); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case ReadOnlyMemory<char> text: json.WriteStringValue(text.Span); break;
+            default: json.WriteStringValue(value.ToString()); break;
+        }
+    }
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

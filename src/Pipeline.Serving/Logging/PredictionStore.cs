@@ -1,0 +1,139 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Pipeline.Serving.Logging;
+
+/// <summary>
+/// The prediction log's database: SQLite (one file, WAL) or PostgreSQL (shared by replicas), with the same
+/// <c>predictions</c> and <c>feedback</c> tables, created on start. Times are ISO 8601 UTC text in both.
+/// </summary>
+internal sealed class PredictionStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS predictions (
+            request_id TEXT PRIMARY KEY,
+            time TEXT NOT NULL,
+            model TEXT NOT NULL,
+            model_version TEXT NOT NULL,
+            variant TEXT NOT NULL,
+            features TEXT NOT NULL,
+            output TEXT NOT NULL,
+            latency_ms DOUBLE PRECISION NOT NULL);
+        CREATE TABLE IF NOT EXISTS feedback (
+            request_id TEXT PRIMARY KEY,
+            time TEXT NOT NULL,
+            label TEXT NOT NULL);
+        """;
+
+    private readonly Func<DbConnection> open;
+
+    private PredictionStore(Func<DbConnection> open, string description) => (this.open, Description) = (open, description);
+
+    /// <summary>Where the log goes, for messages (the SQLite path, or "PostgreSQL").</summary>
+    public string Description { get; }
+
+    /// <summary>A SQLite store at <paramref name="path"/> (folder created).</summary>
+    public static PredictionStore Sqlite(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var text = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        return new PredictionStore(() => new SqliteConnection(text), path);
+    }
+
+    /// <summary>A PostgreSQL store.</summary>
+    public static PredictionStore Postgres(string connectionString) =>
+        new(() => new NpgsqlConnection(connectionString), "PostgreSQL");
+
+    /// <summary>Creates the tables (and turns on WAL for SQLite so feedback writes do not block the log writer).</summary>
+    public async Task CreateAsync(CancellationToken cancel)
+    {
+        await using var connection = await OpenAsync(cancel);
+        var ddl = connection is SqliteConnection ? "PRAGMA journal_mode=WAL;" + Schema.Replace("DOUBLE PRECISION", "REAL", StringComparison.Ordinal) : Schema;
+        await Execute(connection, ddl, cancel);
+    }
+
+    /// <summary>Inserts a batch of predictions in one transaction (an id seen again is ignored).</summary>
+    public async Task InsertAsync(IReadOnlyList<PredictionRecord> batch, CancellationToken cancel)
+    {
+        await using var connection = await OpenAsync(cancel);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO predictions (request_id, time, model, model_version, variant, features, output, latency_ms) " +
+            "VALUES (@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING";
+        var p = new[] { "id", "time", "model", "version", "variant", "features", "output", "latency" }.Select(n => Add(command, n)).ToArray();
+        foreach (var r in batch)
+        {
+            (p[0].Value, p[1].Value, p[2].Value, p[3].Value, p[4].Value) = (r.RequestId, Time(r.Time), r.Model.Name, r.Model.Version.ToString(), r.Model.Variant);
+            (p[5].Value, p[6].Value, p[7].Value) = (PredictionJson.Features(r.Model.Features, r.Values), PredictionJson.Output(r.Output, r.Model.Classes), r.LatencyMs);
+            await command.ExecuteNonQueryAsync(cancel);
+        }
+
+        await transaction.CommitAsync(cancel);
+    }
+
+    /// <summary>The ids among <paramref name="ids"/> that have no logged prediction.</summary>
+    public async Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyList<string> ids, CancellationToken cancel)
+    {
+        await using var connection = await OpenAsync(cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM predictions WHERE request_id = @id";
+        var id = Add(command, "id");
+        var unknown = new List<string>();
+        foreach (var value in ids)
+        {
+            id.Value = value;
+            if (await command.ExecuteScalarAsync(cancel) is null)
+            {
+                unknown.Add(value);
+            }
+        }
+
+        return unknown;
+    }
+
+    /// <summary>Stores ground truth (a later label for the same id replaces the earlier one).</summary>
+    public async Task InsertFeedbackAsync(IReadOnlyList<(string RequestId, string Label)> feedback, DateTimeOffset time, CancellationToken cancel)
+    {
+        await using var connection = await OpenAsync(cancel);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO feedback (request_id, time, label) VALUES (@id, @time, @label) " +
+            "ON CONFLICT (request_id) DO UPDATE SET time = excluded.time, label = excluded.label";
+        var (id, at, label) = (Add(command, "id"), Add(command, "time"), Add(command, "label"));
+        foreach (var (requestId, value) in feedback)
+        {
+            (id.Value, at.Value, label.Value) = (requestId, Time(time), value);
+            await command.ExecuteNonQueryAsync(cancel);
+        }
+
+        await transaction.CommitAsync(cancel);
+    }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DbParameter Add(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private static async Task Execute(DbConnection connection, string sql, CancellationToken cancel)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancel);
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancel)
+    {
+        var connection = open();
+        await connection.OpenAsync(cancel);
+        return connection;
+    }
+}

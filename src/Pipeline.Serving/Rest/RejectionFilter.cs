@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using Pipeline.Serving.Models;
+
+namespace Pipeline.Serving.Rest;
+
+/// <summary>Maps <see cref="RequestRejectedException"/> to 400/404/413/503 with <c>{"error": "..."}</c>.</summary>
+internal static class RejectionFilter
+{
+    /// <summary>The endpoint filter.</summary>
+    public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (RequestRejectedException e)
+        {
+            return JsonAnswer.Error(e.Message, Status(e.Reason));
+        }
+    }
+
+    /// <summary>The HTTP status of a rejection.</summary>
+    public static int Status(Rejection reason) => reason switch
+    {
+        Rejection.NotFound => StatusCodes.Status404NotFound,
+        Rejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        Rejection.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

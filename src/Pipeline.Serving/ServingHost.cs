@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Pipeline.Serving.Grpc;
+using Pipeline.Serving.Hosting;
+using Pipeline.Serving.Logging;
+using Pipeline.Serving.Metrics;
+using Pipeline.Serving.Models;
+using Pipeline.Serving.Rest;
+
+namespace Pipeline.Serving;
+
+/// <summary>
+/// The serving host: REST (Open Inference Protocol v2 and the v1 JSON API) and gRPC over one prediction service,
+/// with the prediction log, feedback and Prometheus metrics. Run it with <c>app.RunAsync()</c>: SIGINT/SIGTERM stop
+/// accepting, finish in-flight requests, then flush the prediction log.
+/// </summary>
+public static class ServingHost
+{
+    /// <summary>Validates the options, loads the model and composes the host (not started).</summary>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
+    public static WebApplication Build(ServingOptions options, TimeProvider? clock = null)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(nameof(ServingOptions), typeof(ServingOptions), problems);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.RootDirectory, Args = [] });
+        var endpoints = new ServingEndpoints();
+        endpoints.Configure(builder.WebHost, options);
+        builder.Services.AddSingleton(options).AddSingleton(endpoints).AddSingleton(clock ?? TimeProvider.System);
+        builder.Services.AddPredictionLog(options);
+        builder.Services.AddPredictionService(options);
+        builder.Services.AddServingMetrics();
+        builder.Services.AddInferenceGrpc(options);
+
+        var app = builder.Build();
+        app.UseServingMetrics();
+        app.MapOpenInferenceRest();
+        app.MapPredictV1();
+        app.MapFeedback();
+        app.MapInferenceGrpc();
+        app.MapMetrics();
+        return app;
+    }
+
+    /// <summary>
+    /// Builds and runs the host until SIGINT/SIGTERM (or <paramref name="cancel"/>), then drains: the server stops
+    /// accepting, finishes in-flight requests, and the prediction log is flushed.
+    /// </summary>
+    public static async Task RunAsync(ServingOptions options, TimeProvider? clock = null, CancellationToken cancel = default)
+    {
+        await using var app = Build(options, clock);
+        await app.StartAsync(cancel);
+        var live = app.Services.GetRequiredService<PredictionService>().Live!;
+        var addresses = Addresses(app);
+        var log = app.Services.GetRequiredService<PredictionLog>().Store.Description;
+        ServingLog.Started(app.Logger, live.Name, live.Version.ToString(), live.Variant, addresses.Rest, addresses.Grpc, log);
+        await app.WaitForShutdownAsync(cancel);
+        await app.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>The bound REST and gRPC addresses of a started host.</summary>
+    public static ServingAddresses Addresses(WebApplication app) => app.Services.GetRequiredService<ServingEndpoints>().Addresses;
+}

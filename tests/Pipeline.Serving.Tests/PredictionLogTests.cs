@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Serving.Logging;
+
+namespace Pipeline.Serving.Tests;
+
+[Collection(ServingCollection.Name)]
+public sealed class PredictionLogTests(ServingFixture fixture)
+{
+    [Fact]
+    public async Task Predict_ThenFeedback_LoggedRowJoinsGroundTruth()
+    {
+        await using var host = await RunningHost.StartAsync(fixture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/models/fraud-detector:predict")
+        {
+            Content = JsonContent.Create(new { instances = new[] { new { amount = 99.5, hour = 1, country = "us" } } }),
+        };
+        request.Headers.Add("x-request-id", "order-17");
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.SendAsync(request)).StatusCode);
+        await host.App.Services.GetRequiredService<PredictionLog>().FlushAsync(CancellationToken.None);
+
+        var feedback = await host.Http.PostAsJsonAsync("/v1/feedback", new[] { new { request_id = "order-17", label = true } });
+
+        Assert.Equal(HttpStatusCode.OK, feedback.StatusCode);
+        await using var db = new SqliteConnection($"Data Source={host.LogPath}");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT p.model_version, p.variant, p.features, f.label FROM predictions p JOIN feedback f ON f.request_id = p.request_id WHERE p.request_id = 'order-17'";
+        await using var reader = await query.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("v0.0.1", "stable", """{"amount":99.5,"hour":1,"country":"us"}""", "true"), (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+    }
+
+    [Fact]
+    public async Task StopAsync_AfterBatchPredictions_FlushesEveryRow()
+    {
+        var host = await RunningHost.StartAsync(fixture);
+        var instances = Enumerable.Range(0, 50).Select(i => new { amount = (double)i, hour = 5, country = "de" }).ToArray();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await host.Http.PostAsJsonAsync("/v1/models/fraud-detector:predict", new { instances })).StatusCode);
+        }
+
+        var path = host.LogPath;
+        await host.DisposeAsync();
+
+        await using var db = new SqliteConnection($"Data Source={path};Pooling=False");
+        await db.OpenAsync();
+        await using var count = db.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM predictions";
+        Assert.Equal(200L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task TryAdd_QueueFull_DropsAndCountsWithoutWaiting()
+    {
+        var store = PredictionStore.Sqlite(Path.Combine(fixture.Root, "data", "serving", $"{Guid.NewGuid():N}.db"));
+        var log = new PredictionLog(store, 2, Microsoft.Extensions.Logging.Abstractions.NullLogger<PredictionLog>.Instance);
+        var model = Pipeline.Serving.Models.ModelLoader.Load(fixture.VersionFolder("v0.0.1"), ServingFixture.Model, "stable");
+        var record = new PredictionRecord("r", TimeProvider.System.GetUtcNow(), model, [1f, 2f, "de".AsMemory()], new Pipeline.Serving.Models.Prediction(0.5f, true, null, null), 1);
+
+        var accepted = Enumerable.Range(0, 5).Count(i => log.TryAdd(record with { RequestId = $"r{i}" }));
+
+        Assert.Equal((2, 3L, 2), (accepted, log.Dropped, log.Depth));
+    }
+}
