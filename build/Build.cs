@@ -17,11 +17,6 @@ internal sealed partial class Build : PipelineBuild
 
     private string ModelName => ParamsValue("model.name") ?? "fraud-detector";
 
-    Target Serve => _ => _
-        .Description("Host the production model over REST and gRPC (lands with the serving issue)")
-        .AlwaysRun()
-        .Executes(() => throw new NotSupportedException("Serve is not built yet: the serving host lands with the serving issue (#5)."));
-
     Target Monitor => _ => _
         .Description("Drift and performance report (lands with the monitoring issue)")
         .AlwaysRun()

@@ -73,7 +73,9 @@ internal sealed class TargetRunner(RunServices services, bool force)
                 cancellation.ThrowIfCancellationRequested();
                 await action(context);
             }
-            cancellation.ThrowIfCancellationRequested();
+            // NOTE: a target with outputs that was cancelled may have stopped early, so it is never committed; one
+            // without outputs that returned normally (a server that drained and stopped on Ctrl-C) has done its work.
+            if (spec.AllOutputs.Any()) cancellation.ThrowIfCancellationRequested();
             _committer.Commit(spec, check.Current, context.StagingRoot);
             return new(spec.Name, TargetStatus.Executed, services.Clock.GetElapsedTime(started), check.Verdict.Reason) { Notes = context.Notes };
         }

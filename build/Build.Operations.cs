@@ -1,0 +1,45 @@
+using Pipeline.Engine;
+using Pipeline.Monitoring.Drift;
+using Pipeline.Serving;
+
+namespace ReferencePipeline;
+
+/// <summary>Operations: serving the production model and comparing datasets for drift.</summary>
+internal sealed partial class Build
+{
+    [Parameter("REST port of the serving host (Serve)")] readonly int Port = 5080;
+    [Parameter("gRPC port of the serving host (Serve); HTTP/2 cleartext needs its own port")] readonly int GrpcPort = 5081;
+    [Parameter("Bearer token of the serving host's admin API (Serve, Deploy, Rollback)")] readonly string? AdminToken;
+    [Parameter("Drift: the reference dataset (CSV)")] readonly string? Reference;
+    [Parameter("Drift: the current dataset (CSV)")] readonly string? Current;
+    [Parameter("Drift: force one method for every column (ks, chi2, psi, js, wasserstein)")] readonly string? Method;
+
+    Target Serve => _ => _
+        .Description("Host the production model on http://127.0.0.1:5080 (REST) and :5081 (gRPC); Ctrl-C drains and stops")
+        .Params("model.name")
+        .AlwaysRun()
+        .Executes(async ctx => await ServingHost.RunAsync(new ServingOptions
+        {
+            RootDirectory = RootDirectory,
+            ModelName = ctx.Param<string>("model.name"),
+            Port = Port,
+            GrpcPort = GrpcPort,
+            AdminToken = AdminToken,
+        }, TimeProvider.System, ctx.CancellationToken));
+
+    Target Drift => _ => _
+        .Description("Drift report for any two datasets: --reference a.csv --current b.csv [--method ks]; writes reports/drift.json")
+        .Requires(() => Reference != null)
+        .Requires(() => Current != null)
+        .AlwaysRun()
+        .Executes(ctx =>
+        {
+            var options = new DriftOptions { ForcedMethod = Method is null ? null : DriftMethods.Parse(Method) };
+            var report = new DriftAnalyzer(options).AnalyzeCsv(Path.GetFullPath(Reference!, RootDirectory), Path.GetFullPath(Current!, RootDirectory));
+            DriftReportFile.Write(report, Path.Combine(RootDirectory, "reports", "drift.json"));
+            foreach (var column in report.Columns.OrderBy(c => c.Name, StringComparer.Ordinal))
+                ctx.Log.Information($"{column.Name,-24} {column.Method,-12} statistic {column.Statistic:0.####}  p {column.PValue:0.####}  {(column.Drift ? "DRIFT" : "ok")}");
+            ctx.Summary("drift_share", Math.Round(report.DriftShare, 3));
+            ctx.Summary("dataset_drift", report.DatasetDrift);
+        });
+}
