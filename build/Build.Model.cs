@@ -41,7 +41,7 @@ internal sealed partial class Build
             var settings = ctx.ParamSection("evaluate");
             // NOTE: the production model is registry state, not a declared input: a newly promoted model does not
             // re-run Evaluate by itself; the comparison is with what was in production when Evaluate last ran.
-            var production = RegistryFolder.Production(Registry, ctx.Param<string>("model.name"));
+            var production = ProductionModel.Folder(RootDirectory, Registry, ctx.Param<string>("model.name"));
             var result = Evaluator.Run(new EvaluationOptions
             {
                 Task = TaskOf(ctx),
@@ -114,7 +114,7 @@ internal sealed partial class Build
 
     /// <summary>Minor bump when the training parameters changed since the last deployed model, patch otherwise (new data).</summary>
     private bool Train_ReRanForParams(ITargetContext ctx) =>
-        RegistryFolder.Production(Registry, ctx.Param<string>("model.name")) is { } production &&
+        ProductionModel.Folder(RootDirectory, Registry, ctx.Param<string>("model.name")) is { } production &&
         File.Exists(Path.Combine(production, "model.json")) &&
         File.ReadAllText(Path.Combine(production, "model.json")) is var old &&
         ModelParamsOf(old) != ModelParamsOf(File.ReadAllText(ctx.Input(Paths.ModelInfo)));
