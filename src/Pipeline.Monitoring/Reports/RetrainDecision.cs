@@ -46,7 +46,10 @@ public sealed record RetrainDecision
         }
 
         reasons.AddRange(performance.Findings);
-        if (performance.Detectors.Alarm) reasons.Add(report.Reasons.First(r => r.StartsWith("Detector alarm", StringComparison.Ordinal)));
+        if (performance.Detectors.Alarm)
+        {
+            reasons.Add(report.Reasons.FirstOrDefault(r => r.StartsWith("Detector alarm", StringComparison.Ordinal)) ?? "Detector alarm on the labelled error stream.");
+        }
         var driftCause = retrainOnDrift && report.Drift.DatasetDrift;
         if (driftCause)
         {
