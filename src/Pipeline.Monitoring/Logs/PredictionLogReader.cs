@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Pipeline.Monitoring.Logs;
+
+/// <summary>
+/// Reads the recent window of the serving host's SQLite prediction log (tables <c>predictions</c> and <c>feedback</c>,
+/// as created by Pipeline.Serving's PredictionStore) with plain SQL, read-only.
+/// </summary>
+public static class PredictionLogReader
+{
+    // NOTE: the host writes times as fixed-width ISO 8601 UTC text ("yyyy-MM-ddTHH:mm:ss.fffffffZ"), so text comparison orders them.
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// <summary>The predictions selected by <paramref name="options"/>, oldest first (ties by request id).</summary>
+    public static PredictionWindow Read(string databasePath, PredictionLogReadOptions? options = null)
+    {
+        options ??= new PredictionLogReadOptions();
+        if (!File.Exists(databasePath))
+        {
+            throw new FileNotFoundException(
+                $"Prediction log '{databasePath}' does not exist. Start the serving host (./build.sh Serve) and send traffic first.",
+                databasePath);
+        }
+
+        var text = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        using var connection = new SqliteConnection(text);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Query(options, command);
+        var rows = new List<LoggedPrediction>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(ToPrediction(reader));
+            }
+        }
+
+        rows.Reverse();
+        return new PredictionWindow(rows);
+    }
+
+    private static string Query(PredictionLogReadOptions options, SqliteCommand command)
+    {
+        var sql = new StringBuilder(
+            "SELECT p.request_id, p.time, p.model, p.model_version, p.variant, p.features, p.output, p.latency_ms, f.label " +
+            "FROM predictions p LEFT JOIN feedback f ON f.request_id = p.request_id WHERE 1 = 1");
+        if (options.Since is { } since) Filter(sql, command, "p.time >= @since", "@since", Time(since));
+        if (options.Until is { } until) Filter(sql, command, "p.time < @until", "@until", Time(until));
+        if (options.ModelVersion is { } version) Filter(sql, command, "p.model_version = @version", "@version", version);
+        if (options.Variant is { } variant) Filter(sql, command, "p.variant = @variant", "@variant", variant);
+        sql.Append(" ORDER BY p.time DESC, p.request_id DESC");
+        if (options.LastCount is { } count)
+        {
+            if (count < 1) throw new ArgumentException($"The window needs at least one prediction, got LastCount = {count}.");
+            Filter(sql, command, null, "@count", count);
+        }
+
+        return sql.ToString();
+    }
+
+    private static void Filter(StringBuilder sql, SqliteCommand command, string? condition, string name, object value)
+    {
+        sql.Append(condition is null ? " LIMIT " + name : " AND " + condition);
+        command.Parameters.AddWithValue(name, value);
+    }
+
+    private static LoggedPrediction ToPrediction(SqliteDataReader row)
+    {
+        var id = row.GetString(0);
+        var prediction = new LoggedPrediction
+        {
+            RequestId = id,
+            Time = DateTimeOffset.Parse(row.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            Model = row.GetString(2),
+            ModelVersion = row.GetString(3),
+            Variant = row.GetString(4),
+            Features = Features(row.GetString(5), id),
+            LatencyMs = row.GetDouble(7),
+            FeedbackLabel = row.IsDBNull(8) ? null : row.GetString(8),
+        };
+        return WithOutput(prediction, row.GetString(6));
+    }
+
+    private static Dictionary<string, JsonElement> Features(string json, string id)
+    {
+        using var document = Parse(json, id, "features");
+        var features = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            features[property.Name] = property.Value.Clone();
+        }
+
+        return features;
+    }
+
+    private static LoggedPrediction WithOutput(LoggedPrediction prediction, string json)
+    {
+        using var document = Parse(json, prediction.RequestId, "output");
+        var output = document.RootElement;
+        return prediction with
+        {
+            Probability = Number(output, "probability"),
+            PredictedLabel = output.TryGetProperty("label", out var label) && label.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? label.GetBoolean() : null,
+            PredictedClass = output.TryGetProperty("class", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null,
+            Value = Number(output, "value"),
+        };
+    }
+
+    private static double? Number(JsonElement output, string name) =>
+        output.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+
+    private static JsonDocument Parse(string json, string id, string column)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
+            document.Dispose();
+        }
+        catch (JsonException)
+        {
+        }
+
+        throw new InvalidDataException($"Prediction '{id}': the '{column}' column is not a JSON object.");
+    }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Pipeline.Monitoring.Drift;
+using Pipeline.Monitoring.Logs;
+
+namespace Pipeline.Monitoring.Reports;
+
+/// <summary>Builds a <see cref="MonitoringReport"/> from a window of the prediction log, the training reference and the baseline.</summary>
+public sealed class MonitoringReportBuilder
+{
+    private readonly MonitoringOptions _options;
+
+    /// <summary>Creates a builder; null options mean the documented defaults.</summary>
+    public MonitoringReportBuilder(MonitoringOptions? options = null)
+    {
+        _options = options ?? new MonitoringOptions();
+        _options.Validate();
+    }
+
+    /// <summary>
+    /// The report of <paramref name="window"/>. Drift compares the reference columns that appear in the logged features
+    /// (label and key columns of train.csv are not features and so are left out).
+    /// </summary>
+    public MonitoringReport Build(PredictionWindow window, DriftDataset reference, BaselineMetrics? baseline = null)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(reference);
+        var current = window.ToDataset(reference);
+        var compared = new DriftDataset(reference.Columns.Where(c => current.Find(c.Name) is not null));
+        var drift = new DriftAnalyzer(_options.Drift).Analyze(compared, current);
+        var performance = PerformanceAnalysis.Compute(window, baseline ?? BaselineMetrics.None, _options);
+        var (verdict, reasons) = Decide(window.Predictions.Count, drift, performance);
+        return new MonitoringReport
+        {
+            Verdict = verdict, Reasons = reasons, Window = Summarize(window), Drift = drift, Performance = performance,
+            System = SystemAnalysis.Compute(window),
+            Distributions = FeatureDistributions.Compute(compared, current, _options.HistogramBins),
+        };
+    }
+
+    private (MonitoringVerdict, IReadOnlyList<string>) Decide(int predictions, DriftReport drift, PerformanceSection performance)
+    {
+        var reasons = new List<string>();
+        if (predictions < _options.MinimumPredictions)
+        {
+            reasons.Add(Text($"Only {predictions} predictions in the window; at least {_options.MinimumPredictions} are needed (monitor.min_predictions)."));
+            return (MonitoringVerdict.InsufficientData, reasons);
+        }
+
+        reasons.AddRange(performance.Findings);
+        var detectors = performance.Detectors;
+        if (detectors.Alarm)
+        {
+            reasons.Add(Text($"Detector alarm on the labelled error stream (Page-Hinkley: {detectors.PageHinkleyAlarms}, DDM: {detectors.DdmAlarms}), first at {detectors.FirstAlarmAt:O}."));
+        }
+
+        var tested = drift.Columns.Count(c => !c.InsufficientData);
+        if (drift.DatasetDrift)
+        {
+            reasons.Add(Text($"Dataset drift: {drift.DriftedColumns.Count} of {tested} features drifted (share {drift.DriftShare:0.###} >= {drift.DriftShareThreshold:0.###}): {string.Join(", ", drift.DriftedColumns)}."));
+        }
+        else if (drift.DriftedColumns.Count > 0)
+        {
+            reasons.Add(Text($"{drift.DriftedColumns.Count} of {tested} features drifted, below the dataset drift share {drift.DriftShareThreshold:0.###}: {string.Join(", ", drift.DriftedColumns)}."));
+        }
+
+        if (performance.Measured is null)
+        {
+            reasons.Add(Text($"Only {performance.Labelled} feedback labels (monitor.min_labels = {_options.MinimumLabels}); performance is estimated, not measured."));
+        }
+
+        var verdict = performance.BelowBaseline || detectors.Alarm ? MonitoringVerdict.Degraded
+            : drift.DatasetDrift ? MonitoringVerdict.Drifted
+            : MonitoringVerdict.Healthy;
+        if (verdict == MonitoringVerdict.Healthy)
+        {
+            reasons.Insert(0, Text($"No dataset drift over {tested} features and performance is not below the baseline."));
+        }
+
+        return (verdict, reasons);
+    }
+
+    private static WindowSummary Summarize(PredictionWindow window)
+    {
+        var p = window.Predictions;
+        return new WindowSummary(
+            p.Count, window.LabelledCount, p.Count == 0 ? null : p[0].Time, p.Count == 0 ? null : p[^1].Time,
+            p.Select(x => x.ModelVersion).Distinct().Order(StringComparer.Ordinal).ToArray(),
+            p.GroupBy(x => x.Variant, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => KeyValuePair.Create(g.Key, g.Count())).ToArray());
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

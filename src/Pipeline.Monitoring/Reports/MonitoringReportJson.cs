@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Pipeline.Monitoring.Drift;
+using Pipeline.Monitoring.Performance;
+
+namespace Pipeline.Monitoring.Reports;
+
+/// <summary>The one serializer of <see cref="MonitoringReport"/> (reports/monitoring.json); keys in a fixed order.</summary>
+internal static class MonitoringReportJson
+{
+    /// <summary>Indented JSON ending in a newline.</summary>
+    public static string Write(MonitoringReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", IndentSize = 2 }))
+        {
+            json.WriteStartObject();
+            json.WriteString("verdict", VerdictName(report.Verdict));
+            json.WriteStartArray("reasons");
+            foreach (var reason in report.Reasons) json.WriteStringValue(reason);
+            json.WriteEndArray();
+            WriteWindow(json, report.Window);
+            WriteDrift(json, report.Drift);
+            MonitoringPerformanceJson.Write(json, report.Performance);
+            WriteSystem(json, report.System);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The wire name of a verdict.</summary>
+    public static string VerdictName(MonitoringVerdict verdict) => verdict switch
+    {
+        MonitoringVerdict.Healthy => "healthy",
+        MonitoringVerdict.Degraded => "degraded",
+        MonitoringVerdict.Drifted => "drifted",
+        _ => "insufficient_data",
+    };
+
+    /// <summary>A number, or null when absent or not finite (JSON has no NaN).</summary>
+    public static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v);
+        else json.WriteNull(name);
+    }
+
+    /// <summary>An interval as a two-element array.</summary>
+    public static void Interval(Utf8JsonWriter json, string name, WilsonInterval? interval)
+    {
+        if (interval is not { } i)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartArray(name);
+        json.WriteNumberValue(i.Lower);
+        json.WriteNumberValue(i.Upper);
+        json.WriteEndArray();
+    }
+
+    /// <summary>A time as fixed-width ISO 8601 UTC, or null.</summary>
+    public static void Time(Utf8JsonWriter json, string name, DateTimeOffset? time)
+    {
+        if (time is { } t) json.WriteString(name, t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+        else json.WriteNull(name);
+    }
+
+    private static void WriteWindow(Utf8JsonWriter json, WindowSummary window)
+    {
+        json.WriteStartObject("window");
+        json.WriteNumber("predictions", window.Predictions);
+        json.WriteNumber("labelled", window.Labelled);
+        Time(json, "from", window.From);
+        Time(json, "to", window.To);
+        json.WriteStartArray("model_versions");
+        foreach (var version in window.ModelVersions) json.WriteStringValue(version);
+        json.WriteEndArray();
+        json.WriteStartObject("variants");
+        foreach (var (variant, count) in window.Variants) json.WriteNumber(variant, count);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteDrift(Utf8JsonWriter json, DriftReport drift)
+    {
+        json.WriteStartObject("data_drift");
+        json.WriteStartObject("columns");
+        foreach (var c in drift.Columns)
+        {
+            json.WriteStartObject(c.Name);
+            json.WriteString("method", c.Method.WireName());
+            if (c.Statistic is not null) Number(json, "statistic", c.Statistic);
+            if (c.PValue is not null) Number(json, "p_value", c.PValue);
+            json.WriteBoolean("drift", c.Drift);
+            Number(json, "threshold", c.Threshold);
+            if (c.EffectSize is not null)
+            {
+                Number(json, "effect_size", c.EffectSize);
+                json.WriteString("effect_size_measure", c.EffectSizeMeasure);
+            }
+
+            if (c.ImportanceRank is { } rank) json.WriteNumber("importance_rank", rank);
+            json.WriteNumber("reference_size", c.ReferenceSize);
+            json.WriteNumber("current_size", c.CurrentSize);
+            if (c.InsufficientData) json.WriteBoolean("insufficient_data", true);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        Number(json, "drift_share", drift.DriftShare);
+        json.WriteBoolean("dataset_drift", drift.DatasetDrift);
+        Number(json, "drift_share_threshold", drift.DriftShareThreshold);
+        json.WriteStartArray("drifted_columns");
+        foreach (var name in drift.DriftedColumns) json.WriteStringValue(name);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSystem(Utf8JsonWriter json, SystemSection system)
+    {
+        json.WriteStartObject("system");
+        json.WriteNumber("predictions", system.Predictions);
+        json.WriteStartObject("latency_ms");
+        Number(json, "p50", system.LatencyP50);
+        Number(json, "p95", system.LatencyP95);
+        Number(json, "p99", system.LatencyP99);
+        Number(json, "max", system.LatencyMax);
+        json.WriteEndObject();
+        Number(json, "throughput_per_second", system.ThroughputPerSecond);
+        Number(json, "error_rate", system.ErrorRate);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,35 @@
+using Pipeline.Monitoring.Csv;
+using Pipeline.Monitoring.Logs;
+
+namespace Pipeline.Monitoring.Reports;
+
+/// <summary>One monitoring pass: read the log window, the reference and the baseline, and build the report.</summary>
+public static class MonitoringRun
+{
+    /// <summary>
+    /// Builds the report for the window that <paramref name="options"/> selects. The clock is used only when
+    /// <see cref="MonitoringOptions.WindowHours"/> is set (null clock = the window's own last prediction is "now").
+    /// </summary>
+    public static MonitoringReport Build(MonitoringInputs inputs, MonitoringOptions? options = null, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        options ??= new MonitoringOptions();
+        options.Validate();
+        var window = PredictionLogReader.Read(inputs.PredictionLog, ReadOptions(options, clock));
+        var reference = CsvDatasetReader.Read(inputs.ReferenceCsv);
+        return new MonitoringReportBuilder(options).Build(window, reference, BaselineMetrics.Read(inputs.Metrics));
+    }
+
+    /// <summary>The log query for the options: the last <c>window_size</c> predictions, within <c>window_hours</c> of now.</summary>
+    public static PredictionLogReadOptions ReadOptions(MonitoringOptions options, TimeProvider? clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var read = new PredictionLogReadOptions { LastCount = options.WindowSize };
+        if (options.WindowHours is { } hours && clock is not null)
+        {
+            read = read with { Since = clock.GetUtcNow() - TimeSpan.FromHours(hours) };
+        }
+
+        return read;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Pipeline.Monitoring.Logs;
+using Pipeline.Monitoring.Performance;
+
+namespace Pipeline.Monitoring.Reports;
+
+/// <summary>Builds the performance section: measured metrics and detectors from feedback, else the CBPE estimate.</summary>
+internal static class PerformanceAnalysis
+{
+    /// <summary>The performance section of the window.</summary>
+    public static PerformanceSection Compute(PredictionWindow window, BaselineMetrics baseline, MonitoringOptions options)
+    {
+        var threshold = options.DecisionThreshold ?? baseline.Threshold ?? 0.5;
+        var outcomes = window.Predictions
+            .Select(p => (Prediction: p, Correct: p.Correct(threshold)))
+            .Where(o => o.Correct is not null)
+            .Select(o => (o.Prediction, Correct: o.Correct!.Value))
+            .ToArray();
+        var findings = new List<string>();
+        MeasuredPerformance? measured = null;
+        PerformanceEstimate? estimate = null;
+        var detectors = DetectorSummary.NotRun;
+        if (outcomes.Length >= options.MinimumLabels)
+        {
+            measured = Measure(outcomes, options);
+            detectors = RunDetectors(outcomes, options);
+            Compare("Accuracy", measured.Accuracy, measured.AccuracyInterval, baseline.Accuracy, options.Tolerance, findings);
+            if (measured.Auc is { } auc) Compare("AUC", auc, measured.AucInterval!.Value, baseline.Auc, options.Tolerance, findings);
+        }
+        else
+        {
+            var probabilities = window.Predictions.Where(p => p.Probability is not null).Select(p => p.Probability!.Value).ToArray();
+            if (probabilities.Length > 0)
+            {
+                estimate = ConfidenceBasedPerformanceEstimator.Estimate(probabilities, threshold);
+                if (probabilities.Length >= options.MinimumPredictions)
+                {
+                    var interval = WilsonInterval.Of((long)Math.Round(estimate.Accuracy * estimate.Count), estimate.Count);
+                    Compare("Estimated accuracy (CBPE, no labels)", estimate.Accuracy, interval, baseline.Accuracy, options.Tolerance, findings);
+                }
+            }
+        }
+
+        return new PerformanceSection
+        {
+            Labelled = window.LabelledCount, Measured = measured, Estimate = estimate, Baseline = baseline,
+            BelowBaseline = findings.Count > 0, Findings = findings, Detectors = detectors,
+            Buckets = TimeBuckets.Compute(window, threshold, options.Buckets),
+        };
+    }
+
+    private static MeasuredPerformance Measure((LoggedPrediction Prediction, bool Correct)[] outcomes, MonitoringOptions options)
+    {
+        var hits = outcomes.Count(o => o.Correct);
+        var scored = outcomes
+            .Where(o => o.Prediction.Probability is not null && LabelText.TryParseBoolean(o.Prediction.FeedbackLabel) is not null)
+            .Select(o => (o.Prediction.Probability!.Value, LabelText.TryParseBoolean(o.Prediction.FeedbackLabel)!.Value))
+            .ToArray();
+        var auc = RocAuc.Compute(scored, options.MinimumClassLabels);
+        return new MeasuredPerformance(
+            outcomes.Length, hits / (double)outcomes.Length, WilsonInterval.Of(hits, outcomes.Length), auc?.Auc, auc?.Interval);
+    }
+
+    private static DetectorSummary RunDetectors((LoggedPrediction Prediction, bool Correct)[] outcomes, MonitoringOptions options)
+    {
+        // NOTE: DDM's warm-up is the minimum label count: after a short error-free start its minimum is 0 and any error alarms.
+        var pageHinkley = new PageHinkley(options.PageHinkleyDelta, options.PageHinkleyLambda);
+        var ddm = new DriftDetectionMethod(options.MinimumLabels, options.DdmWarningLevel, options.DdmDriftLevel);
+        var warnings = 0;
+        DateTimeOffset? first = null;
+        foreach (var (prediction, correct) in outcomes)
+        {
+            var ph = pageHinkley.Add(correct ? 0 : 1);
+            var dd = ddm.Add(!correct);
+            if (dd == DetectorState.Warning) warnings++;
+            if ((ph == DetectorState.Drift || dd == DetectorState.Drift) && first is null) first = prediction.Time;
+        }
+
+        return new DetectorSummary(pageHinkley.Detections, ddm.Detections, warnings, first);
+    }
+
+    private static void Compare(string what, double value, WilsonInterval interval, double? baseline, double tolerance, List<string> findings)
+    {
+        if (baseline is not { } b || interval.Upper >= b - tolerance) return;
+        var margin = tolerance > 0 ? string.Create(CultureInfo.InvariantCulture, $" minus tolerance {tolerance:0.####}") : "";
+        findings.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{what} {value:0.####} (95% CI {interval.Lower:0.####}-{interval.Upper:0.####}) is below the baseline {b:0.####}{margin}."));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Pipeline.Monitoring.Drift;
+
+namespace Pipeline.Monitoring.Reports;
+
+/// <summary>Whether a monitoring report warrants retraining, and why; the Retrain target prints it and acts on it.</summary>
+public sealed record RetrainDecision
+{
+    /// <summary>True when retraining is warranted.</summary>
+    public required bool Retrain { get; init; }
+
+    /// <summary>The report's verdict.</summary>
+    public required MonitoringVerdict Verdict { get; init; }
+
+    /// <summary>One sentence per cause (or why not), stable order.</summary>
+    public required IReadOnlyList<string> Reasons { get; init; }
+
+    /// <summary>Drifted features, most important first.</summary>
+    public required IReadOnlyList<DriftedFeature> DriftedFeatures { get; init; }
+
+    /// <summary>Measured (or estimated) performance lies below the baseline with a non-overlapping interval.</summary>
+    public required bool PerformanceBelowBaseline { get; init; }
+
+    /// <summary>A sequential detector raised an alarm on the labelled stream.</summary>
+    public required bool DetectorAlarm { get; init; }
+
+    /// <summary>Decides from a report: performance below baseline or a detector alarm always; dataset drift when <paramref name="retrainOnDrift"/>; never on insufficient data.</summary>
+    public static RetrainDecision From(MonitoringReport report, bool retrainOnDrift = true, IReadOnlyDictionary<string, double>? importance = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var drifted = report.Drift.DriftedColumns
+            .Select(name => report.Drift.Columns.First(c => c.Name == name))
+            .Select(c => new DriftedFeature(c.Name, c.Method.WireName(), c.EffectSize,
+                importance is not null && importance.TryGetValue(c.Name, out var v) ? v : null, c.ImportanceRank))
+            .ToArray();
+        var performance = report.Performance;
+        var reasons = new List<string>();
+        if (report.Verdict == MonitoringVerdict.InsufficientData)
+        {
+            reasons.Add("Not enough data to judge; no retraining. " + string.Join(" ", report.Reasons));
+            return new RetrainDecision
+            {
+                Retrain = false, Verdict = report.Verdict, Reasons = reasons, DriftedFeatures = drifted,
+                PerformanceBelowBaseline = false, DetectorAlarm = false,
+            };
+        }
+
+        reasons.AddRange(performance.Findings);
+        if (performance.Detectors.Alarm)
+        {
+            reasons.Add(report.Reasons.FirstOrDefault(r => r.StartsWith("Detector alarm", StringComparison.Ordinal)) ?? "Detector alarm on the labelled error stream.");
+        }
+        var driftCause = retrainOnDrift && report.Drift.DatasetDrift;
+        if (driftCause)
+        {
+            reasons.Add("Dataset drift in " + string.Join(", ", drifted.Select(Describe)) + ".");
+        }
+
+        var retrain = performance.BelowBaseline || performance.Detectors.Alarm || driftCause;
+        if (!retrain) reasons.Add(report.Drift.DatasetDrift ? "Dataset drift only, and monitor.retrain_on_drift is false." : "Healthy: nothing warrants retraining.");
+        return new RetrainDecision
+        {
+            Retrain = retrain, Verdict = report.Verdict, Reasons = reasons, DriftedFeatures = drifted,
+            PerformanceBelowBaseline = performance.BelowBaseline, DetectorAlarm = performance.Detectors.Alarm,
+        };
+    }
+
+    /// <summary>From a report, with the retrain-on-drift switch and feature importances of <paramref name="options"/>.</summary>
+    public static RetrainDecision From(MonitoringReport report, MonitoringOptions options) =>
+        From(report, options.RetrainOnDrift, options.Drift.FeatureImportance);
+
+    /// <summary>One line per reason, prefixed by the decision, for the console.</summary>
+    public override string ToString() =>
+        (Retrain ? "Retrain: yes" : "Retrain: no") + "\n" + string.Join("\n", Reasons.Select(r => "  - " + r));
+
+    private static string Describe(DriftedFeature f) => f.Importance is { } i
+        ? string.Create(CultureInfo.InvariantCulture, $"{f.Name} ({f.Method}, effect {f.EffectSize:0.###}, importance {i:0.###})")
+        : string.Create(CultureInfo.InvariantCulture, $"{f.Name} ({f.Method}, effect {f.EffectSize:0.###})");
+}

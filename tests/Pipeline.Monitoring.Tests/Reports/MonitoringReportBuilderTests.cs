@@ -1,0 +1,124 @@
+using Pipeline.Monitoring.Reports;
+using Pipeline.Monitoring.Tests.Logs;
+
+namespace Pipeline.Monitoring.Tests.Reports;
+
+public sealed class MonitoringReportBuilderTests
+{
+    [Fact]
+    public void Build_StableTrafficWithLabels_IsHealthy()
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 400);
+        var report = Run(log);
+        Assert.Equal(MonitoringVerdict.Healthy, report.Verdict);
+        Assert.False(report.Drift.DatasetDrift);
+        Assert.Equal(["device", "x"], report.Drift.Columns.Select(c => c.Name));
+        var measured = report.Performance.Measured!;
+        Assert.Equal(0.9, measured.Accuracy, 12);
+        Assert.NotNull(measured.Auc);
+        Assert.Null(report.Performance.Estimate);
+        Assert.False(report.Performance.Detectors.Alarm);
+        Assert.False(RetrainDecision.From(report).Retrain);
+    }
+
+    [Fact]
+    public void Build_ShiftedFeatures_IsDriftedAndRetrains()
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 400, shift: 1.5, mobileShare: 0.3, labels: false);
+        var report = Run(log);
+        Assert.Equal(MonitoringVerdict.Drifted, report.Verdict);
+        Assert.True(report.Drift.DatasetDrift);
+        Assert.Equal(["device", "x"], report.Drift.DriftedColumns);
+        var decision = RetrainDecision.From(report, retrainOnDrift: true, new Dictionary<string, double> { ["x"] = 0.3, ["device"] = 0.1 });
+        Assert.True(decision.Retrain);
+        Assert.Equal(0.3, decision.DriftedFeatures.Single(f => f.Name == "x").Importance);
+        Assert.False(RetrainDecision.From(report, retrainOnDrift: false).Retrain);
+    }
+
+    [Fact]
+    public void Build_PerformanceDrop_IsDegradedWithAlarmAndRetrains()
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 600, dropFrom: 300);
+        var report = Run(log);
+        Assert.Equal(MonitoringVerdict.Degraded, report.Verdict);
+        Assert.True(report.Performance.BelowBaseline);
+        Assert.True(report.Performance.Measured!.AccuracyInterval.Upper < 0.9);
+        Assert.True(report.Performance.Detectors.Alarm);
+        Assert.True(report.Performance.Detectors.FirstAlarmAt > Traffic.Start.AddSeconds(300));
+        var decision = RetrainDecision.From(report);
+        Assert.True(decision.Retrain);
+        Assert.True(decision.PerformanceBelowBaseline);
+        Assert.True(decision.DetectorAlarm);
+        Assert.Contains(decision.Reasons, r => r.StartsWith("Accuracy ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_FewPredictions_IsInsufficientDataWithoutAlarm()
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 20, shift: 3, dropFrom: 0);
+        var report = Run(log);
+        Assert.Equal(MonitoringVerdict.InsufficientData, report.Verdict);
+        Assert.Contains("monitor.min_predictions", report.Reasons.Single(), StringComparison.Ordinal);
+        Assert.All(report.Drift.Columns, c => Assert.True(c.InsufficientData));
+        var decision = RetrainDecision.From(report);
+        Assert.False(decision.Retrain);
+        Assert.False(decision.PerformanceBelowBaseline);
+    }
+
+    [Fact]
+    public void Build_NoLabels_MarksTheCbpeEstimate()
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 300, labels: false);
+
+        // NOTE: p = sigmoid(2x) with x ~ N(0, 1) expects accuracy E[max(p, 1 - p)] = 0.778; the baseline matches the model.
+        var report = Run(log, baselineAccuracy: 0.78);
+        Assert.Null(report.Performance.Measured);
+        Assert.NotNull(report.Performance.Estimate);
+        Assert.Equal(MonitoringVerdict.Healthy, report.Verdict);
+        Assert.Contains(report.Reasons, r => r.Contains("estimated, not measured", StringComparison.Ordinal));
+        var json = report.ToJson();
+        Assert.Contains("\"measured\": null", json, StringComparison.Ordinal);
+        Assert.Contains("\"estimate\": {\n      \"estimated\": true,\n      \"method\": \"cbpe\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SameInputsTwice_GivesTheSameBytes()
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 300, dropFrom: 200);
+        Assert.Equal(Run(log).ToJson(), Run(log).ToJson());
+        Assert.Equal(Run(log).ToHtml(), Run(log).ToHtml());
+    }
+
+    [Fact]
+    public void Build_Throughput_IsPredictionsPerSecondBetweenFirstAndLast()
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 201, labels: false);
+        var system = Run(log).System;
+        Assert.Equal(1.0, system.ThroughputPerSecond);
+        Assert.Equal(14.0, system.LatencyP50);
+        Assert.Equal(24.0, system.LatencyMax);
+    }
+
+    [Fact]
+    public void Build_NoLabelsAndEstimateBelowBaseline_IsDegradedAndSaysEstimated()
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 300, labels: false);
+        var report = Run(log, baselineAccuracy: 0.95);
+        Assert.Equal(MonitoringVerdict.Degraded, report.Verdict);
+        Assert.StartsWith("Estimated accuracy (CBPE, no labels)", report.Performance.Findings.Single(), StringComparison.Ordinal);
+    }
+
+    private static MonitoringReport Run(PredictionLogFile log, double baselineAccuracy = 0.9)
+    {
+        var inputs = new MonitoringInputs(log.Path, Traffic.WriteReference(log.Folder), Traffic.WriteMetrics(log.Folder, baselineAccuracy));
+        return MonitoringRun.Build(inputs);
+    }
+}
