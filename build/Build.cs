@@ -16,14 +16,4 @@ internal sealed partial class Build : PipelineBuild
     private MlTask Task => Enum.Parse<MlTask>(ParamsValue("data.task") ?? "binary", ignoreCase: true);
 
     private string ModelName => ParamsValue("model.name") ?? "fraud-detector";
-
-    Target Monitor => _ => _
-        .Description("Drift and performance report (lands with the monitoring issue)")
-        .AlwaysRun()
-        .Executes(() => throw new NotSupportedException("Monitor is not built yet: drift monitoring lands with the monitoring issue (#6)."));
-
-    Target Retrain => _ => _
-        .Description("Monitor, then retrain and deploy when it says so (lands with the monitoring issue)")
-        .DependsOn(Monitor)
-        .Triggers(Deploy);
 }
