@@ -30,7 +30,7 @@ public sealed class BlueGreenTests(ServingFixture fixture)
     {
         await using var host = await RolloutHost.StartAsync(fixture);
 
-        var error = await Assert.ThrowsAsync<Admin.AdminException>(() => host.Admin.StartRolloutAsync(new RolloutRequest
+        var error = await Assert.ThrowsAsync<Pipeline.Serving.Admin.AdminException>(() => host.Admin.StartRolloutAsync(new RolloutRequest
         {
             Strategy = "blue-green", Version = "v0.0.2", SmokeRows = [JsonSerializer.SerializeToElement(new { amount = 1.0, hour = 2 })],
         }));
