@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Pipeline.Serving.Admin;
 using Pipeline.Serving.Grpc;
 using Pipeline.Serving.Hosting;
 using Pipeline.Serving.Logging;
@@ -36,6 +37,7 @@ public static class ServingHost
         builder.Services.AddPredictionService(options);
         builder.Services.AddServingMetrics();
         builder.Services.AddInferenceGrpc(options);
+        builder.Services.AddAdmin();
 
         var app = builder.Build();
         app.UseServingMetrics();
@@ -44,6 +46,7 @@ public static class ServingHost
         app.MapFeedback();
         app.MapInferenceGrpc();
         app.MapMetrics();
+        app.MapAdmin();
         return app;
     }
 

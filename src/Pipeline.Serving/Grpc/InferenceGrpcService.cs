@@ -38,7 +38,8 @@ internal sealed class InferenceGrpcService(PredictionService service) : GRPCInfe
     public override Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context) => Answer(() =>
     {
         var model = service.Resolve(request.ModelName, request.ModelVersion);
-        var result = service.Predict(model, TensorRows.Rows(request, model.Features), request.Id);
+        var result = service.Predict(model, TensorRows.Rows(request, model.Features), request.Id, h => context.RequestHeaders.GetValue(h.ToLowerInvariant()));
+        model = result.Model;
         if (context.GetHttpContext() is { } http)
         {
             JsonAnswer.ServedBy(http, model);

@@ -113,6 +113,30 @@ internal sealed class PredictionStore
         await transaction.CommitAsync(cancel);
     }
 
+    /// <summary>Logged outputs of <paramref name="variants"/> since <paramref name="since"/> joined with their feedback labels.</summary>
+    public async Task<IReadOnlyList<(string Variant, string Output, string Label)>> OutcomesAsync(IReadOnlyList<string> variants, DateTimeOffset since, CancellationToken cancel)
+    {
+        await using var connection = await OpenAsync(cancel);
+        await using var command = connection.CreateCommand();
+        var names = variants.Select((v, i) => Add(command, "v" + i.ToString(CultureInfo.InvariantCulture))).ToList();
+        for (var i = 0; i < variants.Count; i++)
+        {
+            names[i].Value = variants[i];
+        }
+
+        Add(command, "since").Value = Time(since);
+        command.CommandText = "SELECT p.variant, p.output, f.label FROM predictions p JOIN feedback f ON f.request_id = p.request_id " +
+            $"WHERE p.time >= @since AND p.variant IN ({string.Join(", ", names.Select(n => n.ParameterName))})";
+        var rows = new List<(string, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        while (await reader.ReadAsync(cancel))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private static DbParameter Add(DbCommand command, string name)

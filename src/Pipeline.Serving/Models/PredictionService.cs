@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pipeline.Serving.Logging;
+using Pipeline.Serving.Rollouts;
 
 namespace Pipeline.Serving.Models;
 
@@ -18,6 +19,9 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
 
     /// <summary>The model answering now, or null before the first load.</summary>
     public ServedModel? Live => live;
+
+    /// <summary>The rollout router (canary, A/B, shadow splits); null sends every request to <see cref="Live"/>.</summary>
+    public RolloutRouter? Router { get; set; }
 
     /// <summary>True once a model is loaded.</summary>
     public bool Ready => live is not null;
@@ -44,23 +48,33 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
         var model = live ?? throw new RequestRejectedException(Rejection.Unavailable, $"Model '{modelName}' is not loaded yet.");
         return string.IsNullOrEmpty(version) || version == model.Version.ToString()
             ? model
-            : throw new RequestRejectedException(Rejection.NotFound, $"Model '{name}' version '{version}' is not served; the live version is {model.Version}.");
+            : Router?.Candidate(version) ?? throw new RequestRejectedException(Rejection.NotFound, $"Model '{name}' version '{version}' is not served; the live version is {model.Version}.");
     }
 
-    /// <summary>Scores validated rows on <paramref name="model"/> and logs each row (never waiting on the log).</summary>
-    public PredictionResult Predict(ServedModel model, object?[][] rows, string? requestId)
+    /// <summary>
+    /// Scores validated rows and logs each row (never waiting on the log). When <paramref name="model"/> is the live
+    /// model, the <see cref="Router"/> may answer with a rollout candidate instead (sticky per entity key, read
+    /// through <paramref name="header"/> or from the rows); <see cref="PredictionResult.Model"/> is the one that answered.
+    /// </summary>
+    public PredictionResult Predict(ServedModel model, object?[][] rows, string? requestId, Func<string, string?>? header = null)
     {
-        var start = Stopwatch.GetTimestamp();
-        var predictions = model.Predict(rows);
-        var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var id = string.IsNullOrEmpty(requestId) ? Guid.NewGuid().ToString("N") : requestId;
-        var rowIds = rows.Length == 1 ? [id] : Enumerable.Range(0, rows.Length).Select(i => $"{id}:{i}").ToArray();
+        var router = ReferenceEquals(model, live) ? Router : null;
+        var start = Stopwatch.GetTimestamp();
+        var (answer, predictions) = router is null ? (model, model.Predict(rows)) : router.Score(model, rows, id, header);
+        var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var rowIds = RowIds(id, rows.Length);
         var now = clock.GetUtcNow();
         for (var i = 0; i < rows.Length; i++)
         {
-            log.TryAdd(new PredictionRecord(rowIds[i], now, model, rows[i], predictions[i], latency));
+            log.TryAdd(new PredictionRecord(rowIds[i], now, answer, rows[i], predictions[i], latency));
         }
 
-        return new PredictionResult(model, id, rowIds, predictions);
+        router?.Observed(answer, predictions, latency);
+        router?.Mirror(rows, rowIds, now, log);
+        return new PredictionResult(answer, id, rowIds, predictions);
     }
+
+    /// <summary>The logged id of each row: the request id for one row, <c>id:i</c> for a batch.</summary>
+    public static string[] RowIds(string id, int count) => count == 1 ? [id] : Enumerable.Range(0, count).Select(i => $"{id}:{i}").ToArray();
 }

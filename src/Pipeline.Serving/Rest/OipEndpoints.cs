@@ -60,7 +60,8 @@ internal static class OipEndpoints
     {
         using var body = await JsonBody.ReadAsync(context.Request, options.MaxRequestBodyBytes);
         var id = body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-        var result = service.Predict(model, OipRequest.Rows(body.RootElement, model.Features), id ?? context.Request.Headers["x-request-id"].FirstOrDefault());
+        var result = service.Predict(model, OipRequest.Rows(body.RootElement, model.Features), id ?? context.Request.Headers["x-request-id"].FirstOrDefault(), h => context.Request.Headers[h].FirstOrDefault());
+        model = result.Model;
         JsonAnswer.ServedBy(context, model);
         return JsonAnswer.Json(json =>
         {

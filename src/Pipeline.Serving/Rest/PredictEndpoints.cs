@@ -31,7 +31,8 @@ internal static class PredictEndpoints
             throw RequestRejectedException.Invalid("instances: at least one instance is required.");
         }
 
-        var result = service.Predict(model, rows, context.Request.Headers["x-request-id"].FirstOrDefault());
+        var result = service.Predict(model, rows, context.Request.Headers["x-request-id"].FirstOrDefault(), h => context.Request.Headers[h].FirstOrDefault());
+        model = result.Model;
         JsonAnswer.ServedBy(context, model);
         return JsonAnswer.Json(json =>
         {

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Pipeline.Serving.Rollouts;
+
+/// <summary>Calls <see cref="RolloutController.Tick"/> once a second; a failing tick is logged, never fatal.</summary>
+internal sealed class CanaryTicker(RolloutController controller, ILogger<CanaryTicker> logger) : BackgroundService
+{
+    /// <summary>How often the canary is judged.</summary>
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                controller.Tick();
+            }
+            // NOTE: the loop must outlive any one bad judgement (e.g. a statistics edge case); the next tick retries.
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                RolloutLog.TickFailed(logger, e);
+            }
+        }
+    }
+}

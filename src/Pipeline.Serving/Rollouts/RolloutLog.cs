@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Pipeline.Serving.Rollouts;
+
+/// <summary>The rollout's structured log events.</summary>
+internal static partial class RolloutLog
+{
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Rollout {Phase}: {Strategy} {Version}: {Reason}")]
+    public static partial void Changed(ILogger logger, string phase, string strategy, string version, string reason);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Error, Message = "Canary tick failed")]
+    public static partial void TickFailed(ILogger logger, Exception error);
+}
