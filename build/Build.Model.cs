@@ -84,9 +84,19 @@ internal sealed partial class Build
             _deployed = (model, version.ToString());
             File.WriteAllText(ctx.Output(Paths.GateReport), gate.ToTable());
             ctx.Summary("registered", $"{model} {version}");
+            // NOTE: deploy.* is how to roll out, not what the model is, so it is read undeclared: changing the strategy
+            // must not re-run Deploy and register the same model again.
+            Rollout.Start(ServingAddress, AdminToken, ParamsValue("deploy.strategy") ?? "direct", version.ToString(), ctx.Log);
         });
 
     private string Registry => Path.Combine(RootDirectory, Paths.Registry);
+
+    private string ServingAddress => ParamsValue("deploy.host") ?? $"http://127.0.0.1:{Port}";
+
+    Target Rollback => _ => _
+        .Description("Put the previous model back on the serving host (takes effect at once)")
+        .NoRepositoryLock()
+        .Executes(ctx => Rollout.Rollback(ServingAddress, AdminToken, ctx.Log));
 
     [Parameter(List = false)] readonly bool IsGateRetry;
 

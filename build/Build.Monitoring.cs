@@ -10,6 +10,7 @@ internal sealed partial class Build
 
     Target Monitor => _ => _
         .Description("Drift + performance report for the recent window of served traffic (reports/monitoring.*); exit 0 = healthy")
+        .NoRepositoryLock()
         .Params("monitor")
         .AlwaysRun()
         .Executes(ctx =>

@@ -16,6 +16,7 @@ internal sealed partial class Build
 
     Target Serve => _ => _
         .Description("Host the production model on http://127.0.0.1:5080 (REST) and :5081 (gRPC); Ctrl-C drains and stops")
+        .NoRepositoryLock()
         .Params("model.name")
         .AlwaysRun()
         .Executes(async ctx => await ServingHost.RunAsync(new ServingOptions

@@ -47,14 +47,17 @@ internal sealed partial class Build
 
     Target MetricsDiff => _ => _
         .Description("Metrics of --rev (default HEAD) against --to (default the workspace), like `dvc metrics diff`")
+        .NoRepositoryLock()
         .Executes(ctx => Diff(ctx, MetricsDiffOf));
 
     Target ParamsDiff => _ => _
         .Description("Params of --rev (default HEAD) against --to (default the workspace), like `dvc params diff`")
+        .NoRepositoryLock()
         .Executes(ctx => Diff(ctx, ParamsDiffOf));
 
     Target Models => _ => _
         .Description("Versions and stages of each model from the git tags (like `gto show`)")
+        .NoRepositoryLock()
         .Executes(ctx =>
         {
             using var repo = GitRepositoryLocator.Open(RootDirectory);
@@ -63,6 +66,7 @@ internal sealed partial class Build
 
     Target Experiments => _ => _
         .Description("Experiments recorded under refs/exps, compared with the workspace in one table")
+        .NoRepositoryLock()
         .Executes(ctx => ctx.Log.Information(ExperimentList.Read(RootDirectory).ToTable()));
 
     protected override int? OnStarting(Invocation invocation)

@@ -38,11 +38,14 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
 
     public int Execute(Plan plan, BuildModel model, out IReadOnlyList<TargetResult> results)
     {
-        using var repositoryLock = AcquireLock();
+        // NOTE: a plan of only lock-free targets (a server, a report) lets other runs work meanwhile; it then writes
+        // none of the repository's pipeline files.
+        var locked = plan.Targets.Any(t => t.Spec.HasActions && !t.Spec.Unlocked);
+        using var repositoryLock = locked ? AcquireLock() : null;
         // NOTE: lines are prefixed with the target name only when targets can actually interleave.
         var console = new RunConsole(stdout, prefixTargets: Jobs > 1 && plan.Targets.Count(t => t.Spec.HasActions) > 1, Verbose);
         var shortcut = new NoOpShortcut(layout);
-        var key = NoOpShortcut.Applies(plan, model) && !line.Has("set") && !line.Has("force")
+        var key = locked && NoOpShortcut.Applies(plan, model) && !line.Has("set") && !line.Has("force")
             ? NoOpShortcut.KeyOf(line.Raw, OwnAssemblies.Of(buildType.Assembly).Key(), plan.Targets.Select(t => t.Name))
             : null;
         if (key is not null && shortcut.IsValid(key))
@@ -53,10 +56,13 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         }
         shortcut.Invalidate();
 
-        DvcRepository.EnsureInitialized(layout.Root);
+        if (locked) DvcRepository.EnsureInitialized(layout.Root);
         var services = OpenServices(plan, model, console, ParamsFile.Load(layout.ParamsFile));
-        PipelineFileWriter.Write(layout, model.Specs, services.Inputs);
-        PipelineFileWriter.WriteWorkflows(layout, buildType, model.Specs);
+        if (locked)
+        {
+            PipelineFileWriter.Write(layout, model.Specs, services.Inputs);
+            PipelineFileWriter.WriteWorkflows(layout, buildType, model.Specs);
+        }
 
         using var cancellation = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cancellation.Cancel(); });

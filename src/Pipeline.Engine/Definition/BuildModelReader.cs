@@ -47,6 +47,8 @@ internal static class BuildModelReader
 
     private static TargetSpec ToSpec(string name, TargetDefinition d, Dictionary<Delegate, string> names, bool isDefault)
     {
+        if (d.IsUnlocked && d.OutputPaths.Count + d.MetricPaths.Count + d.PlotPaths.Count > 0)
+            throw new PipelineDefinitionException($"Target '{name}' declares outputs, so it cannot run without the repository lock. Remove NoRepositoryLock() or its outputs.");
         string[] Names(List<Target> targets) => targets.Select(t => names.TryGetValue(t, out var n)
             ? n
             : throw new PipelineDefinitionException($"Target '{name}' refers to a target that is not a Target property of the build class.")).ToArray();
@@ -68,6 +70,7 @@ internal static class BuildModelReader
             Params = d.ParamKeys.ToArray(),
             AlwaysRun = d.IsAlwaysRun,
             ProceedAfterFailure = d.IsProceedAfterFailure,
+            Unlocked = d.IsUnlocked,
             IsDefault = isDefault,
             HasActions = d.ToBehavior().Actions.Count > 0,
         };

@@ -53,6 +53,12 @@ public interface ITargetDefinition
     /// <summary>Skips the target, when it is about to run, if the condition is false; the summary shows the condition's text.</summary>
     ITargetDefinition OnlyWhen(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? text = null);
 
+    /// <summary>
+    /// Runs without taking the repository lock, so other runs can proceed meanwhile: for long-running or read-only
+    /// targets that write nothing the engine tracks (a server, a report). Not allowed on targets with outputs.
+    /// </summary>
+    ITargetDefinition NoRepositoryLock();
+
     /// <summary>If this target fails, the rest of the plan still runs (the run still ends failed).</summary>
     ITargetDefinition ProceedAfterFailure();
 

@@ -25,6 +25,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<string> PlotPaths { get; } = [];
     public bool IsAlwaysRun { get; private set; }
     public bool IsProceedAfterFailure { get; private set; }
+    public bool IsUnlocked { get; private set; }
 
     public TargetBehavior ToBehavior() => new(_actions.ToArray(), _actionMethods.ToArray(), _onlyWhen.ToArray(), _requires.ToArray());
 
@@ -43,6 +44,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Plots(params string[] paths) => AddTo(PlotPaths, paths);
     public ITargetDefinition AlwaysRun() { IsAlwaysRun = true; return this; }
     public ITargetDefinition ProceedAfterFailure() { IsProceedAfterFailure = true; return this; }
+    public ITargetDefinition NoRepositoryLock() { IsUnlocked = true; return this; }
 
     public ITargetDefinition Requires(Func<bool> condition, string? text = null)
     {

@@ -12,6 +12,8 @@ internal sealed class OutputCommitter(RunServices services)
 {
     public StageLock Commit(TargetSpec spec, StageLock current, string stagingRoot)
     {
+        // NOTE: a lock-free target runs beside other runs, so it records nothing in dvc.lock (it has no outputs anyway).
+        if (spec.Unlocked) return current;
         var outs = new List<LockedPath>();
         foreach (var path in spec.AllOutputs.Select(StageReader.Normalize))
         {

@@ -34,6 +34,9 @@ internal sealed record TargetSpec(string Name)
 
     public bool AlwaysRun { get; init; }
     public bool ProceedAfterFailure { get; init; }
+
+    /// <summary>Runs without the repository lock (no outputs; e.g. a server).</summary>
+    public bool Unlocked { get; init; }
     public bool IsDefault { get; init; }
 
     /// <summary>False for a collective target (no Executes): it only groups dependencies.</summary>
