@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +33,9 @@ public static class ServingHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.RootDirectory, Args = [] });
         var endpoints = new ServingEndpoints();
         endpoints.Configure(builder.WebHost, options);
+        // NOTE: per-request framework logs would cost more than a prediction; every request is in the prediction log
+        // and /metrics already, so the console keeps warnings, errors and the host's own events.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options).AddSingleton(endpoints).AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddPredictionLog(options);
         builder.Services.AddPredictionService(options);
