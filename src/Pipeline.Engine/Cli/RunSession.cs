@@ -54,9 +54,11 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
                 t.Spec.HasActions ? UpToDate.Reason : UpToDate.CollectiveReason)).ToList();
             return Report(results, console);
         }
-        shortcut.Invalidate();
-
-        if (locked) DvcRepository.EnsureInitialized(layout.Root);
+        if (locked)
+        {
+            shortcut.Invalidate();
+            DvcRepository.EnsureInitialized(layout.Root);
+        }
         var services = OpenServices(plan, model, console, ParamsFile.Load(layout.ParamsFile));
         if (locked)
         {
