@@ -39,7 +39,7 @@ internal static class ServingBench
         Console.WriteLine(FormattableString.Invariant($"host: {host.Description}; REST {host.Rest}, gRPC {host.Grpc}; {options.Connections} callers, {options.GrpcChannels} gRPC channels; warm-up {options.Warmup} s + {options.Seconds} s per scenario; {Environment.ProcessorCount} cores; load average before {loadBefore}"));
         var results = new List<LoadResult>();
         var lines = new List<string>();
-        async Task Measure(string scenario, Func<int, Task<bool>> call, bool predicts)
+        async Task Measure(string scenario, Func<int, Task<bool>> call)
         {
             var before = await HostMetrics.ReadAsync(rest);
             var result = await LoadGenerator.RunAsync(scenario, options.Connections, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), call);
@@ -48,10 +48,10 @@ internal static class ServingBench
             Console.Error.WriteLine(result.Row());
         }
 
-        await Measure("REST GET /v2/health/live", rest.LiveAsync, false);
-        await Measure("REST POST :predict (1 row)", Counted(rest.PredictAsync), true);
-        await Measure("gRPC ServerLive", grpc.LiveAsync, false);
-        await Measure("gRPC ModelInfer (1 row)", Counted(grpc.InferAsync), true);
+        await Measure("REST GET /v2/health/live", rest.LiveAsync);
+        await Measure("REST POST :predict (1 row)", Counted(rest.PredictAsync));
+        await Measure("gRPC ServerLive", grpc.LiveAsync);
+        await Measure("gRPC ModelInfer (1 row)", Counted(grpc.InferAsync));
         var final = await HostMetrics.ReadAsync(rest);
         var summary = await host.StopAsync();
 
