@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace Pipeline.Serving.Bench;
+
+/// <summary>
+/// Command-line options: <c>--seconds N --warmup N --connections N --grpc-channels N --registry PATH --model NAME
+/// --row JSON --dir PATH --log-queue N --in-process</c>, and the internal <c>--serve</c> mode of the child host.
+/// </summary>
+internal sealed record BenchOptions
+{
+    /// <summary>Measured seconds per scenario (10).</summary>
+    public int Seconds { get; init; } = 10;
+
+    /// <summary>Warm-up seconds per scenario, not measured (3).</summary>
+    public int Warmup { get; init; } = 3;
+
+    /// <summary>Concurrent callers; REST uses as many connections (32).</summary>
+    public int Connections { get; init; } = 32;
+
+    /// <summary>gRPC channels (HTTP/2 connections) the callers share round-robin (32: one each).</summary>
+    public int GrpcChannels { get; init; } = 32;
+
+    /// <summary>A registry folder to serve from (absolute); null trains and registers the reference model.</summary>
+    public string? Registry { get; init; }
+
+    /// <summary>The served model's name.</summary>
+    public string Model { get; init; } = ReferenceModel.Name;
+
+    /// <summary>One instance as a JSON object (the reference model's features by default).</summary>
+    public string Row { get; init; } = """{"amount":99.5,"hour":1,"country":"us"}""";
+
+    /// <summary>Working folder (absolute): the host's root, the prediction log and the trained model.</summary>
+    public string Directory { get; init; } = "/tmp/pipeline-serving-bench";
+
+    /// <summary>Capacity of the host's prediction log queue (the serving default).</summary>
+    public int LogQueue { get; init; } = 65_536;
+
+    /// <summary>Host the server in this process (ServingHost.Build) instead of a child process.</summary>
+    public bool InProcess { get; init; }
+
+    /// <summary>Run as the child host: serve until standard input closes.</summary>
+    public bool Serve { get; init; }
+
+    /// <summary>The registry the host serves.</summary>
+    public string RegistryPath => Registry ?? Path.Combine(Directory, "models", "registry");
+
+    /// <summary>Parses <paramref name="args"/>; unknown flags are errors.</summary>
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Number() => int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--seconds" => options with { Seconds = Number() },
+                "--warmup" => options with { Warmup = Number() },
+                "--connections" => options with { Connections = Number() },
+                "--grpc-channels" => options with { GrpcChannels = Number() },
+                "--registry" => options with { Registry = Absolute(Value(), "--registry") },
+                "--model" => options with { Model = Value() },
+                "--row" => options with { Row = Value() },
+                "--dir" => options with { Directory = Absolute(Value(), "--dir") },
+                "--log-queue" => options with { LogQueue = Number() },
+                "--in-process" => options with { InProcess = true },
+                "--serve" => options with { Serve = true },
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --dir PATH, --log-queue N, --in-process."),
+            };
+        }
+
+        return options.Connections > 0 && options.GrpcChannels > 0 && options.Seconds > 0 && options.Warmup >= 0
+            ? options
+            : throw new ArgumentException("--connections, --grpc-channels and --seconds must be positive, --warmup not negative.");
+    }
+
+    /// <summary>The arguments that start a child host with the same serving options.</summary>
+    public IReadOnlyList<string> ServeArguments() =>
+        ["--serve", "--dir", Directory, "--model", Model, "--log-queue", LogQueue.ToString(CultureInfo.InvariantCulture), .. Registry is null ? Array.Empty<string>() : ["--registry", Registry]];
+
+    private static string Absolute(string path, string flag) =>
+        Path.IsPathFullyQualified(path) ? path : throw new ArgumentException($"{flag} '{path}' must be an absolute path.");
+}

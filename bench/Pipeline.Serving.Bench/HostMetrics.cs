@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Pipeline.Serving.Bench;
+
+/// <summary>The host's unlabelled Prometheus samples the report uses (prediction log counters, process CPU).</summary>
+internal sealed record HostMetrics(long Written, long Dropped, long Failed, long QueueDepth, double CpuSeconds)
+{
+    /// <summary>Scrapes <c>/metrics</c>.</summary>
+    public static async Task<HostMetrics> ReadAsync(RestCalls rest)
+    {
+        var samples = (await rest.TextAsync("/metrics")).Split('\n')
+            .Where(l => l.Length > 0 && l[0] != '#' && !l.Contains('{', StringComparison.Ordinal))
+            .Select(l => l.Split(' '))
+            .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
+        long Count(string name) => (long)samples.GetValueOrDefault(name);
+        return new HostMetrics(
+            Count("serving_prediction_log_written_total"), Count("serving_prediction_log_dropped_total"), Count("serving_prediction_log_failed_total"),
+            Count("serving_prediction_log_queue_depth"), samples.GetValueOrDefault("process_cpu_seconds_total"));
+    }
+
+    /// <summary>The counters' growth since <paramref name="before"/>, as one report line.</summary>
+    public string Since(HostMetrics before) => FormattableString.Invariant(
+        $"log written +{Written - before.Written}, dropped +{Dropped - before.Dropped}, failed +{Failed - before.Failed}, queue depth {QueueDepth}; host CPU {CpuSeconds - before.CpuSeconds:F1} s");
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Pipeline.Serving.Bench;
+
+/// <summary>The REST side: one HttpClient with a connection per caller, a single-row predict call and the liveness call.</summary>
+internal sealed class RestCalls : IDisposable
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly HttpClient http;
+    private readonly byte[] body;
+    private readonly Uri predict;
+    private readonly Uri live;
+
+    /// <summary>Prepares the calls to <paramref name="rest"/> for <paramref name="model"/> with one instance.</summary>
+    public RestCalls(Uri rest, string model, string rowJson, int connections)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };
+        http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30), DefaultRequestVersion = HttpVersion.Version11 };
+        body = Encoding.UTF8.GetBytes($"{{\"instances\":[{rowJson}]}}");
+        predict = new Uri(rest, $"/v1/models/{model}:predict");
+        live = new Uri(rest, "/v2/health/live");
+    }
+
+    /// <summary><c>POST /v1/models/{name}:predict</c> with one instance; true on 200.</summary>
+    public async Task<bool> PredictAsync(int caller)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        using var answer = await http.PostAsync(predict, content);
+        await answer.Content.ReadAsByteArrayAsync();
+        return answer.StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary><c>GET /v2/health/live</c>; true on 200.</summary>
+    public async Task<bool> LiveAsync(int caller)
+    {
+        using var answer = await http.GetAsync(live);
+        await answer.Content.ReadAsByteArrayAsync();
+        return answer.StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>The text of <paramref name="path"/> on the host.</summary>
+    public Task<string> TextAsync(string path) => http.GetStringAsync(new Uri(predict, path));
+
+    /// <inheritdoc/>
+    public void Dispose() => http.Dispose();
+}

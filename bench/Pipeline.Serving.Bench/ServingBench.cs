@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Pipeline.Serving.Bench;
+
+/// <summary>
+/// The serving benchmark: starts the host (child process by default), then for each protocol measures a trivial
+/// liveness call (the baseline) and single-row predictions under the same closed-loop load, with the prediction log on
+/// (SQLite), and reports throughput, p50/p99 latency, errors and the log's written/dropped counters from /metrics.
+/// </summary>
+internal static class ServingBench
+{
+    /// <summary>Runs every scenario and prints the report; 1 when any call failed or a record went missing.</summary>
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        Directory.CreateDirectory(options.Directory);
+        if (options.Registry is null)
+        {
+            ReferenceModel.EnsureRegistered(options.Directory, options.RegistryPath);
+        }
+
+        var loadBefore = LoadAverage();
+        await using var host = options.InProcess ? await HostUnderTest.StartInProcessAsync(options) : await HostUnderTest.StartChildAsync(options);
+        using var rest = new RestCalls(host.Rest, options.Model, options.Row, options.Connections);
+        using var grpc = new GrpcCalls(host.Grpc, options.Model, options.Row, options.GrpcChannels);
+        if (!await rest.PredictAsync(0) || !await grpc.InferAsync(0))
+        {
+            Console.Error.WriteLine($"A first prediction of {options.Row} failed on {host.Rest} or {host.Grpc}; check --model and --row.");
+            return 2;
+        }
+
+        long predictions = 2;
+        Func<int, Task<bool>> Counted(Func<int, Task<bool>> call) => async c =>
+        {
+            var ok = await call(c);
+            Interlocked.Add(ref predictions, ok ? 1 : 0);
+            return ok;
+        };
+
+        Console.WriteLine(FormattableString.Invariant($"host: {host.Description}; REST {host.Rest}, gRPC {host.Grpc}; {options.Connections} callers, {options.GrpcChannels} gRPC channels; warm-up {options.Warmup} s + {options.Seconds} s per scenario; {Environment.ProcessorCount} cores; load average before {loadBefore}"));
+        var results = new List<LoadResult>();
+        var lines = new List<string>();
+        async Task Measure(string scenario, Func<int, Task<bool>> call)
+        {
+            var before = await HostMetrics.ReadAsync(rest);
+            var result = await LoadGenerator.RunAsync(scenario, options.Connections, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), call);
+            results.Add(result);
+            lines.Add($"{scenario}: {(await HostMetrics.ReadAsync(rest)).Since(before)}");
+            Console.Error.WriteLine(result.Row());
+        }
+
+        await Measure("REST GET /v2/health/live", rest.LiveAsync);
+        await Measure("REST POST :predict (1 row)", Counted(rest.PredictAsync));
+        await Measure("gRPC ServerLive", grpc.LiveAsync);
+        await Measure("gRPC ModelInfer (1 row)", Counted(grpc.InferAsync));
+        var final = await HostMetrics.ReadAsync(rest);
+        var summary = await host.StopAsync();
+
+        Console.WriteLine(LoadResult.Header);
+        results.ForEach(r => Console.WriteLine(r.Row()));
+        Console.WriteLine(FormattableString.Invariant($"REST predict / live throughput: {results[1].Throughput / results[0].Throughput:F2}; gRPC infer / live: {results[3].Throughput / results[2].Throughput:F2}"));
+        lines.ForEach(Console.WriteLine);
+        Console.WriteLine(FormattableString.Invariant($"predictions answered (incl. warm-up): {predictions}; log before shutdown: written {final.Written}, dropped {final.Dropped}, failed {final.Failed}, queued {final.QueueDepth}"));
+        Console.WriteLine($"host at shutdown: {summary ?? "(in-process: see the host's log)"}");
+        Console.WriteLine($"load average after: {LoadAverage()}");
+        return results.Sum(r => r.Errors) == 0 ? 0 : 1;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
