@@ -11,18 +11,20 @@ internal static class ColumnDriftCalculator
         Validate(reference, current, options);
         var numeric = reference.Kind == ColumnKind.Numeric;
         double[] refNumbers = [], curNumbers = [];
-        string[] refLabels = [], curLabels = [];
+        Dictionary<string, int> refLabels = [], curLabels = [];
+        int refSize, curSize;
         if (numeric)
         {
             (refNumbers, curNumbers) = (reference.PresentNumbers(), current.PresentNumbers());
+            (refSize, curSize) = (refNumbers.Length, curNumbers.Length);
         }
         else
         {
-            (refLabels, curLabels) = (reference.PresentLabels(), current.PresentLabels());
+            // NOTE: categorical drift only needs counts, so the labels are counted in place, never copied.
+            (refLabels, curLabels) = (reference.CountLabels(), current.CountLabels());
+            (refSize, curSize) = (Total(refLabels), Total(curLabels));
         }
 
-        var refSize = numeric ? refNumbers.Length : refLabels.Length;
-        var curSize = numeric ? curNumbers.Length : curLabels.Length;
         var method = ChooseMethod(reference.Name, reference.Kind, refSize, options);
         options.Columns.TryGetValue(reference.Name, out var overrides);
         var threshold = overrides?.Threshold ?? options.DefaultThreshold(method);
@@ -79,43 +81,43 @@ internal static class ColumnDriftCalculator
     private static (double Statistic, double PValue, double Effect, string Measure) NumericStatistic(
         DriftMethod method, double[] reference, double[] current, DriftOptions options)
     {
+        // NOTE: each side is sorted exactly once (radix, in place: the arrays are this call's own copies) and every
+        // statistic below walks the sorted arrays; the std is taken first, in row order, to keep its rounding.
+        var std = method == DriftMethod.Wasserstein ? PopulationStd(reference) : 0.0;
+        RadixSort.Sort(reference);
         switch (method)
         {
             case DriftMethod.Ks:
-                var ks = KolmogorovSmirnov.TwoSample(reference, current);
+                RadixSort.Sort(current);
+                var ks = KolmogorovSmirnov.TwoSampleSorted(reference, current);
                 return (ks.Statistic, ks.PValue, ks.Statistic, "ks_statistic");
             case DriftMethod.Wasserstein:
+                RadixSort.Sort(current);
                 // NOTE: Evidently's normalisation: divide by the reference's population std, floored at 0.001.
-                var normed = Statistics.Wasserstein.Distance(reference, current) / Math.Max(PopulationStd(reference), 0.001);
+                var normed = Statistics.Wasserstein.DistanceSorted(reference, current) / Math.Max(std, 0.001);
                 return (normed, double.NaN, normed, "wasserstein_normed");
         }
 
-        var cuts = PopulationStabilityIndex.CutPoints(reference, options.Bins);
+        var cuts = PopulationStabilityIndex.CutPointsSorted(reference, options.Bins);
         var refCounts = PopulationStabilityIndex.Histogram(cuts, reference, options.Bins);
         var curCounts = PopulationStabilityIndex.Histogram(cuts, current, options.Bins);
         return FromCounts(method, refCounts, curCounts, options);
     }
 
     private static (double Statistic, double PValue, double Effect, string Measure) CategoricalStatistic(
-        DriftMethod method, string[] reference, string[] current, DriftOptions options)
+        DriftMethod method, Dictionary<string, int> refByLabel, Dictionary<string, int> curByLabel, DriftOptions options)
     {
-        var refByLabel = CountLabels(reference);
-        var curByLabel = CountLabels(current);
         var categories = refByLabel.Keys.Union(curByLabel.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var refCounts = categories.Select(c => refByLabel.GetValueOrDefault(c)).ToArray();
-        var curCounts = categories.Select(c => curByLabel.GetValueOrDefault(c)).ToArray();
+        var refCounts = categories.Select(c => (long)refByLabel.GetValueOrDefault(c)).ToArray();
+        var curCounts = categories.Select(c => (long)curByLabel.GetValueOrDefault(c)).ToArray();
         return FromCounts(method, refCounts, curCounts, options);
     }
 
-    private static Dictionary<string, long> CountLabels(string[] labels)
+    private static int Total(Dictionary<string, int> counts)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var label in labels)
-        {
-            counts[label] = counts.GetValueOrDefault(label) + 1;
-        }
-
-        return counts;
+        var total = 0;
+        foreach (var count in counts.Values) total += count;
+        return total;
     }
 
     private static (double Statistic, double PValue, double Effect, string Measure) FromCounts(
@@ -146,7 +148,12 @@ internal static class ColumnDriftCalculator
 
     private static double PopulationStd(double[] values)
     {
-        var mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
+        // NOTE: the same sequential sums as LINQ's Average and Sum on an array, so the same bits, without delegates.
+        var sum = 0.0;
+        foreach (var v in values) sum += v;
+        var mean = sum / values.Length;
+        var squares = 0.0;
+        foreach (var v in values) squares += (v - mean) * (v - mean);
+        return Math.Sqrt(squares / values.Length);
     }
 }
