@@ -25,9 +25,13 @@ internal static class DriftBench
 
         var analyzer = new DriftAnalyzer(new DriftOptions { ForcedMethod = options.Method });
         DriftReport? report = null;
+        var (gen2, pause, allocated) = (GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var analyze = Median(options.Runs, () => report = analyzer.Analyze(reference, current));
         var label = options.Method?.WireName() ?? "default";
         Print($"DriftAnalyzer.Analyze (method {label}): median {Ms(analyze)} ms = {analyze / sort:F1} x sort, {analyze / ks:F1} x one KS test");
+        var calls = options.Runs + 1;
+        Print($"  per call: {(GC.GetTotalAllocatedBytes() - allocated) / calls / 1e6:F0} MB allocated, " +
+              $"{(GC.CollectionCount(2) - gen2) / (double)calls:F1} gen2 GCs, {Ms((GC.GetTotalPauseDuration() - pause).TotalSeconds / calls)} ms GC pause");
         Print($"load average after: {LoadAverage()}");
         foreach (var column in report!.Columns)
         {
@@ -35,7 +39,18 @@ internal static class DriftBench
         }
 
         Print($"dataset drift {report.DatasetDrift}, share {R(report.DriftShare)}");
+        if (options.PerColumn) PerColumn(analyzer, reference, current, options.Runs);
         return 0;
+    }
+
+    private static void PerColumn(DriftAnalyzer analyzer, DriftDataset reference, DriftDataset current, int runs)
+    {
+        foreach (var column in reference.Columns)
+        {
+            var one = new DriftDataset([column]);
+            var seconds = Median(runs, () => analyzer.Analyze(one, current));
+            Print($"  alone: {column.Name} {Ms(seconds)} ms");
+        }
     }
 
     private static double Median(int runs, Action action)

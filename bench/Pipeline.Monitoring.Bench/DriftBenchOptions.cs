@@ -3,7 +3,7 @@ using Pipeline.Monitoring.Drift;
 
 namespace Pipeline.Monitoring.Bench;
 
-/// <summary>Command-line options: <c>--rows N --runs N --method ks|default|... --seed N</c>.</summary>
+/// <summary>Command-line options: <c>--rows N --runs N --method ks|default|... --seed N --per-column</c>.</summary>
 internal sealed record DriftBenchOptions
 {
     /// <summary>Rows of each dataset (1,000,000).</summary>
@@ -14,6 +14,9 @@ internal sealed record DriftBenchOptions
 
     /// <summary>Method forced on every column that supports it; null = the default per-column choice.</summary>
     public DriftMethod? Method { get; init; }
+
+    /// <summary>Also time each column alone (sequentially), to see where the time goes.</summary>
+    public bool PerColumn { get; init; }
 
     /// <summary>Seed of the synthetic datasets (42).</summary>
     public int Seed { get; init; } = 42;
@@ -30,9 +33,10 @@ internal sealed record DriftBenchOptions
                 "--rows" => options with { Rows = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture) },
                 "--runs" => options with { Runs = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture) },
                 "--seed" => options with { Seed = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture) },
+                "--per-column" => options with { PerColumn = true },
                 "--method" => options with { Method = Value() is "default" ? null : DriftMethods.Parse(args[i]) },
                 var unknown => throw new ArgumentException(
-                    $"Unknown option '{unknown}'. Options: --rows N, --runs N, --seed N, --method default|ks|wasserstein|psi|js|chi2."),
+                    $"Unknown option '{unknown}'. Options: --rows N, --runs N, --seed N, --per-column, --method default|ks|wasserstein|psi|js|chi2."),
             };
         }
 

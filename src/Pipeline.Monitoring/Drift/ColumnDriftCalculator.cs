@@ -15,7 +15,8 @@ internal static class ColumnDriftCalculator
         int refSize, curSize;
         if (numeric)
         {
-            (refNumbers, curNumbers) = (reference.PresentNumbers(), current.PresentNumbers());
+            // NOTE: every numeric statistic walks sorted data, so each side is extracted and sorted once, here.
+            (refNumbers, curNumbers) = (reference.SortedPresentNumbers(), current.SortedPresentNumbers());
             (refSize, curSize) = (refNumbers.Length, curNumbers.Length);
         }
         else
@@ -38,7 +39,7 @@ internal static class ColumnDriftCalculator
         }
 
         var (statistic, pValue, effect, measure) = numeric
-            ? NumericStatistic(method, refNumbers, curNumbers, options)
+            ? NumericStatistic(method, reference, refNumbers, curNumbers, options)
             : CategoricalStatistic(method, refLabels, curLabels, options);
         var drift = method.IsTest() ? pValue < threshold : statistic >= threshold;
         return result with
@@ -79,21 +80,16 @@ internal static class ColumnDriftCalculator
     }
 
     private static (double Statistic, double PValue, double Effect, string Measure) NumericStatistic(
-        DriftMethod method, double[] reference, double[] current, DriftOptions options)
+        DriftMethod method, DatasetColumn referenceColumn, double[] reference, double[] current, DriftOptions options)
     {
-        // NOTE: each side is sorted exactly once (radix, in place: the arrays are this call's own copies) and every
-        // statistic below walks the sorted arrays; the std is taken first, in row order, to keep its rounding.
-        var std = method == DriftMethod.Wasserstein ? PopulationStd(reference) : 0.0;
-        RadixSort.Sort(reference);
         switch (method)
         {
             case DriftMethod.Ks:
-                RadixSort.Sort(current);
                 var ks = KolmogorovSmirnov.TwoSampleSorted(reference, current);
                 return (ks.Statistic, ks.PValue, ks.Statistic, "ks_statistic");
             case DriftMethod.Wasserstein:
-                RadixSort.Sort(current);
                 // NOTE: Evidently's normalisation: divide by the reference's population std, floored at 0.001.
+                var std = referenceColumn.PresentPopulationStd();
                 var normed = Statistics.Wasserstein.DistanceSorted(reference, current) / Math.Max(std, 0.001);
                 return (normed, double.NaN, normed, "wasserstein_normed");
         }
@@ -144,16 +140,5 @@ internal static class ColumnDriftCalculator
         ];
         var chi = ChiSquare.Contingency(table);
         return (chi.Statistic, chi.PValue, chi.CramersV, "cramers_v");
-    }
-
-    private static double PopulationStd(double[] values)
-    {
-        // NOTE: the same sequential sums as LINQ's Average and Sum on an array, so the same bits, without delegates.
-        var sum = 0.0;
-        foreach (var v in values) sum += v;
-        var mean = sum / values.Length;
-        var squares = 0.0;
-        foreach (var v in values) squares += (v - mean) * (v - mean);
-        return Math.Sqrt(squares / values.Length);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Pipeline.Monitoring.Statistics;
 
 namespace Pipeline.Monitoring.Drift;
 
@@ -60,6 +61,36 @@ public sealed class DatasetColumn
         return present;
     }
 
+    /// <summary>The present numeric values, ascending (one pass from the column straight into radix keys).</summary>
+    internal double[] SortedPresentNumbers()
+    {
+        if (Numbers is double?[] array) return RadixSort.SortedPresent(array);
+        var present = PresentNumbers();
+        RadixSort.Sort(present);
+        return present;
+    }
+
+    /// <summary>Population standard deviation of the present values.</summary>
+    internal double PresentPopulationStd()
+    {
+        var numbers = Numbers as double?[] ?? [.. Numbers ?? throw new InvalidOperationException($"Column '{Name}' is categorical.")];
+        // NOTE: sequential sums in row order, the same operations as LINQ Average and Sum over the present values.
+        double sum = 0.0, squares = 0.0;
+        var count = 0;
+        foreach (var v in numbers)
+        {
+            if (v is { } x && !double.IsNaN(x)) (sum, count) = (sum + x, count + 1);
+        }
+
+        var mean = sum / count;
+        foreach (var v in numbers)
+        {
+            if (v is { } x && !double.IsNaN(x)) squares += (x - mean) * (x - mean);
+        }
+
+        return Math.Sqrt(squares / count);
+    }
+
     /// <summary>The present labels, in row order.</summary>
     internal string[] PresentLabels()
     {
@@ -78,13 +109,13 @@ public sealed class DatasetColumn
     /// <summary>Occurrences of each present label (ordinal), counted in one pass without copying the labels.</summary>
     internal Dictionary<string, int> CountLabels()
     {
-        var labels = Labels ?? throw new InvalidOperationException($"Column '{Name}' is numeric.");
+        var labels = Labels as string?[] ?? [.. Labels ?? throw new InvalidOperationException($"Column '{Name}' is numeric.")];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         string? last = null;
         var lastCount = 0;
-        for (var i = 0; i < labels.Count; i++)
+        foreach (var value in labels)
         {
-            if (labels[i] is not { } label) continue;
+            if (value is not { } label) continue;
             // NOTE: runs of the same string instance (common in generated or sorted data) skip the hash lookup.
             if (ReferenceEquals(label, last))
             {
