@@ -55,7 +55,13 @@ internal static class RadixSort
         var sorted = GC.AllocateUninitializedArray<double>(n);
         if (n < SmallSize)
         {
-            for (var i = 0; i < n; i++) sorted[i] = Value(keys[i]);
+            // NOTE: the raw values (not the keys, which fold -0.0), so small columns sort exactly as Array.Sort does.
+            n = 0;
+            foreach (var v in values)
+            {
+                if (v is { } x && !double.IsNaN(x)) sorted[n++] = x;
+            }
+
             Array.Sort(sorted);
             return sorted;
         }
