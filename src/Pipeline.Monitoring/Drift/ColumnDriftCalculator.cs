@@ -11,18 +11,21 @@ internal static class ColumnDriftCalculator
         Validate(reference, current, options);
         var numeric = reference.Kind == ColumnKind.Numeric;
         double[] refNumbers = [], curNumbers = [];
-        string[] refLabels = [], curLabels = [];
+        Dictionary<string, int> refLabels = [], curLabels = [];
+        int refSize, curSize;
         if (numeric)
         {
-            (refNumbers, curNumbers) = (reference.PresentNumbers(), current.PresentNumbers());
+            // NOTE: every numeric statistic walks sorted data, so each side is extracted and sorted once, here.
+            (refNumbers, curNumbers) = (reference.SortedPresentNumbers(), current.SortedPresentNumbers());
+            (refSize, curSize) = (refNumbers.Length, curNumbers.Length);
         }
         else
         {
-            (refLabels, curLabels) = (reference.PresentLabels(), current.PresentLabels());
+            // NOTE: categorical drift only needs counts, so the labels are counted in place, never copied.
+            (refLabels, curLabels) = (reference.CountLabels(), current.CountLabels());
+            (refSize, curSize) = (Total(refLabels), Total(curLabels));
         }
 
-        var refSize = numeric ? refNumbers.Length : refLabels.Length;
-        var curSize = numeric ? curNumbers.Length : curLabels.Length;
         var method = ChooseMethod(reference.Name, reference.Kind, refSize, options);
         options.Columns.TryGetValue(reference.Name, out var overrides);
         var threshold = overrides?.Threshold ?? options.DefaultThreshold(method);
@@ -36,7 +39,7 @@ internal static class ColumnDriftCalculator
         }
 
         var (statistic, pValue, effect, measure) = numeric
-            ? NumericStatistic(method, refNumbers, curNumbers, options)
+            ? NumericStatistic(method, reference, refNumbers, curNumbers, options)
             : CategoricalStatistic(method, refLabels, curLabels, options);
         var drift = method.IsTest() ? pValue < threshold : statistic >= threshold;
         return result with
@@ -77,45 +80,40 @@ internal static class ColumnDriftCalculator
     }
 
     private static (double Statistic, double PValue, double Effect, string Measure) NumericStatistic(
-        DriftMethod method, double[] reference, double[] current, DriftOptions options)
+        DriftMethod method, DatasetColumn referenceColumn, double[] reference, double[] current, DriftOptions options)
     {
         switch (method)
         {
             case DriftMethod.Ks:
-                var ks = KolmogorovSmirnov.TwoSample(reference, current);
+                var ks = KolmogorovSmirnov.TwoSampleSorted(reference, current);
                 return (ks.Statistic, ks.PValue, ks.Statistic, "ks_statistic");
             case DriftMethod.Wasserstein:
                 // NOTE: Evidently's normalisation: divide by the reference's population std, floored at 0.001.
-                var normed = Statistics.Wasserstein.Distance(reference, current) / Math.Max(PopulationStd(reference), 0.001);
+                var std = referenceColumn.PresentPopulationStd();
+                var normed = Statistics.Wasserstein.DistanceSorted(reference, current) / Math.Max(std, 0.001);
                 return (normed, double.NaN, normed, "wasserstein_normed");
         }
 
-        var cuts = PopulationStabilityIndex.CutPoints(reference, options.Bins);
+        var cuts = PopulationStabilityIndex.CutPointsSorted(reference, options.Bins);
         var refCounts = PopulationStabilityIndex.Histogram(cuts, reference, options.Bins);
         var curCounts = PopulationStabilityIndex.Histogram(cuts, current, options.Bins);
         return FromCounts(method, refCounts, curCounts, options);
     }
 
     private static (double Statistic, double PValue, double Effect, string Measure) CategoricalStatistic(
-        DriftMethod method, string[] reference, string[] current, DriftOptions options)
+        DriftMethod method, Dictionary<string, int> refByLabel, Dictionary<string, int> curByLabel, DriftOptions options)
     {
-        var refByLabel = CountLabels(reference);
-        var curByLabel = CountLabels(current);
         var categories = refByLabel.Keys.Union(curByLabel.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var refCounts = categories.Select(c => refByLabel.GetValueOrDefault(c)).ToArray();
-        var curCounts = categories.Select(c => curByLabel.GetValueOrDefault(c)).ToArray();
+        var refCounts = categories.Select(c => (long)refByLabel.GetValueOrDefault(c)).ToArray();
+        var curCounts = categories.Select(c => (long)curByLabel.GetValueOrDefault(c)).ToArray();
         return FromCounts(method, refCounts, curCounts, options);
     }
 
-    private static Dictionary<string, long> CountLabels(string[] labels)
+    private static int Total(Dictionary<string, int> counts)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var label in labels)
-        {
-            counts[label] = counts.GetValueOrDefault(label) + 1;
-        }
-
-        return counts;
+        var total = 0;
+        foreach (var count in counts.Values) total += count;
+        return total;
     }
 
     private static (double Statistic, double PValue, double Effect, string Measure) FromCounts(
@@ -142,11 +140,5 @@ internal static class ColumnDriftCalculator
         ];
         var chi = ChiSquare.Contingency(table);
         return (chi.Statistic, chi.PValue, chi.CramersV, "cramers_v");
-    }
-
-    private static double PopulationStd(double[] values)
-    {
-        var mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Pipeline.Monitoring.Statistics;
+
 namespace Pipeline.Monitoring.Drift;
 
 /// <summary>One named column of a dataset: numbers (null = missing) or labels (null = missing).</summary>
@@ -32,13 +35,99 @@ public sealed class DatasetColumn
     public static DatasetColumn Categorical(string name, IReadOnlyList<string?> values) =>
         new(name, ColumnKind.Categorical, null, values ?? throw new ArgumentNullException(nameof(values)));
 
-    /// <summary>The present numeric values.</summary>
-    internal double[] PresentNumbers() =>
-        (Numbers ?? throw new InvalidOperationException($"Column '{Name}' is categorical."))
-            .Where(v => v is { } x && !double.IsNaN(x)).Select(v => v!.Value).ToArray();
+    /// <summary>The present numeric values, in row order.</summary>
+    internal double[] PresentNumbers()
+    {
+        var numbers = Numbers ?? throw new InvalidOperationException($"Column '{Name}' is categorical.");
+        var present = GC.AllocateUninitializedArray<double>(numbers.Count);
+        var count = 0;
+        // NOTE: a plain loop over the array (no LINQ, no interface enumerator) is the hot path of drift at 1M rows.
+        if (numbers is double?[] array)
+        {
+            foreach (var v in array)
+            {
+                if (v is { } x && !double.IsNaN(x)) present[count++] = x;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < numbers.Count; i++)
+            {
+                if (numbers[i] is { } x && !double.IsNaN(x)) present[count++] = x;
+            }
+        }
 
-    /// <summary>The present labels.</summary>
-    internal string[] PresentLabels() =>
-        (Labels ?? throw new InvalidOperationException($"Column '{Name}' is numeric."))
-            .Where(v => v is not null).Select(v => v!).ToArray();
+        if (count < present.Length) Array.Resize(ref present, count);
+        return present;
+    }
+
+    /// <summary>The present numeric values, ascending (one pass from the column straight into radix keys).</summary>
+    internal double[] SortedPresentNumbers()
+    {
+        if (Numbers is double?[] array) return RadixSort.SortedPresent(array);
+        var present = PresentNumbers();
+        RadixSort.Sort(present);
+        return present;
+    }
+
+    /// <summary>Population standard deviation of the present values.</summary>
+    internal double PresentPopulationStd()
+    {
+        var numbers = Numbers as double?[] ?? [.. Numbers ?? throw new InvalidOperationException($"Column '{Name}' is categorical.")];
+        // NOTE: sequential sums in row order, the same operations as LINQ Average and Sum over the present values.
+        double sum = 0.0, squares = 0.0;
+        var count = 0;
+        foreach (var v in numbers)
+        {
+            if (v is { } x && !double.IsNaN(x)) (sum, count) = (sum + x, count + 1);
+        }
+
+        var mean = sum / count;
+        foreach (var v in numbers)
+        {
+            if (v is { } x && !double.IsNaN(x)) squares += (x - mean) * (x - mean);
+        }
+
+        return Math.Sqrt(squares / count);
+    }
+
+    /// <summary>The present labels, in row order.</summary>
+    internal string[] PresentLabels()
+    {
+        var labels = Labels ?? throw new InvalidOperationException($"Column '{Name}' is numeric.");
+        var present = new string[labels.Count];
+        var count = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (labels[i] is { } label) present[count++] = label;
+        }
+
+        if (count < present.Length) Array.Resize(ref present, count);
+        return present;
+    }
+
+    /// <summary>Occurrences of each present label (ordinal), counted in one pass without copying the labels.</summary>
+    internal Dictionary<string, int> CountLabels()
+    {
+        var labels = Labels as string?[] ?? [.. Labels ?? throw new InvalidOperationException($"Column '{Name}' is numeric.")];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? last = null;
+        var lastCount = 0;
+        foreach (var value in labels)
+        {
+            if (value is not { } label) continue;
+            // NOTE: runs of the same string instance (common in generated or sorted data) skip the hash lookup.
+            if (ReferenceEquals(label, last))
+            {
+                lastCount++;
+                continue;
+            }
+
+            if (last is not null) CollectionsMarshal.GetValueRefOrAddDefault(counts, last, out _) += lastCount;
+            (last, lastCount) = (label, 1);
+        }
+
+        if (last is not null) CollectionsMarshal.GetValueRefOrAddDefault(counts, last, out _) += lastCount;
+        return counts;
+    }
 }

@@ -33,8 +33,11 @@ public sealed class DriftAnalyzer
         }
 
         // NOTE: columns are independent and each result lands in its own slot, so the parallel loop is deterministic.
+        // One column at a time per core: each holds a few arrays of its row count (copies, sort keys), so the degree
+        // bounds memory as well as contention.
         var computed = new ColumnDrift[pairs.Length];
-        Parallel.For(0, pairs.Length, i => computed[i] = ColumnDriftCalculator.Compute(pairs[i].Reference, pairs[i].Current, _options));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, pairs.Length, parallel, i => computed[i] = ColumnDriftCalculator.Compute(pairs[i].Reference, pairs[i].Current, _options));
         var results = computed.ToList();
 
         var drifted = Rank(results.Where(r => r.Drift).Select(r => r.Name));

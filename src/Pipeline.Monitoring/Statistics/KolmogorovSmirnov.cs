@@ -21,8 +21,16 @@ public static class KolmogorovSmirnov
             throw new ArgumentException("Both samples of a Kolmogorov-Smirnov test must be non-empty.");
         }
 
-        var data1 = Sorted(x);
-        var data2 = Sorted(y);
+        return TwoSampleSorted(Sorted(x), Sorted(y), alternative, method);
+    }
+
+    /// <summary>
+    /// The test on two non-empty, ascending, NaN-free samples (as <see cref="RadixSort"/> leaves them); callers that
+    /// already hold sorted data (drift, which sorts each column once) skip the copy and the sort.
+    /// </summary>
+    internal static KsResult TwoSampleSorted(
+        double[] data1, double[] data2, KsAlternative alternative = KsAlternative.TwoSided, KsMethod method = KsMethod.Auto)
+    {
         var (d, location, sign) = Statistic(data1, data2, alternative);
         long n1 = data1.Length, n2 = data2.Length;
         var g = Gcd(n1, n2);

@@ -34,6 +34,12 @@ public static class PopulationStabilityIndex
     {
         var sorted = expected.ToArray();
         RadixSort.Sort(sorted);
+        return CutPointsSorted(sorted, bins);
+    }
+
+    /// <summary>The quantiles at k/B of an ascending reference (no copy, no sort).</summary>
+    internal static double[] CutPointsSorted(double[] sorted, int bins)
+    {
         var cuts = new double[bins - 1];
         for (var k = 1; k < bins; k++)
         {
