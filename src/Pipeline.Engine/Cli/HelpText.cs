@@ -34,6 +34,7 @@ internal static class HelpText
         var value = p.GetValue(build) switch
         {
             System.Collections.IEnumerable items and not string => string.Join(' ', items.Cast<object?>()),
+            false => null,
             var v => v?.ToString(),
         };
         var text = p.Attribute.Description ?? "";
