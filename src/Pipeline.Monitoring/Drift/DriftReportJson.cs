@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Pipeline.Monitoring.Drift;
@@ -7,43 +6,43 @@ namespace Pipeline.Monitoring.Drift;
 internal static class DriftReportJson
 {
     /// <summary>Writes the report as indented JSON ending in a newline.</summary>
-    public static string Write(DriftReport report)
+    public static string Write(DriftReport report) => JsonText.Write(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", IndentSize = 2 }))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("columns");
-            foreach (var column in report.Columns)
-            {
-                json.WriteStartObject(column.Name);
-                WriteColumn(json, column);
-                json.WriteEndObject();
-            }
+        json.WriteStartObject();
+        WriteProperties(json, report);
+        json.WriteEndObject();
+    });
 
-            json.WriteEndObject();
-            Number(json, "drift_share", report.DriftShare);
-            json.WriteBoolean("dataset_drift", report.DatasetDrift);
-            Number(json, "drift_share_threshold", report.DriftShareThreshold);
-            json.WriteStartArray("drifted_columns");
-            foreach (var name in report.DriftedColumns) json.WriteStringValue(name);
-            json.WriteEndArray();
+    /// <summary>Writes the report's properties into the object being written (also the monitoring report's <c>data_drift</c>).</summary>
+    public static void WriteProperties(Utf8JsonWriter json, DriftReport report)
+    {
+        json.WriteStartObject("columns");
+        foreach (var column in report.Columns)
+        {
+            json.WriteStartObject(column.Name);
+            WriteColumn(json, column);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        json.WriteEndObject();
+        JsonText.Number(json, "drift_share", report.DriftShare);
+        json.WriteBoolean("dataset_drift", report.DatasetDrift);
+        JsonText.Number(json, "drift_share_threshold", report.DriftShareThreshold);
+        json.WriteStartArray("drifted_columns");
+        foreach (var name in report.DriftedColumns) json.WriteStringValue(name);
+        json.WriteEndArray();
     }
 
     private static void WriteColumn(Utf8JsonWriter json, ColumnDrift column)
     {
         json.WriteString("method", column.Method.WireName());
-        if (column.Statistic is { } statistic) Number(json, "statistic", statistic);
-        if (column.PValue is { } p) Number(json, "p_value", p);
+        if (column.Statistic is { } statistic) JsonText.Number(json, "statistic", statistic);
+        if (column.PValue is { } p) JsonText.Number(json, "p_value", p);
         json.WriteBoolean("drift", column.Drift);
-        Number(json, "threshold", column.Threshold);
+        JsonText.Number(json, "threshold", column.Threshold);
         if (column.EffectSize is { } effect)
         {
-            Number(json, "effect_size", effect);
+            JsonText.Number(json, "effect_size", effect);
             json.WriteString("effect_size_measure", column.EffectSizeMeasure);
         }
 
@@ -51,12 +50,5 @@ internal static class DriftReportJson
         json.WriteNumber("reference_size", column.ReferenceSize);
         json.WriteNumber("current_size", column.CurrentSize);
         if (column.InsufficientData) json.WriteBoolean("insufficient_data", true);
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        // NOTE: JSON has no NaN/Infinity; a non-finite statistic (e.g. JS with an infinite term) is written as null.
-        if (double.IsFinite(value)) json.WriteNumber(name, value);
-        else json.WriteNull(name);
     }
 }

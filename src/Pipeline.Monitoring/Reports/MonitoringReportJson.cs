@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Pipeline.Monitoring.Drift;
 using Pipeline.Monitoring.Performance;
@@ -10,25 +9,19 @@ namespace Pipeline.Monitoring.Reports;
 internal static class MonitoringReportJson
 {
     /// <summary>Indented JSON ending in a newline.</summary>
-    public static string Write(MonitoringReport report)
+    public static string Write(MonitoringReport report) => JsonText.Write(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", IndentSize = 2 }))
-        {
-            json.WriteStartObject();
-            json.WriteString("verdict", VerdictName(report.Verdict));
-            json.WriteStartArray("reasons");
-            foreach (var reason in report.Reasons) json.WriteStringValue(reason);
-            json.WriteEndArray();
-            WriteWindow(json, report.Window);
-            WriteDrift(json, report.Drift);
-            MonitoringPerformanceJson.Write(json, report.Performance);
-            WriteSystem(json, report.System);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        json.WriteStartObject();
+        json.WriteString("verdict", VerdictName(report.Verdict));
+        json.WriteStartArray("reasons");
+        foreach (var reason in report.Reasons) json.WriteStringValue(reason);
+        json.WriteEndArray();
+        WriteWindow(json, report.Window);
+        WriteDrift(json, report.Drift);
+        MonitoringPerformanceJson.Write(json, report.Performance);
+        WriteSystem(json, report.System);
+        json.WriteEndObject();
+    });
 
     /// <summary>The wire name of a verdict.</summary>
     public static string VerdictName(MonitoringVerdict verdict) => verdict switch
@@ -40,11 +33,7 @@ internal static class MonitoringReportJson
     };
 
     /// <summary>A number, or null when absent or not finite (JSON has no NaN).</summary>
-    public static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v);
-        else json.WriteNull(name);
-    }
+    public static void Number(Utf8JsonWriter json, string name, double? value) => JsonText.Number(json, name, value);
 
     /// <summary>An interval as a two-element array.</summary>
     public static void Interval(Utf8JsonWriter json, string name, WilsonInterval? interval)
@@ -87,35 +76,7 @@ internal static class MonitoringReportJson
     private static void WriteDrift(Utf8JsonWriter json, DriftReport drift)
     {
         json.WriteStartObject("data_drift");
-        json.WriteStartObject("columns");
-        foreach (var c in drift.Columns)
-        {
-            json.WriteStartObject(c.Name);
-            json.WriteString("method", c.Method.WireName());
-            if (c.Statistic is not null) Number(json, "statistic", c.Statistic);
-            if (c.PValue is not null) Number(json, "p_value", c.PValue);
-            json.WriteBoolean("drift", c.Drift);
-            Number(json, "threshold", c.Threshold);
-            if (c.EffectSize is not null)
-            {
-                Number(json, "effect_size", c.EffectSize);
-                json.WriteString("effect_size_measure", c.EffectSizeMeasure);
-            }
-
-            if (c.ImportanceRank is { } rank) json.WriteNumber("importance_rank", rank);
-            json.WriteNumber("reference_size", c.ReferenceSize);
-            json.WriteNumber("current_size", c.CurrentSize);
-            if (c.InsufficientData) json.WriteBoolean("insufficient_data", true);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-        Number(json, "drift_share", drift.DriftShare);
-        json.WriteBoolean("dataset_drift", drift.DatasetDrift);
-        Number(json, "drift_share_threshold", drift.DriftShareThreshold);
-        json.WriteStartArray("drifted_columns");
-        foreach (var name in drift.DriftedColumns) json.WriteStringValue(name);
-        json.WriteEndArray();
+        DriftReportJson.WriteProperties(json, drift);
         json.WriteEndObject();
     }
 
