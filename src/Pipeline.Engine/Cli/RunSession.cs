@@ -19,6 +19,9 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         ? int.TryParse(j, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException($"--jobs takes a positive whole number, got '{j}'.")
         : Environment.ProcessorCount;
 
+    // NOTE: read once per invocation: the no-op key and the code fingerprints both need the own assemblies' ids.
+    private OwnAssemblies Own => field ??= OwnAssemblies.Of(buildType.Assembly);
+
     private bool Verbose => line.Single("verbosity") is "verbose" or "detailed";
 
     public int Track(IReadOnlyList<string> paths)
@@ -46,7 +49,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         var console = new RunConsole(stdout, prefixTargets: Jobs > 1 && plan.Targets.Count(t => t.Spec.HasActions) > 1, Verbose);
         var shortcut = new NoOpShortcut(layout);
         var key = locked && NoOpShortcut.Applies(plan, model) && !line.Has("set") && !line.Has("force")
-            ? NoOpShortcut.KeyOf(line.Raw, OwnAssemblies.Of(buildType.Assembly).Key(), plan.Targets.Select(t => t.Name))
+            ? NoOpShortcut.KeyOf(line.Raw, Own.Key(), plan.Targets.Select(t => t.Name))
             : null;
         if (key is not null && shortcut.IsValid(key))
         {
@@ -97,7 +100,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         var jobs = Jobs;
         var roots = plan.Targets.Where(t => t.Spec.HasActions)
             .ToDictionary(t => t.Name, t => model.Behaviors[t.Name].ActionMethods);
-        var code = new CodeFingerprintCache(layout.CodeHashCacheDirectory, OwnAssemblies.Of(buildType.Assembly)).Get(roots);
+        var code = new CodeFingerprintCache(layout.CodeHashCacheDirectory, Own).Get(roots);
         return new RunServices(layout, new PathHasher(StateCache.Load(layout.StateFile), jobs), new ObjectCache(layout.CacheRoot),
             new RunCache(layout.CacheRoot), LockFile.Load(layout.LockFile), parameters, code, console, clock);
     }

@@ -38,7 +38,11 @@ internal sealed class OwnAssemblies
     public bool Contains(Assembly assembly) => _verdicts.GetOrAdd(assembly, a => _names.Contains(a.GetName().Name!));
 
     /// <summary>A key that changes whenever any own assembly is recompiled: the FNV-1a of their module version ids, read from disk without loading them.</summary>
-    public string Key()
+    public string Key() => _key ??= ComputeKey();
+
+    private string? _key;
+
+    private string ComputeKey()
     {
         var ids = _names.Order(StringComparer.Ordinal).Select(name =>
         {
