@@ -78,7 +78,7 @@ internal sealed partial class Build
                 Extra = [ctx.Input(Paths.ModelInfo)],
             };
             var lineage = new Lineage(GitHead.Sha(RootDirectory) ?? "unknown", ctx.InputHashes);
-            var bump = Train_ReRanForParams(ctx) ? VersionBump.Minor : VersionBump.Patch;
+            var bump = TrainingParamsChanged(ctx) ? VersionBump.Minor : VersionBump.Patch;
             var version = RegistryFolder.Register(Registry, model, files, lineage, TimeProvider.System, bump);
             RegistryFolder.Promote(Registry, model, version);
             _deployed = (model, version.ToString());
@@ -123,7 +123,7 @@ internal sealed partial class Build
     private (string Model, string Version)? _deployed;
 
     /// <summary>Minor bump when the training parameters changed since the last deployed model, patch otherwise (new data).</summary>
-    private bool Train_ReRanForParams(ITargetContext ctx) =>
+    private bool TrainingParamsChanged(ITargetContext ctx) =>
         ProductionModel.Folder(RootDirectory, Registry, ctx.Param<string>("model.name")) is { } production &&
         File.Exists(Path.Combine(production, "model.json")) &&
         File.ReadAllText(Path.Combine(production, "model.json")) is var old &&

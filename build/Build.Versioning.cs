@@ -30,11 +30,11 @@ internal sealed partial class Build
 
     Target Push => _ => _
         .Description("Send cache objects that dvc.lock and .dvc files use to the DVC remote (like `dvc push`)")
-        .Executes(ctx => Transfer_(ctx, pull: false));
+        .Executes(ctx => TransferObjects(ctx, pull: false));
 
     Target Pull => _ => _
         .Description("Fetch the objects dvc.lock and .dvc files use from the DVC remote and check them out (like `dvc pull`)")
-        .Executes(ctx => Transfer_(ctx, pull: true));
+        .Executes(ctx => TransferObjects(ctx, pull: true));
 
     Target Reproduce => _ => _
         .Description("Rebuild --rev from scratch in a temporary worktree and compare every output with its dvc.lock")
@@ -113,7 +113,7 @@ internal sealed partial class Build
         return exitCode;
     }
 
-    private void Transfer_(ITargetContext ctx, bool pull)
+    private void TransferObjects(ITargetContext ctx, bool pull)
     {
         if (Remote is null && DvcConfigFile.Load(Path.Combine(RootDirectory, ".dvc", "config")).Get("core", "remote") is null)
         {

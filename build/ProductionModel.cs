@@ -21,8 +21,8 @@ internal static class ProductionModel
     /// <summary>The version ("v1.2.3") the git tags put in production, or null.</summary>
     public static string? FromTags(string root, string model)
     {
-        if (GitHead.Sha(root) is null) return null;
-        using var repo = GitRepositoryLocator.Open(root);
+        using var repo = GitRepositoryLocator.TryOpen(root);
+        if (repo?.Head.Tip is null) return null;
         var production = new ModelRegistry(repo, TimeProvider.System, new GitIdentity("pipeline", "pipeline@localhost")).Production(model);
         return production is null ? null : production.Name;
     }

@@ -1,5 +1,3 @@
-using LibGit2Sharp;
-
 namespace Pipeline.Git;
 
 /// <summary>The commit the working tree is on, for lineage records.</summary>
@@ -8,9 +6,7 @@ public static class GitHead
     /// <summary>The full sha of HEAD's commit, or null when <paramref name="path"/> is not in a git repository or has no commit yet.</summary>
     public static string? Sha(string path)
     {
-        var found = Repository.Discover(path);
-        if (found is null) return null;
-        using var repo = new Repository(found);
-        return repo.Head.Tip?.Sha;
+        using var repo = GitRepositoryLocator.TryOpen(path);
+        return repo?.Head.Tip?.Sha;
     }
 }
