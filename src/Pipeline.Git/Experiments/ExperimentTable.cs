@@ -1,4 +1,3 @@
-using Pipeline.Git.Reproduce;
 
 namespace Pipeline.Git.Experiments;
 

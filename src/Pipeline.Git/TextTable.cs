@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Git.Reproduce;
+namespace Pipeline.Git;
 
 /// <summary>Renders rows as a plain-text table: a header, a dashed rule, columns padded to their widest cell.</summary>
 internal static class TextTable
