@@ -81,14 +81,18 @@ internal static class TransformChain
         return value < 0 ? $"({text})" : text;
     }
 
+    // NOTE: the expression language reads C#-style string literals. The binary label is an Expression, not MapValue:
+    // MapValue saves its map as an .idv whose column blocks ML.NET compresses in parallel and writes in completion
+    // order, so featurizer.zip (and model.zip) differed from run to run.
+    private static string TextLiteral(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
     private static IEstimator<ITransformer> LabelEstimator(MLContext ml, DatasetSchema schema)
     {
         switch (schema.Task)
         {
             case MlTask.Binary:
                 var positive = schema.PositiveClass ?? schema.LabelClasses[^1];
-                var pairs = schema.LabelClasses.Select(c => new KeyValuePair<string, bool>(c, c == positive));
-                return ml.Transforms.Conversion.MapValue(Label, pairs, schema.Label);
+                return ml.Transforms.Expression(Label, $"x => x == {TextLiteral(positive)}", schema.Label);
             case MlTask.Multiclass:
                 var keys = ml.Data.LoadFromEnumerable(schema.LabelClasses.Select(c => new LabelClassRow { Value = c }));
                 return ml.Transforms.Conversion.MapValueToKey(Label, schema.Label, keyData: keys);
