@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Engine;
 using Pipeline.Ml.Ingest;
+using Pipeline.Ml.Ingest.Feedback;
 using Pipeline.Ml.Sources;
 using Pipeline.Ml.Validation;
 using Pipeline.Ml.Features;
@@ -35,12 +36,19 @@ internal sealed partial class Build
             });
         });
 
+    /// <summary>
+    /// The prediction log that ingest.feedback names, with its write-ahead log (where a running host's latest writes
+    /// are): optional inputs of Ingest, so new feedback re-runs it. A PostgreSQL log is read every run instead.
+    /// </summary>
+    private string[] FeedbackLogFiles => ParamsValue("ingest.feedback") is { Length: > 0 } log && !log.Contains('=') ? [log, log + "-wal"] : [];
+
     Target Ingest => _ => _
-        .Description("Load the configured source (params.yaml ingest.*) into a snapshot under data/raw")
+        .Description("Load the configured source (params.yaml ingest.*) and the feedback-labelled traffic (ingest.feedback) into a snapshot under data/raw")
         .Inputs(SourceFiles)
-        .Params("ingest")
+        .OptionalInputs(FeedbackLogFiles)
+        .Params("ingest", "data.key", "data.label")
         .Outputs(Paths.Snapshot)
-        .When(SourceFiles.Length == 0, d => d.AlwaysRun())
+        .When(SourceFiles.Length == 0 || (ParamsValue("ingest.feedback") is { Length: > 0 } && FeedbackLogFiles.Length == 0), d => d.AlwaysRun())
         .Executes(ctx =>
         {
             var snapshot = ctx.Output(Paths.Snapshot);
@@ -49,9 +57,20 @@ internal sealed partial class Build
             if (File.Exists(previous)) File.Copy(previous, snapshot, overwrite: true);
             var options = IngestOptions.FromParams(ctx.ParamSection("ingest").ToDictionary(p => p.Key, p => (string?)p.Value));
             var result = Ingestor.Run(options, snapshot, RootDirectory, ctx.CancellationToken);
+            if (options.Feedback is { } log) AppendFeedback(ctx, snapshot, log);
             ctx.Summary("rows", result.RowsTotal);
             if (result.Incremental) ctx.Summary("appended", result.RowsAppended);
         });
+
+    private void AppendFeedback(ITargetContext ctx, string snapshot, string log)
+    {
+        var key = ParamsValue("data.key") is { Length: > 0 } k ? k
+            : throw new InvalidOperationException("ingest.feedback needs data.key in params.yaml: feedback rows get keys derived from their request ids, which is how a later load knows it already has them.");
+        var result = FeedbackIngest.Append(snapshot, log, RootDirectory, key, ctx.Param<string>("data.label"), ctx.CancellationToken);
+        ctx.Summary("feedback", result.Appended);
+        if (result.AlreadyPresent > 0) ctx.Log.Information($"{result.AlreadyPresent} labelled predictions were already in the snapshot (earlier loads).");
+        if (result.IgnoredFields.Count > 0) ctx.Log.Warning($"Logged fields that are not snapshot columns were left out of the feedback rows: {string.Join(", ", result.IgnoredFields)}.");
+    }
 
     Target Validate => _ => _
         .Description("Check the snapshot against data/schema.yaml (inferred on the first run); quarantine failing rows")

@@ -8,7 +8,7 @@ public sealed partial record IngestOptions
     private static readonly string[] Keys =
     [
         "kind", "path", "delimiter", "query", "table", "connection", "url", "page_param", "page_size_param", "page_size",
-        "first_page", "items_field", "timeout_seconds", "max_retries", "retry_delay_ms", "seed", "watermark",
+        "first_page", "items_field", "timeout_seconds", "max_retries", "retry_delay_ms", "seed", "watermark", "feedback",
     ];
 
     /// <summary>
@@ -41,6 +41,7 @@ public sealed partial record IngestOptions
                 "retry_delay_ms" => options with { RetryDelayMs = ParamValue.Integer("ingest." + key, value, 0) },
                 "seed" => options with { Seed = ParamValue.Integer("ingest." + key, value, int.MinValue) },
                 "watermark" => options with { Watermark = value.Length == 0 ? null : value },
+                "feedback" => options with { Feedback = value.Length == 0 ? null : value },
                 _ => throw new ArgumentException($"Unknown parameter 'ingest.{key}'. Known: {string.Join(", ", Keys.Select(k => "ingest." + k))}."),
             };
         }

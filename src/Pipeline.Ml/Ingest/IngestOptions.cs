@@ -5,7 +5,8 @@ namespace Pipeline.Ml.Ingest;
 /// <c>path</c>, <c>delimiter</c>, <c>query</c>, <c>table</c> (transactions), <c>connection</c>, <c>url</c>,
 /// <c>page_param</c> (page), <c>page_size_param</c> (page_size), <c>page_size</c> (500), <c>first_page</c> (1),
 /// <c>items_field</c> (items), <c>timeout_seconds</c> (30), <c>max_retries</c> (3), <c>retry_delay_ms</c> (500),
-/// <c>seed</c> (17, jitter of the back-off), <c>watermark</c> (none: full load).
+/// <c>seed</c> (17, jitter of the back-off), <c>watermark</c> (none: full load), <c>feedback</c> (none: the prediction log
+/// whose feedback-labelled traffic is appended, see <see cref="Feedback.FeedbackIngest"/>).
 /// </summary>
 public sealed partial record IngestOptions
 {
@@ -59,4 +60,10 @@ public sealed partial record IngestOptions
 
     /// <summary>Watermark column for incremental loads (null: full load every run).</summary>
     public string? Watermark { get; init; }
+
+    /// <summary>
+    /// The serving host's prediction log (a SQLite file, or a PostgreSQL connection string) whose feedback-labelled
+    /// predictions are appended to the snapshot (null: none).
+    /// </summary>
+    public string? Feedback { get; init; }
 }

@@ -1,0 +1,60 @@
+using Pipeline.Ml.Data;
+
+namespace Pipeline.Ml.Ingest.Feedback;
+
+/// <summary>
+/// The closed loop's half of Ingest: appends the served predictions that received feedback (ground truth) to a snapshot,
+/// as rows of the snapshot's own columns, so the next training run learns from the traffic the model actually sees.
+/// Incremental by key: a labelled prediction whose derived key (<see cref="FeedbackKey"/>) the snapshot already holds is
+/// counted, not appended again.
+/// </summary>
+public static class FeedbackIngest
+{
+    /// <summary>
+    /// Rewrites <paramref name="snapshotPath"/> (atomically, same bytes for its existing rows) with the labelled predictions
+    /// of the log at <paramref name="log"/> (a SQLite file relative to <paramref name="baseDirectory"/>, or a PostgreSQL
+    /// connection string) appended; a log that does not exist yet adds nothing.
+    /// </summary>
+    public static FeedbackResult Append(string snapshotPath, string log, string baseDirectory, string key, string label, CancellationToken cancellationToken = default)
+    {
+        using var traffic = LabelledTraffic.Read(log, baseDirectory, cancellationToken).GetEnumerator();
+        if (!traffic.MoveNext()) return new FeedbackResult(0, 0, []);
+
+        using var reader = new CsvSnapshotReader(snapshotPath);
+        var keyIndex = ColumnIndex(reader, key, "data.key");
+        var labelIndex = ColumnIndex(reader, label, "data.label");
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        using var writer = new CsvSnapshotWriter(snapshotPath, reader.Header);
+        foreach (var row in reader.ReadRows())
+        {
+            if (row[keyIndex] is { } k) keys.Add(k);
+            if (row[labelIndex] is { } l) labels.Add(l);
+            writer.WriteRow(row);
+        }
+
+        var rows = new FeedbackRow(reader.Header, keyIndex, labelIndex);
+        long appended = 0, present = 0;
+        do
+        {
+            var prediction = traffic.Current;
+            var rowKey = FeedbackKey.Of(prediction.RequestId);
+            if (!keys.Add(rowKey)) { present++; continue; }
+            writer.WriteRow(rows.Build(prediction, rowKey, FeedbackLabel.Map(prediction.Label, labels)));
+            appended++;
+        }
+        while (traffic.MoveNext());
+        writer.Complete();
+        return new FeedbackResult(appended, present, [.. rows.IgnoredFields]);
+    }
+
+    private static int ColumnIndex(CsvSnapshotReader reader, string column, string parameter)
+    {
+        for (var i = 0; i < reader.Header.Count; i++)
+        {
+            if (reader.Header[i] == column) return i;
+        }
+        throw new InvalidDataException(
+            $"{reader.Path} has no column '{column}' ({parameter}), which feedback rows need. Columns: {string.Join(", ", reader.Header)}.");
+    }
+}

@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Pipeline.Ml.Ingest.Feedback;
+
+/// <summary>
+/// Reads the predictions that received feedback from the serving host's prediction log (tables <c>predictions</c> and
+/// <c>feedback</c>): a SQLite file, or a PostgreSQL database when the location is a connection string.
+/// </summary>
+internal static class LabelledTraffic
+{
+    // NOTE: oldest first, ties by request id, so the appended rows come in the same order on every run.
+    private const string Query =
+        "SELECT p.request_id, p.features, f.label FROM predictions p JOIN feedback f ON f.request_id = p.request_id " +
+        "ORDER BY p.time, p.request_id";
+
+    /// <summary>True when <paramref name="location"/> is an ADO.NET connection string rather than a file path.</summary>
+    public static bool IsConnectionString(string location) => location.Contains('=') && location.Contains(';');
+
+    /// <summary>Where the log is, for messages (never a password).</summary>
+    public static string Describe(string location) =>
+        IsConnectionString(location) ? PostgresSource.Describe(location) : $"prediction log {location}";
+
+    /// <summary>
+    /// Streams the labelled predictions; a log file that does not exist yet has none (nothing has been served).
+    /// </summary>
+    public static IEnumerable<LabelledPrediction> Read(string location, string baseDirectory, CancellationToken cancellationToken)
+    {
+        using var connection = Open(location, baseDirectory);
+        if (connection is null) yield break;
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Query;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new LabelledPrediction(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+        }
+    }
+
+    private static DbConnection? Open(string location, string baseDirectory)
+    {
+        if (IsConnectionString(location)) return new NpgsqlConnection(location);
+        var path = Path.GetFullPath(location, baseDirectory);
+        if (!File.Exists(path)) return null;
+        return new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+    }
+}
