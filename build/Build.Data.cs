@@ -1,10 +1,11 @@
-using System.Globalization;
 using Pipeline.Engine;
 using Pipeline.Ml.Ingest;
 using Pipeline.Ml.Ingest.Feedback;
 using Pipeline.Ml.Sources;
 using Pipeline.Ml.Validation;
 using Pipeline.Ml.Features;
+
+using static ReferencePipeline.SectionValue;
 
 namespace ReferencePipeline;
 
@@ -133,10 +134,4 @@ internal sealed partial class Build
             ctx.Summary("test", result.TestRows);
             ctx.Summary("features", result.FeatureCount);
         });
-
-    private static int Int(IReadOnlyDictionary<string, string> section, string key, int fallback) =>
-        section.TryGetValue(key, out var v) && v.Length > 0 ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-
-    private static double Number(IReadOnlyDictionary<string, string> section, string key, double fallback) =>
-        section.TryGetValue(key, out var v) && v.Length > 0 ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

@@ -5,6 +5,9 @@ using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
 using Pipeline.Ml.Gate;
 using Pipeline.Ml.Training;
+using Pipeline.Serving.Rollouts;
+
+using static ReferencePipeline.SectionValue;
 
 namespace ReferencePipeline;
 
@@ -59,6 +62,8 @@ internal sealed partial class Build
             ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
         });
 
+    [Parameter("Deploy: seconds a canary holds each step before the next (default: deploy.hold_seconds, else 300)")] readonly double? HoldSeconds;
+
     Target Deploy => _ => _
         .Description("Gate on params.yaml thresholds; register and promote the model when every condition holds")
         .Inputs(Paths.Metrics, Paths.Model, Paths.ModelInfo, Paths.Schema, Paths.Profile)
@@ -86,10 +91,19 @@ internal sealed partial class Build
             ctx.Summary("registered", $"{model} {version}");
             // NOTE: deploy.* is how to roll out, not what the model is, so it is read undeclared: changing the strategy
             // must not re-run Deploy and register the same model again.
-            Rollout.Start(ServingAddress, AdminToken, ParamsValue("deploy.strategy") ?? "direct", version.ToString(), ctx.Log);
+            Rollout.Start(ServingAddress, AdminToken, RolloutPlan(version.ToString()), ctx.Log);
         });
 
     private string Registry => Path.Combine(RootDirectory, Paths.Registry);
+
+    /// <summary>How Deploy rolls <paramref name="version"/> out: deploy.strategy, deploy.steps, deploy.hold_seconds (or --hold-seconds).</summary>
+    private RolloutRequest RolloutPlan(string version) => new()
+    {
+        Strategy = ParamsValue("deploy.strategy") ?? "direct",
+        Version = version,
+        Steps = ParamsValue("deploy.steps") is { Length: > 0 } steps ? [.. steps.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : null,
+        HoldSeconds = HoldSeconds ?? (ParamsValue("deploy.hold_seconds") is { Length: > 0 } hold ? double.Parse(hold, CultureInfo.InvariantCulture) : 300),
+    };
 
     private string ServingAddress => ParamsValue("deploy.host") ?? $"http://127.0.0.1:{Port}";
 

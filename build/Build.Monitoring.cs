@@ -1,9 +1,11 @@
 using Pipeline.Engine;
 using Pipeline.Monitoring.Reports;
 
+using static ReferencePipeline.SectionValue;
+
 namespace ReferencePipeline;
 
-/// <summary>Monitoring the served model and turning a failing report into a retraining run.</summary>
+/// <summary>Monitoring the served model (the retraining it can trigger is in Build.Retrain.cs).</summary>
 internal sealed partial class Build
 {
     private const string PredictionLog = "data/serving/predictions.db";
@@ -19,24 +21,6 @@ internal sealed partial class Build
             ctx.Summary("verdict", report.Verdict);
             if (report.Verdict is not (MonitoringVerdict.Healthy or MonitoringVerdict.InsufficientData))
                 throw new InvalidOperationException($"Monitoring verdict: {report.Verdict}: {string.Join("; ", report.Reasons)}");
-        });
-
-    Target Retrain => _ => _
-        .Description("Monitor, and when it warrants retraining: re-ingest and run the pipeline through Deploy")
-        .Params("monitor")
-        .AlwaysRun()
-        .Executes(ctx =>
-        {
-            var report = MonitoringReportOf(ctx);
-            var decision = RetrainDecision.From(report, MonitoringOptionsOf(ctx));
-            ctx.Log.Information(decision.ToString());
-            ctx.Summary("retrain", decision.Retrain);
-            if (!decision.Retrain) return;
-            // NOTE: Ingest is forced so a changed external source is read again; the engine then re-runs only what
-            // the new snapshot changes, and Deploy's gate compares the candidate with production.
-            if (PipelineProcess.Run(RootDirectory, RootDirectory, nameof(Ingest), "--force") != 0 ||
-                PipelineProcess.Run(RootDirectory, RootDirectory, nameof(Deploy)) != 0)
-                throw new InvalidOperationException("Retraining ran but did not deploy; see the runs above.");
         });
 
     private MonitoringReport MonitoringReportOf(ITargetContext ctx)

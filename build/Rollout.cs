@@ -8,21 +8,21 @@ namespace ReferencePipeline;
 internal static class Rollout
 {
     /// <summary>
-    /// Starts <paramref name="strategy"/> for <paramref name="version"/> on the host at <paramref name="host"/>; when no host
+    /// Starts <paramref name="plan"/> (a strategy for a registered version) on the host at <paramref name="host"/>; when no host
     /// answers there, says so and leaves it to the next <c>./build.sh Serve</c>, which serves the production version.
     /// </summary>
-    public static void Start(string host, string? token, string strategy, string version, ITargetLog log)
+    public static void Start(string host, string? token, RolloutRequest plan, ITargetLog log)
     {
         using var http = new HttpClient { BaseAddress = new Uri(host), Timeout = TimeSpan.FromSeconds(30) };
         var client = new AdminClient(http, token);
         try
         {
-            var state = client.StartRolloutAsync(new RolloutRequest { Strategy = strategy, Version = version }).GetAwaiter().GetResult();
-            log.Information($"Rollout of {version} started on {host} ({strategy}): {state}");
+            var state = client.StartRolloutAsync(plan).GetAwaiter().GetResult();
+            log.Information($"Rollout of {plan.Version} started on {host} ({plan.Strategy}): {state}");
         }
         catch (HttpRequestException e)
         {
-            log.Warning($"No serving host answers at {host} ({e.Message}); {version} is production and the next ./build.sh Serve serves it.");
+            log.Warning($"No serving host answers at {host} ({e.Message}); {plan.Version} is production and the next ./build.sh Serve serves it.");
         }
     }
 

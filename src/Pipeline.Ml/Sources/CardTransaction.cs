@@ -1,7 +1,7 @@
 namespace Pipeline.Ml.Sources;
 
 /// <summary>One generated row of the <c>transactions</c> table.</summary>
-internal sealed record CardTransaction(
+public sealed record CardTransaction(
     long Id,
     string Timestamp,
     double Amount,
@@ -13,4 +13,23 @@ internal sealed record CardTransaction(
     int TxLast24h,
     int TxLast7d,
     string MerchantDescription,
-    bool IsFraud);
+    bool IsFraud)
+{
+    /// <summary>
+    /// The row as a prediction request's named features: every column but the key (<c>id</c>) and the label
+    /// (<c>is_fraud</c>), under the table's column names.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Features() => new Dictionary<string, object?>
+    {
+        ["ts"] = Timestamp,
+        ["amount"] = Amount,
+        ["merchant_category"] = MerchantCategory,
+        ["hour"] = Hour,
+        ["country"] = Country,
+        ["device"] = Device,
+        ["account_age_days"] = AccountAgeDays,
+        ["tx_last_24h"] = TxLast24h,
+        ["tx_last_7d"] = TxLast7d,
+        ["merchant_description"] = MerchantDescription,
+    };
+}

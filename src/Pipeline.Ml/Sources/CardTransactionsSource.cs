@@ -58,6 +58,17 @@ public static class CardTransactionsSource
         return count;
     }
 
+    /// <summary>
+    /// <paramref name="count"/> rows drawn with <paramref name="options"/>' knobs from <c>Random(options.Seed)</c>, ids from
+    /// <paramref name="firstId"/> and days from <paramref name="firstDay"/>: traffic that is not in the database (e.g. a
+    /// drifted stream for the Simulate demo). The same arguments give the same rows.
+    /// </summary>
+    public static IEnumerable<CardTransaction> Generate(CardTransactionsOptions options, long firstId, DateTimeOffset firstDay, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return new CardTransactionGenerator(options, new Random(options.Seed)).Generate(firstId, firstDay, count);
+    }
+
     private static SqliteConnection Open(string path)
     {
         // NOTE: no pooling, so the file handle is released on dispose and the temporary file can be renamed.

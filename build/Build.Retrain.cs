@@ -1,0 +1,50 @@
+using System.Globalization;
+using Pipeline.Engine;
+using Pipeline.Git;
+using Pipeline.Monitoring.Reports;
+
+namespace ReferencePipeline;
+
+/// <summary>The closed loop: a failing monitoring report becomes a training run on fresh data, traced in reports/retrain.json.</summary>
+internal sealed partial class Build
+{
+    Target Retrain => _ => _
+        .Description("Monitor, and when it warrants retraining: Ingest (new source rows + feedback-labelled traffic) → … → Deploy; traced in reports/retrain.json")
+        .NoRepositoryLock()
+        .Params("monitor")
+        .AlwaysRun()
+        .Executes(ctx =>
+        {
+            var trace = RetrainWhenWarranted(ctx, MonitoringReportOf(ctx), HoldSeconds);
+            ctx.Summary("retrain", trace.Decision.Retrain);
+            if (trace.ProductionAfter is { } after) ctx.Summary("production", after);
+            if (trace.ExitCode is { } exit and not 0)
+                throw new InvalidOperationException($"Retraining ran but did not deploy (exit {exit}); see the run above and {RetrainTrace.Path}.");
+        });
+
+    /// <summary>
+    /// Decides from <paramref name="report"/>; when it says retrain, runs <c>./build.sh Deploy</c> (the engine re-runs
+    /// what the new source rows and feedback changed, the gate compares with production, the rollout uses deploy.*),
+    /// passing --commit and <paramref name="holdSeconds"/> (the canary's hold per step) through. Writes the trace either way.
+    /// </summary>
+    private RetrainTrace RetrainWhenWarranted(ITargetContext ctx, MonitoringReport report, double? holdSeconds)
+    {
+        var decision = RetrainDecision.From(report, MonitoringOptionsOf(ctx));
+        ctx.Log.Information(decision.ToString());
+        var model = ParamsValue("model.name") ?? "fraud-detector";
+        var trace = new RetrainTrace(RootDirectory, TimeProvider.System.GetUtcNow(), decision) { ProductionBefore = ProductionVersion(model) };
+        if (decision.Retrain)
+        {
+            List<string> args = [nameof(Deploy)];
+            if (Commit) args.Add("--commit");
+            if (holdSeconds is { } hold) args.AddRange(["--hold-seconds", hold.ToString(CultureInfo.InvariantCulture)]);
+            var exit = PipelineProcess.Run(RootDirectory, RootDirectory, [.. args]);
+            trace = trace with { ExitCode = exit, ProductionAfter = ProductionVersion(model), Commit = GitHead.Sha(RootDirectory) };
+        }
+        trace.Write();
+        return trace;
+    }
+
+    private string? ProductionVersion(string model) =>
+        ProductionModel.Folder(RootDirectory, Path.Combine(RootDirectory, Paths.Registry), model) is { } folder ? Path.GetFileName(folder) : null;
+}

@@ -1,0 +1,106 @@
+using Pipeline.Engine;
+using Pipeline.Ml.Sources;
+using Pipeline.Serving;
+using Pipeline.Serving.Admin;
+using ReferencePipeline.Simulation;
+
+namespace ReferencePipeline;
+
+/// <summary>The closed loop as a seeded demo: serve, drift, feed back, detect, retrain, roll out.</summary>
+internal sealed partial class Build
+{
+    [Parameter("Simulate: drift the simulated traffic (params.yaml simulate.*) after the steady phase, then close the loop", Name = "Drift")]
+    readonly bool SimulateDrift;
+
+    Target Simulate => _ => _
+        .Description("Seeded demo on deploy.host: serve, send traffic (--drift: then drifted traffic), feed back labels, Monitor, Retrain, canary; reports/simulation.json")
+        .NoRepositoryLock()
+        .Params("simulate", "source", "model.name")
+        .AlwaysRun()
+        .Executes(async ctx =>
+        {
+            var settings = SimulationSettings.From(ctx.ParamSection("simulate"), ctx.ParamSection("source"));
+            if (PipelineProcess.Run(RootDirectory, RootDirectory, nameof(Deploy)) != 0)
+                throw new InvalidOperationException("The pipeline did not deploy a production model to simulate with; see the run above.");
+            var model = ctx.Param<string>("model.name");
+            var address = new Uri(ServingAddress);
+            await using var host = await StartSimulationHost(model, address, ctx.CancellationToken);
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+            var report = new SimulationReport();
+            try
+            {
+                await RunScenario(ctx, settings, new TrafficClient(http, model), new AdminClient(http, AdminToken), report);
+            }
+            finally
+            {
+                report.Write(RootDirectory);
+                ctx.Log.Information(report.Table());
+                await host.StopAsync(CancellationToken.None);
+            }
+        });
+
+    private async Task RunScenario(ITargetContext ctx, SimulationSettings settings, TrafficClient traffic, AdminClient admin, SimulationReport report)
+    {
+        var cancel = ctx.CancellationToken;
+        await SendPhase(ctx, traffic, report, "steady", settings.Steady, 100_000_000, settings.Rows);
+        if (!SimulateDrift) return;
+        var drifted = await SendPhase(ctx, traffic, report, "drifted", settings.Drifted, 200_000_000, settings.Rows);
+        var trace = RetrainWhenWarranted(ctx, drifted, settings.HoldSeconds);
+        report.Retrain = trace;
+        if (!trace.Decision.Retrain) throw new InvalidOperationException("Monitoring did not call for retraining after the drift; see reports/monitoring.json.");
+        if (trace.ExitCode != 0) throw new InvalidOperationException($"Retraining did not deploy (exit {trace.ExitCode}); see the run above.");
+
+        var canary = new PhaseOutcome("canary");
+        var deadline = DateTime.UtcNow.AddSeconds(settings.TimeoutSeconds);
+        for (var chunk = 0; (report.Rollout = await RolloutPhase(admin, cancel)) == "running"; chunk++)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The canary was still running after simulate.timeout_seconds = {settings.TimeoutSeconds}.");
+            var rows = CardTransactionsSource.Generate(settings.Drifted with { Seed = settings.Drifted.Seed + 100 + chunk }, 300_000_000 + chunk * 1000L, Day(3), 100);
+            canary.Add(await traffic.SendAsync($"canary{chunk}", rows, cancel));
+        }
+        report.Add(canary, null);
+        ctx.Log.Information($"Canary of {trace.ProductionAfter}: {report.Rollout}.");
+
+        await SendPhase(ctx, traffic, report, "retrained", settings.Drifted with { Seed = settings.Drifted.Seed + 1 }, 400_000_000, settings.Rows);
+        if (report.Rollout != "promoted") throw new InvalidOperationException($"The retrained model was not promoted: the canary ended {report.Rollout}; see reports/simulation.json.");
+    }
+
+    /// <summary>Sends one phase of traffic with its labels, then writes the monitoring report for it (reports/monitoring.*).</summary>
+    private async Task<Pipeline.Monitoring.Reports.MonitoringReport> SendPhase(ITargetContext ctx, TrafficClient traffic, SimulationReport report,
+        string phase, CardTransactionsOptions options, long firstId, int rows)
+    {
+        var outcome = await traffic.SendAsync(phase, CardTransactionsSource.Generate(options, firstId, Day(report.Phases.Count), rows), ctx.CancellationToken);
+        var monitoring = MonitoringReportOf(ctx);
+        report.Add(outcome, monitoring.Verdict.ToString());
+        ctx.Log.Information($"{phase}: {outcome.Predictions} predictions, accuracy {outcome.Accuracy:0.0000}; monitoring: {monitoring.Verdict}.");
+        return monitoring;
+    }
+
+    private async Task<Microsoft.AspNetCore.Builder.WebApplication> StartSimulationHost(string model, Uri address, CancellationToken cancel)
+    {
+        var host = ServingHost.Build(new ServingOptions
+        {
+            RootDirectory = RootDirectory,
+            ModelName = model,
+            ModelVersion = ProductionVersion(model),
+            Port = address.Port,
+            GrpcPort = address.Port + 1,
+            AdminToken = AdminToken,
+        }, TimeProvider.System);
+        try
+        {
+            await host.StartAsync(cancel);
+            return host;
+        }
+        catch (IOException e)
+        {
+            await host.DisposeAsync();
+            throw new InvalidOperationException($"Simulate serves on deploy.host ({address}) and its port is taken ({e.Message}): stop ./build.sh Serve, or point deploy.host at a free port.", e);
+        }
+    }
+
+    private static async Task<string?> RolloutPhase(AdminClient admin, CancellationToken cancel) =>
+        (await admin.GetRolloutAsync(cancel)).GetProperty("phase").GetString();
+
+    private static DateTimeOffset Day(int phase) => new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(30 * phase);
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Pipeline.Monitoring.Reports;
+
+namespace ReferencePipeline;
+
+/// <summary>
+/// reports/retrain.json: why a retraining ran (the monitoring report that triggered it, by content hash, its verdict and
+/// reasons), on which data (the snapshot it trained from, by hash), and what came of it (exit code, the production
+/// version before and after, the git commit).
+/// </summary>
+internal sealed record RetrainTrace(string Root, DateTimeOffset Time, RetrainDecision Decision)
+{
+    public const string Path = "reports/retrain.json";
+
+    /// <summary>The retraining run's exit code; null when no retraining ran.</summary>
+    public int? ExitCode { get; init; }
+
+    /// <summary>The production version before the run.</summary>
+    public string? ProductionBefore { get; init; }
+
+    /// <summary>The production version after the run.</summary>
+    public string? ProductionAfter { get; init; }
+
+    /// <summary>HEAD after the run (the pipeline's commit with --commit).</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>Writes the trace (UTF-8, indented, '\n').</summary>
+    public void Write()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            json.WriteStartObject();
+            json.WriteString("time", Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.WriteBoolean("retrain", Decision.Retrain);
+            json.WriteStartObject("trigger");
+            json.WriteString("report", "reports/monitoring.json");
+            json.WriteString("md5", Md5("reports/monitoring.json"));
+            json.WriteString("verdict", Decision.Verdict.ToString());
+            Strings(json, "reasons", Decision.Reasons);
+            Strings(json, "drifted_features", Decision.DriftedFeatures.Select(f => f.Name));
+            json.WriteEndObject();
+            json.WriteStartObject("data");
+            json.WriteString("snapshot", Paths.Snapshot);
+            json.WriteString("md5", Md5(Paths.Snapshot));
+            json.WriteEndObject();
+            json.WriteStartObject("result");
+            if (ExitCode is { } exit) json.WriteNumber("exit_code", exit); else json.WriteNull("exit_code");
+            json.WriteString("production_before", ProductionBefore);
+            json.WriteString("production_after", ProductionAfter);
+            json.WriteString("commit", Commit);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        var file = System.IO.Path.Combine(Root, Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+    }
+
+    private string? Md5(string relative)
+    {
+        var file = System.IO.Path.Combine(Root, relative);
+        if (!File.Exists(file)) return null;
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(MD5.HashData(stream));
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values) json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+}

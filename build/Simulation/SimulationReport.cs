@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ReferencePipeline.Simulation;
+
+/// <summary>The demo's timeline: each phase's predictions and accuracy per model version, and the monitoring verdict after it.</summary>
+internal sealed class SimulationReport
+{
+    public const string Path = "reports/simulation.json";
+
+    private readonly List<(PhaseOutcome Outcome, string? Verdict)> phases = [];
+
+    /// <summary>The retraining's trace, when one ran.</summary>
+    public RetrainTrace? Retrain { get; set; }
+
+    /// <summary>How the canary ended (promoted, rolled_back, or still running at the timeout).</summary>
+    public string? Rollout { get; set; }
+
+    /// <summary>The phases so far.</summary>
+    public IReadOnlyList<(PhaseOutcome Outcome, string? Verdict)> Phases => phases;
+
+    /// <summary>Records a phase and the verdict of the monitoring report that followed it (null: none).</summary>
+    public void Add(PhaseOutcome outcome, string? verdict) => phases.Add((outcome, verdict));
+
+    /// <summary>A plain text table of the phases.</summary>
+    public string Table()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"phase",-10} {"model",-10} {"predictions",11} {"accuracy",9}  monitor");
+        foreach (var (outcome, verdict) in phases)
+        {
+            foreach (var (version, (n, correct)) in outcome.ByVersion)
+                text.AppendLine(CultureInfo.InvariantCulture, $"{outcome.Name,-10} {version,-10} {n,11} {correct / (double)n,9:0.0000}  {verdict ?? ""}");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Writes reports/simulation.json under <paramref name="root"/>.</summary>
+    public void Write(string root)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("phases");
+            foreach (var (outcome, verdict) in phases)
+            {
+                json.WriteStartObject();
+                json.WriteString("phase", outcome.Name);
+                json.WriteNumber("predictions", outcome.Predictions);
+                json.WriteNumber("accuracy", Math.Round(outcome.Accuracy, 6));
+                json.WriteStartObject("by_version");
+                foreach (var (version, (n, correct)) in outcome.ByVersion)
+                {
+                    json.WriteStartObject(version);
+                    json.WriteNumber("predictions", n);
+                    json.WriteNumber("accuracy", Math.Round(correct / (double)n, 6));
+                    json.WriteEndObject();
+                }
+                json.WriteEndObject();
+                json.WriteString("monitor", verdict);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteString("retrain", Retrain is null ? null : RetrainTrace.Path);
+            json.WriteString("production_before", Retrain?.ProductionBefore);
+            json.WriteString("production_after", Retrain?.ProductionAfter);
+            json.WriteString("rollout", Rollout);
+            json.WriteEndObject();
+        }
+        var file = System.IO.Path.Combine(root, Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+    }
+}
