@@ -26,7 +26,7 @@ public sealed record HostResources
     /// <summary>GC collections by generation (<c>gen0</c>, <c>gen1</c>, ...), ordered by generation name.</summary>
     public required IReadOnlyList<KeyValuePair<string, long>> GcCollections { get; init; }
 
-    /// <summary>Requests being served at the last scrape (<c>serving_requests_in_flight</c>).</summary>
+    /// <summary>Requests being served at the last scrape (<c>serving_requests_in_flight</c>), not counting that scrape.</summary>
     public double? RequestsInFlight { get; init; }
 
     /// <summary>Requests by model version and variant, ordered by version then variant (ordinal).</summary>

@@ -44,7 +44,8 @@ internal static class HostResourcesReader
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => KeyValuePair.Create(g.Key, (long)g.Sum(s => s.Value)))
                 .ToArray(),
-            RequestsInFlight = Single(last, "serving_requests_in_flight"),
+            // NOTE: the host counts the scrape that reads the gauge as in flight; leaving it out reports the traffic.
+            RequestsInFlight = Single(last, "serving_requests_in_flight") is { } inFlight ? Math.Max(0, inFlight - 1) : null,
             Traffic = Traffic(last),
         };
     }

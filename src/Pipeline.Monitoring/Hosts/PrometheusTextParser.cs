@@ -33,6 +33,9 @@ internal static class PrometheusTextParser
         if (i == 0) return false;
         var name = line[..i];
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var nameEnd = i;
+        while (i < line.Length && line[i] is ' ' or '\t') i++;
+        if (i >= line.Length || line[i] != '{') i = nameEnd;
         if (i < line.Length && line[i] == '{' && !TryParseLabels(line, ref i, labels)) return false;
         var rest = line[i..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (rest.Length is 0 or > 2 || !TryParseValue(rest[0], out var value)) return false;
