@@ -27,10 +27,22 @@ internal sealed partial class Build
     {
         var log = Path.Combine(RootDirectory, PredictionLog);
         if (!File.Exists(log)) throw new InvalidOperationException($"No prediction log at {PredictionLog}: serve the model first (./build.sh Serve).");
-        var report = MonitoringRun.Build(MonitoringInputs.Conventional(RootDirectory, log), MonitoringOptionsOf(ctx), TimeProvider.System);
+        var host = ServingHostReading();
+        if (host.Note is { } note) ctx.Log.Information(note);
+        var report = MonitoringRun.Build(MonitoringInputs.Conventional(RootDirectory, log), MonitoringOptionsOf(ctx), TimeProvider.System, host);
         MonitoringReportFile.Write(report, Path.Combine(RootDirectory, "reports", "monitoring.json"), Path.Combine(RootDirectory, "reports", "monitoring.html"));
         ctx.Log.Information($"{report.Verdict}: {string.Join("; ", report.Reasons)} (reports/monitoring.json, reports/monitoring.html)");
         return report;
+    }
+
+    /// <summary>
+    /// CPU, memory, GC and request counts from the serving host's /metrics at params.yaml deploy.host; a host that does
+    /// not answer within 2 s gives a note, never a failure.
+    /// </summary>
+    private Pipeline.Monitoring.Hosts.HostReading ServingHostReading()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        return new Pipeline.Monitoring.Hosts.HostScraper(http, TimeProvider.System).Read(ServingAddress);
     }
 
     private static MonitoringOptions MonitoringOptionsOf(ITargetContext ctx)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Monitoring.Drift;
+using Pipeline.Monitoring.Hosts;
 using Pipeline.Monitoring.Logs;
 
 namespace Pipeline.Monitoring.Reports;
@@ -18,9 +19,10 @@ public sealed class MonitoringReportBuilder
 
     /// <summary>
     /// The report of <paramref name="window"/>. Drift compares the reference columns that appear in the logged features
-    /// (label and key columns of train.csv are not features and so are left out).
+    /// (label and key columns of train.csv are not features and so are left out). <paramref name="host"/> adds the
+    /// serving host's figures to the system section; it never changes the verdict.
     /// </summary>
-    public MonitoringReport Build(PredictionWindow window, DriftDataset reference, BaselineMetrics? baseline = null)
+    public MonitoringReport Build(PredictionWindow window, DriftDataset reference, BaselineMetrics? baseline = null, HostReading? host = null)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(reference);
@@ -32,7 +34,7 @@ public sealed class MonitoringReportBuilder
         return new MonitoringReport
         {
             Verdict = verdict, Reasons = reasons, Window = Summarize(window), Drift = drift, Performance = performance,
-            System = SystemAnalysis.Compute(window),
+            System = SystemAnalysis.Compute(window, host),
             Distributions = FeatureDistributions.Compute(compared, current, _options.HistogramBins),
         };
     }

@@ -19,7 +19,7 @@ internal static class MonitoringReportJson
         WriteWindow(json, report.Window);
         WriteDrift(json, report.Drift);
         MonitoringPerformanceJson.Write(json, report.Performance);
-        WriteSystem(json, report.System);
+        MonitoringSystemJson.Write(json, report.System);
         json.WriteEndObject();
     });
 
@@ -77,21 +77,6 @@ internal static class MonitoringReportJson
     {
         json.WriteStartObject("data_drift");
         DriftReportJson.WriteProperties(json, drift);
-        json.WriteEndObject();
-    }
-
-    private static void WriteSystem(Utf8JsonWriter json, SystemSection system)
-    {
-        json.WriteStartObject("system");
-        json.WriteNumber("predictions", system.Predictions);
-        json.WriteStartObject("latency_ms");
-        Number(json, "p50", system.LatencyP50);
-        Number(json, "p95", system.LatencyP95);
-        Number(json, "p99", system.LatencyP99);
-        Number(json, "max", system.LatencyMax);
-        json.WriteEndObject();
-        Number(json, "throughput_per_second", system.ThroughputPerSecond);
-        Number(json, "error_rate", system.ErrorRate);
         json.WriteEndObject();
     }
 }

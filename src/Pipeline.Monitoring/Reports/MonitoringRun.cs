@@ -1,4 +1,5 @@
 using Pipeline.Monitoring.Csv;
+using Pipeline.Monitoring.Hosts;
 using Pipeline.Monitoring.Logs;
 
 namespace Pipeline.Monitoring.Reports;
@@ -10,14 +11,21 @@ public static class MonitoringRun
     /// Builds the report for the window that <paramref name="options"/> selects. The clock is used only when
     /// <see cref="MonitoringOptions.WindowHours"/> is set (null clock = the window's own last prediction is "now").
     /// </summary>
-    public static MonitoringReport Build(MonitoringInputs inputs, MonitoringOptions? options = null, TimeProvider? clock = null)
+    public static MonitoringReport Build(MonitoringInputs inputs, MonitoringOptions? options = null, TimeProvider? clock = null) =>
+        Build(inputs, options, clock, null);
+
+    /// <summary>
+    /// As <see cref="Build(MonitoringInputs, MonitoringOptions?, TimeProvider?)"/>, with the serving host's figures
+    /// (read by <see cref="HostScraper"/>; null = not asked) in the system section.
+    /// </summary>
+    public static MonitoringReport Build(MonitoringInputs inputs, MonitoringOptions? options, TimeProvider? clock, HostReading? host)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new MonitoringOptions();
         options.Validate();
         var window = PredictionLogReader.Read(inputs.PredictionLog, ReadOptions(options, clock));
         var reference = CsvDatasetReader.Read(inputs.ReferenceCsv);
-        return new MonitoringReportBuilder(options).Build(window, reference, BaselineMetrics.Read(inputs.Metrics));
+        return new MonitoringReportBuilder(options).Build(window, reference, BaselineMetrics.Read(inputs.Metrics), host);
     }
 
     /// <summary>The log query for the options: the last <c>window_size</c> predictions, within <c>window_hours</c> of now.</summary>

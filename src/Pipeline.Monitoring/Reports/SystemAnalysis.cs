@@ -1,13 +1,17 @@
+using Pipeline.Monitoring.Hosts;
 using Pipeline.Monitoring.Logs;
 using Pipeline.Monitoring.Statistics;
 
 namespace Pipeline.Monitoring.Reports;
 
-/// <summary>Latency percentiles (numpy 'linear') and throughput of the window.</summary>
+/// <summary>Latency percentiles (numpy 'linear') and throughput of the window, with the host's figures when read.</summary>
 internal static class SystemAnalysis
 {
-    /// <summary>The system section of the window.</summary>
-    public static SystemSection Compute(PredictionWindow window)
+    /// <summary>The system section of the window; the error rate comes from <paramref name="host"/> when it answered.</summary>
+    public static SystemSection Compute(PredictionWindow window, HostReading? host = null) =>
+        FromLog(window) with { ErrorRate = host?.Resources?.ErrorRate, Host = host };
+
+    private static SystemSection FromLog(PredictionWindow window)
     {
         var predictions = window.Predictions;
         if (predictions.Count == 0) return new SystemSection(0, null, null, null, null, null, null);

@@ -1,6 +1,11 @@
+using Pipeline.Monitoring.Hosts;
+
 namespace Pipeline.Monitoring.Reports;
 
-/// <summary>Serving-side numbers from the log: latency percentiles and throughput.</summary>
+/// <summary>
+/// Serving-side numbers: latency percentiles and throughput from the log, and the host's process and request figures
+/// from its <c>/metrics</c> endpoint when it was read.
+/// </summary>
 /// <param name="Predictions">Predictions in the window.</param>
 /// <param name="LatencyP50">Median latency in ms (null when empty).</param>
 /// <param name="LatencyP95">95th percentile latency in ms.</param>
@@ -8,7 +13,12 @@ namespace Pipeline.Monitoring.Reports;
 /// <param name="LatencyMax">Largest latency in ms.</param>
 /// <param name="ThroughputPerSecond">Predictions per second between the first and last prediction (null for fewer than two or no elapsed time).</param>
 /// <param name="ErrorRate">
-/// Failed requests / requests; null here because the log holds only answered predictions (the host's /metrics counts errors).
+/// Server errors / requests since the host started, from its /metrics (the log holds only answered predictions); null
+/// when the host was not read or had no requests.
 /// </param>
 public sealed record SystemSection(
-    int Predictions, double? LatencyP50, double? LatencyP95, double? LatencyP99, double? LatencyMax, double? ThroughputPerSecond, double? ErrorRate);
+    int Predictions, double? LatencyP50, double? LatencyP95, double? LatencyP99, double? LatencyMax, double? ThroughputPerSecond, double? ErrorRate)
+{
+    /// <summary>What the host's <c>/metrics</c> said, or why it said nothing; null when the run did not ask a host.</summary>
+    public HostReading? Host { get; init; }
+}

@@ -185,7 +185,8 @@ public sealed class MonitoringReportJsonTests
               "max": 13
             },
             "throughput_per_second": 0.5,
-            "error_rate": null
+            "error_rate": null,
+            "host": null
           }
         }
 
