@@ -15,14 +15,15 @@ internal sealed partial class Build
     Target Simulate => _ => _
         .Description("Seeded demo on deploy.host: serve, send traffic (--drift: then drifted traffic), feed back labels, Monitor, Retrain, canary; reports/simulation.json")
         .NoRepositoryLock()
-        .Params("simulate", "source", "model.name")
+        .Params("simulate", "source", "monitor", "model.name")
         .AlwaysRun()
         .Executes(async ctx =>
         {
             var settings = SimulationSettings.From(ctx.ParamSection("simulate"), ctx.ParamSection("source"));
-            if (PipelineProcess.Run(RootDirectory, RootDirectory, nameof(Deploy)) != 0)
-                throw new InvalidOperationException("The pipeline did not deploy a production model to simulate with; see the run above.");
             var model = ctx.Param<string>("model.name");
+            if (ProductionVersion(model) is null && PipelineProcess.Run(RootDirectory, RootDirectory, nameof(Deploy)) != 0)
+                throw new InvalidOperationException("The pipeline did not deploy a production model to simulate with; see the run above.");
+            SetPredictionLogAside(ctx.Log);
             var address = new Uri(ServingAddress);
             await using var host = await StartSimulationHost(model, address, ctx.CancellationToken);
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
@@ -97,6 +98,21 @@ internal sealed partial class Build
             await host.DisposeAsync();
             throw new InvalidOperationException($"Simulate serves on deploy.host ({address}) and its port is taken ({e.Message}): stop ./build.sh Serve, or point deploy.host at a free port.", e);
         }
+    }
+
+    // NOTE: the demo's request ids repeat from run to run (that is what makes it deterministic), and the host keeps the
+    // first prediction logged under an id, so an earlier log is moved aside, never deleted.
+    private void SetPredictionLogAside(ITargetLog log)
+    {
+        var path = Path.Combine(RootDirectory, PredictionLog);
+        if (!File.Exists(path)) return;
+        var stamp = TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var aside = Path.ChangeExtension(path, $".{stamp}.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(path + suffix)) File.Move(path + suffix, aside + suffix);
+        }
+        log.Information($"Simulate starts from an empty prediction log; the previous one is now {Path.GetRelativePath(RootDirectory, aside)}.");
     }
 
     private static async Task<string?> RolloutPhase(AdminClient admin, CancellationToken cancel) =>

@@ -4,7 +4,8 @@ using Pipeline.Ml.Data;
 namespace Pipeline.Ml.Features;
 
 /// <summary>
-/// A seeded train/test split, stratified by label class for classification: each class holds out exactly
+/// A seeded train/test split. With a key column (data.key) each row's side follows from its key, see
+/// <see cref="KeyedSplit"/>. Without one it is stratified by label class for classification: each class holds out exactly
 /// round(n · fraction) of its rows. Two streaming passes. Up to <see cref="ShuffleLimit"/> rows the held-out rows
 /// are chosen by a seeded shuffle per class (one int per row); above it by seeded selection sampling (Knuth's
 /// algorithm S: row by row, held out with probability still-to-take / still-to-see of its class), whose memory is one
@@ -22,6 +23,13 @@ internal static class TrainTestSplit
     public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath, int shuffleLimit = ShuffleLimit)
     {
         if (testFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "featurize.test_fraction must be between 0 and 1 (exclusive).");
+        if (schema.Key is { } key)
+        {
+            using var keyed = new CsvSnapshotReader(source);
+            var keyIndex = keyed.Header.ToList().IndexOf(key);
+            if (keyIndex < 0) throw new InvalidDataException($"{source} has no key column '{key}' (data.key); columns: {string.Join(", ", keyed.Header)}.");
+            return KeyedSplit.Run(keyed, keyIndex, testFraction, seed, trainPath, testPath);
+        }
         var strata = Strata(source, schema, shuffleLimit);
         var rows = strata.Values.Sum(s => s.Count);
         var isTest = rows <= shuffleLimit ? Shuffled(strata, testFraction, seed) : null;

@@ -48,6 +48,28 @@ public sealed class TrainTestSplitTests
         Assert.Equal(500, ids.Count);
     }
 
+    [Fact]
+    public void Run_WithKey_GrowingDatasetKeepsEveryEarlierRowOnItsSide()
+    {
+        using var dir = new TestDirectory();
+        var lines = SampleData.Csv(600, "binary").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var before = dir.Write("before.csv", string.Join('\n', lines[..501]) + "\n");
+        var after = dir.Write("after.csv", string.Join('\n', lines) + "\n");
+        var schema = SchemaInference.Infer(after, "label", MlTask.Binary, new InferenceOptions { Key = "id" });
+
+        var first = TrainTestSplit.Run(before, schema, 0.2, 3, dir.Path("a/train.csv"), dir.Path("a/test.csv"));
+        var second = TrainTestSplit.Run(after, schema, 0.2, 3, dir.Path("b/train.csv"), dir.Path("b/test.csv"));
+        TrainTestSplit.Run(after, schema, 0.2, 4, dir.Path("c/train.csv"), dir.Path("c/test.csv"));
+
+        Assert.Equal((500L, 600L), (first.Train + first.Test, second.Train + second.Test));
+        Assert.InRange(second.Test, 90, 150);
+        Assert.Subset(Ids(dir.Path("b/test.csv")), Ids(dir.Path("a/test.csv")));
+        Assert.Subset(Ids(dir.Path("b/train.csv")), Ids(dir.Path("a/train.csv")));
+        Assert.NotEqual(File.ReadAllBytes(dir.Path("b/test.csv")), File.ReadAllBytes(dir.Path("c/test.csv")));
+    }
+
+    private static HashSet<string> Ids(string path) => SnapshotRows.Read(path).Select(r => r[0]!).ToHashSet();
+
     private static Dictionary<string, int> ByClass(string path) =>
         SnapshotRows.Read(path).GroupBy(r => r[^1]!).ToDictionary(g => g.Key, g => g.Count());
 }
