@@ -69,6 +69,7 @@ internal sealed partial class Build
         .Inputs(Paths.Metrics, Paths.Model, Paths.ModelInfo, Paths.Schema, Paths.Profile)
         .Params("gate", "model.name")
         .Outputs(Paths.GateReport)
+        .NoRunCache()
         .Executes(ctx =>
         {
             var gate = DeployGate.Check(ctx.Input(Paths.Metrics), GateOptions.FromParams(ctx.ParamSection("gate")));

@@ -53,17 +53,17 @@ internal sealed partial class Build
 
         var canary = new PhaseOutcome("canary");
         var deadline = DateTime.UtcNow.AddSeconds(settings.TimeoutSeconds);
-        for (var chunk = 0; (report.Rollout = await RolloutPhase(admin, cancel)) == "running"; chunk++)
+        for (var chunk = 0; (report.Rollout = await RolloutPhase(admin, report, cancel)) == "running"; chunk++)
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"The canary was still running after simulate.timeout_seconds = {settings.TimeoutSeconds}.");
             var rows = CardTransactionsSource.Generate(settings.Drifted with { Seed = settings.Drifted.Seed + 100 + chunk }, 300_000_000 + chunk * 1000L, Day(3), 100);
             canary.Add(await traffic.SendAsync($"canary{chunk}", rows, cancel));
         }
         report.Add(canary, null);
-        ctx.Log.Information($"Canary of {trace.ProductionAfter}: {report.Rollout}.");
+        ctx.Log.Information($"Canary of {trace.ProductionAfter}: {report.Rollout} ({report.RolloutReason}).");
 
         await SendPhase(ctx, traffic, report, "retrained", settings.Drifted with { Seed = settings.Drifted.Seed + 1 }, 400_000_000, settings.Rows);
-        if (report.Rollout != "promoted") throw new InvalidOperationException($"The retrained model was not promoted: the canary ended {report.Rollout}; see reports/simulation.json.");
+        if (report.Rollout != "promoted") throw new InvalidOperationException($"The retrained model was not promoted: the canary ended {report.Rollout} ({report.RolloutReason}); see reports/simulation.json.");
     }
 
     /// <summary>Sends one phase of traffic with its labels, then writes the monitoring report for it (reports/monitoring.*).</summary>
@@ -115,8 +115,12 @@ internal sealed partial class Build
         log.Information($"Simulate starts from an empty prediction log; the previous one is now {Path.GetRelativePath(RootDirectory, aside)}.");
     }
 
-    private static async Task<string?> RolloutPhase(AdminClient admin, CancellationToken cancel) =>
-        (await admin.GetRolloutAsync(cancel)).GetProperty("phase").GetString();
+    private static async Task<string?> RolloutPhase(AdminClient admin, SimulationReport report, CancellationToken cancel)
+    {
+        var state = await admin.GetRolloutAsync(cancel);
+        report.RolloutReason = state.GetProperty("reason").GetString();
+        return state.GetProperty("phase").GetString();
+    }
 
     private static DateTimeOffset Day(int phase) => new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(30 * phase);
 }

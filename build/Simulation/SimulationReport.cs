@@ -17,6 +17,9 @@ internal sealed class SimulationReport
     /// <summary>How the canary ended (promoted, rolled_back, or still running at the timeout).</summary>
     public string? Rollout { get; set; }
 
+    /// <summary>The host's reason for the rollout's last state change.</summary>
+    public string? RolloutReason { get; set; }
+
     /// <summary>The phases so far.</summary>
     public IReadOnlyList<(PhaseOutcome Outcome, string? Verdict)> Phases => phases;
 
@@ -67,6 +70,7 @@ internal sealed class SimulationReport
             json.WriteString("production_before", Retrain?.ProductionBefore);
             json.WriteString("production_after", Retrain?.ProductionAfter);
             json.WriteString("rollout", Rollout);
+            json.WriteString("rollout_reason", RolloutReason);
             json.WriteEndObject();
         }
         var file = System.IO.Path.Combine(root, Path);

@@ -69,6 +69,7 @@ internal static class BuildModelReader
             Plots = d.PlotPaths.ToArray(),
             Params = d.ParamKeys.ToArray(),
             AlwaysRun = d.IsAlwaysRun,
+            NoRunCache = d.IsNoRunCache,
             ProceedAfterFailure = d.IsProceedAfterFailure,
             Unlocked = d.IsUnlocked,
             IsDefault = isDefault,

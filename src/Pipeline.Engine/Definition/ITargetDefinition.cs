@@ -47,6 +47,12 @@ public interface ITargetDefinition
     /// <summary>Never up to date: runs whenever it is planned (DVC's <c>always_changed</c>).</summary>
     ITargetDefinition AlwaysRun();
 
+    /// <summary>
+    /// Never restored from the run-cache (and never saved to it): for targets whose effects go beyond their declared
+    /// outputs, such as registering a model, which restoring the outputs alone would silently skip.
+    /// </summary>
+    ITargetDefinition NoRunCache();
+
     /// <summary>Fails the run before anything executes when the condition is false (checked for planned targets only).</summary>
     ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? text = null);
 

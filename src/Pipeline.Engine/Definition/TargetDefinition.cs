@@ -24,6 +24,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<string> MetricPaths { get; } = [];
     public List<string> PlotPaths { get; } = [];
     public bool IsAlwaysRun { get; private set; }
+    public bool IsNoRunCache { get; private set; }
     public bool IsProceedAfterFailure { get; private set; }
     public bool IsUnlocked { get; private set; }
 
@@ -43,6 +44,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Metrics(params string[] paths) => AddTo(MetricPaths, paths);
     public ITargetDefinition Plots(params string[] paths) => AddTo(PlotPaths, paths);
     public ITargetDefinition AlwaysRun() { IsAlwaysRun = true; return this; }
+    public ITargetDefinition NoRunCache() { IsNoRunCache = true; return this; }
     public ITargetDefinition ProceedAfterFailure() { IsProceedAfterFailure = true; return this; }
     public ITargetDefinition NoRepositoryLock() { IsUnlocked = true; return this; }
 

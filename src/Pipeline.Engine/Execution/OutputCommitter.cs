@@ -30,7 +30,7 @@ internal sealed class OutputCommitter(RunServices services)
         // (an optional input such as an inferred schema) is recorded as it is now.
         var entry = current with { Deps = new StageReader(services).Current(spec).Deps, Outs = outs };
         Record(spec, entry);
-        if (entry.Deps.Count > 0 && outs.Count > 0 && !spec.AlwaysRun) services.RunCache.Save(entry);
+        if (entry.Deps.Count > 0 && outs.Count > 0 && !spec.AlwaysRun && !spec.NoRunCache) services.RunCache.Save(entry);
         DeleteDirectory(stagingRoot);
         return entry;
     }

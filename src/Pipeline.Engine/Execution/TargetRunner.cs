@@ -22,7 +22,7 @@ internal sealed class TargetRunner(RunServices services, bool force)
     /// <summary>A run-cache entry for the current (code, inputs, params) whose outputs are all cached, if any.</summary>
     public StageLock? FindInRunCache(TargetSpec spec, TargetCheck check)
     {
-        if (force || spec.AlwaysRun || check.Current.Deps.Count == 0 || check.Current.Outs.Count == 0) return null;
+        if (force || spec.AlwaysRun || spec.NoRunCache || check.Current.Deps.Count == 0 || check.Current.Outs.Count == 0) return null;
         var hit = services.RunCache.TryFind(check.Current, services.Console.Warning);
         return hit is not null && hit.Outs.All(o => o.Info is not null && services.Cache.Contains(o.Info.Hash)) ? hit : null;
     }

@@ -33,6 +33,9 @@ internal sealed record TargetSpec(string Name)
     public IReadOnlyList<string> Params { get; init; } = [];
 
     public bool AlwaysRun { get; init; }
+
+    /// <summary>Never restored from (or saved to) the run-cache: the target has effects beyond its outputs.</summary>
+    public bool NoRunCache { get; init; }
     public bool ProceedAfterFailure { get; init; }
 
     /// <summary>Runs without the repository lock (no outputs; e.g. a server).</summary>
