@@ -63,6 +63,7 @@ internal sealed partial class Build
         });
 
     [Parameter("Deploy: seconds a canary holds each step before the next (default: deploy.hold_seconds, else 300)")] readonly double? HoldSeconds;
+    [Parameter("Deploy: the canary's largest PSI between its scores and the stable model's (default: deploy.max_score_psi, else 0.25)")] readonly double? MaxScorePsi;
 
     Target Deploy => _ => _
         .Description("Gate on params.yaml thresholds; register and promote the model when every condition holds")
@@ -97,14 +98,28 @@ internal sealed partial class Build
 
     private string Registry => Path.Combine(RootDirectory, Paths.Registry);
 
-    /// <summary>How Deploy rolls <paramref name="version"/> out: deploy.strategy, deploy.steps, deploy.hold_seconds (or --hold-seconds).</summary>
+    /// <summary>
+    /// How Deploy rolls <paramref name="version"/> out: deploy.strategy, deploy.steps, deploy.hold_seconds (or --hold-seconds),
+    /// deploy.max_score_psi (or --max-score-psi).
+    /// </summary>
     private RolloutRequest RolloutPlan(string version) => new()
     {
         Strategy = ParamsValue("deploy.strategy") ?? "direct",
         Version = version,
         Steps = ParamsValue("deploy.steps") is { Length: > 0 } steps ? [.. steps.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : null,
         HoldSeconds = HoldSeconds ?? (ParamsValue("deploy.hold_seconds") is { Length: > 0 } hold ? double.Parse(hold, CultureInfo.InvariantCulture) : 300),
+        Bounds = new CanaryBounds
+        {
+            MaxPsi = MaxScorePsi ?? (ParamsValue("deploy.max_score_psi") is { Length: > 0 } psi ? double.Parse(psi, CultureInfo.InvariantCulture) : 0.25),
+        },
     };
+
+    /// <summary>Command-line overrides of the rollout, for a Deploy run started by another target (Retrain, Simulate).</summary>
+    private static string[] RolloutArguments(double? holdSeconds, double? maxScorePsi) =>
+    [
+        .. holdSeconds is { } hold ? new[] { "--hold-seconds", hold.ToString(CultureInfo.InvariantCulture) } : [],
+        .. maxScorePsi is { } psi ? new[] { "--max-score-psi", psi.ToString(CultureInfo.InvariantCulture) } : [],
+    ];
 
     private string ServingAddress => ParamsValue("deploy.host") ?? $"http://127.0.0.1:{Port}";
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pipeline.Engine;
 using Pipeline.Git;
 using Pipeline.Monitoring.Reports;
@@ -15,7 +14,7 @@ internal sealed partial class Build
         .AlwaysRun()
         .Executes(ctx =>
         {
-            var trace = RetrainWhenWarranted(ctx, MonitoringReportOf(ctx), HoldSeconds);
+            var trace = RetrainWhenWarranted(ctx, MonitoringReportOf(ctx), RolloutArguments(HoldSeconds, MaxScorePsi));
             ctx.Summary("retrain", trace.Decision.Retrain);
             if (trace.ProductionAfter is { } after) ctx.Summary("production", after);
             if (trace.ExitCode is { } exit and not 0)
@@ -25,9 +24,9 @@ internal sealed partial class Build
     /// <summary>
     /// Decides from <paramref name="report"/>; when it says retrain, runs <c>./build.sh Deploy</c> (the engine re-runs
     /// what the new source rows and feedback changed, the gate compares with production, the rollout uses deploy.*),
-    /// passing --commit and <paramref name="holdSeconds"/> (the canary's hold per step) through. Writes the trace either way.
+    /// passing --commit and <paramref name="rollout"/> (see <see cref="RolloutArguments"/>) through. Writes the trace either way.
     /// </summary>
-    private RetrainTrace RetrainWhenWarranted(ITargetContext ctx, MonitoringReport report, double? holdSeconds)
+    private RetrainTrace RetrainWhenWarranted(ITargetContext ctx, MonitoringReport report, string[] rollout)
     {
         var decision = RetrainDecision.From(report, MonitoringOptionsOf(ctx));
         ctx.Log.Information(decision.ToString());
@@ -35,10 +34,8 @@ internal sealed partial class Build
         var trace = new RetrainTrace(RootDirectory, TimeProvider.System.GetUtcNow(), decision) { ProductionBefore = ProductionVersion(model) };
         if (decision.Retrain)
         {
-            List<string> args = [nameof(Deploy)];
-            if (Commit) args.Add("--commit");
-            if (holdSeconds is { } hold) args.AddRange(["--hold-seconds", hold.ToString(CultureInfo.InvariantCulture)]);
-            var exit = PipelineProcess.Run(RootDirectory, RootDirectory, [.. args]);
+            string[] args = [nameof(Deploy), .. Commit ? new[] { "--commit" } : [], .. rollout];
+            var exit = PipelineProcess.Run(RootDirectory, RootDirectory, args);
             trace = trace with { ExitCode = exit, ProductionAfter = ProductionVersion(model), Commit = GitHead.Sha(RootDirectory) };
         }
         trace.Write();

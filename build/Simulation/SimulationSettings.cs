@@ -19,6 +19,12 @@ internal sealed record SimulationSettings
     /// <summary>Canary hold per step during the demo (seconds).</summary>
     public double HoldSeconds { get; init; } = 3;
 
+    /// <summary>
+    /// The canary's score-shift bound during the demo: its drift triples the fraud rate, so the retrained model's scores
+    /// shift by design (PSI about 0.4 against the stale model), which the default 0.25 would read as a broken candidate.
+    /// </summary>
+    public double MaxScorePsi { get; init; } = 1.0;
+
     /// <summary>How long to wait for the canary to finish.</summary>
     public double TimeoutSeconds { get; init; } = 180;
 
@@ -47,6 +53,7 @@ internal sealed record SimulationSettings
             Rows = Int(simulate, "rows", 1000),
             HoldSeconds = Number(simulate, "hold_seconds", 3),
             TimeoutSeconds = Number(simulate, "timeout_seconds", 180),
+            MaxScorePsi = Number(simulate, "max_score_psi", 1.0),
             Steady = steady,
             Drifted = steady with
             {
