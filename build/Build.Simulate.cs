@@ -45,7 +45,7 @@ internal sealed partial class Build
         var cancel = ctx.CancellationToken;
         await SendPhase(ctx, traffic, report, "steady", settings.Steady, 100_000_000, settings.Rows);
         if (!SimulateDrift) return;
-        var drifted = await SendPhase(ctx, traffic, report, "drifted", settings.Drifted, 200_000_000, settings.Rows);
+        var drifted = await SendPhase(ctx, traffic, report, "drifted", settings.Drifted, 200_000_000, settings.DriftedRows);
         var trace = RetrainWhenWarranted(ctx, drifted, RolloutArguments(settings.HoldSeconds, settings.MaxScorePsi));
         report.Retrain = trace;
         if (!trace.Decision.Retrain) throw new InvalidOperationException("Monitoring did not call for retraining after the drift; see reports/monitoring.json.");
@@ -73,7 +73,7 @@ internal sealed partial class Build
         var outcome = await traffic.SendAsync(phase, CardTransactionsSource.Generate(options, firstId, Day(report.Phases.Count), rows), ctx.CancellationToken);
         var monitoring = MonitoringReportOf(ctx);
         report.Add(outcome, monitoring.Verdict.ToString());
-        ctx.Log.Information($"{phase}: {outcome.Predictions} predictions, accuracy {outcome.Accuracy:0.0000}; monitoring: {monitoring.Verdict}.");
+        ctx.Log.Information($"{phase}: {outcome.Predictions} predictions; monitoring: {monitoring.Verdict}.");
         return monitoring;
     }
 

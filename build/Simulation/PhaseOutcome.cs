@@ -1,36 +1,47 @@
+using Pipeline.Monitoring.Reports;
+
 namespace ReferencePipeline.Simulation;
 
-/// <summary>What one phase of simulated traffic saw: predictions and correct answers per model version that answered.</summary>
+/// <summary>What one phase of simulated traffic saw, per model version that answered: each prediction's score and truth.</summary>
 internal sealed class PhaseOutcome(string name)
 {
-    private readonly SortedDictionary<string, (int Predictions, int Correct)> byVersion = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, List<(double Score, bool Positive, bool Correct)>> byVersion = new(StringComparer.Ordinal);
 
     /// <summary>The phase's name (steady, drifted, canary, retrained).</summary>
     public string Name { get; } = name;
 
-    /// <summary>Counts per model version (ordinal order).</summary>
-    public IReadOnlyDictionary<string, (int Predictions, int Correct)> ByVersion => byVersion;
+    /// <summary>The versions that answered, in ordinal order.</summary>
+    public IEnumerable<string> Versions => byVersion.Keys;
 
     /// <summary>All predictions of the phase.</summary>
-    public int Predictions => byVersion.Values.Sum(v => v.Predictions);
+    public int Predictions => byVersion.Values.Sum(v => v.Count);
 
-    /// <summary>Share of correct predictions over all versions (NaN when none).</summary>
-    public double Accuracy => Predictions == 0 ? double.NaN : byVersion.Values.Sum(v => v.Correct) / (double)Predictions;
+    /// <summary>Predictions answered by <paramref name="version"/>.</summary>
+    public int PredictionsOf(string version) => byVersion[version].Count;
+
+    /// <summary>Share of <paramref name="version"/>'s answers (its own label) that matched the truth.</summary>
+    public double AccuracyOf(string version) => byVersion[version].Count(o => o.Correct) / (double)byVersion[version].Count;
+
+    /// <summary>
+    /// ROC AUC of <paramref name="version"/>'s scores (null with fewer than 5 of a class): unlike accuracy at a fixed
+    /// threshold, it does not move just because drift changed the share of frauds.
+    /// </summary>
+    public double? AucOf(string version) => RocAuc.Compute(byVersion[version].Select(o => (o.Score, o.Positive)).ToList(), 5)?.Auc;
 
     /// <summary>Counts one answered prediction.</summary>
-    public void Add(string version, bool correct)
+    public void Add(string version, double score, bool predicted, bool truth)
     {
-        var (n, hits) = byVersion.GetValueOrDefault(version);
-        byVersion[version] = (n + 1, hits + (correct ? 1 : 0));
+        if (!byVersion.TryGetValue(version, out var outcomes)) byVersion[version] = outcomes = [];
+        outcomes.Add((score, truth, predicted == truth));
     }
 
-    /// <summary>Adds another outcome's counts (e.g. one chunk of a longer phase).</summary>
+    /// <summary>Adds another outcome's predictions (e.g. one chunk of a longer phase).</summary>
     public void Add(PhaseOutcome other)
     {
-        foreach (var (version, (n, correct)) in other.ByVersion)
+        foreach (var (version, outcomes) in other.byVersion)
         {
-            var (total, hits) = byVersion.GetValueOrDefault(version);
-            byVersion[version] = (total + n, hits + correct);
+            if (!byVersion.TryGetValue(version, out var into)) byVersion[version] = into = [];
+            into.AddRange(outcomes);
         }
     }
 }

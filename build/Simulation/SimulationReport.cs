@@ -30,11 +30,15 @@ internal sealed class SimulationReport
     public string Table()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"phase",-10} {"model",-10} {"predictions",11} {"accuracy",9}  monitor");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"phase",-10} {"model",-10} {"predictions",11} {"accuracy",9} {"auc",7}  monitor");
         foreach (var (outcome, verdict) in phases)
         {
-            foreach (var (version, (n, correct)) in outcome.ByVersion)
-                text.AppendLine(CultureInfo.InvariantCulture, $"{outcome.Name,-10} {version,-10} {n,11} {correct / (double)n,9:0.0000}  {verdict ?? ""}");
+            foreach (var version in outcome.Versions)
+            {
+                var auc = outcome.AucOf(version) is { } a ? a.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a";
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"{outcome.Name,-10} {version,-10} {outcome.PredictionsOf(version),11} {outcome.AccuracyOf(version),9:0.0000} {auc,7}  {verdict ?? ""}");
+            }
         }
         return text.ToString();
     }
@@ -52,13 +56,13 @@ internal sealed class SimulationReport
                 json.WriteStartObject();
                 json.WriteString("phase", outcome.Name);
                 json.WriteNumber("predictions", outcome.Predictions);
-                json.WriteNumber("accuracy", Math.Round(outcome.Accuracy, 6));
                 json.WriteStartObject("by_version");
-                foreach (var (version, (n, correct)) in outcome.ByVersion)
+                foreach (var version in outcome.Versions)
                 {
                     json.WriteStartObject(version);
-                    json.WriteNumber("predictions", n);
-                    json.WriteNumber("accuracy", Math.Round(correct / (double)n, 6));
+                    json.WriteNumber("predictions", outcome.PredictionsOf(version));
+                    json.WriteNumber("accuracy", Math.Round(outcome.AccuracyOf(version), 6));
+                    if (outcome.AucOf(version) is { } auc) json.WriteNumber("auc", Math.Round(auc, 6)); else json.WriteNull("auc");
                     json.WriteEndObject();
                 }
                 json.WriteEndObject();

@@ -13,8 +13,11 @@ internal sealed record SimulationSettings
     /// <summary>Seed of the simulated traffic.</summary>
     public int Seed { get; init; } = 11;
 
-    /// <summary>Predictions sent in each phase (steady, drifted, after the retrain).</summary>
+    /// <summary>Predictions sent in the steady phase and after the retrain.</summary>
     public int Rows { get; init; } = 1000;
+
+    /// <summary>Drifted predictions sent (and labelled) before retraining: the new data the retrained model learns from.</summary>
+    public int DriftedRows { get; init; } = 3000;
 
     /// <summary>Canary hold per step during the demo (seconds).</summary>
     public double HoldSeconds { get; init; } = 3;
@@ -51,6 +54,7 @@ internal sealed record SimulationSettings
         {
             Seed = seed,
             Rows = Int(simulate, "rows", 1000),
+            DriftedRows = Int(simulate, "drifted_rows", 3000),
             HoldSeconds = Number(simulate, "hold_seconds", 3),
             TimeoutSeconds = Number(simulate, "timeout_seconds", 180),
             MaxScorePsi = Number(simulate, "max_score_psi", 1.0),
@@ -59,13 +63,13 @@ internal sealed record SimulationSettings
             {
                 Seed = seed + 1,
                 AmountShift = Number(simulate, "amount_shift", 1.3),
-                NewCountryShare = Number(simulate, "new_country_share", 0.35),
+                NewCountryShare = Number(simulate, "new_country_share", 0.5),
                 FraudRateMultiplier = Number(simulate, "fraud_rate_multiplier", 3.0),
                 NightShare = Number(simulate, "night_share", 0.3),
             },
         };
-        if (settings.Rows < 1 || settings.HoldSeconds <= 0 || settings.TimeoutSeconds <= 0)
-            throw new ArgumentException("simulate.rows must be at least 1, simulate.hold_seconds and simulate.timeout_seconds above 0.");
+        if (settings.Rows < 1 || settings.DriftedRows < 1 || settings.HoldSeconds <= 0 || settings.TimeoutSeconds <= 0)
+            throw new ArgumentException("simulate.rows and simulate.drifted_rows must be at least 1, simulate.hold_seconds and simulate.timeout_seconds above 0.");
         return settings;
     }
 }

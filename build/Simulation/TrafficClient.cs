@@ -21,15 +21,15 @@ internal sealed class TrafficClient(HttpClient http, string model)
         foreach (var row in rows)
         {
             var id = $"{phase}-{row.Id}";
-            var (version, predicted) = await PredictAsync(id, row, cancel);
-            outcome.Add(version, predicted == row.IsFraud);
+            var (version, score, predicted) = await PredictAsync(id, row, cancel);
+            outcome.Add(version, score, predicted, row.IsFraud);
             labels.Add(new Dictionary<string, object> { ["request_id"] = id, ["label"] = row.IsFraud ? 1 : 0 });
         }
         foreach (var batch in labels.Chunk(FeedbackBatch)) await FeedbackAsync(batch, cancel);
         return outcome;
     }
 
-    private async Task<(string Version, bool Label)> PredictAsync(string id, CardTransaction row, CancellationToken cancel)
+    private async Task<(string Version, double Score, bool Label)> PredictAsync(string id, CardTransaction row, CancellationToken cancel)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"v1/models/{model}:predict")
         {
@@ -41,7 +41,8 @@ internal sealed class TrafficClient(HttpClient http, string model)
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Prediction {id} failed: {(int)response.StatusCode} {body}");
         using var json = JsonDocument.Parse(body);
         var prediction = json.RootElement.GetProperty("predictions")[0];
-        return (json.RootElement.GetProperty("model_version").GetString()!, prediction.GetProperty("label").GetBoolean());
+        return (json.RootElement.GetProperty("model_version").GetString()!, prediction.GetProperty("probability").GetDouble(),
+            prediction.GetProperty("label").GetBoolean());
     }
 
     // NOTE: the host logs through an asynchronous writer, so feedback for the newest predictions can arrive before

@@ -3,7 +3,7 @@ using Pipeline.Monitoring.Performance;
 namespace Pipeline.Monitoring.Reports;
 
 /// <summary>ROC AUC as the Mann-Whitney statistic (ties count half) with the Hanley-McNeil (1982) 95% interval.</summary>
-internal static class RocAuc
+public static class RocAuc
 {
     /// <summary>The AUC of scores against boolean truths and its interval; null when a class has fewer than <paramref name="minimumPerClass"/>.</summary>
     public static (double Auc, WilsonInterval Interval)? Compute(IReadOnlyList<(double Score, bool Positive)> scored, int minimumPerClass)
