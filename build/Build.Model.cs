@@ -63,7 +63,7 @@ internal sealed partial class Build
         });
 
     [Parameter("Deploy: seconds a canary holds each step before the next (default: deploy.hold_seconds, else 300)")] readonly double? HoldSeconds;
-    [Parameter("Deploy: the canary's largest PSI between its scores and the stable model's (default: deploy.max_score_psi, else 0.25)")] readonly double? MaxScorePsi;
+    [Parameter("Deploy: the canary's largest PSI between its scores and the stable model's, or none (default: deploy.max_score_psi, else 0.25)")] readonly string? MaxScorePsi;
 
     Target Deploy => _ => _
         .Description("Gate on params.yaml thresholds; register and promote the model when every condition holds")
@@ -110,15 +110,20 @@ internal sealed partial class Build
         HoldSeconds = HoldSeconds ?? (ParamsValue("deploy.hold_seconds") is { Length: > 0 } hold ? double.Parse(hold, CultureInfo.InvariantCulture) : 300),
         Bounds = new CanaryBounds
         {
-            MaxPsi = MaxScorePsi ?? (ParamsValue("deploy.max_score_psi") is { Length: > 0 } psi ? double.Parse(psi, CultureInfo.InvariantCulture) : 0.25),
+            MaxPsi = (MaxScorePsi ?? ParamsValue("deploy.max_score_psi")) switch
+            {
+                null or "" => 0.25,
+                "none" => null,
+                var psi => double.Parse(psi, CultureInfo.InvariantCulture),
+            },
         },
     };
 
     /// <summary>Command-line overrides of the rollout, for a Deploy run started by another target (Retrain, Simulate).</summary>
-    private static string[] RolloutArguments(double? holdSeconds, double? maxScorePsi) =>
+    private static string[] RolloutArguments(double? holdSeconds, string? maxScorePsi) =>
     [
         .. holdSeconds is { } hold ? new[] { "--hold-seconds", hold.ToString(CultureInfo.InvariantCulture) } : [],
-        .. maxScorePsi is { } psi ? new[] { "--max-score-psi", psi.ToString(CultureInfo.InvariantCulture) } : [],
+        .. maxScorePsi is { } psi ? new[] { "--max-score-psi", psi } : [],
     ];
 
     private string ServingAddress => ParamsValue("deploy.host") ?? $"http://127.0.0.1:{Port}";

@@ -20,9 +20,12 @@ public sealed record CanaryBounds
     [JsonPropertyName("p95_slack_ms")]
     public double P95SlackMs { get; init; } = 25;
 
-    /// <summary>Largest allowed population stability index of canary scores against stable scores (default 0.25).</summary>
+    /// <summary>
+    /// Largest allowed population stability index of canary scores against stable scores (default 0.25); null turns the
+    /// check off, e.g. for a model retrained on drifted data, whose scores shift by design.
+    /// </summary>
     [JsonPropertyName("max_psi")]
-    public double MaxPsi { get; init; } = 0.25;
+    public double? MaxPsi { get; init; } = 0.25;
 
     /// <summary>Requests each variant needs in a step before it is judged (default 50).</summary>
     [JsonPropertyName("min_samples")]
@@ -33,7 +36,7 @@ public sealed record CanaryBounds
     {
         if (MaxErrorRateIncrease is < 0 or > 1 || MaxP95Ratio < 1 || P95SlackMs < 0 || MaxPsi <= 0 || MinSamples < 1)
         {
-            yield return "bounds: max_error_rate_increase must be in 0..1, max_p95_ratio >= 1, p95_slack_ms >= 0, max_psi > 0 and min_samples >= 1.";
+            yield return "bounds: max_error_rate_increase must be in 0..1, max_p95_ratio >= 1, p95_slack_ms >= 0, max_psi > 0 (or null) and min_samples >= 1.";
         }
     }
 }

@@ -29,12 +29,12 @@ internal static class CanaryJudge
             return new CanaryVerdict(true, false, Format("canary p95 latency {0:F1} ms exceeds the limit {1:F1} ms (stable p95 {2:F1} ms)", canary.P95Ms, latencyLimit, stable.P95Ms));
         }
 
-        if (stable.Scores.Length > 0 && canary.Scores.Length > 0)
+        if (bounds.MaxPsi is { } maxPsi && stable.Scores.Length > 0 && canary.Scores.Length > 0)
         {
             var psi = PopulationStabilityIndex.Numeric(stable.Scores, canary.Scores).Psi;
-            if (psi > bounds.MaxPsi)
+            if (psi > maxPsi)
             {
-                return new CanaryVerdict(true, false, Format("canary scores shifted: PSI {0:F3} > {1:F3} (mean score {2:F3} vs stable {3:F3})", psi, bounds.MaxPsi, canary.MeanScore, stable.MeanScore));
+                return new CanaryVerdict(true, false, Format("canary scores shifted: PSI {0:F3} > {1:F3} (mean score {2:F3} vs stable {3:F3})", psi, maxPsi, canary.MeanScore, stable.MeanScore));
             }
         }
 
