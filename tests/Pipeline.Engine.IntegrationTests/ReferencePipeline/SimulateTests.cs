@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Pipeline.Engine.IntegrationTests.ReferencePipeline;
+
+/// <summary>
+/// The closed loop end to end at small sizes: ./build.sh Simulate --drift serves the production model, sends steady then
+/// drifted traffic with labels, Monitor flags the drift, Retrain ingests the labelled traffic and deploys, the canary
+/// promotes the retrained model.
+/// </summary>
+[Collection(ReferenceCollection.Name)]
+public sealed class SimulateTests(ReferenceTemplate template) : IDisposable
+{
+    private readonly TestRepository _repo = template.CreateCopy();
+
+    public void Dispose() => _repo.Dispose();
+
+    [Fact]
+    public void Simulate_Drift_DetectsRetrainsOnTheLabelledTrafficAndPromotesTheCanary()
+    {
+        Assert.Equal(0, _repo.Run(PipelineFiles.FastDefaultRun).ExitCode);
+
+        var run = _repo.Run("Simulate", "--drift",
+            "--set", $"deploy.host=http://127.0.0.1:{FreePort()}", "--set", "simulate.rows=300", "--set", "simulate.drifted_rows=900",
+            "--set", "simulate.hold_seconds=1", "--set", "monitor.window_size=300");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var simulation = JsonDocument.Parse(_repo.Read("reports/simulation.json"));
+        var phases = simulation.RootElement.GetProperty("phases").EnumerateArray().ToDictionary(p => p.GetProperty("phase").GetString()!);
+        Assert.Equal(["steady", "drifted", "canary", "retrained"], phases.Keys);
+        Assert.NotEqual("Healthy", phases["drifted"].GetProperty("monitor").GetString());
+        Assert.Equal("promoted", simulation.RootElement.GetProperty("rollout").GetString());
+        var (before, after) = (simulation.RootElement.GetProperty("production_before").GetString()!, simulation.RootElement.GetProperty("production_after").GetString()!);
+        Assert.Equal("v0.0.1", before);
+        Assert.NotEqual(before, after);
+        Assert.Equal([before, after], phases["canary"].GetProperty("by_version").EnumerateObject().Select(v => v.Name).Order());
+        Assert.Equal([after], phases["retrained"].GetProperty("by_version").EnumerateObject().Select(v => v.Name));
+
+        using var trace = JsonDocument.Parse(_repo.Read("reports/retrain.json"));
+        Assert.True(trace.RootElement.GetProperty("retrain").GetBoolean());
+        Assert.Equal(after, trace.RootElement.GetProperty("result").GetProperty("production_after").GetString());
+        Assert.Matches("^[0-9a-f]{32}$", trace.RootElement.GetProperty("trigger").GetProperty("md5").GetString());
+        Assert.Contains("feedback: 1200", run.Stdout);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
