@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Pipeline.Engine.IntegrationTests.ReferencePipeline;
 
@@ -42,6 +44,10 @@ public sealed class SimulateTests(ReferenceTemplate template) : IDisposable
         Assert.Equal(after, trace.RootElement.GetProperty("result").GetProperty("production_after").GetString());
         Assert.Matches("^[0-9a-f]{32}$", trace.RootElement.GetProperty("trigger").GetProperty("md5").GetString());
         Assert.Contains("feedback: 1200", run.Stdout);
+        var gate = Regex.Match(run.Stdout, @"candidate (\d\.\d+) vs production (\d\.\d+)");
+        Assert.True(gate.Success, run.Stdout);
+        Assert.True(double.Parse(gate.Groups[1].Value, CultureInfo.InvariantCulture) > double.Parse(gate.Groups[2].Value, CultureInfo.InvariantCulture),
+            $"the retrained model is not better on the held-out data: {gate.Value}");
     }
 
     private static int FreePort()
