@@ -43,11 +43,14 @@ internal sealed partial class Build
     /// </summary>
     private string[] FeedbackLogFiles => ParamsValue("ingest.feedback") is { Length: > 0 } log && !log.Contains('=') ? [log, log + "-wal"] : [];
 
+    /// <summary>The data.* keys feedback rows need, declared only when ingest.feedback is set.</summary>
+    private string[] FeedbackParams => ParamsValue("ingest.feedback") is { Length: > 0 } ? ["data.key", "data.label"] : [];
+
     Target Ingest => _ => _
         .Description("Load the configured source (params.yaml ingest.*) and the feedback-labelled traffic (ingest.feedback) into a snapshot under data/raw")
         .Inputs(SourceFiles)
         .OptionalInputs(FeedbackLogFiles)
-        .Params("ingest", "data.key", "data.label")
+        .Params(["ingest", .. FeedbackParams])
         .Outputs(Paths.Snapshot)
         .When(SourceFiles.Length == 0 || (ParamsValue("ingest.feedback") is { Length: > 0 } && FeedbackLogFiles.Length == 0), d => d.AlwaysRun())
         .Executes(ctx =>

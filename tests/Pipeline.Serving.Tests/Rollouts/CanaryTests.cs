@@ -49,7 +49,8 @@ public sealed class CanaryTests(ServingFixture fixture)
     public async Task Tick_CanaryScoresShift_RollsBackAutomatically()
     {
         await using var host = await RolloutHost.StartAsync(fixture);
-        await host.Admin.StartRolloutAsync(Canary(50, 100));
+        // NOTE: a generous latency bound, so a cold candidate on a loaded machine cannot roll back for latency first.
+        await host.Admin.StartRolloutAsync(Canary(50, 100) with { Bounds = new CanaryBounds { MinSamples = 20, P95SlackMs = 60_000 } });
         host.Controller.Router.State = host.Controller.State with { Candidate = BadCandidates.Inverted(fixture, host.Controller.Live) };
         await Task.WhenAll(Enumerable.Range(0, 120).Select(i => host.PredictAsync(i % 30, customer: $"c{i}")));
 
