@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Pipeline.Engine.IntegrationTests.ReferencePipeline;
@@ -18,7 +17,7 @@ public sealed class ServeTests(ReferenceTemplate template) : IDisposable
     public async Task Serve_AfterDeploy_AnswersLogsFeedbackAndDrainsOnSigterm()
     {
         Assert.Equal(0, _repo.Run(PipelineFiles.FastDefaultRun).ExitCode);
-        var (rest, grpc) = (FreePort(), FreePort());
+        var (rest, grpc) = (LoopbackPort.Free(), LoopbackPort.Free());
         using var serve = _repo.Start("Serve", "--port", rest.ToString(), "--grpc-port", grpc.ToString());
         var stdout = serve.StandardOutput.ReadToEndAsync();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{rest}") };
@@ -74,12 +73,5 @@ public sealed class ServeTests(ReferenceTemplate template) : IDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException("the serving host was not ready in 2 minutes");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -24,7 +22,7 @@ public sealed class SimulateTests(ReferenceTemplate template) : IDisposable
         Assert.Equal(0, _repo.Run(PipelineFiles.FastDefaultRun).ExitCode);
 
         var run = _repo.Run("Simulate", "--drift",
-            "--set", $"deploy.host=http://127.0.0.1:{FreePort()}", "--set", "simulate.rows=300", "--set", "simulate.drifted_rows=900",
+            "--set", $"deploy.host=http://127.0.0.1:{LoopbackPort.Free()}", "--set", "simulate.rows=300", "--set", "simulate.drifted_rows=900",
             "--set", "simulate.hold_seconds=1", "--set", "monitor.window_size=300");
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -48,12 +46,5 @@ public sealed class SimulateTests(ReferenceTemplate template) : IDisposable
         Assert.True(gate.Success, run.Stdout);
         Assert.True(double.Parse(gate.Groups[1].Value, CultureInfo.InvariantCulture) > double.Parse(gate.Groups[2].Value, CultureInfo.InvariantCulture),
             $"the retrained model is not better on the held-out data: {gate.Value}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Pipeline.Monitoring.Hosts;
+using Pipeline.Serving.Tests;
 
 namespace Pipeline.Monitoring.Tests.Hosts;
 
 [Collection(ServedModelCollection.Name)]
-public sealed class HostScraperTests(ServedModelFixture fixture)
+public sealed class HostScraperTests(ServingFixture fixture)
 {
     [Fact]
     public async Task Read_RunningHostAfterPredictions_CountsMatchTheTrafficSent()

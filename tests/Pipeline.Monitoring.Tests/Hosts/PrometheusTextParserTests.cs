@@ -1,10 +1,11 @@
 using System.Net.Http.Json;
 using Pipeline.Monitoring.Hosts;
+using Pipeline.Serving.Tests;
 
 namespace Pipeline.Monitoring.Tests.Hosts;
 
 [Collection(ServedModelCollection.Name)]
-public sealed class PrometheusTextParserTests(ServedModelFixture fixture)
+public sealed class PrometheusTextParserTests(ServingFixture fixture)
 {
     [Fact]
     public void Parse_OddText_ReadsWhatItCanAndSkipsTheRest()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Pipeline.Serving;
+using Pipeline.Serving.Tests;
 
 namespace Pipeline.Monitoring.Tests.Hosts;
 
@@ -22,7 +23,7 @@ internal sealed class ServingHostProcess : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts a host serving the fixture's production model.</summary>
-    public static async Task<ServingHostProcess> StartAsync(ServedModelFixture fixture)
+    public static async Task<ServingHostProcess> StartAsync(ServingFixture fixture)
     {
         var options = new ServingOptions
         {
