@@ -3,6 +3,12 @@ namespace Pipeline.Serving.Bench;
 /// <summary>What one measured scenario achieved: answered calls, failures, throughput and latency percentiles.</summary>
 internal sealed record LoadResult(string Scenario, long Calls, long Errors, double Seconds, double P50Ms, double P99Ms, double MaxMs)
 {
+    /// <summary>Calls made during the warm-up (not in the percentiles), for CPU-per-call figures.</summary>
+    public long WarmupCalls { get; init; }
+
+    /// <summary>Calls made in warm-up and measured time together.</summary>
+    public long AllCalls => WarmupCalls + Calls;
+
     /// <summary>Successful calls per second.</summary>
     public double Throughput => (Calls - Errors) / Seconds;
 

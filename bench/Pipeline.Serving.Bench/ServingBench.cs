@@ -41,28 +41,48 @@ internal static class ServingBench
         var lines = new List<string>();
         async Task Measure(string scenario, Func<int, Task<bool>> call)
         {
-            var before = await HostMetrics.ReadAsync(rest);
+            var before = await HostMetrics.DrainedAsync(rest);
+            var generatorBefore = GeneratorCpuSeconds();
             var result = await LoadGenerator.RunAsync(scenario, options.Connections, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), call);
+            var generator = GeneratorCpuSeconds() - generatorBefore;
             results.Add(result);
-            lines.Add($"{scenario}: {(await HostMetrics.ReadAsync(rest)).Since(before)}");
+            lines.Add(FormattableString.Invariant($"{scenario}: {(await HostMetrics.ReadAsync(rest)).Since(before, result.AllCalls)}; generator CPU {generator:F1} s ({generator * 1e6 / Math.Max(1, result.AllCalls):F0} µs/call)"));
             Console.Error.WriteLine(result.Row());
         }
 
-        await Measure("REST GET /v2/health/live", rest.LiveAsync);
-        await Measure("REST POST :predict (1 row)", Counted(rest.PredictAsync));
-        await Measure("gRPC ServerLive", grpc.LiveAsync);
-        await Measure("gRPC ModelInfer (1 row)", Counted(grpc.InferAsync));
+        if (options.MeasuresRest)
+        {
+            await Measure("REST GET /v2/health/live", rest.LiveAsync);
+            await Measure("REST POST :predict (1 row)", Counted(rest.PredictAsync));
+        }
+
+        if (options.MeasuresGrpc)
+        {
+            await Measure("gRPC ServerLive", grpc.LiveAsync);
+            await Measure("gRPC ModelInfer (1 row)", Counted(grpc.InferAsync));
+        }
+
         var final = await HostMetrics.ReadAsync(rest);
         var summary = await host.StopAsync();
 
         Console.WriteLine(LoadResult.Header);
         results.ForEach(r => Console.WriteLine(r.Row()));
-        Console.WriteLine(FormattableString.Invariant($"REST predict / live throughput: {results[1].Throughput / results[0].Throughput:F2}; gRPC infer / live: {results[3].Throughput / results[2].Throughput:F2}"));
+        for (var i = 0; i + 1 < results.Count; i += 2)
+        {
+            Console.WriteLine(FormattableString.Invariant($"{results[i + 1].Scenario} / {results[i].Scenario} throughput: {results[i + 1].Throughput / results[i].Throughput:F2}"));
+        }
+
         lines.ForEach(Console.WriteLine);
         Console.WriteLine(FormattableString.Invariant($"predictions answered (incl. warm-up): {predictions}; log before shutdown: written {final.Written}, dropped {final.Dropped}, failed {final.Failed}, queued {final.QueueDepth}"));
         Console.WriteLine($"host at shutdown: {summary ?? "(in-process: see the host's log)"}");
         Console.WriteLine($"load average after: {LoadAverage()}");
         return results.Sum(r => r.Errors) == 0 ? 0 : 1;
+    }
+
+    private static double GeneratorCpuSeconds()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
     }
 
     private static string LoadAverage() =>
