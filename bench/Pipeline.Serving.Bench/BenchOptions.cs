@@ -4,7 +4,7 @@ namespace Pipeline.Serving.Bench;
 
 /// <summary>
 /// Command-line options: <c>--seconds N --warmup N --connections N --grpc-channels N --registry PATH --model NAME
-/// --row JSON --dir PATH --log-queue N --protocols rest|grpc|both --in-process</c>, and the internal <c>--serve</c> mode of the child host.
+/// --row JSON --dir PATH --log-queue N --protocols rest|grpc|both --monitor --in-process</c>, and the internal <c>--serve</c> mode of the child host.
 /// </summary>
 internal sealed record BenchOptions
 {
@@ -47,6 +47,12 @@ internal sealed record BenchOptions
     /// <summary>True when the gRPC scenarios run.</summary>
     public bool MeasuresGrpc => Protocols is "both" or "grpc";
 
+    /// <summary>
+    /// Measure the monitoring overhead instead of the baselines: per protocol, predictions plain, with a monitor loop,
+    /// with it again, and plain again (the repeat in reverse order shows the noise).
+    /// </summary>
+    public bool Monitor { get; init; }
+
     /// <summary>Run as the child host: serve until standard input closes.</summary>
     public bool Serve { get; init; }
 
@@ -74,8 +80,9 @@ internal sealed record BenchOptions
                 "--log-queue" => options with { LogQueue = Number() },
                 "--protocols" => options with { Protocols = Value() is var p && p is "rest" or "grpc" or "both" ? p : throw new ArgumentException("--protocols must be rest, grpc or both.") },
                 "--in-process" => options with { InProcess = true },
+                "--monitor" => options with { Monitor = true },
                 "--serve" => options with { Serve = true },
-                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --dir PATH, --log-queue N, --protocols rest|grpc|both, --in-process."),
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --dir PATH, --log-queue N, --protocols rest|grpc|both, --monitor, --in-process."),
             };
         }
 

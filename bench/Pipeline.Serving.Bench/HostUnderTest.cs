@@ -15,6 +15,9 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     private HostUnderTest(Uri rest, Uri grpc, Process? child, WebApplication? app) => (Rest, Grpc, this.child, this.app) = (rest, grpc, child, app);
 
+    /// <summary>The host's prediction log, relative to the work folder.</summary>
+    public string PredictionLog => ServeMode.LogPath(child?.Id ?? Environment.ProcessId);
+
     /// <summary>The REST base address.</summary>
     public Uri Rest { get; }
 

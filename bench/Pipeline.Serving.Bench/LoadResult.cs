@@ -14,8 +14,8 @@ internal sealed record LoadResult(string Scenario, long Calls, long Errors, doub
 
     /// <summary>One table row: scenario, req/s, p50, p99, max, calls, errors.</summary>
     public string Row() => FormattableString.Invariant(
-        $"| {Scenario,-28} | {Throughput,9:F0} | {P50Ms,7:F2} | {P99Ms,7:F2} | {MaxMs,8:F1} | {Calls,9} | {Errors,6} |");
+        $"| {Scenario,-36} | {Throughput,9:F0} | {P50Ms,7:F2} | {P99Ms,7:F2} | {MaxMs,8:F1} | {Calls,9} | {Errors,6} |");
 
     /// <summary>The header of <see cref="Row"/>.</summary>
-    public const string Header = "| scenario                     |     req/s | p50 ms  | p99 ms  |   max ms |     calls | errors |\n|---|---:|---:|---:|---:|---:|---:|";
+    public const string Header = "| scenario                             |     req/s | p50 ms  | p99 ms  |   max ms |     calls | errors |\n|---|---:|---:|---:|---:|---:|---:|";
 }

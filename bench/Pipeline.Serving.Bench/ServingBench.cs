@@ -50,16 +50,32 @@ internal static class ServingBench
             Console.Error.WriteLine(result.Row());
         }
 
-        if (options.MeasuresRest)
+        var monitorInputs = MonitorReference.Create(options.Directory, options.Row, Path.Combine(options.Directory, host.PredictionLog));
+        async Task Monitored(string scenario, Func<int, Task<bool>> call)
         {
-            await Measure("REST GET /v2/health/live", rest.LiveAsync);
-            await Measure("REST POST :predict (1 row)", Counted(rest.PredictAsync));
+            var monitor = new MonitorLoop(host.Rest, monitorInputs, Path.Combine(options.Directory, "monitor"));
+            monitor.Start();
+            await Measure(scenario + " +monitor", call);
+            lines.Add($"{scenario} +monitor: {await monitor.StopAsync()}");
         }
 
-        if (options.MeasuresGrpc)
+        foreach (var (liveName, live, predictName, predict) in Protocols(options, rest, grpc))
         {
-            await Measure("gRPC ServerLive", grpc.LiveAsync);
-            await Measure("gRPC ModelInfer (1 row)", Counted(grpc.InferAsync));
+            if (!options.Monitor)
+            {
+                await Measure(liveName, live);
+                await Measure(predictName, Counted(predict));
+                continue;
+            }
+
+            // NOTE: plain, monitored, monitored, plain: a trend over the run (log growth, other workers) shows up as
+            // a difference between the two pairs rather than as monitoring overhead.
+            // NOTE: an unrecorded first round, so JIT tiering and thread-pool ramp-up do not land in the first pair.
+            await LoadGenerator.RunAsync("warm-up", options.Connections, TimeSpan.Zero, TimeSpan.FromSeconds(options.Warmup), Counted(predict));
+            await Measure(predictName, Counted(predict));
+            await Monitored(predictName, Counted(predict));
+            await Monitored(predictName, Counted(predict));
+            await Measure(predictName, Counted(predict));
         }
 
         var final = await HostMetrics.ReadAsync(rest);
@@ -67,9 +83,16 @@ internal static class ServingBench
 
         Console.WriteLine(LoadResult.Header);
         results.ForEach(r => Console.WriteLine(r.Row()));
-        for (var i = 0; i + 1 < results.Count; i += 2)
+        for (var i = 0; !options.Monitor && i + 1 < results.Count; i += 2)
         {
             Console.WriteLine(FormattableString.Invariant($"{results[i + 1].Scenario} / {results[i].Scenario} throughput: {results[i + 1].Throughput / results[i].Throughput:F2}"));
+        }
+
+        for (var i = 0; options.Monitor && i + 3 < results.Count; i += 4)
+        {
+            var plain = (results[i].P99Ms + results[i + 3].P99Ms) / 2;
+            var monitored = (results[i + 1].P99Ms + results[i + 2].P99Ms) / 2;
+            Console.WriteLine(FormattableString.Invariant($"{results[i].Scenario}: p99 monitored / plain {monitored / plain:F3} (pairs: {results[i + 1].P99Ms / results[i].P99Ms:F3}, {results[i + 2].P99Ms / results[i + 3].P99Ms:F3}); throughput {(results[i + 1].Throughput + results[i + 2].Throughput) / (results[i].Throughput + results[i + 3].Throughput):F3}"));
         }
 
         lines.ForEach(Console.WriteLine);
@@ -77,6 +100,19 @@ internal static class ServingBench
         Console.WriteLine($"host at shutdown: {summary ?? "(in-process: see the host's log)"}");
         Console.WriteLine($"load average after: {LoadAverage()}");
         return results.Sum(r => r.Errors) == 0 ? 0 : 1;
+    }
+
+    private static IEnumerable<(string LiveName, Func<int, Task<bool>> Live, string PredictName, Func<int, Task<bool>> Predict)> Protocols(BenchOptions options, RestCalls rest, GrpcCalls grpc)
+    {
+        if (options.MeasuresRest)
+        {
+            yield return ("REST GET /v2/health/live", rest.LiveAsync, "REST POST :predict (1 row)", rest.PredictAsync);
+        }
+
+        if (options.MeasuresGrpc)
+        {
+            yield return ("gRPC ServerLive", grpc.LiveAsync, "gRPC ModelInfer (1 row)", grpc.InferAsync);
+        }
     }
 
     private static double GeneratorCpuSeconds()
