@@ -4,7 +4,7 @@ namespace Pipeline.Serving.Bench;
 
 /// <summary>
 /// Command-line options: <c>--seconds N --warmup N --connections N --grpc-channels N --registry PATH --model NAME
-/// --row JSON --dir PATH --log-queue N --protocols rest|grpc|both --monitor --in-process</c>, and the internal <c>--serve</c> mode of the child host.
+/// --row JSON --dir PATH --log-queue N --protocols rest|grpc|both --monitor --host-env NAME=VALUE --in-process</c>, and the internal <c>--serve</c> mode of the child host.
 /// </summary>
 internal sealed record BenchOptions
 {
@@ -53,6 +53,9 @@ internal sealed record BenchOptions
     /// </summary>
     public bool Monitor { get; init; }
 
+    /// <summary>Environment variables (<c>NAME=VALUE</c>) for the child host only, e.g. runtime settings to compare.</summary>
+    public IReadOnlyList<string> HostEnvironment { get; init; } = [];
+
     /// <summary>Run as the child host: serve until standard input closes.</summary>
     public bool Serve { get; init; }
 
@@ -81,8 +84,9 @@ internal sealed record BenchOptions
                 "--protocols" => options with { Protocols = Value() is var p && p is "rest" or "grpc" or "both" ? p : throw new ArgumentException("--protocols must be rest, grpc or both.") },
                 "--in-process" => options with { InProcess = true },
                 "--monitor" => options with { Monitor = true },
+                "--host-env" => options with { HostEnvironment = [.. options.HostEnvironment, Value() is var e && e.Contains('=', StringComparison.Ordinal) ? e : throw new ArgumentException("--host-env needs NAME=VALUE.")] },
                 "--serve" => options with { Serve = true },
-                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --dir PATH, --log-queue N, --protocols rest|grpc|both, --monitor, --in-process."),
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --dir PATH, --log-queue N, --protocols rest|grpc|both, --monitor, --host-env NAME=VALUE, --in-process."),
             };
         }
 

@@ -36,6 +36,12 @@ internal sealed class HostUnderTest : IAsyncDisposable
             start.ArgumentList.Add(typeof(HostUnderTest).Assembly.Location);
         }
 
+        foreach (var variable in options.HostEnvironment)
+        {
+            var equals = variable.IndexOf('=', StringComparison.Ordinal);
+            start.Environment[variable[..equals]] = variable[(equals + 1)..];
+        }
+
         foreach (var argument in options.ServeArguments())
         {
             start.ArgumentList.Add(argument);

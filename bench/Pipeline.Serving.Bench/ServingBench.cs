@@ -36,7 +36,7 @@ internal static class ServingBench
             return ok;
         };
 
-        Console.WriteLine(FormattableString.Invariant($"host: {host.Description}; REST {host.Rest}, gRPC {host.Grpc}; {options.Connections} callers, {options.GrpcChannels} gRPC channels; warm-up {options.Warmup} s + {options.Seconds} s per scenario; {Environment.ProcessorCount} cores; load average before {loadBefore}"));
+        Console.WriteLine(FormattableString.Invariant($"host: {host.Description}; REST {host.Rest}, gRPC {host.Grpc}; {options.Connections} callers, {options.GrpcChannels} gRPC channels; warm-up {options.Warmup} s + {options.Seconds} s per scenario; {Environment.ProcessorCount} cores; host environment [{string.Join(' ', options.HostEnvironment)}]; load average before {loadBefore}"));
         var results = new List<LoadResult>();
         var lines = new List<string>();
         async Task Measure(string scenario, Func<int, Task<bool>> call)
