@@ -4,7 +4,7 @@ namespace Pipeline.Serving.Bench;
 
 /// <summary>
 /// Command-line options: <c>--seconds N --warmup N --connections N --grpc-channels N --registry PATH --model NAME
-/// --row JSON --dir PATH --log-queue N --in-process</c>, and the internal <c>--serve</c> mode of the child host.
+/// --row JSON --dir PATH --log-queue N --protocols rest|grpc|both --monitor --host-env NAME=VALUE --in-process</c>, and the internal <c>--serve</c> mode of the child host.
 /// </summary>
 internal sealed record BenchOptions
 {
@@ -38,6 +38,24 @@ internal sealed record BenchOptions
     /// <summary>Host the server in this process (ServingHost.Build) instead of a child process.</summary>
     public bool InProcess { get; init; }
 
+    /// <summary>Which protocols to measure: <c>rest</c>, <c>grpc</c> or <c>both</c> (both).</summary>
+    public string Protocols { get; init; } = "both";
+
+    /// <summary>True when the REST scenarios run.</summary>
+    public bool MeasuresRest => Protocols is "both" or "rest";
+
+    /// <summary>True when the gRPC scenarios run.</summary>
+    public bool MeasuresGrpc => Protocols is "both" or "grpc";
+
+    /// <summary>
+    /// Measure the monitoring overhead instead of the baselines: per protocol, predictions plain, with a monitor loop,
+    /// with it again, and plain again (the repeat in reverse order shows the noise).
+    /// </summary>
+    public bool Monitor { get; init; }
+
+    /// <summary>Environment variables (<c>NAME=VALUE</c>) for the child host only, e.g. runtime settings to compare.</summary>
+    public IReadOnlyList<string> HostEnvironment { get; init; } = [];
+
     /// <summary>Run as the child host: serve until standard input closes.</summary>
     public bool Serve { get; init; }
 
@@ -63,9 +81,12 @@ internal sealed record BenchOptions
                 "--row" => options with { Row = Value() },
                 "--dir" => options with { Directory = Absolute(Value(), "--dir") },
                 "--log-queue" => options with { LogQueue = Number() },
+                "--protocols" => options with { Protocols = Value() is var p && p is "rest" or "grpc" or "both" ? p : throw new ArgumentException("--protocols must be rest, grpc or both.") },
                 "--in-process" => options with { InProcess = true },
+                "--monitor" => options with { Monitor = true },
+                "--host-env" => options with { HostEnvironment = [.. options.HostEnvironment, Value() is var e && e.Contains('=', StringComparison.Ordinal) ? e : throw new ArgumentException("--host-env needs NAME=VALUE.")] },
                 "--serve" => options with { Serve = true },
-                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --dir PATH, --log-queue N, --in-process."),
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --dir PATH, --log-queue N, --protocols rest|grpc|both, --monitor, --host-env NAME=VALUE, --in-process."),
             };
         }
 

@@ -5,7 +5,10 @@ using Pipeline.Serving.Grpc.Inference;
 
 namespace Pipeline.Serving.Bench;
 
-/// <summary>The gRPC side: channels shared round-robin by the callers, a single-row ModelInfer and ServerLive.</summary>
+/// <summary>
+/// The gRPC side: channels (each its own <see cref="SocketsHttpHandler"/>, so its own HTTP/2 connection) shared
+/// round-robin by the callers, a single-row ModelInfer and ServerLive.
+/// </summary>
 internal sealed class GrpcCalls : IDisposable
 {
     private readonly GrpcChannel[] channels;
@@ -15,10 +18,28 @@ internal sealed class GrpcCalls : IDisposable
     /// <summary>Opens <paramref name="channelCount"/> channels to <paramref name="grpc"/>; the request holds one row.</summary>
     public GrpcCalls(Uri grpc, string model, string rowJson, int channelCount)
     {
-        channels = Enumerable.Range(0, channelCount).Select(_ => GrpcChannel.ForAddress(grpc)).ToArray();
+        channels = Enumerable.Range(0, channelCount).Select(_ => GrpcChannel.ForAddress(grpc, new GrpcChannelOptions { HttpHandler = Handler() })).ToArray();
         clients = channels.Select(c => new GRPCInferenceService.GRPCInferenceServiceClient(c)).ToArray();
         request = Request(model, rowJson);
     }
+
+    // NOTE: one handler per channel, so each channel is its own HTTP/2 connection (EnableMultipleHttp2Connections off:
+    // a caller never gets a second one); the ConnectCallback opts out of Grpc.Net.Client's load-balancing layer
+    // (a subchannel pick per call) that a single static address does not need, and no trace headers are added.
+    private static SocketsHttpHandler Handler() => new()
+    {
+        EnableMultipleHttp2Connections = false,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+        UseProxy = false,
+        ActivityHeadersPropagator = null,
+        ConnectCallback = async (context, cancel) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync(context.DnsEndPoint, cancel);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        },
+    };
 
     /// <summary>ModelInfer with one row; true when it answers one output row.</summary>
     public async Task<bool> InferAsync(int caller)

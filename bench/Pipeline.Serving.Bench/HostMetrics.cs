@@ -18,7 +18,23 @@ internal sealed record HostMetrics(long Written, long Dropped, long Failed, long
             Count("serving_prediction_log_queue_depth"), samples.GetValueOrDefault("process_cpu_seconds_total"));
     }
 
+    /// <summary>
+    /// Waits (up to 60 s) until the host's prediction log queue is empty, so that one scenario's log backlog is not
+    /// written, and its CPU counted, during the next one; returns the metrics then.
+    /// </summary>
+    public static async Task<HostMetrics> DrainedAsync(RestCalls rest)
+    {
+        var metrics = await ReadAsync(rest);
+        for (var wait = 0; metrics.QueueDepth > 0 && wait < 600; wait++)
+        {
+            await Task.Delay(100);
+            metrics = await ReadAsync(rest);
+        }
+
+        return metrics;
+    }
+
     /// <summary>The counters' growth since <paramref name="before"/>, as one report line.</summary>
-    public string Since(HostMetrics before) => FormattableString.Invariant(
-        $"log written +{Written - before.Written}, dropped +{Dropped - before.Dropped}, failed +{Failed - before.Failed}, queue depth {QueueDepth}; host CPU {CpuSeconds - before.CpuSeconds:F1} s");
+    public string Since(HostMetrics before, long calls) => FormattableString.Invariant(
+        $"log written +{Written - before.Written}, dropped +{Dropped - before.Dropped}, failed +{Failed - before.Failed}, queue depth {QueueDepth}; host CPU {CpuSeconds - before.CpuSeconds:F1} s ({(CpuSeconds - before.CpuSeconds) * 1e6 / Math.Max(1, calls):F0} µs/call)");
 }

@@ -15,6 +15,9 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     private HostUnderTest(Uri rest, Uri grpc, Process? child, WebApplication? app) => (Rest, Grpc, this.child, this.app) = (rest, grpc, child, app);
 
+    /// <summary>The host's prediction log, relative to the work folder.</summary>
+    public string PredictionLog => ServeMode.LogPath(child?.Id ?? Environment.ProcessId);
+
     /// <summary>The REST base address.</summary>
     public Uri Rest { get; }
 
@@ -31,6 +34,12 @@ internal sealed class HostUnderTest : IAsyncDisposable
         if (!Environment.ProcessPath!.EndsWith("Pipeline.Serving.Bench", StringComparison.Ordinal))
         {
             start.ArgumentList.Add(typeof(HostUnderTest).Assembly.Location);
+        }
+
+        foreach (var variable in options.HostEnvironment)
+        {
+            var equals = variable.IndexOf('=', StringComparison.Ordinal);
+            start.Environment[variable[..equals]] = variable[(equals + 1)..];
         }
 
         foreach (var argument in options.ServeArguments())

@@ -11,23 +11,27 @@ internal static class LoadGenerator
     /// <summary>Runs <paramref name="call"/> (caller index → success) from <paramref name="callers"/> concurrent callers.</summary>
     public static async Task<LoadResult> RunAsync(string scenario, int callers, TimeSpan warmup, TimeSpan measured, Func<int, Task<bool>> call)
     {
-        await PhaseAsync(callers, warmup, call, record: false);
+        var warm = await PhaseAsync(callers, warmup, call, record: false);
         var started = Stopwatch.GetTimestamp();
         var perCaller = await PhaseAsync(callers, measured, call, record: true);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var latencies = perCaller.SelectMany(c => c.Latencies).ToArray();
         Array.Sort(latencies);
         var errors = perCaller.Sum(c => c.Errors);
-        return new LoadResult(scenario, latencies.Length, errors, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Length == 0 ? 0 : latencies[^1]);
+        return new LoadResult(scenario, latencies.Length, errors, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Length == 0 ? 0 : latencies[^1])
+        {
+            WarmupCalls = warm.Sum(c => c.Calls),
+        };
     }
 
-    private static async Task<(List<double> Latencies, long Errors)[]> PhaseAsync(int callers, TimeSpan length, Func<int, Task<bool>> call, bool record)
+    private static async Task<(List<double> Latencies, long Errors, long Calls)[]> PhaseAsync(int callers, TimeSpan length, Func<int, Task<bool>> call, bool record)
     {
         var end = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
         var tasks = Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
         {
             var latencies = new List<double>(record ? 65_536 : 0);
             long errors = 0;
+            long calls = 0;
             while (Stopwatch.GetTimestamp() < end)
             {
                 var start = Stopwatch.GetTimestamp();
@@ -41,6 +45,7 @@ internal static class LoadGenerator
                     ok = false;
                 }
 
+                calls++;
                 if (record)
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -48,7 +53,7 @@ internal static class LoadGenerator
                 }
             }
 
-            return (latencies, errors);
+            return (latencies, errors, calls);
         })).ToArray();
         return await Task.WhenAll(tasks);
     }

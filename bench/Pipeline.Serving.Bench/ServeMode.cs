@@ -37,6 +37,9 @@ internal static class ServeMode
         Port = 0,
         GrpcPort = 0,
         LogQueueCapacity = options.LogQueue,
-        PredictionLogPath = $"data/serving/bench-{Environment.ProcessId}.db",
+        PredictionLogPath = LogPath(Environment.ProcessId),
     };
+
+    /// <summary>The prediction log of the host in process <paramref name="processId"/>, relative to the work folder.</summary>
+    public static string LogPath(int processId) => $"data/serving/bench-{processId}.db";
 }

@@ -36,33 +36,90 @@ internal static class ServingBench
             return ok;
         };
 
-        Console.WriteLine(FormattableString.Invariant($"host: {host.Description}; REST {host.Rest}, gRPC {host.Grpc}; {options.Connections} callers, {options.GrpcChannels} gRPC channels; warm-up {options.Warmup} s + {options.Seconds} s per scenario; {Environment.ProcessorCount} cores; load average before {loadBefore}"));
+        Console.WriteLine(FormattableString.Invariant($"host: {host.Description}; REST {host.Rest}, gRPC {host.Grpc}; {options.Connections} callers, {options.GrpcChannels} gRPC channels; warm-up {options.Warmup} s + {options.Seconds} s per scenario; {Environment.ProcessorCount} cores; host environment [{string.Join(' ', options.HostEnvironment)}]; load average before {loadBefore}"));
         var results = new List<LoadResult>();
         var lines = new List<string>();
         async Task Measure(string scenario, Func<int, Task<bool>> call)
         {
-            var before = await HostMetrics.ReadAsync(rest);
+            var before = await HostMetrics.DrainedAsync(rest);
+            var generatorBefore = GeneratorCpuSeconds();
             var result = await LoadGenerator.RunAsync(scenario, options.Connections, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), call);
+            var generator = GeneratorCpuSeconds() - generatorBefore;
             results.Add(result);
-            lines.Add($"{scenario}: {(await HostMetrics.ReadAsync(rest)).Since(before)}");
+            lines.Add(FormattableString.Invariant($"{scenario}: {(await HostMetrics.ReadAsync(rest)).Since(before, result.AllCalls)}; generator CPU {generator:F1} s ({generator * 1e6 / Math.Max(1, result.AllCalls):F0} µs/call)"));
             Console.Error.WriteLine(result.Row());
         }
 
-        await Measure("REST GET /v2/health/live", rest.LiveAsync);
-        await Measure("REST POST :predict (1 row)", Counted(rest.PredictAsync));
-        await Measure("gRPC ServerLive", grpc.LiveAsync);
-        await Measure("gRPC ModelInfer (1 row)", Counted(grpc.InferAsync));
+        var monitorInputs = MonitorReference.Create(options.Directory, options.Row, Path.Combine(options.Directory, host.PredictionLog));
+        async Task Monitored(string scenario, Func<int, Task<bool>> call)
+        {
+            var monitor = new MonitorLoop(host.Rest, monitorInputs, Path.Combine(options.Directory, "monitor"));
+            monitor.Start();
+            await Measure(scenario + " +monitor", call);
+            lines.Add($"{scenario} +monitor: {await monitor.StopAsync()}");
+        }
+
+        foreach (var (liveName, live, predictName, predict) in Protocols(options, rest, grpc))
+        {
+            if (!options.Monitor)
+            {
+                await Measure(liveName, live);
+                await Measure(predictName, Counted(predict));
+                continue;
+            }
+
+            // NOTE: plain, monitored, monitored, plain: a trend over the run (log growth, other workers) shows up as
+            // a difference between the two pairs rather than as monitoring overhead.
+            // NOTE: an unrecorded first round (3 warm-ups long), so JIT tiering and thread-pool ramp-up do not land in
+            // the first pair: with one warm-up, the first plain round was the slowest of the four in every run.
+            await LoadGenerator.RunAsync("warm-up", options.Connections, TimeSpan.Zero, TimeSpan.FromSeconds(3 * options.Warmup), Counted(predict));
+            await Measure(predictName, Counted(predict));
+            await Monitored(predictName, Counted(predict));
+            await Monitored(predictName, Counted(predict));
+            await Measure(predictName, Counted(predict));
+        }
+
         var final = await HostMetrics.ReadAsync(rest);
         var summary = await host.StopAsync();
 
         Console.WriteLine(LoadResult.Header);
         results.ForEach(r => Console.WriteLine(r.Row()));
-        Console.WriteLine(FormattableString.Invariant($"REST predict / live throughput: {results[1].Throughput / results[0].Throughput:F2}; gRPC infer / live: {results[3].Throughput / results[2].Throughput:F2}"));
+        for (var i = 0; !options.Monitor && i + 1 < results.Count; i += 2)
+        {
+            Console.WriteLine(FormattableString.Invariant($"{results[i + 1].Scenario} / {results[i].Scenario} throughput: {results[i + 1].Throughput / results[i].Throughput:F2}"));
+        }
+
+        for (var i = 0; options.Monitor && i + 3 < results.Count; i += 4)
+        {
+            var plain = (results[i].P99Ms + results[i + 3].P99Ms) / 2;
+            var monitored = (results[i + 1].P99Ms + results[i + 2].P99Ms) / 2;
+            Console.WriteLine(FormattableString.Invariant($"{results[i].Scenario}: p99 monitored / plain {monitored / plain:F3} (pairs: {results[i + 1].P99Ms / results[i].P99Ms:F3}, {results[i + 2].P99Ms / results[i + 3].P99Ms:F3}); throughput {(results[i + 1].Throughput + results[i + 2].Throughput) / (results[i].Throughput + results[i + 3].Throughput):F3}"));
+        }
+
         lines.ForEach(Console.WriteLine);
         Console.WriteLine(FormattableString.Invariant($"predictions answered (incl. warm-up): {predictions}; log before shutdown: written {final.Written}, dropped {final.Dropped}, failed {final.Failed}, queued {final.QueueDepth}"));
         Console.WriteLine($"host at shutdown: {summary ?? "(in-process: see the host's log)"}");
         Console.WriteLine($"load average after: {LoadAverage()}");
         return results.Sum(r => r.Errors) == 0 ? 0 : 1;
+    }
+
+    private static IEnumerable<(string LiveName, Func<int, Task<bool>> Live, string PredictName, Func<int, Task<bool>> Predict)> Protocols(BenchOptions options, RestCalls rest, GrpcCalls grpc)
+    {
+        if (options.MeasuresRest)
+        {
+            yield return ("REST GET /v2/health/live", rest.LiveAsync, "REST POST :predict (1 row)", rest.PredictAsync);
+        }
+
+        if (options.MeasuresGrpc)
+        {
+            yield return ("gRPC ServerLive", grpc.LiveAsync, "gRPC ModelInfer (1 row)", grpc.InferAsync);
+        }
+    }
+
+    private static double GeneratorCpuSeconds()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
     }
 
     private static string LoadAverage() =>

@@ -34,6 +34,34 @@ public sealed class PredictionLogTests(ServingFixture fixture)
     }
 
     [Fact]
+    public async Task Predict_WithoutRequestId_LogsVersion7Ids()
+    {
+        await using var host = await RunningHost.StartAsync(fixture);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await host.Http.PostAsJsonAsync("/v1/models/fraud-detector:predict", new { instances = new[] { new { amount = 1.5, hour = i, country = "fr" } } })).StatusCode);
+        }
+
+        await host.App.Services.GetRequiredService<PredictionLog>().FlushAsync(CancellationToken.None);
+
+        await using var db = new SqliteConnection($"Data Source={host.LogPath}");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT request_id FROM predictions ORDER BY rowid";
+        var ids = new List<string>();
+        await using (var reader = await query.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{12}7[0-9a-f]{19}$", id));
+    }
+
+    [Fact]
     public async Task StopAsync_AfterBatchPredictions_FlushesEveryRow()
     {
         var host = await RunningHost.StartAsync(fixture);

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Pipeline.Monitoring.Reports;
+
+namespace Pipeline.Serving.Bench;
+
+/// <summary>
+/// What <c>./build.sh Monitor</c> does against a live host, once a second on its own thread while the load runs:
+/// <c>GET /metrics</c>, then a monitoring report over the last 1000 predictions of the host's SQLite log
+/// (<see cref="MonitoringRun.Build"/>) written as JSON and HTML (<see cref="MonitoringReportFile.Write"/>).
+/// </summary>
+internal sealed class MonitorLoop
+{
+    private readonly HttpClient http;
+    private readonly Uri metrics;
+    private readonly MonitoringInputs inputs;
+    private readonly string reportDirectory;
+    private readonly List<double> passes = [];
+    private readonly CancellationTokenSource stop = new();
+    private Task? loop;
+    private int failures;
+    private string? lastVerdict;
+
+    /// <summary>Prepares a loop against <paramref name="rest"/> reading <paramref name="inputs"/>, writing under <paramref name="reportDirectory"/>.</summary>
+    public MonitorLoop(Uri rest, MonitoringInputs inputs, string reportDirectory)
+    {
+        // NOTE: its own client: the load's 32 REST connections are all busy, and a monitor is a separate process.
+        http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        metrics = new Uri(rest, "/metrics");
+        this.inputs = inputs;
+        this.reportDirectory = reportDirectory;
+    }
+
+    /// <summary>Starts the loop (one pass now, then one at the start of every following second).</summary>
+    public void Start() => loop = Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning);
+
+    /// <summary>Stops the loop after its current pass; returns a report line (passes, failures, pass duration).</summary>
+    public async Task<string> StopAsync()
+    {
+        await stop.CancelAsync();
+        await loop!;
+        http.Dispose();
+        var sorted = passes.Order().ToArray();
+        return sorted.Length == 0
+            ? $"monitor: no pass completed, {failures} failed"
+            : FormattableString.Invariant($"monitor: {sorted.Length} passes, {failures} failed, pass median {sorted[sorted.Length / 2]:F0} ms, max {sorted[^1]:F0} ms, verdict {lastVerdict}");
+    }
+
+    private void Run()
+    {
+        var next = Stopwatch.GetTimestamp();
+        while (!stop.IsCancellationRequested)
+        {
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                http.GetStringAsync(metrics).GetAwaiter().GetResult();
+                var report = MonitoringRun.Build(inputs, new MonitoringOptions { WindowSize = 1000 });
+                MonitoringReportFile.Write(report, Path.Combine(reportDirectory, "monitoring.json"), Path.Combine(reportDirectory, "monitoring.html"));
+                lastVerdict = report.Verdict.ToString();
+                passes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException or InvalidOperationException)
+            {
+                failures++;
+                Console.Error.WriteLine($"monitor pass failed: {e.Message}");
+            }
+
+            next += Stopwatch.Frequency;
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
+            if (wait > TimeSpan.Zero)
+            {
+                stop.Token.WaitHandle.WaitOne(wait);
+            }
+            else
+            {
+                next = Stopwatch.GetTimestamp();
+            }
+        }
+    }
+}
