@@ -1,17 +1,19 @@
 using System.Diagnostics;
+using Pipeline.Monitoring.Hosts;
 using Pipeline.Monitoring.Reports;
 
 namespace Pipeline.Serving.Bench;
 
 /// <summary>
 /// What <c>./build.sh Monitor</c> does against a live host, once a second on its own thread while the load runs:
-/// <c>GET /metrics</c>, then a monitoring report over the last 1000 predictions of the host's SQLite log
-/// (<see cref="MonitoringRun.Build"/>) written as JSON and HTML (<see cref="MonitoringReportFile.Write"/>).
+/// the host's <c>/metrics</c> read twice a quarter second apart (<see cref="HostScraper"/>), then a monitoring report over
+/// the last 1000 predictions of the host's SQLite log written as JSON and HTML (<see cref="MonitoringReportFile.Write"/>).
 /// </summary>
 internal sealed class MonitorLoop
 {
     private readonly HttpClient http;
-    private readonly Uri metrics;
+    private readonly HostScraper scraper;
+    private readonly string address;
     private readonly MonitoringInputs inputs;
     private readonly string reportDirectory;
     private readonly List<double> passes = [];
@@ -25,7 +27,8 @@ internal sealed class MonitorLoop
     {
         // NOTE: its own client: the load's 32 REST connections are all busy, and a monitor is a separate process.
         http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
-        metrics = new Uri(rest, "/metrics");
+        scraper = new HostScraper(http) { CpuInterval = TimeSpan.FromMilliseconds(250) };
+        address = rest.ToString();
         this.inputs = inputs;
         this.reportDirectory = reportDirectory;
     }
@@ -53,8 +56,8 @@ internal sealed class MonitorLoop
             var start = Stopwatch.GetTimestamp();
             try
             {
-                http.GetStringAsync(metrics).GetAwaiter().GetResult();
-                var report = MonitoringRun.Build(inputs, new MonitoringOptions { WindowSize = 1000 });
+                var host = scraper.Read(address);
+                var report = MonitoringRun.Build(inputs, new MonitoringOptions { WindowSize = 1000 }, TimeProvider.System, host);
                 MonitoringReportFile.Write(report, Path.Combine(reportDirectory, "monitoring.json"), Path.Combine(reportDirectory, "monitoring.html"));
                 lastVerdict = report.Verdict.ToString();
                 passes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);

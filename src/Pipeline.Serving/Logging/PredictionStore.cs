@@ -7,7 +7,8 @@ namespace Pipeline.Serving.Logging;
 
 /// <summary>
 /// The prediction log's database: SQLite (one file, WAL) or PostgreSQL (shared by replicas), with the same
-/// <c>predictions</c> and <c>feedback</c> tables, created on start. Times are ISO 8601 UTC text in both.
+/// <c>predictions</c> and <c>feedback</c> tables, created on start. Times are ISO 8601 UTC text in both; the index on
+/// <c>predictions.time</c> is what a monitoring report's "last N predictions" query reads.
 /// </summary>
 internal sealed class PredictionStore
 {
@@ -21,6 +22,7 @@ internal sealed class PredictionStore
             features TEXT NOT NULL,
             output TEXT NOT NULL,
             latency_ms DOUBLE PRECISION NOT NULL);
+        CREATE INDEX IF NOT EXISTS predictions_time ON predictions (time);
         CREATE TABLE IF NOT EXISTS feedback (
             request_id TEXT PRIMARY KEY,
             time TEXT NOT NULL,
