@@ -53,6 +53,15 @@ internal sealed record BenchOptions
     /// </summary>
     public bool Monitor { get; init; }
 
+    /// <summary>Seconds between two monitoring passes (<c>--monitor-interval</c>, default 1).</summary>
+    public double MonitorInterval { get; init; } = 1;
+
+    /// <summary>Internal: run only the monitor loop against this REST address (the monitor's own process).</summary>
+    public string? MonitorChild { get; init; }
+
+    /// <summary>Internal, with <see cref="MonitorChild"/>: the host's prediction log.</summary>
+    public string? MonitorLog { get; init; }
+
     /// <summary>Environment variables (<c>NAME=VALUE</c>) for the child host only, e.g. runtime settings to compare.</summary>
     public IReadOnlyList<string> HostEnvironment { get; init; } = [];
 
@@ -86,7 +95,10 @@ internal sealed record BenchOptions
                 "--monitor" => options with { Monitor = true },
                 "--host-env" => options with { HostEnvironment = [.. options.HostEnvironment, Value() is var e && e.Contains('=', StringComparison.Ordinal) ? e : throw new ArgumentException("--host-env needs NAME=VALUE.")] },
                 "--serve" => options with { Serve = true },
-                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --dir PATH, --log-queue N, --protocols rest|grpc|both, --monitor, --host-env NAME=VALUE, --in-process."),
+                "--monitor-interval" => options with { MonitorInterval = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--monitor-child" => options with { MonitorChild = Value() },
+                "--monitor-log" => options with { MonitorLog = Value() },
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --dir PATH, --log-queue N, --protocols rest|grpc|both, --monitor [--monitor-interval S], --host-env NAME=VALUE, --in-process."),
             };
         }
 
@@ -94,6 +106,11 @@ internal sealed record BenchOptions
             ? options
             : throw new ArgumentException("--connections, --grpc-channels and --seconds must be positive, --warmup not negative.");
     }
+
+    /// <summary>The arguments that start the monitor's own process against <paramref name="rest"/>.</summary>
+    public IReadOnlyList<string> MonitorArguments(Uri rest, string predictionLog) =>
+        ["--monitor-child", rest.ToString(), "--monitor-log", predictionLog, "--dir", Directory,
+         "--monitor-interval", MonitorInterval.ToString(CultureInfo.InvariantCulture)];
 
     /// <summary>The arguments that start a child host with the same serving options.</summary>
     public IReadOnlyList<string> ServeArguments() =>

@@ -5,7 +5,7 @@ using Pipeline.Monitoring.Reports;
 namespace Pipeline.Serving.Bench;
 
 /// <summary>
-/// What <c>./build.sh Monitor</c> does against a live host, once a second on its own thread while the load runs:
+/// What <c>./build.sh Monitor</c> does against a live host, once per interval on its own thread while the load runs:
 /// the host's <c>/metrics</c> read twice a quarter second apart (<see cref="HostScraper"/>), then a monitoring report over
 /// the last 1000 predictions of the host's SQLite log written as JSON and HTML (<see cref="MonitoringReportFile.Write"/>).
 /// </summary>
@@ -18,13 +18,15 @@ internal sealed class MonitorLoop
     private readonly string reportDirectory;
     private readonly List<double> passes = [];
     private readonly CancellationTokenSource stop = new();
+    private readonly long interval;
     private Task? loop;
     private int failures;
     private string? lastVerdict;
 
     /// <summary>Prepares a loop against <paramref name="rest"/> reading <paramref name="inputs"/>, writing under <paramref name="reportDirectory"/>.</summary>
-    public MonitorLoop(Uri rest, MonitoringInputs inputs, string reportDirectory)
+    public MonitorLoop(Uri rest, MonitoringInputs inputs, string reportDirectory, double intervalSeconds)
     {
+        interval = (long)(intervalSeconds * Stopwatch.Frequency);
         // NOTE: its own client: the load's 32 REST connections are all busy, and a monitor is a separate process.
         http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
         scraper = new HostScraper(http) { CpuInterval = TimeSpan.FromMilliseconds(250) };
@@ -33,7 +35,7 @@ internal sealed class MonitorLoop
         this.reportDirectory = reportDirectory;
     }
 
-    /// <summary>Starts the loop (one pass now, then one at the start of every following second).</summary>
+    /// <summary>Starts the loop (one pass now, then one at the start of every following interval).</summary>
     public void Start() => loop = Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning);
 
     /// <summary>Stops the loop after its current pass; returns a report line (passes, failures, pass duration).</summary>
@@ -68,7 +70,7 @@ internal sealed class MonitorLoop
                 Console.Error.WriteLine($"monitor pass failed: {e.Message}");
             }
 
-            next += Stopwatch.Frequency;
+            next += interval;
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
             if (wait > TimeSpan.Zero)
             {

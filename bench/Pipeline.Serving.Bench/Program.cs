@@ -5,7 +5,9 @@ using Pipeline.Serving.Bench;
 try
 {
     var options = BenchOptions.Parse(args);
-    return options.Serve ? await ServeMode.RunAsync(options) : await ServingBench.RunAsync(options);
+    return options.Serve ? await ServeMode.RunAsync(options)
+        : options.MonitorChild is not null ? await MonitorProcess.RunChildAsync(options)
+        : await ServingBench.RunAsync(options);
 }
 catch (ArgumentException e)
 {

@@ -53,8 +53,7 @@ internal static class ServingBench
         var monitorInputs = MonitorReference.Create(options.Directory, options.Row, Path.Combine(options.Directory, host.PredictionLog));
         async Task Monitored(string scenario, Func<int, Task<bool>> call)
         {
-            var monitor = new MonitorLoop(host.Rest, monitorInputs, Path.Combine(options.Directory, "monitor"));
-            monitor.Start();
+            await using var monitor = MonitorProcess.Start(options, host.Rest, monitorInputs.PredictionLog);
             await Measure(scenario + " +monitor", call);
             lines.Add($"{scenario} +monitor: {await monitor.StopAsync()}");
         }
