@@ -4,7 +4,6 @@ using Pipeline.Ml.Ingest.Feedback;
 using Pipeline.Ml.Sources;
 using Pipeline.Ml.Validation;
 using Pipeline.Ml.Features;
-
 using static ReferencePipeline.SectionValue;
 
 namespace ReferencePipeline;

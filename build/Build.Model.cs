@@ -6,7 +6,6 @@ using Pipeline.Ml.Evaluation;
 using Pipeline.Ml.Gate;
 using Pipeline.Ml.Training;
 using Pipeline.Serving.Rollouts;
-
 using static ReferencePipeline.SectionValue;
 
 namespace ReferencePipeline;

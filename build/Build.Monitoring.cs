@@ -1,6 +1,5 @@
 using Pipeline.Engine;
 using Pipeline.Monitoring.Reports;
-
 using static ReferencePipeline.SectionValue;
 
 namespace ReferencePipeline;

@@ -53,7 +53,7 @@ internal sealed partial class Build
 
         var canary = new PhaseOutcome("canary");
         var deadline = DateTime.UtcNow.AddSeconds(settings.TimeoutSeconds);
-        for (var chunk = 0; (report.Rollout = await RolloutPhase(admin, report, cancel)) == "running"; chunk++)
+        for (var chunk = 0; await ReadRollout(admin, report, cancel) == "running"; chunk++)
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"The canary was still running after simulate.timeout_seconds = {settings.TimeoutSeconds}.");
             var rows = CardTransactionsSource.Generate(settings.Drifted with { Seed = settings.Drifted.Seed + 100 + chunk }, 300_000_000 + chunk * 1000L, Day(3), 100);
@@ -115,11 +115,12 @@ internal sealed partial class Build
         log.Information($"Simulate starts from an empty prediction log; the previous one is now {Path.GetRelativePath(RootDirectory, aside)}.");
     }
 
-    private static async Task<string?> RolloutPhase(AdminClient admin, SimulationReport report, CancellationToken cancel)
+    /// <summary>Records the host's rollout phase and reason in <paramref name="report"/>; returns the phase.</summary>
+    private static async Task<string?> ReadRollout(AdminClient admin, SimulationReport report, CancellationToken cancel)
     {
         var state = await admin.GetRolloutAsync(cancel);
         report.RolloutReason = state.GetProperty("reason").GetString();
-        return state.GetProperty("phase").GetString();
+        return report.Rollout = state.GetProperty("phase").GetString();
     }
 
     private static DateTimeOffset Day(int phase) => new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(30 * phase);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Pipeline.Ml.Data;
 using Pipeline.Monitoring.Reports;
 
 namespace ReferencePipeline;
@@ -27,11 +27,10 @@ internal sealed record RetrainTrace(string Root, DateTimeOffset Time, RetrainDec
     /// <summary>HEAD after the run (the pipeline's commit with --commit).</summary>
     public string? Commit { get; init; }
 
-    /// <summary>Writes the trace (UTF-8, indented, '\n').</summary>
+    /// <summary>Writes the trace (atomically, in the layout of every JSON output).</summary>
     public void Write()
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        JsonOutput.Write(System.IO.Path.Combine(Root, Path), json =>
         {
             json.WriteStartObject();
             json.WriteString("time", Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
@@ -54,10 +53,7 @@ internal sealed record RetrainTrace(string Root, DateTimeOffset Time, RetrainDec
             json.WriteString("commit", Commit);
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-        var file = System.IO.Path.Combine(Root, Path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+        });
     }
 
     private string? Md5(string relative)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using Pipeline.Ml.Data;
 
 namespace ReferencePipeline.Simulation;
 
@@ -46,8 +46,7 @@ internal sealed class SimulationReport
     /// <summary>Writes reports/simulation.json under <paramref name="root"/>.</summary>
     public void Write(string root)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        JsonOutput.Write(System.IO.Path.Combine(root, Path), json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("phases");
@@ -76,9 +75,6 @@ internal sealed class SimulationReport
             json.WriteString("rollout", Rollout);
             json.WriteString("rollout_reason", RolloutReason);
             json.WriteEndObject();
-        }
-        var file = System.IO.Path.Combine(root, Path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+        });
     }
 }

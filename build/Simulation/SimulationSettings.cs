@@ -1,5 +1,4 @@
 using Pipeline.Ml.Sources;
-
 using static ReferencePipeline.SectionValue;
 
 namespace ReferencePipeline.Simulation;

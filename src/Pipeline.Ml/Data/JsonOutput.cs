@@ -8,7 +8,7 @@ namespace Pipeline.Ml.Data;
 /// two-space indentation, '\n' line ends and a final '\n', keys in the order written, so the same content gives the
 /// same bytes.
 /// </summary>
-internal static class JsonOutput
+public static class JsonOutput
 {
     private static readonly JsonWriterOptions Layout = new() { Indented = true, NewLine = "\n" };
 
