@@ -32,6 +32,20 @@ public sealed class CsvDatasetReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadPair_DateColumns_AreLeftOutAndOtherTextStays()
+    {
+        var reference = Write("ref.csv", "ts,day,amount,note\n2024-01-01T08:00:00Z,2024-01-01,1.5,2024 plans\n,2024-01-02,2,x\n");
+        var current = Write("cur.csv", "ts,day,amount,note\n2025-03-01T09:30:00.1234567Z,2025-03-01,3,y\n");
+
+        var (r, c) = CsvDatasetReader.ReadPair(reference, current);
+
+        Assert.Null(r.Find("ts"));
+        Assert.Null(c.Find("day"));
+        Assert.Equal(ColumnKind.Numeric, r.Find("amount")!.Kind);
+        Assert.Equal(ColumnKind.Categorical, r.Find("note")!.Kind);
+    }
+
+    [Fact]
     public void ReadPair_RaggedRow_ThrowsNamingFileAndRow()
     {
         var reference = Write("ref.csv", "a,b\n1,2\n3\n");
