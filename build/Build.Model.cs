@@ -5,6 +5,7 @@ using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
 using Pipeline.Ml.Gate;
 using Pipeline.Ml.Training;
+using Pipeline.Serving.Admin;
 using Pipeline.Serving.Rollouts;
 using static ReferencePipeline.SectionValue;
 
@@ -92,7 +93,7 @@ internal sealed partial class Build
             ctx.Summary("registered", $"{model} {version}");
             // NOTE: deploy.* is how to roll out, not what the model is, so it is read undeclared: changing the strategy
             // must not re-run Deploy and register the same model again.
-            Rollout.Start(ServingAddress, AdminToken, RolloutPlan(version.ToString()), ctx.Log);
+            foreach (var host in ServingAddresses) Rollout.Start(host, AdminToken, RolloutPlan(version.ToString()), ctx.Log);
         });
 
     private string Registry => Path.Combine(RootDirectory, Paths.Registry);
@@ -125,12 +126,37 @@ internal sealed partial class Build
         .. maxScorePsi is { } psi ? new[] { "--max-score-psi", psi } : [],
     ];
 
-    private string ServingAddress => ParamsValue("deploy.host") ?? $"http://127.0.0.1:{Port}";
+    /// <summary>
+    /// The serving hosts of deploy.host (one address, or several for replicas behind a load balancer: a list or
+    /// comma-separated); Deploy and Rollback address each, as every replica keeps its own rollout state.
+    /// </summary>
+    private string[] ServingAddresses =>
+        (ParamsValue("deploy.host") ?? $"http://127.0.0.1:{Port}").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The first serving host: the one Monitor scrapes and Simulate serves on.</summary>
+    private string ServingAddress => ServingAddresses[0];
 
     Target Rollback => _ => _
         .Description("Put the previous model back on the serving host (takes effect at once)")
         .NoRepositoryLock()
-        .Executes(ctx => Rollout.Rollback(ServingAddress, AdminToken, ctx.Log));
+        .Executes(ctx =>
+        {
+            // NOTE: every replica is asked even when one fails, so one host that is down does not keep the others on the bad model.
+            var failed = new List<string>();
+            foreach (var host in ServingAddresses)
+            {
+                try
+                {
+                    Rollout.Rollback(host, AdminToken, ctx.Log);
+                }
+                catch (Exception e) when (e is HttpRequestException or AdminException or TaskCanceledException)
+                {
+                    ctx.Log.Error($"Rollback on {host} failed: {e.Message}");
+                    failed.Add(host);
+                }
+            }
+            if (failed.Count > 0) throw new InvalidOperationException($"Rollback failed on {string.Join(", ", failed)}; the other hosts rolled back.");
+        });
 
     [Parameter(List = false)] readonly bool IsGateRetry;
 
