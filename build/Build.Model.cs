@@ -1,12 +1,9 @@
-using System.Globalization;
 using Pipeline.Engine;
 using Pipeline.Git;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
 using Pipeline.Ml.Gate;
 using Pipeline.Ml.Training;
-using Pipeline.Serving.Admin;
-using Pipeline.Serving.Rollouts;
 using static ReferencePipeline.SectionValue;
 
 namespace ReferencePipeline;
@@ -62,9 +59,6 @@ internal sealed partial class Build
             ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
         });
 
-    [Parameter("Deploy: seconds a canary holds each step before the next (default: deploy.hold_seconds, else 300)")] readonly double? HoldSeconds;
-    [Parameter("Deploy: the canary's largest PSI between its scores and the stable model's, or none (default: deploy.max_score_psi, else 0.25)")] readonly string? MaxScorePsi;
-
     Target Deploy => _ => _
         .Description("Gate on params.yaml thresholds; register and promote the model when every condition holds")
         .Inputs(Paths.Metrics, Paths.Model, Paths.ModelInfo, Paths.Schema, Paths.Profile)
@@ -97,66 +91,6 @@ internal sealed partial class Build
         });
 
     private string Registry => Path.Combine(RootDirectory, Paths.Registry);
-
-    /// <summary>
-    /// How Deploy rolls <paramref name="version"/> out: deploy.strategy, deploy.steps, deploy.hold_seconds (or --hold-seconds),
-    /// deploy.max_score_psi (or --max-score-psi).
-    /// </summary>
-    private RolloutRequest RolloutPlan(string version) => new()
-    {
-        Strategy = ParamsValue("deploy.strategy") ?? "direct",
-        Version = version,
-        Steps = ParamsValue("deploy.steps") is { Length: > 0 } steps ? [.. steps.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : null,
-        HoldSeconds = HoldSeconds ?? (ParamsValue("deploy.hold_seconds") is { Length: > 0 } hold ? double.Parse(hold, CultureInfo.InvariantCulture) : 300),
-        Bounds = new CanaryBounds
-        {
-            MaxPsi = (MaxScorePsi ?? ParamsValue("deploy.max_score_psi")) switch
-            {
-                null or "" => 0.25,
-                "none" => null,
-                var psi => double.Parse(psi, CultureInfo.InvariantCulture),
-            },
-        },
-    };
-
-    /// <summary>Command-line overrides of the rollout, for a Deploy run started by another target (Retrain, Simulate).</summary>
-    private static string[] RolloutArguments(double? holdSeconds, string? maxScorePsi) =>
-    [
-        .. holdSeconds is { } hold ? new[] { "--hold-seconds", hold.ToString(CultureInfo.InvariantCulture) } : [],
-        .. maxScorePsi is { } psi ? new[] { "--max-score-psi", psi } : [],
-    ];
-
-    /// <summary>
-    /// The serving hosts of deploy.host (one address, or several for replicas behind a load balancer: a list or
-    /// comma-separated); Deploy and Rollback address each, as every replica keeps its own rollout state.
-    /// </summary>
-    private string[] ServingAddresses =>
-        (ParamsValue("deploy.host") ?? $"http://127.0.0.1:{Port}").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>The first serving host: the one Monitor scrapes and Simulate serves on.</summary>
-    private string ServingAddress => ServingAddresses[0];
-
-    Target Rollback => _ => _
-        .Description("Put the previous model back on the serving host (takes effect at once)")
-        .NoRepositoryLock()
-        .Executes(ctx =>
-        {
-            // NOTE: every replica is asked even when one fails, so one host that is down does not keep the others on the bad model.
-            var failed = new List<string>();
-            foreach (var host in ServingAddresses)
-            {
-                try
-                {
-                    Rollout.Rollback(host, AdminToken, ctx.Log);
-                }
-                catch (Exception e) when (e is HttpRequestException or AdminException or TaskCanceledException)
-                {
-                    ctx.Log.Error($"Rollback on {host} failed: {e.Message}");
-                    failed.Add(host);
-                }
-            }
-            if (failed.Count > 0) throw new InvalidOperationException($"Rollback failed on {string.Join(", ", failed)}; the other hosts rolled back.");
-        });
 
     [Parameter(List = false)] readonly bool IsGateRetry;
 
