@@ -1,6 +1,5 @@
 using Pipeline.Engine;
 using Pipeline.Monitoring.Reports;
-using static ReferencePipeline.SectionValue;
 
 namespace ReferencePipeline;
 
@@ -44,18 +43,5 @@ internal sealed partial class Build
         return new Pipeline.Monitoring.Hosts.HostScraper(http, TimeProvider.System).Read(ServingAddress);
     }
 
-    private static MonitoringOptions MonitoringOptionsOf(ITargetContext ctx)
-    {
-        var s = ctx.ParamSection("monitor");
-        var options = new MonitoringOptions
-        {
-            WindowSize = Int(s, "window_size", 1000),
-            MinimumPredictions = Int(s, "min_predictions", 100),
-            MinimumLabels = Int(s, "min_labels", 100),
-            Tolerance = Number(s, "tolerance", 0.0),
-            RetrainOnDrift = !s.TryGetValue("retrain_on_drift", out var r) || !bool.TryParse(r, out var b) || b,
-        };
-        options.Validate();
-        return options;
-    }
+    private static MonitoringOptions MonitoringOptionsOf(ITargetContext ctx) => MonitoringOptions.FromParams(ctx.ParamSection("monitor"));
 }

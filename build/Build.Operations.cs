@@ -34,10 +34,13 @@ internal sealed partial class Build
         .Description("Drift report for any two datasets: --reference a.csv --current b.csv [--method ks]; writes reports/drift.json")
         .Requires(() => Reference != null)
         .Requires(() => Current != null)
+        .Params("monitor")
         .AlwaysRun()
         .Executes(ctx =>
         {
-            var options = new DriftOptions { ForcedMethod = Method is null ? null : DriftMethods.Parse(Method) };
+            // NOTE: the same drift settings as Monitor (params.yaml monitor.drift.*); --method overrides the method.
+            var options = MonitoringOptionsOf(ctx).Drift;
+            if (Method is not null) options = options with { ForcedMethod = DriftMethods.Parse(Method) };
             var report = new DriftAnalyzer(options).AnalyzeCsv(Path.GetFullPath(Reference!, RootDirectory), Path.GetFullPath(Current!, RootDirectory));
             DriftReportFile.Write(report, Path.Combine(RootDirectory, "reports", "drift.json"));
             foreach (var column in report.Columns.OrderBy(c => c.Name, StringComparer.Ordinal))

@@ -6,7 +6,7 @@ namespace Pipeline.Monitoring.Reports;
 /// Settings of the monitoring report, meant to be filled from <c>params.yaml</c> <c>monitor.*</c> (key in brackets,
 /// default after it). Missing keys keep the defaults.
 /// </summary>
-public sealed record MonitoringOptions
+public sealed partial record MonitoringOptions
 {
     /// <summary>[monitor.window_size, 1000] The most recent predictions the report looks at.</summary>
     public int WindowSize { get; init; } = 1000;

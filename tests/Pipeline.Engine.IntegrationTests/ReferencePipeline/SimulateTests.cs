@@ -23,7 +23,7 @@ public sealed class SimulateTests(ReferenceTemplate template) : IDisposable
 
         var run = _repo.Run("Simulate", "--drift",
             "--set", $"deploy.host=http://127.0.0.1:{LoopbackPort.Free()}", "--set", "simulate.rows=300", "--set", "simulate.drifted_rows=900",
-            "--set", "simulate.hold_seconds=1", "--set", "monitor.window_size=300");
+            "--set", "simulate.hold_seconds=1", "--set", "monitor.window_size=300", "--set", "monitor.drift.drift_share=0.4");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var simulation = JsonDocument.Parse(_repo.Read("reports/simulation.json"));

@@ -1,0 +1,47 @@
+using Pipeline.Monitoring.Drift;
+using Pipeline.Monitoring.Reports;
+
+namespace Pipeline.Monitoring.Tests.Reports;
+
+/// <summary>params.yaml's monitor section, flattened as the engine hands it over, into monitoring and drift options.</summary>
+public sealed class MonitoringOptionsParamsTests
+{
+    [Fact]
+    public void FromParams_MonitorAndDriftKeys_SetEveryOption()
+    {
+        var options = MonitoringOptions.FromParams(new Dictionary<string, string>
+        {
+            ["window_size"] = "300", ["tolerance"] = "0.05", ["retrain_on_drift"] = "false", ["ddm.drift"] = "2.5",
+            ["drift.drift_share"] = "0.4", ["drift.ks_threshold"] = "0.01",
+            ["drift.columns.amount.method"] = "psi", ["drift.columns.amount.threshold"] = "0.2", ["drift.columns.country.method"] = "chi2",
+        });
+
+        Assert.Equal((300, 0.05, false, 2.5), (options.WindowSize, options.Tolerance, options.RetrainOnDrift, options.DdmDriftLevel));
+        Assert.Equal((0.4, 0.01), (options.Drift.DatasetDriftShare, options.Drift.KsThreshold));
+        Assert.Equal(new ColumnDriftOptions(DriftMethod.Psi, 0.2), options.Drift.Columns["amount"]);
+        Assert.Equal(new ColumnDriftOptions(DriftMethod.ChiSquare), options.Drift.Columns["country"]);
+    }
+
+    [Fact]
+    public void FromParams_Empty_KeepsTheDefaults()
+    {
+        var options = MonitoringOptions.FromParams(new Dictionary<string, string>());
+
+        Assert.Equal(new MonitoringOptions().WindowSize, options.WindowSize);
+        Assert.Equal(0.5, options.Drift.DatasetDriftShare);
+        Assert.Empty(options.Drift.Columns);
+    }
+
+    [Theory]
+    [InlineData("windw_size", "10", "'monitor.windw_size'")]
+    [InlineData("drift.drift_shar", "0.3", "'monitor.drift.drift_shar'")]
+    [InlineData("drift.columns.amount.methd", "ks", "'monitor.drift.columns.amount.methd'")]
+    [InlineData("drift.drift_share", "1.5", "monitor.drift.drift_share = 1.5")]
+    [InlineData("window_size", "lots", "monitor.window_size = lots")]
+    public void FromParams_BadKeyOrValue_FailsNamingIt(string key, string value, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => MonitoringOptions.FromParams(new Dictionary<string, string> { [key] = value }));
+
+        Assert.Contains(expected, error.Message);
+    }
+}
