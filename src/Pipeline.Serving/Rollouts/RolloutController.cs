@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pipeline.Ml.Gate;
 using Pipeline.Serving.Models;
 
 namespace Pipeline.Serving.Rollouts;
@@ -87,6 +88,7 @@ internal sealed partial class RolloutController
 
             Router.State = next;
             RolloutLog.Changed(logger, next.Phase.ToString(), s.Plan?.Strategy.ToString() ?? "none", s.Plan?.Version ?? "", reason);
+            RecordProduction();
             return next;
         }
     }
@@ -113,7 +115,23 @@ internal sealed partial class RolloutController
     private RolloutState SwitchTo(ServedModel next, RolloutPlan plan, string reason)
     {
         var previous = service.Swap(next);
+        RecordProduction();
         return new RolloutState(RolloutPhase.Promoted, plan, null, null, 0, 0, clock.GetUtcNow(), null, previous, reason);
+    }
+
+    // NOTE: Deploy marks a version production before its rollout, and the host decides how the rollout ends; the
+    // pointer follows the live model, so a restarted host serves what this one served, not a rolled-back candidate.
+    private void RecordProduction()
+    {
+        var live = Live;
+        try
+        {
+            RegistryFolder.Promote(options.RegistryPath, live.Name, live.Version);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            RolloutLog.RegistryNotUpdated(logger, live.Version.ToString(), e.Message);
+        }
     }
 
     private void RefuseWhileRunning()

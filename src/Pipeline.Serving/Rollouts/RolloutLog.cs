@@ -8,6 +8,9 @@ internal static partial class RolloutLog
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Rollout {Phase}: {Strategy} {Version}: {Reason}")]
     public static partial void Changed(ILogger logger, string phase, string strategy, string version, string reason);
 
+    [LoggerMessage(EventId = 5203, Level = LogLevel.Warning, Message = "The registry's production pointer still names another version than the live {Version}: {Reason}")]
+    public static partial void RegistryNotUpdated(ILogger logger, string version, string reason);
+
     [LoggerMessage(EventId = 5202, Level = LogLevel.Error, Message = "Canary tick failed")]
     public static partial void TickFailed(ILogger logger, Exception error);
 }

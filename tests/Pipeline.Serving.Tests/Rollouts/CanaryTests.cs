@@ -1,3 +1,4 @@
+using Pipeline.Ml.Gate;
 using Pipeline.Serving.Rollouts;
 
 namespace Pipeline.Serving.Tests.Rollouts;
@@ -43,13 +44,18 @@ public sealed class CanaryTests(ServingFixture fixture)
         var after = await host.PredictAsync(1, customer: "c1");
         Assert.Equal(("v0.0.2", "stable"), (after.Version, after.Variant));
         Assert.Equal("v0.0.1", promoted.Previous!.Version.ToString());
+        Assert.Equal("v0.0.2", ProductionPointer(host));
     }
+
+    private static string? ProductionPointer(RolloutHost host) =>
+        Path.GetFileName(RegistryFolder.Production(host.Options.RegistryPath, ServingFixture.Model));
 
     [Fact]
     public async Task Tick_CanaryScoresShift_RollsBackAutomatically()
     {
         await using var host = await RolloutHost.StartAsync(fixture);
         // NOTE: a generous latency bound, so a cold candidate on a loaded machine cannot roll back for latency first.
+        RegistryFolder.Promote(host.Options.RegistryPath, ServingFixture.Model, ModelVersion.Parse("v0.0.2"));  // as Deploy does
         await host.Admin.StartRolloutAsync(Canary(50, 100) with { Bounds = new CanaryBounds { MinSamples = 20, P95SlackMs = 60_000 } });
         host.Controller.Router.State = host.Controller.State with { Candidate = BadCandidates.Inverted(fixture, host.Controller.Live) };
         await Task.WhenAll(Enumerable.Range(0, 120).Select(i => host.PredictAsync(i % 30, customer: $"c{i}")));
@@ -58,6 +64,7 @@ public sealed class CanaryTests(ServingFixture fixture)
 
         Assert.Equal(RolloutPhase.RolledBack, state.Phase);
         Assert.Contains("PSI", state.Reason, StringComparison.Ordinal);
+        Assert.Equal("v0.0.1", ProductionPointer(host));
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => host.PredictAsync(i, customer: $"c{i}")));
         Assert.All(answers, a => Assert.Equal(("v0.0.1", "stable"), (a.Version, a.Variant)));
     }

@@ -34,11 +34,15 @@ internal sealed class RolloutHost : IAsyncDisposable
 
     public PredictionLog Log => App.Services.GetRequiredService<PredictionLog>();
 
+    // NOTE: a copy of the fixture's registry per host, because a rollout's end moves the production pointer.
     public static async Task<RolloutHost> StartAsync(ServingFixture fixture)
     {
+        var registry = Directory.CreateTempSubdirectory("serving-registry-").FullName;
+        CopyDirectory(fixture.RegistryRoot, registry);
         var options = new ServingOptions
         {
             RootDirectory = fixture.Root,
+            RegistryRoot = registry,
             Port = 0,
             GrpcPort = 0,
             AdminToken = Token,
@@ -81,6 +85,17 @@ internal sealed class RolloutHost : IAsyncDisposable
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        Directory.Delete(Options.RegistryPath, recursive: true);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     /// <summary>What answered one prediction.</summary>
