@@ -10,6 +10,6 @@ internal sealed class PostgresFactAttribute : FactAttribute
     public PostgresFactAttribute()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)))
-            Skip = $"{Variable} is not set: set it to an Npgsql connection string (e.g. Host=127.0.0.1;Port=5433;Username=postgres;Database=pipeline_test) to run the PostgreSQL connector test; see CI-NOTES.md.";
+            Skip = $"{Variable} is not set: set it to an Npgsql connection string (e.g. Host=127.0.0.1;Port=5433;Username=postgres;Database=pipeline_test) to run the PostgreSQL tests; .ci/postgres.sh starts a throw-away server and sets it.";
     }
 }
