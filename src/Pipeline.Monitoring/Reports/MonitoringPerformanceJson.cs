@@ -80,6 +80,7 @@ internal static class MonitoringPerformanceJson
             Number(json, "accuracy", b.Accuracy);
             Number(json, "estimated_accuracy", b.EstimatedAccuracy);
             Number(json, "latency_p95_ms", b.LatencyP95);
+            Number(json, "drift_share", b.DriftShare);
             json.WriteEndObject();
         }
 

@@ -26,10 +26,9 @@ public sealed class MonitoringReportBuilder
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(reference);
-        var current = window.ToDataset(reference);
-        var compared = new DriftDataset(reference.Columns.Where(c => current.Find(c.Name) is not null));
-        var drift = new DriftAnalyzer(_options.Drift).Analyze(compared, current);
-        var performance = PerformanceAnalysis.Compute(window, baseline ?? BaselineMetrics.None, _options);
+        var (compared, current, drift) = Drift(window, reference);
+        var performance = PerformanceAnalysis.Compute(window, baseline ?? BaselineMetrics.None, _options, part =>
+            Drift(part, reference).Report is var r && r.Columns.Any(c => !c.InsufficientData) ? r.DriftShare : null);
         var (verdict, reasons) = Decide(window.Predictions.Count, drift, performance);
         return new MonitoringReport
         {
@@ -37,6 +36,14 @@ public sealed class MonitoringReportBuilder
             System = SystemAnalysis.Compute(window, host),
             Distributions = FeatureDistributions.Compute(compared, current, _options.HistogramBins),
         };
+    }
+
+    /// <summary>The window's features against the reference columns it logged, and their drift.</summary>
+    private (DriftDataset Reference, DriftDataset Current, DriftReport Report) Drift(PredictionWindow window, DriftDataset reference)
+    {
+        var current = window.ToDataset(reference);
+        var compared = new DriftDataset(reference.Columns.Where(c => current.Find(c.Name) is not null));
+        return (compared, current, new DriftAnalyzer(_options.Drift).Analyze(compared, current));
     }
 
     private (MonitoringVerdict, IReadOnlyList<string>) Decide(int predictions, DriftReport drift, PerformanceSection performance)

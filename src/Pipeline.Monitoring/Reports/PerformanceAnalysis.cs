@@ -8,7 +8,7 @@ namespace Pipeline.Monitoring.Reports;
 internal static class PerformanceAnalysis
 {
     /// <summary>The performance section of the window.</summary>
-    public static PerformanceSection Compute(PredictionWindow window, BaselineMetrics baseline, MonitoringOptions options)
+    public static PerformanceSection Compute(PredictionWindow window, BaselineMetrics baseline, MonitoringOptions options, Func<PredictionWindow, double?>? driftShare = null)
     {
         var threshold = options.DecisionThreshold ?? baseline.Threshold ?? 0.5;
         var outcomes = window.Predictions
@@ -45,7 +45,7 @@ internal static class PerformanceAnalysis
         {
             Labelled = window.LabelledCount, Measured = measured, Estimate = estimate, Baseline = baseline,
             BelowBaseline = findings.Count > 0, Findings = findings, Detectors = detectors,
-            Buckets = TimeBuckets.Compute(window, threshold, options.Buckets),
+            Buckets = TimeBuckets.Compute(window, threshold, options.Buckets, driftShare),
         };
     }
 

@@ -8,7 +8,7 @@ namespace Pipeline.Monitoring.Reports;
 internal static class TimeBuckets
 {
     /// <summary>The buckets between the first and last prediction (one bucket when they coincide; none when empty).</summary>
-    public static IReadOnlyList<TimeBucket> Compute(PredictionWindow window, double threshold, int count)
+    public static IReadOnlyList<TimeBucket> Compute(PredictionWindow window, double threshold, int count, Func<PredictionWindow, double?>? driftShare = null)
     {
         var predictions = window.Predictions;
         if (predictions.Count == 0) return [];
@@ -23,7 +23,8 @@ internal static class TimeBuckets
             groups[index].Add(p);
         }
 
-        return groups.Select((g, i) => Bucket(g, from.AddTicks(span * i / count), from.AddTicks(span * (i + 1) / count), threshold)).ToArray();
+        return groups.Select((g, i) => Bucket(g, from.AddTicks(span * i / count), from.AddTicks(span * (i + 1) / count), threshold)
+            with { DriftShare = g.Count == 0 ? null : driftShare?.Invoke(new PredictionWindow(g)) }).ToArray();
     }
 
     private static TimeBucket Bucket(List<LoggedPrediction> group, DateTimeOffset from, DateTimeOffset to, double threshold)

@@ -20,6 +20,8 @@ public sealed class MonitoringReportBuilderTests
         Assert.Null(report.Performance.Estimate);
         Assert.False(report.Performance.Detectors.Alarm);
         Assert.False(RetrainDecision.From(report).Retrain);
+        Assert.All(report.Performance.Buckets, b => Assert.NotNull(b.DriftShare));
+        Assert.True(report.Performance.Buckets.Average(b => b.DriftShare!.Value) < 0.5);
     }
 
     [Fact]
@@ -31,6 +33,7 @@ public sealed class MonitoringReportBuilderTests
         Assert.Equal(MonitoringVerdict.Drifted, report.Verdict);
         Assert.True(report.Drift.DatasetDrift);
         Assert.Equal(["device", "x"], report.Drift.DriftedColumns);
+        Assert.True(report.Performance.Buckets.Average(b => b.DriftShare!.Value) >= 0.5);
         var decision = RetrainDecision.From(report, retrainOnDrift: true, new Dictionary<string, double> { ["x"] = 0.3, ["device"] = 0.1 });
         Assert.True(decision.Retrain);
         Assert.Equal(0.3, decision.DriftedFeatures.Single(f => f.Name == "x").Importance);

@@ -26,7 +26,7 @@ public sealed class MonitoringReportJsonTests
         Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(4, html.Split("<svg").Length - 1);
+        Assert.Equal(5, html.Split("<svg").Length - 1);
     }
 
     [Fact]
@@ -163,7 +163,8 @@ public sealed class MonitoringReportJsonTests
                 "labelled": 2,
                 "accuracy": 0.5,
                 "estimated_accuracy": 0.75,
-                "latency_p95_ms": 10.95
+                "latency_p95_ms": 10.95,
+                "drift_share": null
               },
               {
                 "from": "2026-01-01T00:00:03.0000000Z",
@@ -172,7 +173,8 @@ public sealed class MonitoringReportJsonTests
                 "labelled": 2,
                 "accuracy": 1,
                 "estimated_accuracy": 0.55,
-                "latency_p95_ms": 12.95
+                "latency_p95_ms": 12.95,
+                "drift_share": null
               }
             ]
           },
