@@ -85,7 +85,7 @@ internal sealed partial class Build
             ModelName = model,
             ModelVersion = ProductionVersion(model),
             Port = address.Port,
-            GrpcPort = address.Port + 1,
+            GrpcPort = 0,  // the demo speaks REST; gRPC takes any free port rather than one that may be in use
             AdminToken = AdminToken,
         }, TimeProvider.System);
         try
@@ -93,7 +93,7 @@ internal sealed partial class Build
             await host.StartAsync(cancel);
             return host;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException || (e is OperationCanceledException && !cancel.IsCancellationRequested))
         {
             await host.DisposeAsync();
             throw new InvalidOperationException($"Simulate serves on deploy.host ({address}) and its port is taken ({e.Message}): stop ./build.sh Serve, or point deploy.host at a free port.", e);
