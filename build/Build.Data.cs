@@ -40,7 +40,7 @@ internal sealed partial class Build
     /// The prediction log that ingest.feedback names, with its write-ahead log (where a running host's latest writes
     /// are): optional inputs of Ingest, so new feedback re-runs it. A PostgreSQL log is read every run instead.
     /// </summary>
-    private string[] FeedbackLogFiles => ParamsValue("ingest.feedback") is { Length: > 0 } log && !log.Contains('=') ? [log, log + "-wal"] : [];
+    private string[] FeedbackLogFiles => ParamsValue("ingest.feedback") is { Length: > 0 } log ? FeedbackIngest.LogFiles(log) : [];
 
     /// <summary>The data.* keys feedback rows need, declared only when ingest.feedback is set.</summary>
     private string[] FeedbackParams => ParamsValue("ingest.feedback") is { Length: > 0 } ? ["data.key", "data.label"] : [];

@@ -120,4 +120,11 @@ public sealed class FeedbackIngestTests : IDisposable
         Assert.Contains("'tx_id' (data.key)", error.Message);
         Assert.Equal(Header + "1,10.5,US,0\n", File.ReadAllText(dir.Path("snapshot.csv")));
     }
+
+    [Theory]
+    [InlineData("data/serving/predictions.db", new[] { "data/serving/predictions.db", "data/serving/predictions.db-wal" })]
+    [InlineData("Host=127.0.0.1", new string[0])]
+    [InlineData("Host=db;Port=5432;Database=serving", new string[0])]
+    public void LogFiles_FileOrConnectionString_WatchesTheSqliteFilesOnly(string log, string[] expected) =>
+        Assert.Equal(expected, FeedbackIngest.LogFiles(log));
 }

@@ -48,6 +48,12 @@ public static class FeedbackIngest
         return new FeedbackResult(appended, present, [.. rows.IgnoredFields]);
     }
 
+    /// <summary>
+    /// The files to watch for new feedback: the SQLite log and its write-ahead log (where a running host's latest writes
+    /// are); none for a PostgreSQL log, which is read on every run instead.
+    /// </summary>
+    public static string[] LogFiles(string log) => LabelledTraffic.IsConnectionString(log) ? [] : [log, log + "-wal"];
+
     private static int ColumnIndex(CsvSnapshotReader reader, string column, string parameter)
     {
         for (var i = 0; i < reader.Header.Count; i++)

@@ -15,8 +15,8 @@ internal static class LabelledTraffic
         "SELECT p.request_id, p.features, f.label FROM predictions p JOIN feedback f ON f.request_id = p.request_id " +
         "ORDER BY p.time, p.request_id";
 
-    /// <summary>True when <paramref name="location"/> is an ADO.NET connection string rather than a file path.</summary>
-    public static bool IsConnectionString(string location) => location.Contains('=') && location.Contains(';');
+    /// <summary>True when <paramref name="location"/> is an ADO.NET connection string (key=value pairs) rather than a file path.</summary>
+    public static bool IsConnectionString(string location) => location.Contains('=');
 
     /// <summary>Where the log is, for messages (never a password).</summary>
     public static string Describe(string location) =>
