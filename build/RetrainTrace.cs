@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
+using Pipeline.Engine.Hashing;
 using Pipeline.Ml.Data;
 using Pipeline.Monitoring.Reports;
 
@@ -56,13 +56,9 @@ internal sealed record RetrainTrace(string Root, DateTimeOffset Time, RetrainDec
         });
     }
 
-    private string? Md5(string relative)
-    {
-        var file = System.IO.Path.Combine(Root, relative);
-        if (!File.Exists(file)) return null;
-        using var stream = File.OpenRead(file);
-        return Convert.ToHexStringLower(MD5.HashData(stream));
-    }
+    // NOTE: the engine's DVC 3 file md5, so the value matches the one dvc.lock records for the same file.
+    private string? Md5(string relative) =>
+        System.IO.Path.Combine(Root, relative) is var file && File.Exists(file) ? FileHasher.Hash(file).ToString() : null;
 
     private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {

@@ -7,28 +7,10 @@ namespace Pipeline.Serving.Logging;
 
 /// <summary>
 /// The prediction log's database: SQLite (one file, WAL) or PostgreSQL (shared by replicas), with the same
-/// <c>predictions</c> and <c>feedback</c> tables, created on start. Times are ISO 8601 UTC text in both; the index on
-/// <c>predictions.time</c> is what a monitoring report's "last N predictions" query reads.
+/// <c>predictions</c> and <c>feedback</c> tables (<see cref="PredictionLogSchema"/>), created on start.
 /// </summary>
 internal sealed class PredictionStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS predictions (
-            request_id TEXT PRIMARY KEY,
-            time TEXT NOT NULL,
-            model TEXT NOT NULL,
-            model_version TEXT NOT NULL,
-            variant TEXT NOT NULL,
-            features TEXT NOT NULL,
-            output TEXT NOT NULL,
-            latency_ms DOUBLE PRECISION NOT NULL);
-        CREATE INDEX IF NOT EXISTS predictions_time ON predictions (time);
-        CREATE TABLE IF NOT EXISTS feedback (
-            request_id TEXT PRIMARY KEY,
-            time TEXT NOT NULL,
-            label TEXT NOT NULL);
-        """;
-
     private readonly Func<DbConnection> open;
 
     private PredictionStore(Func<DbConnection> open, string description) => (this.open, Description) = (open, description);
@@ -52,7 +34,7 @@ internal sealed class PredictionStore
     public async Task CreateAsync(CancellationToken cancel)
     {
         await using var connection = await OpenAsync(cancel);
-        var ddl = connection is SqliteConnection ? "PRAGMA journal_mode=WAL;" + Schema.Replace("DOUBLE PRECISION", "REAL", StringComparison.Ordinal) : Schema;
+        var ddl = connection is SqliteConnection ? PredictionLogSchema.Sqlite : PredictionLogSchema.Postgres;
         await Execute(connection, ddl, cancel);
     }
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using Pipeline.Serving.Logging;
 using Pipeline.Ml.Ingest.Feedback;
 
 namespace Pipeline.Ml.Tests.Ingest;
@@ -14,12 +15,10 @@ public sealed class FeedbackIngestPostgresTests
         Execute(server, $"CREATE SCHEMA {schema}");
         try
         {
-            // NOTE: the serving host's DDL (Pipeline.Serving PredictionStore), in a per-run schema first on the search path.
+            // NOTE: the serving host's own DDL, in a per-run schema first on the search path.
             var log = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
+            Execute(log, PredictionLogSchema.Postgres);
             Execute(log, """
-                CREATE TABLE predictions (request_id TEXT PRIMARY KEY, time TEXT NOT NULL, model TEXT NOT NULL, model_version TEXT NOT NULL,
-                    variant TEXT NOT NULL, features TEXT NOT NULL, output TEXT NOT NULL, latency_ms DOUBLE PRECISION NOT NULL);
-                CREATE TABLE feedback (request_id TEXT PRIMARY KEY, time TEXT NOT NULL, label TEXT NOT NULL);
                 INSERT INTO predictions VALUES
                     ('b', '2026-01-01T00:00:02.0000000Z', 'm', 'v0.0.1', 'stable', '{"amount": 2.5, "country": "FR"}', '{}', 1),
                     ('a', '2026-01-01T00:00:01.0000000Z', 'm', 'v0.0.1', 'stable', '{"amount": 1, "country": "US"}', '{}', 1),

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pipeline.Serving.Logging;
 using Pipeline.Ml.Ingest.Feedback;
 
 namespace Pipeline.Ml.Tests.Ingest;
@@ -11,7 +12,7 @@ public sealed class FeedbackIngestTests : IDisposable
 
     public void Dispose() => dir.Dispose();
 
-    // NOTE: the serving host's DDL (Pipeline.Serving PredictionStore), written out here as the contract this reads.
+    // NOTE: the serving host's own DDL, so the test reads what the host writes.
     private string Log(params (string Id, string Features, string? Label)[] rows)
     {
         var path = dir.Path("data/serving/predictions.db");
@@ -19,11 +20,7 @@ public sealed class FeedbackIngestTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS predictions (request_id TEXT PRIMARY KEY, time TEXT NOT NULL, model TEXT NOT NULL,
-                model_version TEXT NOT NULL, variant TEXT NOT NULL, features TEXT NOT NULL, output TEXT NOT NULL, latency_ms DOUBLE PRECISION NOT NULL);
-            CREATE TABLE IF NOT EXISTS feedback (request_id TEXT PRIMARY KEY, time TEXT NOT NULL, label TEXT NOT NULL);
-            """;
+        command.CommandText = PredictionLogSchema.Sqlite;
         command.ExecuteNonQuery();
         var second = 0;
         foreach (var (id, features, label) in rows)

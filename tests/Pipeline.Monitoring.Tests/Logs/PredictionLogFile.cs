@@ -1,28 +1,12 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Pipeline.Serving.Logging;
 
 namespace Pipeline.Monitoring.Tests.Logs;
 
-/// <summary>A real SQLite prediction log in a temp dir, created with the serving host's DDL (copied from PredictionStore).</summary>
+/// <summary>A real SQLite prediction log in a temp dir, created with the serving host's DDL (PredictionLogSchema).</summary>
 internal sealed class PredictionLogFile : IDisposable
 {
-    // NOTE: copied verbatim from src/Pipeline.Serving/Logging/PredictionStore.cs; the host applies the same REAL replacement and WAL.
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS predictions (
-            request_id TEXT PRIMARY KEY,
-            time TEXT NOT NULL,
-            model TEXT NOT NULL,
-            model_version TEXT NOT NULL,
-            variant TEXT NOT NULL,
-            features TEXT NOT NULL,
-            output TEXT NOT NULL,
-            latency_ms DOUBLE PRECISION NOT NULL);
-        CREATE TABLE IF NOT EXISTS feedback (
-            request_id TEXT PRIMARY KEY,
-            time TEXT NOT NULL,
-            label TEXT NOT NULL);
-        """;
-
     private readonly SqliteConnection _connection;
 
     /// <summary>Creates the folder and the empty log.</summary>
@@ -32,7 +16,7 @@ internal sealed class PredictionLogFile : IDisposable
         Path = System.IO.Path.Combine(Folder, "predictions.db");
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
         _connection.Open();
-        Execute("PRAGMA journal_mode=WAL;" + Schema.Replace("DOUBLE PRECISION", "REAL", StringComparison.Ordinal));
+        Execute(PredictionLogSchema.Sqlite);
     }
 
     /// <summary>The temp folder (also holds reference CSVs and metrics files of a test).</summary>
