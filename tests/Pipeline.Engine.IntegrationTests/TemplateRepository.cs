@@ -44,6 +44,13 @@ public sealed class TemplateRepository : IDisposable
     /// </summary>
     public static TemplateRepository FromRealRepository() => new("reference", CopyRealRepository);
 
+    /// <summary>The engine fixture's sources (not compiled) copied into <paramref name="directory"/>.</summary>
+    public static TestRepository EngineFixtureSources(string directory)
+    {
+        CopyEngineFixture(SourceTree.Root, directory);
+        return new TestRepository(directory, owned: false);
+    }
+
     /// <summary>A compiled copy of the template in its own temporary folder.</summary>
     public TestRepository CreateCopy()
     {

@@ -100,7 +100,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         var jobs = Jobs;
         var roots = plan.Targets.Where(t => t.Spec.HasActions)
             .ToDictionary(t => t.Name, t => model.Behaviors[t.Name].ActionMethods);
-        var code = new CodeFingerprintCache(layout.CodeHashCacheDirectory, Own).Get(roots);
+        var code = new CodeFingerprintCache(layout.CodeHashCacheDirectory, Own, layout.Root).Get(roots);
         return new RunServices(layout, new PathHasher(StateCache.Load(layout.StateFile), jobs), new ObjectCache(layout.CacheRoot),
             new RunCache(layout.CacheRoot), LockFile.Load(layout.LockFile), parameters, code, console, clock);
     }

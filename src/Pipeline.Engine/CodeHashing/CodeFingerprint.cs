@@ -18,10 +18,11 @@ internal static class CodeFingerprint
     /// <summary>
     /// Walks from <paramref name="roots"/> (the methods of a target's action delegates) through every method of an
     /// assembly for which <paramref name="isOwnAssembly"/> holds, and hashes what it reached. See CodeHashing/README.md.
+    /// String literals containing <paramref name="sourceRoot"/> (the repository's directory) are hashed with it replaced.
     /// </summary>
-    public static CodeFingerprintResult Compute(IReadOnlyList<MethodInfo> roots, Func<Assembly, bool> isOwnAssembly)
+    public static CodeFingerprintResult Compute(IReadOnlyList<MethodInfo> roots, Func<Assembly, bool> isOwnAssembly, string? sourceRoot = null)
     {
-        var reach = new CodeReach(isOwnAssembly);
+        var reach = new CodeReach(isOwnAssembly, sourceRoot);
         reach.Walk(roots);
         // NOTE: sorted by what follows the hash (the signature), so a changed method keeps its place and
         // `git diff .nuke/code/` shows exactly which methods changed.

@@ -11,7 +11,7 @@ namespace Pipeline.Engine.CodeHashing;
 /// <c>.nuke/temp/code-hashes/&lt;key&gt;/</c>, where the key changes whenever an own assembly is recompiled:
 /// while the build is not recompiled, no IL is read again.
 /// </summary>
-internal sealed class CodeFingerprintCache(string directory, OwnAssemblies own)
+internal sealed class CodeFingerprintCache(string directory, OwnAssemblies own, string sourceRoot)
 {
     public IReadOnlyDictionary<string, CodeFingerprintResult> Get(IReadOnlyDictionary<string, IReadOnlyList<MethodInfo>> roots)
     {
@@ -24,7 +24,7 @@ internal sealed class CodeFingerprintCache(string directory, OwnAssemblies own)
             if (File.Exists(file)) listing = File.ReadAllText(file);
             else
             {
-                listing = CodeFingerprint.Compute(methods, own.Contains).Listing;
+                listing = CodeFingerprint.Compute(methods, own.Contains, sourceRoot).Listing;
                 if (Directory.Exists(directory) && !Directory.Exists(keyDirectory)) Directory.Delete(directory, recursive: true);
                 AtomicFile.WriteAllText(file, listing);
             }

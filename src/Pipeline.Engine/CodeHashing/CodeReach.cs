@@ -18,10 +18,10 @@ internal sealed class CodeReach
     private readonly Queue<MethodBase> pending = new();
     private readonly List<IlReference> references = [];
 
-    /// <summary>Starts an empty walk.</summary>
-    public CodeReach(Func<Assembly, bool> isOwnAssembly)
+    /// <summary>Starts an empty walk; literals naming <paramref name="sourceRoot"/> are hashed without it.</summary>
+    public CodeReach(Func<Assembly, bool> isOwnAssembly, string? sourceRoot = null)
     {
-        names = new StableNames(isOwnAssembly);
+        names = new StableNames(isOwnAssembly, sourceRoot);
         virtuals = new VirtualImplementations(isOwnAssembly);
     }
 

@@ -66,7 +66,7 @@ internal static class MethodIlHasher
         switch (opCode.OperandType)
         {
             case OperandType.InlineString:
-                return "string " + module.ResolveString(token);
+                return "string " + names.Literal(module.ResolveString(token));
             case OperandType.InlineSig:
                 // NOTE: calli signatures are hashed as raw blob bytes; C# emits calli only for function pointers.
                 return "signature " + Convert.ToHexString(module.ResolveSignature(token));

@@ -7,8 +7,9 @@ namespace Pipeline.Engine.CodeHashing;
 /// Stable text for types, methods and fields: what replaces metadata tokens in hashed IL and names methods in the listing.
 /// Notes, as a side effect, which outside assemblies and which own data types the walk touched.
 /// </summary>
-internal sealed partial class StableNames(Func<Assembly, bool> isOwnAssembly)
+internal sealed partial class StableNames(Func<Assembly, bool> isOwnAssembly, string? sourceRoot = null)
 {
+    private readonly string? rootPrefix = sourceRoot is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceRoot));
     private readonly Dictionary<Type, string> typeNames = [];
     private readonly HashSet<Type> shaped = [];
     private readonly Dictionary<string, string> canonicalNames = new(StringComparer.Ordinal);
@@ -52,6 +53,15 @@ internal sealed partial class StableNames(Func<Assembly, bool> isOwnAssembly)
         return $"{owner}::{Canonical(owner, method.Name)}{generics}({parameters}){returns}";
     }
 
+    /// <summary>
+    /// A string literal with the repository's own absolute path replaced by <c>&lt;root&gt;</c>: paths compiled into
+    /// the code (e.g. through <c>[CallerFilePath]</c> in a build compiled without a path map) name the checkout.
+    /// </summary>
+    public string Literal(string value) =>
+        rootPrefix is not null && value.Contains(rootPrefix, StringComparison.Ordinal)
+            ? value.Replace(rootPrefix, "<root>", StringComparison.Ordinal)
+            : value;
+
     /// <summary><c>DeclaringType::Name:FieldType</c>.</summary>
     public string Field(FieldInfo field)
     {
@@ -73,7 +83,17 @@ internal sealed partial class StableNames(Func<Assembly, bool> isOwnAssembly)
             return Type(type.GetGenericTypeDefinition()) + "<" + string.Join(",", type.GetGenericArguments().Select(GenericArgument)) + ">";
         if (!IsOwn(type.Assembly)) ExternalAssemblies.Add(type.Assembly);
         var scope = type.DeclaringType is { } outer ? Type(outer) + "+" : type.Namespace is { } ns ? ns + "." : "";
-        return scope + Canonical(scope, type.Name);
+        return scope + Canonical(scope, FileLocal(type));
+    }
+
+    // NOTE: file-local types (C# `file` types, and every type a source generator such as [GeneratedRegex] emits as
+    // `file`) are named "<File_cs>F<SHA-256 of the source file's path>__Name", so the same code compiled in another
+    // directory gets other names. The checksum is replaced by the assembly's name, which keeps types of different
+    // assemblies apart and does not depend on where the repository is checked out.
+    private static string FileLocal(Type type)
+    {
+        var match = FileLocalName().Match(type.Name);
+        return match.Success ? $"{match.Groups[1].Value}F[{type.Assembly.GetName().Name}]__{match.Groups[2].Value}" : type.Name;
     }
 
     private string GenericArgument(Type argument)
@@ -103,4 +123,7 @@ internal sealed partial class StableNames(Func<Assembly, bool> isOwnAssembly)
 
     [GeneratedRegex(@"(?<=__|\||DisplayClass|AnonymousType|AnonymousDelegate)\d+(_\d+)*")]
     private static partial Regex GeneratedOrdinal();
+
+    [GeneratedRegex("^(<[^>]*>)F[0-9A-F]{64}__(.+)$")]
+    private static partial Regex FileLocalName();
 }

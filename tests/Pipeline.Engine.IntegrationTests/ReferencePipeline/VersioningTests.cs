@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Pipeline.Engine.IntegrationTests.ReferencePipeline;
 
 /// <summary>Versions in git end to end: --commit with registry tags, Push, a fresh clone that Pulls and executes nothing, Reproduce, MetricsDiff.</summary>
@@ -108,15 +106,5 @@ public sealed class VersioningTests(ReferenceTemplate template) : IDisposable
         File.Copy(Path.Combine(from, ".nuke", "temp", "build.stamp"), Path.Combine(to, ".nuke", "temp", "build.stamp"));
     }
 
-    private static string Git(string directory, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)} failed: {error}");
-        return output;
-    }
+    private static string Git(string directory, params string[] args) => GitCli.Run(directory, args);
 }

@@ -25,12 +25,12 @@ public sealed class SampleCompiler : IDisposable
         return assembly;
     }
 
-    /// <summary>A fresh compilation of <paramref name="source"/> (never cached).</summary>
-    public Assembly Compile(string source, OptimizationLevel optimization = OptimizationLevel.Release)
+    /// <summary>A fresh compilation of <paramref name="source"/> (never cached), as if read from <paramref name="path"/>.</summary>
+    public Assembly Compile(string source, OptimizationLevel optimization = OptimizationLevel.Release, string path = "")
     {
         var compilation = CSharpCompilation.Create(
             "Sample",
-            [CSharpSyntaxTree.ParseText(source)],
+            [CSharpSyntaxTree.ParseText(source, path: path)],
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization, deterministic: true));
         using var image = new MemoryStream();
