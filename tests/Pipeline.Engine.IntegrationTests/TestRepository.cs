@@ -19,12 +19,15 @@ public sealed class TestRepository(string root, bool owned) : IDisposable
     }
 
     /// <summary>Runs ./build.sh with the arguments and waits (at most five minutes, which includes a recompilation).</summary>
-    internal ProcessResult Run(params string[] args)
+    internal ProcessResult Run(params string[] args) => Run(TimeSpan.FromMinutes(5), args);
+
+    /// <summary>Runs ./build.sh with the arguments and waits at most <paramref name="limit"/>.</summary>
+    internal ProcessResult Run(TimeSpan limit, params string[] args)
     {
         using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) { process.Kill(entireProcessTree: true); throw new TimeoutException("./build.sh did not finish in 5 minutes"); }
+        if (!process.WaitForExit(limit)) { process.Kill(entireProcessTree: true); throw new TimeoutException($"./build.sh did not finish in {limit}"); }
         return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 

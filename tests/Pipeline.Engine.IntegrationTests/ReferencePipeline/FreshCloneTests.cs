@@ -16,7 +16,8 @@ public sealed class FreshCloneTests : IDisposable
     {
         var clone = CopyTrackedFiles(Path.Combine(_parent.FullName, "some", "other", "checkout"));
 
-        var first = clone.Run();
+        // NOTE: the first run compiles the whole build with ReadyToRun from scratch (one to several minutes).
+        var first = clone.Run(TimeSpan.FromMinutes(20));
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Equal("", GitCli.Run(clone.Root, "status", "--porcelain", "--untracked-files=no"));
