@@ -31,8 +31,15 @@ internal static class Significance
         }
 
         var t = (mean2 - mean1) / Math.Sqrt(a + b);
-        var df = (a + b) * (a + b) / ((a * a / (n1 - 1)) + (b * b / (n2 - 1)));
+        var df = WelchDegreesOfFreedom(variance1, n1, variance2, n2);
         return (t, IncompleteBeta(df / 2, 0.5, df / (df + (t * t))));
+    }
+
+    /// <summary>The Welch–Satterthwaite degrees of freedom of two samples' variances and sizes.</summary>
+    public static double WelchDegreesOfFreedom(double variance1, long n1, double variance2, long n2)
+    {
+        var (a, b) = (variance1 / n1, variance2 / n2);
+        return (a + b) * (a + b) / ((a * a / (n1 - 1)) + (b * b / (n2 - 1)));
     }
 
     /// <summary>The complementary error function.</summary>

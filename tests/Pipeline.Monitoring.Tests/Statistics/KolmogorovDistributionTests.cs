@@ -23,8 +23,13 @@ public sealed class KolmogorovDistributionTests
     }
 
     [Fact]
-    public void Survival_SmallNHalfwayX_MatchesDurbinMatrix()
+    public void Survival_ExactCases_MatchSciPyKstwo()
     {
-        Vectors.AssertRelative(1 - DurbinMatrix.Cdf(40, 0.1), KolmogorovDistribution.Survival(40, 0.1), 1e-15, "n=40");
+        // NOTE: independent values from scipy.stats.kstwo.sf (Vectors/kstwo.py wrote Vectors/kstwo.json).
+        foreach (var c in Vectors.Load("kstwo.json").GetProperty("cases").EnumerateArray())
+        {
+            var (n, x) = (c.GetProperty("n").GetInt64(), c.GetProperty("x").GetDouble());
+            Vectors.AssertRelative(c.GetProperty("sf").GetDouble(), KolmogorovDistribution.Survival(n, x), 1e-9, $"n={n} x={x}");
+        }
     }
 }

@@ -47,4 +47,24 @@ public sealed class AbTestTests(ServingFixture fixture)
         Assert.Equal(0.07339, tail, 4);
         Assert.True(t > 0 && p > 0 && p < 1);
     }
+
+    [Fact]
+    public void Welch_SummaryStatistics_MatchSciPy()
+    {
+        // NOTE: independent values from scipy.stats.ttest_ind_from_stats(equal_var=False) (Vectors/welch.py wrote Vectors/welch.json).
+        var path = Path.Combine(AppContext.BaseDirectory, "Rollouts", "Vectors", "welch.json");
+        using var vectors = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var c in vectors.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            double D(string name) => c.GetProperty(name).GetDouble();
+            long N(string name) => c.GetProperty(name).GetInt64();
+
+            var (t, p) = Significance.Welch(D("mean1"), D("variance1"), N("n1"), D("mean2"), D("variance2"), N("n2"));
+            var df = Significance.WelchDegreesOfFreedom(D("variance1"), N("n1"), D("variance2"), N("n2"));
+
+            Assert.Equal(D("t"), t, 1e-9);
+            Assert.Equal(D("df"), df, 1e-9);
+            Assert.True(Math.Abs(p - D("p")) <= 1e-9 * Math.Max(1, D("p")) + 1e-12, $"p: expected {D("p"):R}, got {p:R}");
+        }
+    }
 }
