@@ -101,7 +101,8 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         var roots = plan.Targets.Where(t => t.Spec.HasActions)
             .ToDictionary(t => t.Name, t => model.Behaviors[t.Name].ActionMethods);
         var code = new CodeFingerprintCache(layout.CodeHashCacheDirectory, Own, layout.Root).Get(roots);
-        return new RunServices(layout, new PathHasher(StateCache.Load(layout.StateFile), jobs), new ObjectCache(layout.CacheRoot),
+        var hasher = new PathHasher(StateCache.Load(layout.StateFile), jobs);
+        return new RunServices(layout, hasher, new ObjectCache(layout.CacheRoot, hasher.State, console.Warning),
             new RunCache(layout.CacheRoot), LockFile.Load(layout.LockFile), parameters, code, console, clock);
     }
 
