@@ -1,5 +1,6 @@
 using System.Reflection;
 using Pipeline.Engine.Definition;
+using Pipeline.Engine.Failures;
 using Pipeline.Engine.IO;
 using Pipeline.Engine.Planning;
 
@@ -64,7 +65,7 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
         TargetResult Crashed(Exception e)
         {
             new OutputRollback(services).Undo(spec, check.Recorded, check.ExistingOutputs, context.StagingRoot);
-            if (!cancellation.IsCancellationRequested) services.Console.For(spec.Name).Error(Unwrap(e).ToString());
+            if (!cancellation.IsCancellationRequested) Report(spec, Unwrap(e));
             return Failed(cancellation.IsCancellationRequested ? "cancelled" : Unwrap(e).Message);
         }
         try
@@ -100,6 +101,22 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
         {
             return Crashed(e);
         }
+    }
+
+    /// <summary>
+    /// Logs a target's failure: the engine's own exception types carry a message written for people (what, where,
+    /// the fix), so only that is shown, the stack trace only with --verbose; anything else is a bug worth its trace.
+    /// </summary>
+    private void Report(TargetSpec spec, Exception e)
+    {
+        var log = services.Console.For(spec.Name);
+        if (e is not PipelineException)
+        {
+            log.Error(e.ToString());
+            return;
+        }
+        log.Error(e.Message);
+        log.Debug(e.ToString());
     }
 
     private TargetResult Fail(TargetSpec spec, string message, TimeSpan elapsed)
