@@ -27,24 +27,39 @@ internal sealed partial class TargetRunner
     /// <summary>
     /// Checks the declared <paramref name="paths"/> out as <paramref name="entry"/> recorded them, all or nothing, then
     /// runs <paramref name="record"/>. Returns null on success; a full disk, a read-only workspace or an unusable
-    /// object gives a failed result with one line saying what (the outputs and dvc.lock are then as they were).
+    /// object gives a failed result with one line saying what (a failed checkout leaves the outputs as they were).
     /// </summary>
     private TargetResult? Restore(TargetSpec spec, StageLock entry, IReadOnlyList<string> paths, Func<TimeSpan> elapsed, Action? record)
     {
+        var outputs = string.Join(", ", paths);
         try
         {
             var items = paths.Select(path => CheckoutItem.Of(entry.Outs.First(o => o.Path == path).Info!,
                 _committer.ResolveOutput(spec, RepoPath.Parse(path)))).ToList();
             services.Cache.CheckoutAll(items);
+        }
+        catch (Exception e) when (IsRestoreProblem(e))
+        {
+            return RestoreFailed(spec, e, $"could not restore {outputs} from the cache", ". Free space or fix permissions there and re-run; the outputs and dvc.lock are as they were.", elapsed);
+        }
+        try
+        {
             record?.Invoke();
             return null;
         }
-        catch (Exception e) when (IoFailure.IsEnvironmental(e) || e is PipelineException or TargetCheckException)
+        catch (Exception e) when (IsRestoreProblem(e))
         {
-            var environmental = IoFailure.IsEnvironmental(e);
-            var line = $"could not restore {string.Join(", ", paths)} from the cache: {FirstLine(environmental ? IoFailure.Explain(e) : e.Message)}";
-            services.Console.For(spec.Name).Error(environmental ? line + ". Free space or fix permissions there and re-run; the outputs and dvc.lock are as they were." : line);
-            return new TargetResult(spec.Name, TargetStatus.Failed, elapsed(), line);
+            return RestoreFailed(spec, e, $"restored {outputs} but could not record it in dvc.lock", ". Free space or fix permissions there and re-run; dvc.lock is as it was, so the next run checks this target again.", elapsed);
         }
+    }
+
+    private static bool IsRestoreProblem(Exception e) => IoFailure.IsEnvironmental(e) || e is PipelineException or TargetCheckException;
+
+    private TargetResult RestoreFailed(TargetSpec spec, Exception e, string what, string advice, Func<TimeSpan> elapsed)
+    {
+        var environmental = IoFailure.IsEnvironmental(e);
+        var line = $"{what}: {FirstLine(environmental ? IoFailure.Explain(e) : e.Message)}";
+        services.Console.For(spec.Name).Error(environmental ? line + advice : line);
+        return new TargetResult(spec.Name, TargetStatus.Failed, elapsed(), line);
     }
 }
