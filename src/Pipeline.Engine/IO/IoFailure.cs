@@ -48,6 +48,9 @@ internal static class IoFailure
         return first >= 0 && last > first ? $"{what} at {e.Message[first..(last + 1)]}" : $"{what} ({e.Message})";
     }
 
+    /// <summary>True for a full disk, a read-only file system or a permission refused: the machine's state, not a bug.</summary>
+    public static bool IsDiskOrPermission(Exception e) => IsDiskFull(e) || IsReadOnly(e) || e is UnauthorizedAccessException;
+
     /// <summary>True for the failures <see cref="Describe"/> explains (disk, permissions, file system), as opposed to bugs.</summary>
     public static bool IsEnvironmental(Exception e) => e is IOException or UnauthorizedAccessException;
 }
