@@ -76,7 +76,7 @@ internal static class HashBench
         return 0;
     }
 
-    private static void WriteDeterministic(string path, long length)
+    internal static void WriteDeterministic(string path, long length)
     {
         // NOTE: a fixed xorshift stream, so every run hashes the same bytes without a Random instance.
         var buffer = new byte[1 << 20];
@@ -112,12 +112,12 @@ internal static class HashBench
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    internal static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static void Report(string name, double seconds, long bytes) =>
         Console.WriteLine($"{name,-11} median {seconds:F3} s  {bytes / seconds / 1e6:F0} MB/s");
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

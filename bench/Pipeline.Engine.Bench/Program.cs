@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
 {
     "hash" => HashBench.Run(args[1..]),
     "plan" => PlanBench.Run(args[1..]),
+    "checkout" => CheckoutBench.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Pipeline.Engine.Bench hash|plan [options]");
+    Console.Error.WriteLine("usage: Pipeline.Engine.Bench hash|plan|checkout [options]");
     return 2;
 }

@@ -77,4 +77,16 @@ public sealed class CliTests(TemplateRepository template) : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(["Prepare", "Count", "Report", "Side"], _repo.Statuses().Keys.Where(k => k is "Prepare" or "Count" or "Report" or "Side"));
     }
+
+    [Fact]
+    public void Build_JobsTwo_RunsIndependentTargetsAtTheSameTime()
+    {
+        var result = _repo.Run("Left", "Right", "--jobs", "2");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // NOTE: each target ends only after seeing the other's start (or after a minute without it): both seeing it means the two ran at once.
+        Assert.Equal("right started before left ended", _repo.Read("out/left.txt"));
+        Assert.Equal("left started before right ended", _repo.Read("out/right.txt"));
+        Assert.All(new[] { "left.start", "left.end", "right.start", "right.end" }, stamp => Assert.True(File.Exists(_repo.PathOf("stamps/" + stamp)), stamp));
+    }
 }

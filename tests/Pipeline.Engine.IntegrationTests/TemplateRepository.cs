@@ -28,7 +28,8 @@ public sealed class TemplateRepository : IDisposable
         try
         {
             populate(SourceTree.Root, _template.FullName);
-            var result = new TestRepository(_template.FullName, owned: false).Run("--help");
+            // NOTE: the first call compiles the build (ReadyToRun publish); on a loaded 2-core machine that can pass five minutes.
+            var result = new TestRepository(_template.FullName, owned: false).Run(TimeSpan.FromMinutes(20), "--help");
             if (result.ExitCode != 0) throw new InvalidOperationException($"Building the {name} template repository failed:\n" + result);
         }
         catch

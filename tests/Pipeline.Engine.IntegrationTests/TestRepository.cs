@@ -22,9 +22,14 @@ public sealed class TestRepository(string root, bool owned) : IDisposable
     internal ProcessResult Run(params string[] args) => Run(TimeSpan.FromMinutes(5), args);
 
     /// <summary>Runs ./build.sh with the arguments and waits at most <paramref name="limit"/>.</summary>
-    internal ProcessResult Run(TimeSpan limit, params string[] args)
+    internal ProcessResult Run(TimeSpan limit, params string[] args) => Run(limit, args, new Dictionary<string, string>());
+
+    /// <summary>Runs ./build.sh with the arguments and extra environment variables, and waits (at most five minutes).</summary>
+    internal ProcessResult Run(string[] args, IReadOnlyDictionary<string, string> environment) => Run(TimeSpan.FromMinutes(5), args, environment);
+
+    private ProcessResult Run(TimeSpan limit, string[] args, IReadOnlyDictionary<string, string> environment)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(limit)) { process.Kill(entireProcessTree: true); throw new TimeoutException($"./build.sh did not finish in {limit}"); }
@@ -32,7 +37,9 @@ public sealed class TestRepository(string root, bool owned) : IDisposable
     }
 
     /// <summary>Starts ./build.sh without waiting, for kill and concurrency tests.</summary>
-    internal Process Start(params string[] args)
+    internal Process Start(params string[] args) => Start(args, new Dictionary<string, string>());
+
+    internal Process Start(string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("bash", ["build.sh", .. args])
         {
@@ -41,6 +48,7 @@ public sealed class TestRepository(string root, bool owned) : IDisposable
             RedirectStandardError = true,
         };
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         return Process.Start(info)!;
     }
 

@@ -17,15 +17,17 @@ internal static partial class FileCloner
 
     /// <summary>
     /// Creates <paramref name="dest"/> (it must not exist; it gets the default mode, 0666 minus umask) holding the bytes
-    /// of <paramref name="source"/>. Returns true when the copy is a reflink.
+    /// of <paramref name="source"/>; with <paramref name="flushToDisk"/> they are on disk (fsync) before it returns.
+    /// Returns true when the copy is a reflink.
     /// </summary>
-    public static bool CloneOrCopy(string source, string dest)
+    public static bool CloneOrCopy(string source, string dest, bool flushToDisk = false)
     {
         using var src = File.OpenHandle(source, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.SequentialScan);
         using var dst = File.OpenHandle(dest, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        if (TryReflink(src, dst)) return true;
-        Copy(src, dst);
-        return false;
+        var reflinked = TryReflink(src, dst);
+        if (!reflinked) Copy(src, dst);
+        if (flushToDisk) RandomAccess.FlushToDisk(dst);
+        return reflinked;
     }
 
     private static bool TryReflink(SafeFileHandle src, SafeFileHandle dst)

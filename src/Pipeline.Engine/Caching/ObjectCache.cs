@@ -4,10 +4,16 @@ using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.Caching;
 
-/// <summary>DVC 3's content-addressed object store (<c>.dvc/cache/files/md5/xx/…</c>): read-only objects, reflink or copy.</summary>
-internal sealed partial class ObjectCache(string cacheRoot)
+/// <summary>
+/// DVC 3's content-addressed object store (<c>.dvc/cache/files/md5/xx/…</c>): read-only objects, reflink or copy.
+/// <paramref name="state"/> remembers objects whose bytes were checked (so a later check is a stat), and
+/// <paramref name="warn"/> hears about corrupt objects found and removed.
+/// </summary>
+internal sealed partial class ObjectCache(string cacheRoot, StateCache? state = null, Action<string>? warn = null)
 {
     private const UnixFileMode ObjectMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    private readonly StateCache _state = state ?? StateCache.InMemory();
 
     /// <summary>The cache root, normally <c>&lt;repo&gt;/.dvc/cache</c>.</summary>
     public string Root => cacheRoot;
@@ -19,7 +25,7 @@ internal sealed partial class ObjectCache(string cacheRoot)
         return Path.Combine(cacheRoot, "files", "md5", hash.Value[..2], hash.Value[2..]);
     }
 
-    /// <summary>Stores a hashed file or directory (each file plus the .dir manifest); existing objects are not rewritten.</summary>
+    /// <summary>Stores a hashed file or directory (each file plus the .dir manifest); intact existing objects are not rewritten, corrupt ones are replaced.</summary>
     public void Add(HashedPath hashed)
     {
         if (hashed.Manifest is not { } manifest)
@@ -44,7 +50,7 @@ internal sealed partial class ObjectCache(string cacheRoot)
         return TryReadManifest(hash) is { } manifest && manifest.Entries.All(e => File.Exists(ObjectPath(e.Md5)));
     }
 
-    /// <summary>Reads a directory's manifest object; null when it is missing or unreadable.</summary>
+    /// <summary>Reads a directory's manifest object; null when it is missing, unreadable or not a valid manifest.</summary>
     public DirManifest? TryReadManifest(ContentHash hash)
     {
         try
@@ -60,17 +66,20 @@ internal sealed partial class ObjectCache(string cacheRoot)
     private void Store(ContentHash hash, Action<string> writeTemp)
     {
         var target = ObjectPath(hash);
-        if (File.Exists(target)) return;
+        // NOTE: an existing object is trusted only when intact; a corrupt one is removed by the check and written anew.
+        var replacing = File.Exists(target) && Problem(hash, expectedSize: null) is not null;
+        if (File.Exists(target) && !replacing) return;
         var dir = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, TempName(""));
+        var temp = Path.Combine(dir, TempName());
         try
         {
             writeTemp(temp);
             Protect(temp);
-            File.Move(temp, target, overwrite: false);
+            File.Move(temp, target, overwrite: replacing);
+            if (!hash.IsDirectory && FileStamp.Read(target) is { } stamp) _state.Record(target, stamp, hash);
         }
-        catch (IOException) when (File.Exists(target))
+        catch (IOException) when (File.Exists(target) && !replacing)
         {
             // NOTE: another process stored the same object first; objects are immutable, so theirs is as good.
         }
@@ -100,5 +109,5 @@ internal sealed partial class ObjectCache(string cacheRoot)
         File.Delete(path);
     }
 
-    private static string TempName(string name) => $".{name}{(name.Length > 0 ? "." : "")}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp";
+    private static string TempName() => $".{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp";
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Pipeline.Engine.Definition;
 using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
+using Pipeline.Engine.IO;
 using Pipeline.Engine.Parameters;
 using Pipeline.Engine.Planning;
 
@@ -47,6 +48,12 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
         {
             stderr.WriteLine(e.Message);
             return e.ExitCode;
+        }
+        catch (Exception e) when (IoFailure.IsDiskOrPermission(e))
+        {
+            // NOTE: a full disk or a read-only workspace outside any target is the machine's state, not a bug: one line.
+            stderr.WriteLine($"The run stopped: {IoFailure.Explain(e)}. Free space or fix permissions there, then run again.");
+            return 2;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -7,6 +7,7 @@ using Pipeline.Engine.Dvc;
 using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
 using Pipeline.Engine.Hashing;
+using Pipeline.Engine.IO;
 using Pipeline.Engine.Params;
 using Pipeline.Engine.Planning;
 
@@ -78,7 +79,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         }
         finally
         {
-            services.Hasher.State.Save();
+            SaveState(services);
         }
         var exitCode = Report(results, console);
         if (exitCode == 0 && key is not null) shortcut.Record(key, plan, services.Inputs);
@@ -90,9 +91,29 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         var failed = results.Any(r => r.Status is TargetStatus.Failed or TargetStatus.NotRun);
         if (console.Replay.Count > 0) console.Line("\nErrors & Warnings:\n" + string.Join('\n', console.Replay));
         console.Line("\n" + SummaryTable.Render(results));
-        RunRecord.Write(layout.RunRecordFile, results);
+        try
+        {
+            RunRecord.Write(layout.RunRecordFile, results);
+        }
+        catch (Exception e) when (IoFailure.IsEnvironmental(e))
+        {
+            console.Line($"WRN: could not write {layout.RunRecordFile}: {IoFailure.Explain(e)}");
+        }
         console.Line($"\nBuild {(failed ? "failed" : "succeeded")} on {clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC.");
         return failed ? 1 : 0;
+    }
+
+    /// <summary>Saves the state cache; it only saves hashing, so a full or read-only disk costs a warning, not the run.</summary>
+    private static void SaveState(RunServices services)
+    {
+        try
+        {
+            services.Hasher.State.Save();
+        }
+        catch (Exception e) when (IoFailure.IsEnvironmental(e))
+        {
+            services.Console.Warning($"Could not save the state cache ({IoFailure.Explain(e)}); the next run hashes again what it would have remembered.");
+        }
     }
 
     private RunServices OpenServices(Plan plan, BuildModel model, RunConsole console, ParamsFile parameters)
@@ -101,7 +122,8 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         var roots = plan.Targets.Where(t => t.Spec.HasActions)
             .ToDictionary(t => t.Name, t => model.Behaviors[t.Name].ActionMethods);
         var code = new CodeFingerprintCache(layout.CodeHashCacheDirectory, Own, layout.Root).Get(roots);
-        return new RunServices(layout, new PathHasher(StateCache.Load(layout.StateFile), jobs), new ObjectCache(layout.CacheRoot),
+        var hasher = new PathHasher(StateCache.Load(layout.StateFile), jobs);
+        return new RunServices(layout, hasher, new ObjectCache(layout.CacheRoot, hasher.State, console.Warning),
             new RunCache(layout.CacheRoot), LockFile.Load(layout.LockFile), parameters, code, console, clock);
     }
 

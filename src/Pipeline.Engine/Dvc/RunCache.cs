@@ -35,10 +35,15 @@ internal sealed class RunCache(string cacheRoot)
         AtomicFile.WriteAllText(path, DvcYaml.Emit(entry.ToTree()));
     }
 
-    /// <summary>Finds the newest entry whose key matches <paramref name="probe"/> (its outs' hashes are ignored); corrupt entries are deleted with a warning.</summary>
+    /// <summary>
+    /// Finds the newest entry whose key matches <paramref name="probe"/> (its outs' hashes are ignored). An entry is
+    /// used only when its own content has that key, i.e. the same command, dependencies, params and output paths as
+    /// the probe; corrupt entries and entries that do not match (a tampered or foreign file) are deleted with a warning.
+    /// </summary>
     public StageLock? TryFind(StageLock probe, Action<string>? warn = null)
     {
-        var dir = KeyDirectory(KeyOf(probe).Key);
+        var key = KeyOf(probe).Key;
+        var dir = KeyDirectory(key);
         if (!Directory.Exists(dir)) return null;
         var candidates = new DirectoryInfo(dir).GetFiles()
             .Where(f => IsSha256(f.Name))
@@ -46,18 +51,34 @@ internal sealed class RunCache(string cacheRoot)
             .ThenByDescending(f => f.Name, StringComparer.Ordinal);
         foreach (var file in candidates)
         {
+            StageLock entry;
             try
             {
                 var tree = DvcYaml.Parse(File.ReadAllText(file.FullName));
-                return StageLock.FromTree(TreeValues.Map(tree, "run-cache entry"));
+                entry = StageLock.FromTree(TreeValues.Map(tree, "run-cache entry"));
             }
             catch (Exception e) when (e is FormatException or YamlException)
             {
                 warn?.Invoke($"Corrupted run-cache entry '{file.FullName}' removed: {e.Message}");
                 TryDelete(file);
+                continue;
             }
+            if (KeyOf(entry).Key == key) return entry;
+            warn?.Invoke($"Run-cache entry '{file.FullName}' does not match its key (it records the outputs " +
+                $"{string.Join(", ", entry.Outs.Select(o => $"'{o.Path}'"))} for another command, inputs or params); removed, not restored.");
+            TryDelete(file);
         }
         return null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="relativeKey"/> (a remote listing's key, '/'-separated) names a run-cache entry in DVC's
+    /// layout, <c>runs/&lt;k[:2]&gt;/&lt;k&gt;/&lt;v&gt;</c> with sha256 hex <c>k</c> and <c>v</c>, and so a file inside the cache.
+    /// </summary>
+    public static bool IsEntryKey(string relativeKey)
+    {
+        var parts = relativeKey.Split('/');
+        return parts is ["runs", var prefix, var key, var value] && IsSha256(key) && IsSha256(value) && key.StartsWith(prefix, StringComparison.Ordinal) && prefix.Length == 2;
     }
 
     private static void TryDelete(FileInfo file)

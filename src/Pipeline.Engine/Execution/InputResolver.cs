@@ -1,4 +1,5 @@
 using Pipeline.Engine.Planning;
+using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.Execution;
 
@@ -15,7 +16,7 @@ internal sealed class InputResolver(string root)
     /// </summary>
     public IReadOnlyList<string> Resolve(string declared, IReadOnlyCollection<string>? excluded = null)
     {
-        var pattern = StageReader.Normalize(declared);
+        var pattern = RepoPath.Normalize(declared);
         if (!IsGlob(pattern)) return [pattern];
         var glob = new GlobPattern(pattern);
         var baseAbs = glob.LiteralPrefix.Length == 0 ? root : Path.Combine(root, glob.LiteralPrefix);
@@ -30,7 +31,7 @@ internal sealed class InputResolver(string root)
     /// <summary>All inputs of a target, globs expanded without the target's own outputs.</summary>
     public IReadOnlyList<string> ResolveAll(TargetSpec spec)
     {
-        var outputs = spec.AllOutputs.Select(StageReader.Normalize).ToList();
+        var outputs = spec.AllOutputs.Select(RepoPath.Normalize).ToList();
         return spec.Inputs.SelectMany(i => Resolve(i, outputs)).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 

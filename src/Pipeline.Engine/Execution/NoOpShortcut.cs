@@ -54,10 +54,10 @@ internal sealed class NoOpShortcut(RepositoryLayout layout)
         {
             foreach (var input in spec.Inputs)
             {
-                if (!GlobPattern.IsGlob(input)) paths.Add(StageReader.Normalize(input));
-                else AddTree(paths, new GlobPattern(StageReader.Normalize(input)).LiteralPrefix);
+                if (!GlobPattern.IsGlob(input)) paths.Add(RepoPath.Normalize(input));
+                else AddTree(paths, new GlobPattern(RepoPath.Normalize(input)).LiteralPrefix);
             }
-            foreach (var output in spec.AllOutputs) AddTree(paths, StageReader.Normalize(output));
+            foreach (var output in spec.AllOutputs) AddTree(paths, RepoPath.Normalize(output));
             foreach (var input in inputs.ResolveAll(spec)) AddTree(paths, input);
         }
         var sb = new StringBuilder(key).Append('\n');

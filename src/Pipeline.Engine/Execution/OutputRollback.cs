@@ -1,5 +1,8 @@
+using Pipeline.Engine.Caching;
 using Pipeline.Engine.Dvc;
+using Pipeline.Engine.Failures;
 using Pipeline.Engine.Planning;
+using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.Execution;
 
@@ -12,16 +15,18 @@ internal sealed class OutputRollback(RunServices services)
     public void Undo(TargetSpec spec, StageLock? recorded, IReadOnlySet<string> existedBefore, string stagingRoot)
     {
         OutputCommitter.DeleteDirectory(stagingRoot);
-        foreach (var path in spec.AllOutputs.Select(StageReader.Normalize))
+        foreach (var output in spec.AllOutputs.Select(p => RepoPath.Parse(p)))
         {
-            var abs = Path.Combine(services.Layout.Root, path);
+            var path = output.Value;
             var info = recorded?.Outs.FirstOrDefault(o => o.Path == path)?.Info;
             try
             {
-                if (info is not null && services.Cache.Contains(info.Hash))
+                // NOTE: a symbolic link leading outside the repository was refused on commit; nothing is put back through it either.
+                var abs = output.ResolveInside(services.Layout.Root);
+                if (info is not null && services.Cache.IsIntact(info))
                 {
                     var exists = File.Exists(abs) || Directory.Exists(abs);
-                    if (!exists || services.Hasher.Hash(abs).Info.Hash != info.Hash) services.Cache.Checkout(info.Hash, abs);
+                    if (!exists || services.Hasher.Hash(abs).Info.Hash != info.Hash) services.Cache.CheckoutAll([CheckoutItem.Of(info, abs)]);
                 }
                 else if (!existedBefore.Contains(path))
                 {
@@ -29,7 +34,7 @@ internal sealed class OutputRollback(RunServices services)
                     else if (File.Exists(abs)) File.Delete(abs);
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or RepositoryStateException)
             {
                 services.Console.Warning($"Could not restore output '{path}' of {spec.Name} after its failure: {e.Message}");
             }

@@ -1,6 +1,7 @@
 using Pipeline.Engine.IO;
 using Pipeline.Engine.Dvc;
 using Pipeline.Engine.Planning;
+using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.Execution;
 
@@ -14,9 +15,9 @@ internal static class PipelineFileWriter
             Desc = s.Description,
             Deps = inputs.ResolveAll(s).Append(RepositoryLayout.CodeFileOf(s.Name)).ToList(),
             Params = s.Params,
-            Outs = s.Outputs.Select(StageReader.Normalize).ToList(),
-            Metrics = s.Metrics.Select(StageReader.Normalize).ToList(),
-            Plots = s.Plots.Select(StageReader.Normalize).ToList(),
+            Outs = s.Outputs.Select(RepoPath.Normalize).ToList(),
+            Metrics = s.Metrics.Select(RepoPath.Normalize).ToList(),
+            Plots = s.Plots.Select(RepoPath.Normalize).ToList(),
             AlwaysChanged = s.AlwaysRun,
         });
         AtomicFile.WriteIfChanged(layout.PipelineFile, PipelineFile.ToText(stages));

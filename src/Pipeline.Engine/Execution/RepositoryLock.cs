@@ -1,11 +1,13 @@
 using System.Text;
 using Pipeline.Engine.Failures;
+using Pipeline.Engine.IO;
 
 namespace Pipeline.Engine.Execution;
 
 /// <summary>
 /// One run at a time per repository: an exclusive OS lock on <c>.nuke/temp/run.lock</c> (released by the OS even
-/// when the process is killed) plus a note of who holds it, so a second run stops at once and says why.
+/// when the process is killed) plus a note of who holds it, so a second run stops at once and says why. A workspace
+/// the run cannot write (read-only, full, no permission) is reported as such, not as a lock held by another run.
 /// </summary>
 internal sealed class RepositoryLock : IDisposable
 {
@@ -16,21 +18,43 @@ internal sealed class RepositoryLock : IDisposable
 
     public static RepositoryLock Acquire(string lockFile, string owner)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
         var ownerFile = lockFile + ".owner";
+        FileStream stream;
         try
         {
-            var stream = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            File.WriteAllText(ownerFile, owner, Encoding.UTF8);
-            return new RepositoryLock(stream, ownerFile);
+            Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+            stream = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (IOException e) when (IoFailure.IsLockHeld(e))
         {
             var holder = File.Exists(ownerFile) ? File.ReadAllText(ownerFile).Trim() : "another process";
             throw new RepositoryStateException(
                 $"Another run holds the repository lock ({holder}). Wait for it to finish, or stop it; " +
                 $"the lock ({lockFile}) is released automatically when that process ends.");
         }
+        catch (Exception e) when (IoFailure.IsEnvironmental(e))
+        {
+            throw CannotWrite(lockFile, e);
+        }
+        try
+        {
+            File.WriteAllText(ownerFile, owner, Encoding.UTF8);
+        }
+        catch (Exception e) when (IoFailure.IsEnvironmental(e))
+        {
+            stream.Dispose();
+            throw CannotWrite(ownerFile, e);
+        }
+        return new RepositoryLock(stream, ownerFile);
+    }
+
+    private static RepositoryStateException CannotWrite(string path, Exception e)
+    {
+        var fix = IoFailure.IsDiskFull(e) ? "free space on that disk"
+            : IoFailure.IsReadOnly(e) ? "run from a writable copy of the repository (this one is mounted read-only)"
+            : $"make {Path.GetDirectoryName(path)} writable for this user";
+        return new RepositoryStateException(
+            $"Cannot take the repository lock: {IoFailure.Describe(e)} writing '{path}'. A run needs a writable workspace: {fix}, then run again.", e);
     }
 
     public void Dispose()

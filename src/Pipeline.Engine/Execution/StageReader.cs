@@ -13,7 +13,7 @@ internal sealed class StageReader(RunServices services)
     /// <summary>The entry as it would be written now, with outputs not yet hashed.</summary>
     public StageLock Current(TargetSpec spec)
     {
-        var optional = spec.OptionalInputs.Select(Normalize).ToHashSet();
+        var optional = spec.OptionalInputs.Select(RepoPath.Normalize).ToHashSet();
         var inputs = services.Inputs.ResolveAll(spec);
         var missing = inputs.Where(p => !File.Exists(Path.Combine(services.Layout.Root, p)) && !Directory.Exists(Path.Combine(services.Layout.Root, p))).ToHashSet();
         if (missing.FirstOrDefault(p => !optional.Contains(p)) is { } absent)
@@ -23,7 +23,7 @@ internal sealed class StageReader(RunServices services)
         var deps = present.Zip(hashed, (p, h) => new LockedPath(p, h.Info)).Concat(missing.Select(p => new LockedPath(p, null))).ToList();
         if (services.Code.TryGetValue(spec.Name, out var code))
             deps.Add(new LockedPath(RepositoryLayout.CodeFileOf(spec.Name), new HashInfo(code.Hash, System.Text.Encoding.UTF8.GetByteCount(code.Listing))));
-        var outs = spec.AllOutputs.Select(o => new LockedPath(Normalize(o), null)).ToList();
+        var outs = spec.AllOutputs.Select(o => new LockedPath(RepoPath.Normalize(o), null)).ToList();
         return new StageLock(StageCommand.For(spec.Name), deps, ReadParams(spec), outs);
     }
 
@@ -31,19 +31,17 @@ internal sealed class StageReader(RunServices services)
     public Dictionary<string, OutputState> Outputs(TargetSpec spec, StageLock? recorded)
     {
         var states = new Dictionary<string, OutputState>();
-        foreach (var path in spec.AllOutputs.Select(Normalize))
+        foreach (var path in spec.AllOutputs.Select(RepoPath.Normalize))
         {
             var info = recorded?.Outs.FirstOrDefault(o => o.Path == path)?.Info;
             var abs = Path.Combine(services.Layout.Root, path);
             if (info is null) states[path] = OutputState.NotRecorded;
             else if (!File.Exists(abs) && !Directory.Exists(abs))
-                states[path] = services.Cache.Contains(info.Hash) ? OutputState.Restorable : OutputState.Missing;
+                states[path] = services.Cache.IsIntact(info) ? OutputState.Restorable : OutputState.Missing;
             else states[path] = services.Hasher.Hash(abs).Info.Hash == info.Hash ? OutputState.Unchanged : OutputState.Modified;
         }
         return states;
     }
-
-    public static string Normalize(string path) => path.Replace('\\', '/').TrimStart('.', '/').TrimEnd('/');
 
     private IReadOnlyList<ParamsLock> ReadParams(TargetSpec spec)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Engine.Planning;
+using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.Execution;
 
@@ -13,18 +14,18 @@ internal sealed class TargetContext(TargetSpec spec, RunServices services, IRead
     public string RootDirectory => services.Layout.Root;
     public IReadOnlyList<string> Inputs => inputs;
     public IReadOnlyDictionary<string, string> InputHashes => inputHashes;
-    public IReadOnlyList<string> Outputs { get; } = spec.AllOutputs.Select(StageReader.Normalize).ToList();
+    public IReadOnlyList<string> Outputs { get; } = spec.AllOutputs.Select(RepoPath.Normalize).ToList();
     public ITargetLog Log { get; } = services.Console.For(spec.Name);
     public IReadOnlyList<KeyValuePair<string, string>> Notes => _notes;
 
     /// <summary>Where this target's outputs are staged until it succeeds.</summary>
     public string StagingRoot => Path.Combine(services.Layout.StagingDirectory, spec.Name);
 
-    public string Input(string path) => Path.Combine(RootDirectory, StageReader.Normalize(path));
+    public string Input(string path) => Path.Combine(RootDirectory, RepoPath.Parse(path, RootDirectory).Value);
 
     public string Output(string declaredPath)
     {
-        var path = StageReader.Normalize(declaredPath);
+        var path = RepoPath.Parse(declaredPath, RootDirectory).Value;
         if (!Outputs.Any(o => path == o || path.StartsWith(o + "/", StringComparison.Ordinal)))
             throw new InvalidOperationException($"{Name} writes '{declaredPath}', which it does not declare. Add it to .Outputs(...), .Metrics(...) or .Plots(...). Declared: {string.Join(", ", Outputs)}.");
         var staged = Path.Combine(StagingRoot, path);

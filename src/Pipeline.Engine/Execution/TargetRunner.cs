@@ -1,12 +1,13 @@
 using System.Reflection;
 using Pipeline.Engine.Definition;
-using Pipeline.Engine.Dvc;
+using Pipeline.Engine.Failures;
+using Pipeline.Engine.IO;
 using Pipeline.Engine.Planning;
 
 namespace Pipeline.Engine.Execution;
 
 /// <summary>Runs one planned target: conditions, up-to-date check, restore or run-cache, actions, then commit or rollback.</summary>
-internal sealed class TargetRunner(RunServices services, bool force)
+internal sealed partial class TargetRunner(RunServices services, bool force)
 {
     private readonly StageReader _reader = new(services);
     private readonly OutputCommitter _committer = new(services);
@@ -17,14 +18,6 @@ internal sealed class TargetRunner(RunServices services, bool force)
         var recorded = services.Lock.Get(spec.Name);
         var outputs = _reader.Outputs(spec, recorded);
         return new TargetCheck(current, recorded, outputs, UpToDateRules.Decide(spec, current, recorded, outputs, force)) { Root = services.Layout.Root };
-    }
-
-    /// <summary>A run-cache entry for the current (code, inputs, params) whose outputs are all cached, if any.</summary>
-    public StageLock? FindInRunCache(TargetSpec spec, TargetCheck check)
-    {
-        if (force || spec.AlwaysRun || spec.NoRunCache || check.Current.Deps.Count == 0 || check.Current.Outs.Count == 0) return null;
-        var hit = services.RunCache.TryFind(check.Current, services.Console.Warning);
-        return hit is not null && hit.Outs.All(o => o.Info is not null && services.Cache.Contains(o.Info.Hash)) ? hit : null;
     }
 
     public async Task<TargetResult> RunAsync(PlannedTarget planned, TargetBehavior behavior, CancellationToken cancellation)
@@ -47,14 +40,16 @@ internal sealed class TargetRunner(RunServices services, bool force)
             case VerdictKind.Skip:
                 return new(spec.Name, TargetStatus.Skipped, Elapsed(), check.Verdict.Reason);
             case VerdictKind.Restore:
-                Restore(check.Recorded!, check.Outputs.Where(o => o.Value == OutputState.Restorable).Select(o => o.Key));
-                return new(spec.Name, TargetStatus.Restored, Elapsed(), check.Verdict.Reason);
+                var missing = check.Outputs.Where(o => o.Value == OutputState.Restorable).Select(o => o.Key).ToList();
+                return Restore(spec, check.Recorded!, missing, Elapsed, record: null)
+                    ?? new(spec.Name, TargetStatus.Restored, Elapsed(), check.Verdict.Reason);
         }
         if (FindInRunCache(spec, check) is { } cached)
         {
-            Restore(cached, cached.Outs.Select(o => o.Path));
-            _committer.Record(spec, check.Current with { Outs = cached.Outs });
-            return new(spec.Name, TargetStatus.Restored, Elapsed(), $"restored from run-cache ({check.Verdict.Reason})");
+            // NOTE: the declared outputs are restored (the entry's paths equal them), never paths read from the entry.
+            var declared = check.Current.Outs.Select(o => o.Path).ToList();
+            return Restore(spec, cached, declared, Elapsed, () => _committer.Record(spec, check.Current with { Outs = cached.Outs }))
+                ?? new(spec.Name, TargetStatus.Restored, Elapsed(), $"restored from run-cache ({check.Verdict.Reason})");
         }
         return await ExecuteAsync(spec, behavior, check, started, cancellation);
     }
@@ -66,6 +61,13 @@ internal sealed class TargetRunner(RunServices services, bool force)
             .ToDictionary(d => d.Path, d => d.Info!.Hash.Value);
         var context = new TargetContext(spec, services, services.Inputs.ResolveAll(spec), hashes, cancellation);
         OutputCommitter.DeleteDirectory(context.StagingRoot);
+        TargetResult Failed(string line) => new(spec.Name, TargetStatus.Failed, services.Clock.GetElapsedTime(started), FirstLine(line)) { Notes = context.Notes };
+        TargetResult Crashed(Exception e)
+        {
+            new OutputRollback(services).Undo(spec, check.Recorded, check.ExistingOutputs, context.StagingRoot);
+            if (!cancellation.IsCancellationRequested) Report(spec, Unwrap(e));
+            return Failed(cancellation.IsCancellationRequested ? "cancelled" : Unwrap(e).Message);
+        }
         try
         {
             foreach (var action in behavior.Actions)
@@ -76,25 +78,45 @@ internal sealed class TargetRunner(RunServices services, bool force)
             // NOTE: a target with outputs that was cancelled may have stopped early, so it is never committed; one
             // without outputs that returned normally (a server that drained and stopped on Ctrl-C) has done its work.
             if (spec.AllOutputs.Any()) cancellation.ThrowIfCancellationRequested();
-            _committer.Commit(spec, check.Current, context.StagingRoot);
-            return new(spec.Name, TargetStatus.Executed, services.Clock.GetElapsedTime(started), check.Verdict.Reason) { Notes = context.Notes };
         }
         catch (Exception e)
         {
+            return Crashed(e);
+        }
+        try
+        {
+            _committer.Commit(spec, check.Current, context.StagingRoot);
+            return new(spec.Name, TargetStatus.Executed, services.Clock.GetElapsedTime(started), check.Verdict.Reason) { Notes = context.Notes };
+        }
+        catch (Exception e) when (e is TargetCheckException || IoFailure.IsEnvironmental(e))
+        {
+            // NOTE: the target's own work succeeded; saving it failed (a missing output, a full disk, a read-only
+            // workspace), which one line explains better than a stack trace.
             new OutputRollback(services).Undo(spec, check.Recorded, check.ExistingOutputs, context.StagingRoot);
-            var message = cancellation.IsCancellationRequested ? "cancelled" : Unwrap(e).Message;
-            if (!cancellation.IsCancellationRequested) services.Console.For(spec.Name).Error(Unwrap(e).ToString());
-            return new TargetResult(spec.Name, TargetStatus.Failed, services.Clock.GetElapsedTime(started), FirstLine(message)) { Notes = context.Notes };
+            var line = e is TargetCheckException ? e.Message : $"could not save its outputs: {IoFailure.Explain(e)}";
+            services.Console.For(spec.Name).Error(line);
+            return Failed(line);
+        }
+        catch (Exception e)
+        {
+            return Crashed(e);
         }
     }
 
-    private void Restore(StageLock entry, IEnumerable<string> paths)
+    /// <summary>
+    /// Logs a target's failure: the engine's own exception types carry a message written for people (what, where,
+    /// the fix), so only that is shown, the stack trace only with --verbose; anything else is a bug worth its trace.
+    /// </summary>
+    private void Report(TargetSpec spec, Exception e)
     {
-        foreach (var path in paths)
+        var log = services.Console.For(spec.Name);
+        if (e is not PipelineException)
         {
-            var info = entry.Outs.First(o => o.Path == path).Info!;
-            services.Cache.Checkout(info.Hash, Path.Combine(services.Layout.Root, path));
+            log.Error(e.ToString());
+            return;
         }
+        log.Error(e.Message);
+        log.Debug(e.ToString());
     }
 
     private TargetResult Fail(TargetSpec spec, string message, TimeSpan elapsed)

@@ -54,6 +54,7 @@ internal sealed class DirManifest
                     else reader.Skip();
                 }
                 Expect(md5 is not null && relpath is not null);
+                CheckRelPath(relpath!);
                 entries.Add(new DirEntry(relpath!, ContentHash.Parse(md5!)));
             }
             return new DirManifest(entries);
@@ -62,6 +63,16 @@ internal sealed class DirManifest
         {
             throw new FormatException($"Not a DVC .dir manifest: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// A relpath names a file inside the directory: '/'-separated names, none empty, '.' or '..', and no '..' between
+    /// backslashes either, so no platform can read it as a way out.
+    /// </summary>
+    private static void CheckRelPath(string relpath)
+    {
+        if (relpath.Split('/').Any(part => part is "" or "." or "..") || relpath.Split('/', '\\').Contains(".."))
+            throw new FormatException($"Not a DVC .dir manifest: the entry relpath '{relpath}' does not name a file inside the directory (empty, '.' or '..' parts, or absolute).");
     }
 
     private static void Expect(bool condition)

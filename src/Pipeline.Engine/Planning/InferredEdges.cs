@@ -12,7 +12,7 @@ internal static class InferredEdges
     public static void Add(TargetGraph graph)
     {
         var specs = graph.Specs;
-        var outputs = specs.Select(s => Normalize(s, s.AllOutputs, "output")).ToArray();
+        var outputs = specs.Select(s => Normalize(s, s.AllOutputs, PlanPath.OutputRole)).ToArray();
         for (var i = 0; i < specs.Count; i++)
         {
             var glob = outputs[i].FirstOrDefault(GlobPattern.IsGlob);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pipeline.Engine.Dvc;
 
 namespace Pipeline.Git.Remotes;
 
@@ -25,6 +26,12 @@ internal static class RunCacheTransfer
     {
         foreach (var key in remote.List(RemoteLayout.RunsPrefix))
         {
+            // NOTE: a listed key is a path too: only DVC's runs/<2>/<sha256>/<sha256> names lead to a file inside the cache.
+            if (!RunCache.IsEntryKey(key))
+            {
+                report.AddFailure(new TransferFailure("", key, "not a run-cache entry name (runs/<2 hex>/<sha256>/<sha256>); not downloaded"));
+                continue;
+            }
             var target = Path.Combine(cacheRoot, key.Replace('/', Path.DirectorySeparatorChar));
             if (File.Exists(target)) continue;
             var dir = Path.GetDirectoryName(target)!;

@@ -1,4 +1,5 @@
 using Pipeline.Engine.Dvc;
+using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Git.Remotes;
 
@@ -9,7 +10,9 @@ internal static class TrackedOutputs
 
     /// <summary>
     /// The outputs of the repository at <paramref name="repoRoot"/> with a recorded hash. <paramref name="targets"/>
-    /// (stage names, output paths or .dvc file paths) narrow the selection; null or empty takes everything.
+    /// (stage names, output paths or .dvc file paths) narrow the selection; null or empty takes everything. A path
+    /// outside the repository (or a pipeline file, or one through a link that leaves it) throws
+    /// <see cref="Pipeline.Engine.Failures.RepositoryStateException"/> naming the file, before anything is transferred.
     /// </summary>
     public static IReadOnlyList<TrackedOutput> Collect(string repoRoot, IReadOnlyCollection<string>? targets, bool includeLockOutputs = true)
     {
@@ -23,7 +26,8 @@ internal static class TrackedOutputs
                 foreach (var output in lockFile.Get(stage)!.Outs)
                 {
                     if (output.Info is null || !Selected(targets, stage, output.Path)) continue;
-                    outputs.Add(new TrackedOutput(output.Path, output.Info, $"{LockFileName}:{stage}"));
+                    var path = RepoPath.FromRecorded(output.Path, "", root, $"{LockFileName} (stage {stage})").Value;
+                    outputs.Add(new TrackedOutput(path, output.Info, $"{LockFileName}:{stage}"));
                 }
             }
         }
@@ -32,7 +36,7 @@ internal static class TrackedOutputs
             var relFile = Path.GetRelativePath(root, dvcFile).Replace(Path.DirectorySeparatorChar, '/');
             var (path, info) = DvcFile.Parse(File.ReadAllText(dvcFile));
             var dir = Path.GetDirectoryName(relFile)!.Replace(Path.DirectorySeparatorChar, '/');
-            var repoPath = dir.Length == 0 ? path : $"{dir}/{path}";
+            var repoPath = RepoPath.FromRecorded(path, dir, root, relFile).Value;
             if (Selected(targets, relFile, repoPath)) outputs.Add(new TrackedOutput(repoPath, info, relFile));
         }
         return outputs;

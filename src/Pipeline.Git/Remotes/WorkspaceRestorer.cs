@@ -17,7 +17,8 @@ internal static class WorkspaceRestorer
             if (Matches(abs, output.Info.Hash)) continue;
             if (!cache.Contains(output.Info.Hash))
             {
-                report.AddFailure(new TransferFailure(output.Info.Hash.Value, output.RepoPath, "not checked out: its data is not (or not intact) in the cache"));
+                var why = cache.Problem(output.Info.Hash, expectedSize: null)?.Detail ?? "is not (or not intact) in the cache";
+                report.AddFailure(new TransferFailure(output.Info.Hash.Value, output.RepoPath, $"not checked out: its data {why}"));
                 continue;
             }
             try

@@ -104,4 +104,29 @@ public sealed class RunCacheTests
         using var t = new TempDir();
         Assert.Null(new RunCache(t.Path).TryFind(StageCache()));
     }
+
+    [Fact]
+    public void TryFind_EntryNamingOtherOutputsThanItsKey_MissWithWarning()
+    {
+        using var t = new TempDir();
+        var cache = new RunCache(t.Path);
+        cache.Save(StageCache());
+        var path = Path.Combine(cache.KeyDirectory(RunCache.KeyOf(StageCache()).Key), RunCache.KeyOf(StageCache()).Value);
+        System.IO.File.WriteAllText(path, System.IO.File.ReadAllText(path).Replace("path: out\n", "path: ../../victim\n"));
+        var warnings = new List<string>();
+
+        Assert.Null(cache.TryFind(StageCache(), warnings.Add));
+
+        Assert.Contains("does not match", Assert.Single(warnings));
+        Assert.Contains("../../victim", warnings[0]);
+    }
+
+    [Theory]
+    [InlineData("runs/c7/c7a85d71de1912c43d9c5b6218c71630d6277e8fc11e4ccf5e12b3c202234838/5e2824029f8da9ef6c57131a638ceb65f27c02f16c85d71e85671c27daed0501", true)]
+    [InlineData("runs/c7/../../../../etc/passwd", false)]
+    [InlineData("runs/c7/c7a85d71de1912c43d9c5b6218c71630d6277e8fc11e4ccf5e12b3c202234838/../x", false)]
+    [InlineData("runs/ab/c7a85d71de1912c43d9c5b6218c71630d6277e8fc11e4ccf5e12b3c202234838/5e2824029f8da9ef6c57131a638ceb65f27c02f16c85d71e85671c27daed0501", false)]
+    [InlineData("runs/c7/c7a85d71de1912c43d9c5b6218c71630d6277e8fc11e4ccf5e12b3c202234838/.5e28.tmp", false)]
+    [InlineData("/runs/c7/x", false)]
+    public void IsEntryKey_OnlyDvcRunCacheLayout(string key, bool expected) => Assert.Equal(expected, RunCache.IsEntryKey(key));
 }

@@ -67,4 +67,13 @@ public sealed class InputResolverTests : IDisposable
 
         Assert.Equal(["data/a.csv", "data/a.txt", "data/b.csv"], resolved);
     }
+
+    [Fact]
+    public void Resolve_DotDirectoryInput_KeepsTheDot()
+    {
+        _tree.Write(".github/workflows/ci.yml", "on: push");
+
+        Assert.Equal([".github/workflows/ci.yml"], Resolve(".github/workflows/ci.yml"));
+        Assert.Equal([".github/workflows/ci.yml"], Resolve(".github/**/*.yml"));
+    }
 }

@@ -45,4 +45,36 @@ public sealed class RepositoryLockTests : IDisposable
 
         Assert.Equal("second", File.ReadAllText(LockFile + ".owner"));
     }
+
+    [MountFact]
+    public void Acquire_ReadOnlyFileSystem_SaysReadOnlyNotAnotherRun()
+    {
+        using var mount = new TmpfsMount();
+        Directory.CreateDirectory(Path.Combine(mount.Path, "temp"));
+        mount.MakeReadOnly();
+        var lockFile = Path.Combine(mount.Path, "temp", "run.lock");
+
+        var e = Assert.Throws<RepositoryStateException>(() => RepositoryLock.Acquire(lockFile, "pid 2"));
+
+        Assert.DoesNotContain("Another run", e.Message);
+        Assert.Contains("read-only file system", e.Message);
+        Assert.Contains(lockFile, e.Message);
+    }
+
+    [MountFact]
+    public void Acquire_FullDisk_SaysNoSpaceLeftNotAnotherRun()
+    {
+        using var mount = new TmpfsMount("64k");
+        var lockFile = Path.Combine(mount.Path, "temp", "run.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+        var filler = mount.Fill();
+
+        var e = Assert.Throws<RepositoryStateException>(() => RepositoryLock.Acquire(lockFile, "pid 2, started at a time long enough to need a block"));
+
+        Assert.DoesNotContain("Another run", e.Message);
+        Assert.Contains("no space left on device", e.Message);
+        File.Delete(filler);
+        using var next = RepositoryLock.Acquire(lockFile, "pid 3");
+    }
 }
+

@@ -98,4 +98,22 @@ public sealed class TargetContextTests : IDisposable
 
         Assert.Equal("params.yaml key 'train.name' holds fast, which is not a Int32.", e.Message);
     }
+
+    [Fact]
+    public void Input_ParentRelative_ThrowsInsteadOfReadingTheRepositorysOwnFile()
+    {
+        var context = Context(new TargetSpec("Train") { Inputs = ["data/x.csv"] });
+
+        var e = Assert.Throws<FormatException>(() => context.Input("../x.csv"));
+
+        Assert.Contains("outside the repository", e.Message);
+    }
+
+    [Fact]
+    public void Output_DotDirectory_StagedWithTheDot()
+    {
+        var context = Context(new TargetSpec("Publish") { Outputs = [".github/badge.svg"] });
+
+        Assert.Equal(Path.Combine(_repo.Layout.StagingDirectory, "Publish", ".github/badge.svg"), context.Output(".github/badge.svg"));
+    }
 }

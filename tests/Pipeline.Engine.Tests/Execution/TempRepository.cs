@@ -41,19 +41,24 @@ internal sealed class TempRepository : IDisposable
     public Plan Plan(params string[] invoked) => Planner.Create(Model.Specs, new PlanRequest(invoked));
 
     /// <summary>Fresh services over the repository's current state, as RunSession opens them.</summary>
-    public RunServices Services() => new(
-        Layout,
-        new PathHasher(StateCache.InMemory(), 1),
-        new ObjectCache(Layout.CacheRoot),
-        new RunCache(Layout.CacheRoot),
-        LockFile.Load(Layout.LockFile),
-        ParamsFile.Load(Layout.ParamsFile),
-        new Dictionary<string, CodeFingerprintResult>(),
-        new RunConsole(Output, prefixTargets: false),
-        TimeProvider.System);
+    public RunServices Services()
+    {
+        var hasher = new PathHasher(StateCache.InMemory(), 1);
+        var console = new RunConsole(Output, prefixTargets: false);
+        return new(
+            Layout,
+            hasher,
+            new ObjectCache(Layout.CacheRoot, hasher.State, console.Warning),
+            new RunCache(Layout.CacheRoot),
+            LockFile.Load(Layout.LockFile),
+            ParamsFile.Load(Layout.ParamsFile),
+            new Dictionary<string, CodeFingerprintResult>(),
+            console,
+            TimeProvider.System);
+    }
 
-    public Task<IReadOnlyList<TargetResult>> RunAsync(string[] invoked, int jobs = 1, CancellationToken cancellation = default) =>
-        new Executor(Services(), Model, jobs, force: false).RunAsync(Plan(invoked), cancellation);
+    public Task<IReadOnlyList<TargetResult>> RunAsync(string[] invoked, int jobs = 1, CancellationToken cancellation = default, bool force = false) =>
+        new Executor(Services(), Model, jobs, force).RunAsync(Plan(invoked), cancellation);
 
     public string PathOf(string relPath) => Path.Combine(Layout.Root, relPath);
 

@@ -66,6 +66,21 @@ public sealed class OutputClashTests
         Assert.StartsWith($"Target 'Train' declares an invalid output path '{output}': ", error.Message);
     }
 
+    [Theory]
+    [InlineData("dvc.lock")]
+    [InlineData("params.yaml")]
+    [InlineData(".dvc/cache")]
+    [InlineData(".git/hooks/pre-commit")]
+    public void Create_OutputIsAPipelineFile_Throws(string output)
+    {
+        TargetSpec[] targets = [new("Train") { Outputs = [output] }];
+
+        var error = Assert.Throws<PipelineDefinitionException>(() => PlanAssert.Plan(targets, []));
+
+        Assert.StartsWith($"Target 'Train' declares an invalid output path '{output}': ", error.Message);
+        Assert.Contains("pipeline's own files", error.Message);
+    }
+
     [Fact]
     public void Create_OutputWithWildcard_Throws()
     {

@@ -5,6 +5,9 @@ namespace Pipeline.Git.Tests.Remotes;
 
 public sealed class TransferTests
 {
+    // NOTE: a run-cache entry is runs/<key[:2]>/<key>/<value> with sha256 hex key and value (other names are not pulled).
+    private const string RunEntry = "runs/c7/c7a85d71de1912c43d9c5b6218c71630d6277e8fc11e4ccf5e12b3c202234838/5e2824029f8da9ef6c57131a638ceb65f27c02f16c85d71e85671c27daed0501";
+
     [Fact]
     public void Push_ThenPullIntoFreshClone_RestoresOutputsByteForByte()
     {
@@ -97,7 +100,7 @@ public sealed class TransferTests
     {
         using var repo = new RemoteTestRepo();
         repo.ConfigureRemote(repo.Root);
-        repo.Write(".dvc/cache/runs/ab/abcd/ef01", "cmd: train\n");
+        repo.Write($".dvc/cache/{RunEntry}", "cmd: train\n");
 
         var report = Transfer.Push(repo.Root, options: new TransferOptions { RunCache = true });
         var clone = repo.Clone();
@@ -105,8 +108,8 @@ public sealed class TransferTests
         var pull = Transfer.Pull(clone, options: new TransferOptions { RunCache = true, FetchOnly = true });
 
         Assert.Equal(1, report.RunCacheEntries);
-        Assert.Equal("cmd: train\n", File.ReadAllText(Path.Combine(repo.RemoteRoot, "runs", "ab", "abcd", "ef01")));
-        Assert.Equal("cmd: train\n", File.ReadAllText(Path.Combine(clone, ".dvc", "cache", "runs", "ab", "abcd", "ef01")));
+        Assert.Equal("cmd: train\n", File.ReadAllText(Path.Combine(repo.RemoteRoot, RunEntry)));
+        Assert.Equal("cmd: train\n", File.ReadAllText(Path.Combine(clone, ".dvc", "cache", RunEntry)));
         Assert.Equal(0, pull.CheckedOut);
     }
 
