@@ -15,7 +15,7 @@ public sealed class CheckoutPathTests : IDisposable
 
         foreach (var repo in new[] { shallow, deep })
         {
-            var result = repo.Run();
+            var result = repo.Run(TimeSpan.FromMinutes(20));
             Assert.True(result.ExitCode == 0, result.ToString());
         }
 
