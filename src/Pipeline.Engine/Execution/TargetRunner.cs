@@ -1,6 +1,7 @@
 using System.Reflection;
 using Pipeline.Engine.Definition;
 using Pipeline.Engine.Dvc;
+using Pipeline.Engine.Failures;
 using Pipeline.Engine.Planning;
 
 namespace Pipeline.Engine.Execution;
@@ -83,7 +84,7 @@ internal sealed class TargetRunner(RunServices services, bool force)
         {
             new OutputRollback(services).Undo(spec, check.Recorded, check.ExistingOutputs, context.StagingRoot);
             var message = cancellation.IsCancellationRequested ? "cancelled" : Unwrap(e).Message;
-            if (!cancellation.IsCancellationRequested) services.Console.For(spec.Name).Error(Unwrap(e).ToString());
+            if (!cancellation.IsCancellationRequested) ReportFailure(spec, Unwrap(e));
             return new TargetResult(spec.Name, TargetStatus.Failed, services.Clock.GetElapsedTime(started), FirstLine(message)) { Notes = context.Notes };
         }
     }
@@ -95,6 +96,20 @@ internal sealed class TargetRunner(RunServices services, bool force)
             var info = entry.Outs.First(o => o.Path == path).Info!;
             services.Cache.Checkout(info.Hash, Path.Combine(services.Layout.Root, path));
         }
+    }
+
+    // NOTE: a PipelineException is a failure the target diagnosed (a refused remote, a bad setting): its message names
+    // the problem and the fix, so the stack trace is only shown with --verbosity verbose.
+    private void ReportFailure(TargetSpec spec, Exception cause)
+    {
+        var log = services.Console.For(spec.Name);
+        if (cause is not PipelineException)
+        {
+            log.Error(cause.ToString());
+            return;
+        }
+        log.Error(cause.Message);
+        log.Debug(cause.ToString());
     }
 
     private TargetResult Fail(TargetSpec spec, string message, TimeSpan elapsed)
