@@ -135,6 +135,10 @@ internal sealed partial class Build
             throw new RemoteException($"{report.Failed} object(s) failed to {report.Direction} (remote '{report.Remote}'); the first: {report.Failures[0]}");
     }
 
+    /// <summary>With --pull: the DVC remote (--remote, else core.remote) is where missing outputs and run-cache entries come from.</summary>
+    protected override Pipeline.Engine.Caching.IObjectSource? OpenObjectSource(string cacheRoot) =>
+        RemoteObjectSource.Open(RootDirectory, Remote, cacheRoot, new TransferOptions { Jobs = _transferJobs });
+
     /// <summary>The value of --jobs, which for Push and Pull is DVC's: how many objects move at once.</summary>
     private static int? TransferJobs(IReadOnlyList<string> args)
     {

@@ -23,10 +23,13 @@ internal sealed class TargetRunner(RunServices services, bool force)
     /// <summary>A run-cache entry for the current (code, inputs, params) whose outputs are all cached, if any.</summary>
     public StageLock? FindInRunCache(TargetSpec spec, TargetCheck check)
     {
-        if (force || spec.AlwaysRun || spec.NoRunCache || check.Current.Deps.Count == 0 || check.Current.Outs.Count == 0) return null;
+        if (!RunCacheApplies(spec, check)) return null;
         var hit = services.RunCache.TryFind(check.Current, services.Console.Warning);
         return hit is not null && hit.Outs.All(o => o.Info is not null && services.Cache.Contains(o.Info.Hash)) ? hit : null;
     }
+
+    private bool RunCacheApplies(TargetSpec spec, TargetCheck check) =>
+        !force && !spec.AlwaysRun && !spec.NoRunCache && check.Current.Deps.Count > 0 && check.Current.Outs.Count > 0;
 
     public async Task<TargetResult> RunAsync(PlannedTarget planned, TargetBehavior behavior, CancellationToken cancellation)
     {
@@ -42,6 +45,15 @@ internal sealed class TargetRunner(RunServices services, bool force)
         TargetCheck check;
         try { check = Check(spec); }
         catch (TargetCheckException e) { return Fail(spec, e.Message, Elapsed()); }
+        if (services.ObjectSource is { } source && check.Verdict.Kind == VerdictKind.Run && !force)
+        {
+            try
+            {
+                if (await new TargetPuller(services, source).PullAsync(spec, check, RunCacheApplies(spec, check), cancellation)) check = Check(spec);
+            }
+            catch (PipelineException e) { return Fail(spec, e.Message, Elapsed()); }
+            catch (TargetCheckException e) { return Fail(spec, e.Message, Elapsed()); }
+        }
 
         switch (check.Verdict.Kind)
         {
