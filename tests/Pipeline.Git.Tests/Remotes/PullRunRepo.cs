@@ -19,13 +19,22 @@ internal sealed class PullRunRepo : IDisposable
     private static readonly TargetSpec Make = new("Make") { Inputs = ["in.txt"], Outputs = ["out.txt", "parts"] };
 
     public PullRunRepo(string remoteUrl)
+        : this(root =>
+        {
+            var config = Pipeline.Git.Remotes.DvcConfigFile.Load(Path.Combine(root, ".dvc", "config"));
+            config.AddRemote("storage", remoteUrl, makeDefault: true);
+            config.Save(Path.Combine(root, ".dvc", "config"));
+        })
+    {
+    }
+
+    /// <summary>A repository whose DVC remote <paramref name="configureRemote"/> writes (given the root).</summary>
+    public PullRunRepo(Action<string> configureRemote)
     {
         Layout = new RepositoryLayout(Directory.CreateTempSubdirectory("pull-run-").FullName);
         Directory.CreateDirectory(Layout.NukeDirectory);
         DvcRepository.EnsureInitialized(Layout.Root);
-        var config = Pipeline.Git.Remotes.DvcConfigFile.Load(Path.Combine(Layout.Root, ".dvc", "config"));
-        config.AddRemote("storage", remoteUrl, makeDefault: true);
-        config.Save(Path.Combine(Layout.Root, ".dvc", "config"));
+        configureRemote(Layout.Root);
     }
 
     public RepositoryLayout Layout { get; }
