@@ -39,7 +39,16 @@ public sealed class RemoteObjectSource : IObjectSource
     {
         await _checked.Value;
         var report = new TransferReport("pull", _remote.Name);
-        await new RunCacheTransfer(_cache.Root, _remote, report, _jobs).PullAsync($"{RemoteLayout.RunsPrefix}{key[..2]}/{key}/", cancellation);
+        var prefix = $"{RemoteLayout.RunsPrefix}{key[..2]}/{key}/";
+        try
+        {
+            await new RunCacheTransfer(_cache.Root, _remote, report, _jobs).PullAsync(prefix, cancellation);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or Amazon.Runtime.AmazonServiceException)
+        {
+            // NOTE: a run-cache listing that fails after its retries only means the target cannot be restored from it.
+            return [$"run-cache entries under {_remote.Describe(prefix)} could not be listed: {e.Message}"];
+        }
         return [.. report.Failures.Select(f => f.ToString())];
     }
 
