@@ -81,6 +81,9 @@ internal sealed partial class S3Remote : RemoteStore
         Call(key, async () =>
         {
             var request = new TransferUtilityUploadRequest { BucketName = _location.Bucket, Key = _location.KeyOf(key), FilePath = localFile, PartSize = PartSize };
+            // NOTE: as botocore does, the body is not hashed into the signature over HTTPS (TLS protects it); over
+            // plain HTTP the SDK must sign it (SHA-256 of every byte, checked again by the server).
+            if (IsHttps) request.DisablePayloadSigning = true;
             await _transfer.UploadAsync(request, cancellation);
             return true;
         });
@@ -126,6 +129,8 @@ internal sealed partial class S3Remote : RemoteStore
         _transfer.Dispose();
         _client.Dispose();
     }
+
+    private bool IsHttps => _connection.Endpoint is not { } endpoint || endpoint.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     private sealed class NotOnRemoteException() : Exception("not on the remote");
 
