@@ -24,7 +24,10 @@ internal sealed partial class Build
     [Parameter("The other side of a diff (default: the workspace)")] readonly string? To;
     [Parameter("Print diffs as JSON")] readonly bool Json;
     [Parameter("The DVC remote for Push/Pull (default: core.remote of .dvc/config)")] readonly string? Remote;
-    [Parameter("Push/Pull the run-cache as well")] readonly bool RunCache;
+    [Parameter("Push/Pull the run-cache as well, and the objects its entries name")] readonly bool RunCache;
+    [Parameter("Pull: objects missing on the remote are warnings, not failures (like dvc pull --allow-missing)")] readonly bool AllowMissing;
+    private int? _transferJobs;
+
     [Parameter("Run in a temporary worktree and record the result under refs/exps without touching the branch")] readonly bool Experiment;
     [Parameter("The experiment's name (default: a generated adjective-noun)")] readonly string? ExperimentName;
 
@@ -71,6 +74,7 @@ internal sealed partial class Build
 
     protected override int? OnStarting(Invocation invocation)
     {
+        _transferJobs = TransferJobs(invocation.Arguments);
         if (!Experiment) return null;
         var head = GitHead.Sha(RootDirectory) ?? throw new InvalidOperationException("--experiment needs a git repository with at least one commit.");
         using var workspace = TemporaryWorkspace.Open(RootDirectory, head);
@@ -115,15 +119,31 @@ internal sealed partial class Build
 
     private void TransferObjects(ITargetContext ctx, bool pull)
     {
-        if (Remote is null && DvcConfigFile.Load(Path.Combine(RootDirectory, ".dvc", "config")).Get("core", "remote") is null)
+        var config = DvcConfig.Load(RootDirectory);
+        if (Remote is null && config.DefaultRemote is null)
         {
-            ctx.Log.Warning("No DVC remote is configured (.dvc/config core.remote); nothing to transfer. Add one with a ['remote \"name\"'] section.");
+            ctx.Log.Warning("No DVC remote is configured (.dvc/config core.remote); nothing to transfer. Add one with `dvc remote add -d <name> <url>`.");
             return;
         }
-        var options = new TransferOptions { RunCache = RunCache };
-        var report = pull ? Transfer.Pull(RootDirectory, Remote, null, options) : Transfer.Push(RootDirectory, Remote, null, options);
-        ctx.Log.Information(report.Summary());
-        if (!report.Succeeded) throw new InvalidOperationException($"{report.Failed} object(s) failed to transfer; see above.");
+        var options = new TransferOptions { RunCache = RunCache, AllowMissing = AllowMissing, Jobs = _transferJobs };
+        var report = pull
+            ? Transfer.PullAsync(RootDirectory, Remote, null, options, ctx.CancellationToken).GetAwaiter().GetResult()
+            : Transfer.PushAsync(RootDirectory, Remote, null, options, ctx.CancellationToken).GetAwaiter().GetResult();
+        foreach (var warning in report.Warnings) ctx.Log.Warning(warning);
+        ctx.Log.Information(report.Summary().TrimEnd());
+        if (!report.Succeeded)
+            throw new RemoteException($"{report.Failed} object(s) failed to {report.Direction} (remote '{report.Remote}'); the first: {report.Failures[0]}");
+    }
+
+    /// <summary>With --pull: the DVC remote (--remote, else core.remote) is where missing outputs and run-cache entries come from.</summary>
+    protected override Pipeline.Engine.Caching.IObjectSource? OpenObjectSource(string cacheRoot) =>
+        RemoteObjectSource.Open(RootDirectory, Remote, cacheRoot, new TransferOptions { Jobs = _transferJobs });
+
+    /// <summary>The value of --jobs, which for Push and Pull is DVC's: how many objects move at once.</summary>
+    private static int? TransferJobs(IReadOnlyList<string> args)
+    {
+        var i = args.ToList().FindIndex(a => a.Equals("--jobs", StringComparison.OrdinalIgnoreCase));
+        return i >= 0 && i + 1 < args.Count && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
     }
 
     private void Diff(ITargetContext ctx, Func<Repository, DiffReport> compute)

@@ -35,6 +35,12 @@ public abstract class PipelineBuild
     /// </summary>
     protected internal virtual int? OnStarting(Invocation invocation) => null;
 
+    /// <summary>
+    /// The source a run with <c>--pull</c> fetches missing outputs and run-cache entries from (e.g. the DVC remote);
+    /// null when the build has none, which makes <c>--pull</c> a usage error. Objects go into <paramref name="cacheRoot"/>.
+    /// </summary>
+    protected internal virtual Caching.IObjectSource? OpenObjectSource(string cacheRoot) => null;
+
     /// <summary>Called after a run (not after --help or --plan) with every planned target's result; returns the exit code to use.</summary>
     protected internal virtual int OnRunFinished(IReadOnlyList<TargetRunResult> results, int exitCode) => exitCode;
 

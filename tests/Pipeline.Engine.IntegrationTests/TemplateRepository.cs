@@ -28,7 +28,7 @@ public sealed class TemplateRepository : IDisposable
         try
         {
             populate(SourceTree.Root, _template.FullName);
-            // NOTE: the first call compiles the build (ReadyToRun publish); on a loaded 2-core machine that can pass five minutes.
+            // NOTE: a from-scratch ReadyToRun compile takes one to several minutes, far more on a loaded machine.
             var result = new TestRepository(_template.FullName, owned: false).Run(TimeSpan.FromMinutes(20), "--help");
             if (result.ExitCode != 0) throw new InvalidOperationException($"Building the {name} template repository failed:\n" + result);
         }

@@ -41,7 +41,10 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
             if (plan.Targets.Count == 0) return Help(model, members, build);
             CheckRequirements(plan, model);
             if (line.Has("plan")) return session.Explain(plan, model);
-            var exitCode = session.Execute(plan, model, out var results);
+            // NOTE: the source is opened only for a run that may execute; --plan never fetches.
+            using var objects = line.Has("pull") ? build.OpenObjectSource(layout.CacheRoot) ?? throw new UsageException(
+                "--pull needs a remote to fetch from, and this build provides none (override PipelineBuild.OpenObjectSource).") : null;
+            var exitCode = session.Execute(plan, model, objects, out var results);
             return build.OnRunFinished(results.Select(r => new TargetRunResult(r.Name, TargetStatusText.Of(r.Status), r.Reason)).ToList(), exitCode);
         }
         catch (PipelineException e)

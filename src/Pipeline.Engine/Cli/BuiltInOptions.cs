@@ -7,6 +7,7 @@ internal static class BuiltInOptions
     [
         ("--force", "Re-run every target in the plan, even when up to date."),
         ("--plan", "Print the plan and why each target would run or skip; run nothing."),
+        ("--pull", "Before executing a target, fetch its missing outputs and run-cache entry from the DVC remote, like `dvc repro --pull`."),
         ("--jobs <n>", "How many independent targets run at once (default: processor count)."),
         ("--set <key=value>", "Write params.yaml values first, like `dvc exp run -S` (repeatable)."),
         ("--skip [targets]", "Skip these targets (bare: everything not invoked, so only the named targets run)."),

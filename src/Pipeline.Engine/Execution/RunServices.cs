@@ -22,4 +22,7 @@ internal sealed record RunServices(
     public System.Threading.Lock LockGate { get; } = new();
 
     public InputResolver Inputs { get; } = new(Layout.Root);
+
+    /// <summary>With --pull: where missing objects and run-cache entries are fetched from before a target would execute.</summary>
+    public IObjectSource? ObjectSource { get; init; }
 }

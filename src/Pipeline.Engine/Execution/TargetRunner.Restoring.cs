@@ -16,13 +16,16 @@ internal sealed partial class TargetRunner
     /// </summary>
     public StageLock? FindInRunCache(TargetSpec spec, TargetCheck check)
     {
-        if (force || spec.AlwaysRun || spec.NoRunCache || check.Current.Deps.Count == 0 || check.Current.Outs.Count == 0) return null;
+        if (!RunCacheApplies(spec, check)) return null;
         var hit = services.RunCache.TryFind(check.Current, services.Console.Warning);
         if (hit is null) return null;
         var declared = check.Current.Outs.Select(o => o.Path).Order(StringComparer.Ordinal);
         if (!declared.SequenceEqual(hit.Outs.Select(o => o.Path).Order(StringComparer.Ordinal))) return null;
         return hit.Outs.All(o => o.Info is not null && services.Cache.IsIntact(o.Info)) ? hit : null;
     }
+
+    private bool RunCacheApplies(TargetSpec spec, TargetCheck check) =>
+        !force && !spec.AlwaysRun && !spec.NoRunCache && check.Current.Deps.Count > 0 && check.Current.Outs.Count > 0;
 
     /// <summary>
     /// Checks the declared <paramref name="paths"/> out as <paramref name="entry"/> recorded them, all or nothing, then

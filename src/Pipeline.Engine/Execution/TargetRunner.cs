@@ -34,6 +34,15 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
         TargetCheck check;
         try { check = Check(spec); }
         catch (TargetCheckException e) { return Fail(spec, e.Message, Elapsed()); }
+        if (services.ObjectSource is { } source && check.Verdict.Kind == VerdictKind.Run && !force)
+        {
+            try
+            {
+                if (await new TargetPuller(services, source).PullAsync(spec, check, RunCacheApplies(spec, check), cancellation)) check = Check(spec);
+            }
+            catch (PipelineException e) { return Fail(spec, e.Message, Elapsed()); }
+            catch (TargetCheckException e) { return Fail(spec, e.Message, Elapsed()); }
+        }
 
         switch (check.Verdict.Kind)
         {

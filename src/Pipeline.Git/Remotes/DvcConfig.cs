@@ -3,7 +3,7 @@ using Pipeline.Engine.Failures;
 namespace Pipeline.Git.Remotes;
 
 /// <summary>The repository's merged DVC config: <c>.dvc/config</c> overridden by <c>.dvc/config.local</c>.</summary>
-internal sealed class DvcConfig
+public sealed class DvcConfig
 {
     private readonly DvcConfigFile _repo;
     private readonly DvcConfigFile _local;
@@ -36,7 +36,7 @@ internal sealed class DvcConfig
     /// The settings of remote <paramref name="name"/> (the default remote when null). Throws <see cref="UsageException"/>
     /// naming the configured remotes when it is not configured.
     /// </summary>
-    public RemoteSettings Remote(string? name)
+    internal RemoteSettings Remote(string? name)
     {
         var known = RemoteNames();
         name ??= DefaultRemote ?? throw new UsageException(

@@ -1,4 +1,3 @@
-using System.Net.Http;
 using System.Security.Cryptography;
 using Amazon.Runtime;
 using Pipeline.Engine.Caching;
@@ -7,65 +6,77 @@ using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Git.Remotes;
 
-/// <summary>Moves single objects between the local cache and a remote, verifying each by its md5.</summary>
+/// <summary>
+/// Moves single objects between the local cache and a remote, verifying each by its md5: a local object that no longer
+/// matches its name is not pushed, and a download whose bytes don't match is never placed in the cache.
+/// </summary>
 internal sealed class ObjectMover(ObjectCache cache, RemoteStore remote, TransferReport report)
 {
     private const UnixFileMode ObjectMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    /// <summary>Uploads one object unless the remote has it; false when it failed (reported).</summary>
-    public bool Push(ContentHash hash)
+    /// <summary>Uploads one object unless the remote has it. Missing and corrupted local objects are left to the caller to report.</summary>
+    public Task<MoveOutcome> PushAsync(ContentHash hash, CancellationToken cancellation)
     {
         var key = RemoteLayout.ObjectKey(hash);
         var local = cache.ObjectPath(hash);
-        return Guard(hash, remote.Describe(key), () =>
+        return Guard(hash, remote.Describe(key), async () =>
         {
-            if (remote.Exists(key))
+            if (await remote.ExistsAsync(key, cancellation))
             {
                 report.AddSkipped();
-                return true;
+                return MoveOutcome.AlreadyThere;
             }
-            if (!File.Exists(local)) return Fail(hash, local, "missing from the local cache; re-run the stage that produces it");
+            if (!File.Exists(local)) return MoveOutcome.Missing;
             // NOTE: a cache object that no longer matches its name must not spread to the remote.
-            var actual = FileHasher.Hash(local);
-            if (actual.Md5 != hash.Md5) return Fail(hash, local, $"corrupted in the local cache (its bytes hash to {actual.Md5}); not pushed");
-            remote.Upload(local, key);
+            if (FileHasher.Hash(local).Md5 != hash.Md5) return MoveOutcome.Corrupted;
+            await remote.UploadAsync(local, key, cancellation);
             report.AddTransferred();
-            return true;
+            return MoveOutcome.Moved;
         });
     }
 
-    /// <summary>Downloads one object unless the cache has it; a download whose bytes don't match is discarded and reported.</summary>
-    public bool Fetch(ContentHash hash)
+    /// <summary>
+    /// Downloads one object unless the cache has it. A download whose md5 differs is deleted and reported as a failure naming the object and the remote; a missing one is left to the caller.
+    /// </summary>
+    public Task<MoveOutcome> FetchAsync(ContentHash hash, CancellationToken cancellation)
     {
         var target = cache.ObjectPath(hash);
         if (File.Exists(target))
         {
             report.AddSkipped();
-            return true;
+            return Task.FromResult(MoveOutcome.AlreadyThere);
         }
         var key = RemoteLayout.ObjectKey(hash);
-        return Guard(hash, remote.Describe(key), () =>
+        return Guard(hash, remote.Describe(key), async () =>
         {
             var dir = Path.GetDirectoryName(target)!;
             Directory.CreateDirectory(dir);
             var temp = Path.Combine(dir, $".{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
             try
             {
-                if (!remote.Exists(key)) return Fail(hash, remote.Describe(key), "missing on the remote; push it from a machine that has it");
-                remote.Download(key, temp);
-                var actual = FileHasher.Hash(temp);
-                if (actual.Md5 != hash.Md5)
-                    return Fail(hash, remote.Describe(key), $"corrupted on the remote (its bytes hash to {actual.Md5}); not placed in the cache");
+                if (!await remote.DownloadAsync(key, temp, cancellation)) return MoveOutcome.Missing;
+                if (Corruption(hash, temp) is { } problem)
+                {
+                    report.AddFailure(new TransferFailure(hash.Value, remote.Describe(key), $"corrupted on remote '{remote.Name}' ({problem}); refused, not placed in the cache"));
+                    return MoveOutcome.Corrupted;
+                }
                 if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, ObjectMode);
                 Place(temp, target);
                 report.AddTransferred();
-                return true;
+                return MoveOutcome.Moved;
             }
             finally
             {
                 if (File.Exists(temp)) File.Delete(temp);
             }
         });
+    }
+
+    // NOTE: a .dir manifest is verified the same way: its name is the md5 of its bytes, so matching bytes are the manifest.
+    private static string? Corruption(ContentHash hash, string file)
+    {
+        var actual = FileHasher.Hash(file);
+        return actual.Md5 == hash.Md5 ? null : $"its bytes hash to {actual.Md5}";
     }
 
     private static void Place(string temp, string target)
@@ -80,21 +91,16 @@ internal sealed class ObjectMover(ObjectCache cache, RemoteStore remote, Transfe
         }
     }
 
-    private bool Guard(ContentHash hash, string location, Func<bool> move)
+    private async Task<MoveOutcome> Guard(ContentHash hash, string location, Func<Task<MoveOutcome>> move)
     {
         try
         {
-            return move();
+            return await move();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or AmazonServiceException or HttpRequestException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or AmazonServiceException or AmazonClientException or HttpRequestException)
         {
-            return Fail(hash, location, e.Message);
+            report.AddFailure(new TransferFailure(hash.Value, location, e.Message));
+            return MoveOutcome.Failed;
         }
-    }
-
-    private bool Fail(ContentHash hash, string location, string reason)
-    {
-        report.AddFailure(new TransferFailure(hash.Value, location, reason));
-        return false;
     }
 }

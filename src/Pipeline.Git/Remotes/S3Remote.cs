@@ -1,95 +1,139 @@
 using System.Net;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3.Transfer;
 
 namespace Pipeline.Git.Remotes;
 
 /// <summary>
-/// An S3-compatible remote (<c>url = s3://bucket/prefix</c>, optional <c>endpointurl</c>, <c>region</c>,
-/// <c>access_key_id</c>/<c>secret_access_key</c>, else the SDK's environment/profile credentials).
+/// An S3-compatible remote (<c>url = s3://bucket/prefix</c>; settings in <see cref="S3Connection.Resolve"/>). Objects at
+/// or above <see cref="MultipartThreshold"/> go up in parts of <see cref="PartSize"/>; checksums are sent only when an
+/// operation requires them; 5xx answers, throttling and timeouts are retried with exponential backoff, a bounded number of times.
 /// </summary>
-internal sealed class S3Remote(S3Location location, IAmazonS3 client) : RemoteStore
+internal sealed partial class S3Remote : RemoteStore
 {
+    /// <summary>boto3's default multipart threshold, which DVC uses: 8 MiB.</summary>
+    public const long MultipartThreshold = 8L << 20;
+
+    /// <summary>boto3's default part size: 8 MiB.</summary>
+    public const long PartSize = 8L << 20;
+
+    private readonly string _name;
+    private readonly S3Location _location;
+    private readonly S3Connection _connection;
+    private readonly IAmazonS3 _client;
+    private readonly TransferUtility _transfer;
+
+    private S3Remote(string name, S3Location location, S3Connection connection, IAmazonS3 client)
+    {
+        _name = name;
+        _location = location;
+        _connection = connection;
+        _client = client;
+        _transfer = new TransferUtility(client, new TransferUtilityConfig { MinSizeBeforePartUpload = MultipartThreshold, ConcurrentServiceRequests = 4 });
+    }
+
     /// <summary>Where objects go.</summary>
-    public S3Location Location => location;
+    public S3Location Location => _location;
 
-    /// <summary>Builds the client from a remote's config keys; custom endpoints use path-style addressing.</summary>
-    public static S3Remote Open(RemoteSettings settings)
-    {
-        var config = ClientConfig(settings);
-        var client = Credentials(settings) is { } credentials ? new AmazonS3Client(credentials, config) : new AmazonS3Client(config);
-        return new S3Remote(S3Location.Parse(settings.Url), client);
-    }
+    /// <inheritdoc />
+    public override string Name => _name;
 
-    /// <summary>The SDK client configuration for a remote's keys.</summary>
-    internal static AmazonS3Config ClientConfig(RemoteSettings settings)
+    /// <summary>Builds the client from a remote's settings and the environment.</summary>
+    public static S3Remote Open(RemoteSettings settings, RemoteEnvironment environment)
     {
-        var config = new AmazonS3Config();
-        if (settings.Get("region") is { } region) config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region);
-        if (settings.Get("endpointurl") is { } endpoint)
-        {
-            config.ServiceURL = endpoint;
-            // NOTE: MinIO, Ceph and most S3 look-alikes only serve path-style URLs (http://host/bucket/key).
-            config.ForcePathStyle = true;
-            if (settings.Get("region") is { } r) config.AuthenticationRegion = r;
-        }
-        return config;
+        var location = S3Location.Parse(settings.Url);
+        var connection = S3Connection.Resolve(settings, environment);
+        var config = ClientConfig(settings, connection, environment);
+        var credentials = connection.SessionToken is { } token
+            ? (Amazon.Runtime.AWSCredentials)new Amazon.Runtime.SessionAWSCredentials(connection.AccessKeyId, connection.SecretAccessKey, token)
+            : new Amazon.Runtime.BasicAWSCredentials(connection.AccessKeyId, connection.SecretAccessKey);
+        return new S3Remote(settings.Name, location, connection, new AmazonS3Client(credentials, config));
     }
 
     /// <inheritdoc />
-    public override string Describe(string key) => location.UrlOf(key);
+    public override string Describe(string key) => _location.UrlOf(key);
 
     /// <inheritdoc />
-    public override bool Exists(string key)
+    public override async Task CheckAsync(bool write, CancellationToken cancellation)
+    {
+        // NOTE: one listing call proves the endpoint answers, the keys are accepted and the bucket exists, so a bad
+        // setting is reported once instead of once per object.
+        await Call("", () => _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _location.Bucket, Prefix = _location.KeyOf(""), MaxKeys = 1 }, cancellation));
+    }
+
+    /// <inheritdoc />
+    public override async Task<bool> ExistsAsync(string key, CancellationToken cancellation)
     {
         try
         {
-            client.GetObjectMetadataAsync(location.Bucket, location.KeyOf(key)).GetAwaiter().GetResult();
+            await Call(key, () => _client.GetObjectMetadataAsync(_location.Bucket, _location.KeyOf(key), cancellation));
             return true;
         }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (NotOnRemoteException)
         {
             return false;
         }
     }
 
     /// <inheritdoc />
-    public override void Upload(string localFile, string key) =>
-        client.PutObjectAsync(new PutObjectRequest { BucketName = location.Bucket, Key = location.KeyOf(key), FilePath = localFile })
-            .GetAwaiter().GetResult();
+    public override Task UploadAsync(string localFile, string key, CancellationToken cancellation) =>
+        Call(key, async () =>
+        {
+            var request = new TransferUtilityUploadRequest { BucketName = _location.Bucket, Key = _location.KeyOf(key), FilePath = localFile, PartSize = PartSize };
+            // NOTE: as botocore does, the body is not hashed into the signature over HTTPS (TLS protects it); over
+            // plain HTTP the SDK must sign it (SHA-256 of every byte, checked again by the server).
+            if (IsHttps) request.DisablePayloadSigning = true;
+            await _transfer.UploadAsync(request, cancellation);
+            return true;
+        });
 
     /// <inheritdoc />
-    public override void Download(string key, string localFile)
+    public override async Task<bool> DownloadAsync(string key, string localFile, CancellationToken cancellation)
     {
         try
         {
-            using var response = client.GetObjectAsync(location.Bucket, location.KeyOf(key)).GetAwaiter().GetResult();
-            using var output = new FileStream(localFile, FileMode.CreateNew, FileAccess.Write);
-            response.ResponseStream.CopyTo(output);
+            return await Call(key, async () =>
+            {
+                using var response = await _client.GetObjectAsync(_location.Bucket, _location.KeyOf(key), cancellation);
+                await using var output = new FileStream(localFile, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+                await response.ResponseStream.CopyToAsync(output, 1 << 20, cancellation);
+                return true;
+            });
         }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (NotOnRemoteException)
         {
-            throw new FileNotFoundException($"{location.UrlOf(key)} does not exist.", e);
+            return false;
         }
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> List(string prefix)
+    public override async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellation)
     {
         var keys = new List<string>();
-        var request = new ListObjectsV2Request { BucketName = location.Bucket, Prefix = location.KeyOf(prefix) };
+        var request = new ListObjectsV2Request { BucketName = _location.Bucket, Prefix = _location.KeyOf(prefix) };
         while (true)
         {
-            var response = client.ListObjectsV2Async(request).GetAwaiter().GetResult();
-            keys.AddRange((response.S3Objects ?? []).Select(o => location.RelativeKey(o.Key)));
-            if (response.IsTruncated != true) return keys;
+            var response = await Call(prefix, () => _client.ListObjectsV2Async(request, cancellation));
+            keys.AddRange((response.S3Objects ?? []).Select(o => _location.RelativeKey(o.Key)));
+            if (response.IsTruncated != true) break;
             request.ContinuationToken = response.NextContinuationToken;
         }
+        keys.Sort(StringComparer.Ordinal);
+        return keys;
     }
 
-    private static AWSCredentials? Credentials(RemoteSettings settings) =>
-        settings.Get("access_key_id") is { } id && settings.Get("secret_access_key") is { } secret
-            ? new BasicAWSCredentials(id, secret)
-            : null;
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _transfer.Dispose();
+        _client.Dispose();
+    }
+
+    private bool IsHttps => _connection.Endpoint is not { } endpoint || endpoint.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    private sealed class NotOnRemoteException() : Exception("not on the remote");
+
+    private static bool IsNotFound(AmazonS3Exception e) =>
+        e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode is not "NoSuchBucket";
 }

@@ -3,10 +3,11 @@ using System.Text;
 
 namespace Pipeline.Git.Remotes;
 
-/// <summary>What a push or pull did: objects moved, skipped (already there) and failed, with reasons.</summary>
+/// <summary>What a push or pull did: objects moved, skipped (already there) and failed, with reasons, and warnings.</summary>
 public sealed class TransferReport(string direction, string remote)
 {
     private readonly ConcurrentQueue<TransferFailure> _failures = new();
+    private readonly ConcurrentQueue<string> _warnings = new();
     private int _transferred;
     private int _skipped;
     private int _checkedOut;
@@ -39,10 +40,13 @@ public sealed class TransferReport(string direction, string remote)
     /// <summary>Run-cache entries copied (<see cref="TransferOptions.RunCache"/>).</summary>
     public int RunCacheEntries => _runCacheEntries;
 
-    /// <summary>Each failure with its hash, location and reason.</summary>
+    /// <summary>Each failure with its hash, location and reason, in hash order.</summary>
     public IReadOnlyList<TransferFailure> Failures => [.. _failures.OrderBy(f => f.Hash, StringComparer.Ordinal)];
 
-    /// <summary>True when nothing failed.</summary>
+    /// <summary>What was left out without failing (e.g. objects missing from the local cache on push), one line each, sorted.</summary>
+    public IReadOnlyList<string> Warnings => [.. _warnings.Order(StringComparer.Ordinal)];
+
+    /// <summary>True when nothing failed (warnings allowed).</summary>
     public bool Succeeded => _failures.IsEmpty;
 
     /// <summary>A printable summary: one line of counts, then one line per failure.</summary>
@@ -52,6 +56,7 @@ public sealed class TransferReport(string direction, string remote)
         var sb = new StringBuilder($"{direction} {remote}: {_transferred} {verb}, {_skipped} already there, {Failed} failed");
         if (direction == "pull") sb.Append($", {_checkedOut} outputs checked out");
         if (_runCacheEntries > 0) sb.Append($", {_runCacheEntries} run-cache entries");
+        if (!_warnings.IsEmpty) sb.Append($", {_warnings.Count} warning(s)");
         sb.Append('\n');
         foreach (var failure in Failures) sb.Append("  failed ").Append(failure).Append('\n');
         return sb.ToString();
@@ -69,4 +74,6 @@ public sealed class TransferReport(string direction, string remote)
     internal void AddRunCacheEntry() => Interlocked.Increment(ref _runCacheEntries);
 
     internal void AddFailure(TransferFailure failure) => _failures.Enqueue(failure);
+
+    internal void AddWarning(string warning) => _warnings.Enqueue(warning);
 }

@@ -99,7 +99,7 @@ public sealed class VersioningTests(ReferenceTemplate template) : IDisposable
     }
 
     /// <summary>Copies the compiled build and its source stamp, so build.sh in the clone (same sources) does not recompile.</summary>
-    private static void ShareCompiledBuild(string from, string to)
+    internal static void ShareCompiledBuild(string from, string to)
     {
         TemplateRepository.Copy(Path.Combine(from, "build", "bin"), Path.Combine(to, "build", "bin"), includeBuildOutput: true);
         Directory.CreateDirectory(Path.Combine(to, ".nuke", "temp"));

@@ -141,6 +141,6 @@ public sealed class HostileRepositoryTests : IDisposable
         var report = Transfer.Pull(_clone, options: new TransferOptions { RunCache = true, FetchOnly = true });
 
         Assert.False(Path.Exists(Path.Combine(_clone, ".dvc", "cache", "runs", "ab", "not-a-key")));
-        Assert.Contains(report.Failures, f => f.Location == "runs/ab/not-a-key");
+        Assert.Contains(report.Failures, f => f.Hash == "runs/ab/not-a-key");
     }
 }

@@ -48,16 +48,21 @@ public sealed class RemoteLayoutTests
     }
 
     [Fact]
-    public void S3Remote_CustomEndpoint_PathStyle()
+    public void S3Remote_CustomEndpoint_PathStyleChecksumsOnlyWhenRequired()
     {
         var settings = new RemoteSettings("minio", "s3://bucket/p", new Dictionary<string, string>
         {
             ["url"] = "s3://bucket/p", ["endpointurl"] = "http://localhost:9000", ["region"] = "us-east-1",
         });
 
-        var config = S3Remote.ClientConfig(settings);
+        var environment = new RemoteEnvironment(new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "k", ["AWS_SECRET_ACCESS_KEY"] = "s" }, "/nonexistent");
+
+        var config = S3Remote.ClientConfig(settings, S3Connection.Resolve(settings, environment), environment);
 
         Assert.True(config.ForcePathStyle);
         Assert.StartsWith("http://localhost:9000", config.ServiceURL);
+        Assert.Equal(Amazon.Runtime.RequestChecksumCalculation.WHEN_REQUIRED, config.RequestChecksumCalculation);
+        Assert.Equal(Amazon.Runtime.ResponseChecksumValidation.WHEN_REQUIRED, config.ResponseChecksumValidation);
+        Assert.Equal(S3Remote.DefaultMaxAttempts - 1, config.MaxErrorRetry);
     }
 }

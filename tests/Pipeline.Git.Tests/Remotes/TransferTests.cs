@@ -56,7 +56,7 @@ public sealed class TransferTests
     }
 
     [Fact]
-    public void Push_DirectoryFileMissingLocally_ManifestNotPushed()
+    public void Push_DirectoryFileMissingLocally_WarnsNamingStageAndPathAndPushesTheRest()
     {
         using var repo = new RemoteTestRepo();
         repo.ConfigureRemote(repo.Root);
@@ -66,8 +66,11 @@ public sealed class TransferTests
 
         var report = Transfer.Push(repo.Root);
 
-        Assert.False(report.Succeeded);
-        Assert.Contains(report.Failures, f => f.Hash == missing.Value);
+        Assert.True(report.Succeeded, report.Summary());
+        var warning = Assert.Single(report.Warnings);
+        Assert.StartsWith("reports (stage train in dvc.lock): ", warning);
+        Assert.Contains("not in the local cache", warning);
+        Assert.Equal(3, report.Pushed);
         Assert.False(File.Exists(Path.Combine(repo.RemoteRoot, "files", "md5", reports.Info.Hash.Value[..2], reports.Info.Hash.Value[2..])));
         var other = reports.Manifest.Entries[1].Md5.Value;
         Assert.True(File.Exists(Path.Combine(repo.RemoteRoot, "files", "md5", other[..2], other[2..])));
