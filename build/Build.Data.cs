@@ -1,4 +1,5 @@
 using Pipeline.Engine;
+using Pipeline.Engine.Failures;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Ingest;
 using Pipeline.Ml.Ingest.Feedback;
@@ -59,7 +60,7 @@ internal sealed partial class Build
     private void AppendFeedback(ITargetContext ctx, string snapshot, string log)
     {
         var key = ParamsValue("data.key") is { Length: > 0 } k ? k
-            : throw new InvalidOperationException("ingest.feedback needs data.key in params.yaml: feedback rows get keys derived from their request ids, which is how a later load knows it already has them.");
+            : throw new UsageException("ingest.feedback needs data.key in params.yaml: feedback rows get keys derived from their request ids, which is how a later load knows it already has them.");
         var result = FeedbackIngest.Append(snapshot, log, RootDirectory, key, ctx.Param<string>("data.label"), ctx.CancellationToken);
         ctx.Summary("feedback", result.Appended);
         if (result.AlreadyPresent > 0) ctx.Log.Information($"{result.AlreadyPresent} labelled predictions were already in the snapshot (earlier loads).");
