@@ -12,11 +12,14 @@ namespace ReferencePipeline;
 /// <summary>The data half: the embedded source, ingestion, validation and featurization.</summary>
 internal sealed partial class Build
 {
-    private static readonly string[] FileSourceKinds = ["csv", "tsv", "jsonl", "parquet", "sqlite"];
-
-    /// <summary>A file source is declared as Ingest's input (its content hash decides re-runs); other sources are read every run.</summary>
+    /// <summary>
+    /// A file source is declared as Ingest's input (its content hash decides re-runs); other sources are read every run.
+    /// NOTE: the kind is matched as IngestOptions reads it (any case); a bad one is left to Ingest to report by name.
+    /// </summary>
     private string[] SourceFiles =>
-        FileSourceKinds.Contains(ParamsValue("ingest.kind") ?? "sqlite") && ParamsValue("ingest.path") is { Length: > 0 } path ? [path] : [];
+        Enum.TryParse<IngestKind>(ParamsValue("ingest.kind") is { Length: > 0 } kind ? kind : "sqlite", ignoreCase: true, out var k) &&
+        k is IngestKind.Csv or IngestKind.Tsv or IngestKind.Jsonl or IngestKind.Parquet or IngestKind.Sqlite &&
+        ParamsValue("ingest.path") is { Length: > 0 } path ? [path] : [];
 
     Target Source => _ => _
         .Description("Generate the embedded card-transaction database (the default source), seeded")
