@@ -79,7 +79,7 @@ internal sealed partial class Build
         .Executes(ctx =>
         {
             var data = StageOptions.Read(() => DataOptions.FromParams(ctx.ParamSection("data")));
-            var options = StageOptions.Read(() => new ValidationOptions
+            var validation = new ValidationOptions
             {
                 SnapshotPath = ctx.Input(Paths.Snapshot),
                 SchemaPath = ctx.Input(Paths.Schema),
@@ -90,7 +90,8 @@ internal sealed partial class Build
                 Label = data.Label,
                 Task = data.Task,
                 Inference = new InferenceOptions { Key = data.Key, PositiveClass = data.PositiveClass },
-            }.WithParams(ctx.ParamSection("validate")));
+            };
+            var options = StageOptions.Read(() => validation.WithParams(ctx.ParamSection("validate")));
             try
             {
                 var report = Validator.Run(options);

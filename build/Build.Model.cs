@@ -40,7 +40,7 @@ internal sealed partial class Build
             // NOTE: the production model is registry state, not a declared input: a newly promoted model does not
             // re-run Evaluate by itself; the comparison is with what was in production when Evaluate last ran.
             var production = ProductionModel.Folder(RootDirectory, Registry, ctx.Param<string>("model.name"));
-            var options = StageOptions.Read(() => new EvaluationOptions
+            var evaluation = new EvaluationOptions
             {
                 Task = TaskOf(ctx),
                 ModelPath = ctx.Input(Paths.Model),
@@ -50,7 +50,8 @@ internal sealed partial class Build
                 ProductionModelPath = production is null ? null : Path.Combine(production, "model.zip"),
                 ProductionLabel = production is null ? null : Path.GetFileName(production),
                 LabelColumn = ctx.Param<string>("data.label"),
-            }.WithParams(ctx.ParamSection("evaluate")));
+            };
+            var options = StageOptions.Read(() => evaluation.WithParams(ctx.ParamSection("evaluate")));
             var result = Evaluator.Run(options);
             ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
         });
