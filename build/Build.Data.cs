@@ -1,21 +1,25 @@
 using Pipeline.Engine;
+using Pipeline.Engine.Failures;
+using Pipeline.Ml.Data;
 using Pipeline.Ml.Ingest;
 using Pipeline.Ml.Ingest.Feedback;
 using Pipeline.Ml.Sources;
 using Pipeline.Ml.Validation;
 using Pipeline.Ml.Features;
-using static ReferencePipeline.SectionValue;
 
 namespace ReferencePipeline;
 
 /// <summary>The data half: the embedded source, ingestion, validation and featurization.</summary>
 internal sealed partial class Build
 {
-    private static readonly string[] FileSourceKinds = ["csv", "tsv", "jsonl", "parquet", "sqlite"];
-
-    /// <summary>A file source is declared as Ingest's input (its content hash decides re-runs); other sources are read every run.</summary>
+    /// <summary>
+    /// A file source is declared as Ingest's input (its content hash decides re-runs); other sources are read every run.
+    /// NOTE: the kind is matched as IngestOptions reads it (any case); a bad one is left to Ingest to report by name.
+    /// </summary>
     private string[] SourceFiles =>
-        FileSourceKinds.Contains(ParamsValue("ingest.kind") ?? "sqlite") && ParamsValue("ingest.path") is { Length: > 0 } path ? [path] : [];
+        Enum.TryParse<IngestKind>(ParamsValue("ingest.kind") is { Length: > 0 } kind ? kind : "sqlite", ignoreCase: true, out var k) &&
+        k is IngestKind.Csv or IngestKind.Tsv or IngestKind.Jsonl or IngestKind.Parquet or IngestKind.Sqlite &&
+        ParamsValue("ingest.path") is { Length: > 0 } path ? [path] : [];
 
     Target Source => _ => _
         .Description("Generate the embedded card-transaction database (the default source), seeded")
@@ -23,17 +27,8 @@ internal sealed partial class Build
         .Outputs(Paths.SourceDatabase)
         .Executes(ctx =>
         {
-            var s = ctx.ParamSection("source");
-            CardTransactionsSource.EnsureDatabase(ctx.Output(Paths.SourceDatabase), new CardTransactionsOptions
-            {
-                Rows = Int(s, "rows", 20_000),
-                Seed = Int(s, "seed", 42),
-                RowsPerDay = Int(s, "rows_per_day", 500),
-                AmountShift = Number(s, "amount_shift", 1.0),
-                NewCountryShare = Number(s, "new_country_share", 0.0),
-                FraudRateMultiplier = Number(s, "fraud_rate_multiplier", 1.0),
-                NightShare = Number(s, "night_share", 0.08),
-            });
+            var options = StageOptions.Read(() => CardTransactionsOptions.FromParams(ctx.ParamSection("source")));
+            CardTransactionsSource.EnsureDatabase(ctx.Output(Paths.SourceDatabase), options);
         });
 
     /// <summary>
@@ -58,7 +53,7 @@ internal sealed partial class Build
             // NOTE: an incremental load (ingest.watermark) appends to the previous snapshot, so it starts from a copy of it.
             var previous = Path.Combine(RootDirectory, Paths.Snapshot);
             if (File.Exists(previous)) File.Copy(previous, snapshot, overwrite: true);
-            var options = IngestOptions.FromParams(ctx.ParamSection("ingest").ToDictionary(p => p.Key, p => (string?)p.Value));
+            var options = StageOptions.Read(() => IngestOptions.FromParams(ctx.ParamSection("ingest")));
             var result = Ingestor.Run(options, snapshot, RootDirectory, ctx.CancellationToken);
             if (options.Feedback is { } log) AppendFeedback(ctx, snapshot, log);
             ctx.Summary("rows", result.RowsTotal);
@@ -68,7 +63,7 @@ internal sealed partial class Build
     private void AppendFeedback(ITargetContext ctx, string snapshot, string log)
     {
         var key = ParamsValue("data.key") is { Length: > 0 } k ? k
-            : throw new InvalidOperationException("ingest.feedback needs data.key in params.yaml: feedback rows get keys derived from their request ids, which is how a later load knows it already has them.");
+            : throw new UsageException("ingest.feedback needs data.key in params.yaml: feedback rows get keys derived from their request ids, which is how a later load knows it already has them.");
         var result = FeedbackIngest.Append(snapshot, log, RootDirectory, key, ctx.Param<string>("data.label"), ctx.CancellationToken);
         ctx.Summary("feedback", result.Appended);
         if (result.AlreadyPresent > 0) ctx.Log.Information($"{result.AlreadyPresent} labelled predictions were already in the snapshot (earlier loads).");
@@ -83,9 +78,8 @@ internal sealed partial class Build
         .Outputs(Paths.Validated, Paths.Quarantine, Paths.ValidationJson, Paths.ValidationText)
         .Executes(ctx =>
         {
-            var data = ctx.ParamSection("data");
-            var settings = ctx.ParamSection("validate");
-            var options = new ValidationOptions
+            var data = StageOptions.Read(() => DataOptions.FromParams(ctx.ParamSection("data")));
+            var validation = new ValidationOptions
             {
                 SnapshotPath = ctx.Input(Paths.Snapshot),
                 SchemaPath = ctx.Input(Paths.Schema),
@@ -93,14 +87,11 @@ internal sealed partial class Build
                 QuarantinePath = ctx.Output(Paths.Quarantine),
                 ReportJsonPath = ctx.Output(Paths.ValidationJson),
                 ReportTextPath = ctx.Output(Paths.ValidationText),
-                Label = data["label"],
-                Task = TaskOf(ctx),
-                Inference = new InferenceOptions { Key = data.GetValueOrDefault("key") is { Length: > 0 } key ? key : null, PositiveClass = data.GetValueOrDefault("positive_class") },
-                NullRateJumpThreshold = Number(settings, "null_rate_jump", 0.1),
-                LabelShiftThreshold = Number(settings, "label_shift", 0.2),
-                RangeTolerance = Number(settings, "range_tolerance", 0.0),
-                Severities = ValidationCheckNames.SeveritiesFromParams(settings.ToDictionary(p => "validate." + p.Key, p => p.Value)),
+                Label = data.Label,
+                Task = data.Task,
+                Inference = new InferenceOptions { Key = data.Key, PositiveClass = data.PositiveClass },
             };
+            var options = StageOptions.Read(() => validation.WithParams(ctx.ParamSection("validate")));
             try
             {
                 var report = Validator.Run(options);
@@ -123,6 +114,7 @@ internal sealed partial class Build
         .Outputs(Paths.TrainSet, Paths.TestSet, Paths.Profile, Paths.Featurizer)
         .Executes(ctx =>
         {
+            var options = StageOptions.Read(() => FeaturizerOptions.FromParams(ctx.ParamSection("featurize")));
             var result = Featurizer.Run(new FeaturizePaths
             {
                 ValidatedCsv = ctx.Input(Paths.Validated),
@@ -131,7 +123,7 @@ internal sealed partial class Build
                 TestCsv = ctx.Output(Paths.TestSet),
                 FeaturizerZip = ctx.Output(Paths.Featurizer),
                 ProfileJson = ctx.Output(Paths.Profile),
-            }, FeaturizerOptions.FromParams(ctx.ParamSection("featurize")));
+            }, options);
             ctx.Summary("train", result.TrainRows);
             ctx.Summary("test", result.TestRows);
             ctx.Summary("features", result.FeatureCount);

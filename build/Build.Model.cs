@@ -4,14 +4,13 @@ using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
 using Pipeline.Ml.Gate;
 using Pipeline.Ml.Training;
-using static ReferencePipeline.SectionValue;
 
 namespace ReferencePipeline;
 
 /// <summary>The model half: training with hyper-parameter search, evaluation against production, and the deploy gate.</summary>
 internal sealed partial class Build
 {
-    private bool ExportOnnx => ParamsValue("train.onnx") == "true";
+    private bool ExportOnnx => ParamsValue("train.onnx") is { Length: > 0 } onnx && StageOptions.Read(() => ParamValue.Boolean("train.onnx", onnx));
 
     Target Train => _ => _
         .Description("Search trainers and hyper-parameters, refit the best on all training rows")
@@ -21,7 +20,7 @@ internal sealed partial class Build
         .When(ExportOnnx, d => d.Outputs(Paths.Onnx))
         .Executes(ctx =>
         {
-            var options = TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train").Where(p => p.Key != "onnx").ToDictionary());
+            var options = StageOptions.Read(() => TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train")));
             var outputs = new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)) { OnnxPath = ExportOnnx ? ctx.Output(Paths.Onnx) : null };
             var result = ModelTrainer.Run(ctx.Input(Paths.TrainSet), ctx.Input(Paths.Featurizer), options, outputs);
             if (ExportOnnx && !result.Onnx.Exported) throw new InvalidOperationException($"ONNX export failed: {result.Onnx.Note}. Set train.onnx: false to skip it.");
@@ -38,11 +37,10 @@ internal sealed partial class Build
         .Plots(Paths.EvaluationReports)
         .Executes(ctx =>
         {
-            var settings = ctx.ParamSection("evaluate");
             // NOTE: the production model is registry state, not a declared input: a newly promoted model does not
             // re-run Evaluate by itself; the comparison is with what was in production when Evaluate last ran.
             var production = ProductionModel.Folder(RootDirectory, Registry, ctx.Param<string>("model.name"));
-            var result = Evaluator.Run(new EvaluationOptions
+            var evaluation = new EvaluationOptions
             {
                 Task = TaskOf(ctx),
                 ModelPath = ctx.Input(Paths.Model),
@@ -51,11 +49,10 @@ internal sealed partial class Build
                 ReportsDirectory = ctx.Output(Paths.EvaluationReports),
                 ProductionModelPath = production is null ? null : Path.Combine(production, "model.zip"),
                 ProductionLabel = production is null ? null : Path.GetFileName(production),
-                SliceColumn = settings.GetValueOrDefault("slice_column") is { Length: > 0 } slice ? slice : null,
                 LabelColumn = ctx.Param<string>("data.label"),
-                Bootstrap = Int(settings, "bootstrap", 1000),
-                Seed = Int(settings, "seed", 7),
-            });
+            };
+            var options = StageOptions.Read(() => evaluation.WithParams(ctx.ParamSection("evaluate")));
+            var result = Evaluator.Run(options);
             ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
         });
 
@@ -67,7 +64,7 @@ internal sealed partial class Build
         .NoRunCache()
         .Executes(ctx =>
         {
-            var gate = DeployGate.Check(ctx.Input(Paths.Metrics), GateOptions.FromParams(ctx.ParamSection("gate")));
+            var gate = DeployGate.Check(ctx.Input(Paths.Metrics), StageOptions.Read(() => GateOptions.FromParams(ctx.ParamSection("gate"))));
             ctx.Log.Information(gate.ToTable());
             if (!gate.Passed) throw new InvalidOperationException(gate.FailureMessage());
             var model = ctx.Param<string>("model.name");
@@ -126,5 +123,5 @@ internal sealed partial class Build
     private static string ModelParamsOf(string modelJson) =>
         System.Text.Json.JsonDocument.Parse(modelJson).RootElement.TryGetProperty("params", out var p) ? p.GetRawText() : "";
 
-    private static MlTask TaskOf(ITargetContext ctx) => Enum.Parse<MlTask>(ctx.Param<string>("data.task"), ignoreCase: true);
+    private static MlTask TaskOf(ITargetContext ctx) => StageOptions.Read(() => DataOptions.ParseTask(ctx.Param<string>("data.task")));
 }

@@ -43,5 +43,5 @@ internal sealed partial class Build
         return new Pipeline.Monitoring.Hosts.HostScraper(http, TimeProvider.System).Read(ServingAddress);
     }
 
-    private static MonitoringOptions MonitoringOptionsOf(ITargetContext ctx) => MonitoringOptions.FromParams(ctx.ParamSection("monitor"));
+    private static MonitoringOptions MonitoringOptionsOf(ITargetContext ctx) => StageOptions.Read(() => MonitoringOptions.FromParams(ctx.ParamSection("monitor")));
 }

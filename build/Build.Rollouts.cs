@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Engine;
+using Pipeline.Ml.Data;
 using Pipeline.Serving.Admin;
 using Pipeline.Serving.Rollouts;
 
@@ -19,15 +20,15 @@ internal sealed partial class Build
     {
         Strategy = ParamsValue("deploy.strategy") ?? "direct",
         Version = version,
-        Steps = ParamsValue("deploy.steps") is { Length: > 0 } steps ? [.. steps.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : null,
-        HoldSeconds = HoldSeconds ?? (ParamsValue("deploy.hold_seconds") is { Length: > 0 } hold ? double.Parse(hold, CultureInfo.InvariantCulture) : 300),
+        Steps = ParamsValue("deploy.steps") is { Length: > 0 } steps ? [.. steps.Split(',', StringSplitOptions.TrimEntries).Select(s => StageOptions.Read(() => ParamValue.Integer("deploy.steps", s, min: 1, max: 100)))] : null,
+        HoldSeconds = HoldSeconds ?? (ParamsValue("deploy.hold_seconds") is { Length: > 0 } hold ? StageOptions.Read(() => ParamValue.Number("deploy.hold_seconds", hold, min: 0)) : 300),
         Bounds = new CanaryBounds
         {
             MaxPsi = (MaxScorePsi ?? ParamsValue("deploy.max_score_psi")) switch
             {
                 null or "" => 0.25,
                 "none" => null,
-                var psi => double.Parse(psi, CultureInfo.InvariantCulture),
+                var psi => StageOptions.Read(() => ParamValue.Number("deploy.max_score_psi", psi, min: 0)),
             },
         },
     };

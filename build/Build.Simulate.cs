@@ -19,7 +19,7 @@ internal sealed partial class Build
         .AlwaysRun()
         .Executes(async ctx =>
         {
-            var settings = SimulationSettings.From(ctx.ParamSection("simulate"), ctx.ParamSection("source"));
+            var settings = StageOptions.Read(() => SimulationSettings.From(ctx.ParamSection("simulate"), ctx.ParamSection("source")));
             var model = ctx.Param<string>("model.name");
             if (ProductionVersion(model) is null && PipelineProcess.Run(RootDirectory, RootDirectory, nameof(Deploy)) != 0)
                 throw new InvalidOperationException("The pipeline did not deploy a production model to simulate with; see the run above.");

@@ -1,5 +1,4 @@
 using Pipeline.Engine;
-using Pipeline.Ml.Data;
 
 namespace ReferencePipeline;
 
@@ -11,9 +10,6 @@ namespace ReferencePipeline;
 internal sealed partial class Build : PipelineBuild
 {
     public static int Main() => Execute<Build>(x => x.Deploy);
-
-    /// <summary>The learning task, read while targets are defined (it decides nothing about inputs, only defaults).</summary>
-    private MlTask Task => Enum.Parse<MlTask>(ParamsValue("data.task") ?? "binary", ignoreCase: true);
 
     private string ModelName => ParamsValue("model.name") ?? "fraud-detector";
 }

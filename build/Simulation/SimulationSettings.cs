@@ -1,5 +1,5 @@
 using Pipeline.Ml.Sources;
-using static ReferencePipeline.SectionValue;
+using Pipeline.Ml.Data;
 
 namespace ReferencePipeline.Simulation;
 
@@ -37,39 +37,38 @@ internal sealed record SimulationSettings
     /// <summary>The drifted traffic.</summary>
     public required CardTransactionsOptions Drifted { get; init; }
 
-    /// <summary>Reads the section; the drift knobs default to a visible shift, the steady traffic to the source's knobs.</summary>
+    private static readonly string[] Keys =
+    [
+        "seed", "rows", "drifted_rows", "hold_seconds", "max_score_psi", "timeout_seconds",
+        "amount_shift", "new_country_share", "fraud_rate_multiplier", "night_share",
+    ];
+
+    /// <summary>
+    /// Reads the section; the drift knobs default to a visible shift, the steady traffic to the source's knobs. An
+    /// unknown key or a bad value is a <see cref="ParamException"/> naming it.
+    /// </summary>
     public static SimulationSettings From(IReadOnlyDictionary<string, string> simulate, IReadOnlyDictionary<string, string> source)
     {
-        var seed = Int(simulate, "seed", 11);
-        var steady = new CardTransactionsOptions
+        var s = new ParamSection("simulate", simulate, Keys);
+        var seed = s.Integer("seed", 11, min: 0);
+        var steady = CardTransactionsOptions.FromParams(source) with { Seed = seed };
+        return new SimulationSettings
         {
             Seed = seed,
-            RowsPerDay = Int(source, "rows_per_day", 500),
-            AmountShift = Number(source, "amount_shift", 1.0),
-            NewCountryShare = Number(source, "new_country_share", 0.0),
-            FraudRateMultiplier = Number(source, "fraud_rate_multiplier", 1.0),
-            NightShare = Number(source, "night_share", 0.08),
-        };
-        var settings = new SimulationSettings
-        {
-            Seed = seed,
-            Rows = Int(simulate, "rows", 1000),
-            DriftedRows = Int(simulate, "drifted_rows", 3000),
-            HoldSeconds = Number(simulate, "hold_seconds", 3),
-            TimeoutSeconds = Number(simulate, "timeout_seconds", 180),
-            MaxScorePsi = simulate.GetValueOrDefault("max_score_psi") is { Length: > 0 } psi ? psi : "none",
+            Rows = s.Integer("rows", 1000, min: 1),
+            DriftedRows = s.Integer("drifted_rows", 3000, min: 1),
+            HoldSeconds = s.Number("hold_seconds", 3, min: 0.01),
+            TimeoutSeconds = s.Number("timeout_seconds", 180, min: 0.01),
+            MaxScorePsi = s.Text("max_score_psi") ?? "none",
             Steady = steady,
             Drifted = steady with
             {
                 Seed = seed + 1,
-                AmountShift = Number(simulate, "amount_shift", 1.3),
-                NewCountryShare = Number(simulate, "new_country_share", 0.5),
-                FraudRateMultiplier = Number(simulate, "fraud_rate_multiplier", 3.0),
-                NightShare = Number(simulate, "night_share", 0.3),
+                AmountShift = s.Number("amount_shift", 1.3, min: 0),
+                NewCountryShare = s.Number("new_country_share", 0.5, min: 0, max: 1),
+                FraudRateMultiplier = s.Number("fraud_rate_multiplier", 3.0, min: 0),
+                NightShare = s.Number("night_share", 0.3, min: 0, max: 1),
             },
         };
-        if (settings.Rows < 1 || settings.DriftedRows < 1 || settings.HoldSeconds <= 0 || settings.TimeoutSeconds <= 0)
-            throw new ArgumentException("simulate.rows and simulate.drifted_rows must be at least 1, simulate.hold_seconds and simulate.timeout_seconds above 0.");
-        return settings;
     }
 }

@@ -7,7 +7,7 @@ namespace Pipeline.Ml.Evaluation;
 /// Options of the Evaluate stage (params.yaml <c>evaluate</c> section in brackets). The holdout is either
 /// <see cref="HoldoutPath"/> (a raw CSV, typed by the model's input schema) or <see cref="Holdout"/>.
 /// </summary>
-public sealed record EvaluationOptions
+public sealed partial record EvaluationOptions
 {
     /// <summary>The task (<c>data.task</c>).</summary>
     public required MlTask Task { get; init; }

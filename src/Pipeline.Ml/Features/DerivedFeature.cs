@@ -1,3 +1,5 @@
+using Pipeline.Ml.Data;
+
 namespace Pipeline.Ml.Features;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed record DerivedFeature(string Name, string Operation, IReadOnlyList
             return new DerivedFeature($"ratio_{a}_{b}", "ratio", [a, b]);
         if (parts.Length == 2 && parts[0] == "log" && parts[1].Length > 0)
             return new DerivedFeature($"log_{parts[1]}", "log", [parts[1]]);
-        throw new ArgumentException($"Derived feature '{spec}' is not understood. Use 'ratio: a/b' or 'log: column'.", nameof(spec));
+        throw ParamValue.Bad("featurize.derived", spec, "'ratio: a/b' or 'log: column'");
     }
 
     /// <summary>The ML.NET expression computing the feature.</summary>

@@ -31,23 +31,32 @@ public sealed record FeaturizerOptions
     /// <summary>The clipping factor in effect.</summary>
     internal double EffectiveOutlierFactor => OutlierFactor ?? (Outliers == OutlierStrategy.Iqr ? 1.5 : 3.0);
 
-    /// <summary>Reads options from flattened params (<c>featurize.scaling</c> → "robust"); unknown values are errors.</summary>
-    public static FeaturizerOptions FromParams(IReadOnlyDictionary<string, string> flat)
+    /// <summary>The documented keys of the <c>featurize</c> section.</summary>
+    public static readonly IReadOnlyList<string> Keys =
+        ["imputation", "constant_value", "outliers", "outlier_factor", "scaling", "encoding", "hash_bits", "text", "derived", "test_fraction", "seed"];
+
+    /// <summary>
+    /// Options from the <c>featurize</c> section, keys relative to it (<c>scaling</c> → "robust"); an unknown key or a
+    /// bad value is a <see cref="ParamException"/> naming it.
+    /// </summary>
+    public static FeaturizerOptions FromParams(IReadOnlyDictionary<string, string> section)
     {
-        string? Get(string key) => flat.TryGetValue("featurize." + key, out var v) ? v : null;
+        var s = new ParamSection("featurize", section, Keys);
         var o = new FeaturizerOptions();
+        foreach (var spec in s.List("derived")) DerivedFeature.Parse(spec);
         return o with
         {
-            Imputation = Get("imputation") is { } i ? ParamValue.Choice<ImputationStrategy>("featurize.imputation", i) : o.Imputation,
-            ConstantValue = Get("constant_value") is { } c ? ParamValue.Number("featurize.constant_value", c) : o.ConstantValue,
-            Outliers = Get("outliers") is { } x ? ParamValue.Choice<OutlierStrategy>("featurize.outliers", x) : o.Outliers,
-            OutlierFactor = Get("outlier_factor") is { } f ? ParamValue.Number("featurize.outlier_factor", f) : null,
-            Scaling = Get("scaling") is { } s ? ParamValue.Choice<ScalingStrategy>("featurize.scaling", s) : o.Scaling,
-            Encoding = Get("encoding") is { } e ? ParamValue.Choice<CategoricalEncoding>("featurize.encoding", e) : o.Encoding,
-            HashBits = Get("hash_bits") is { } h ? ParamValue.Integer("featurize.hash_bits", h, 1) : o.HashBits,
-            Text = Get("text") is { } t ? ParamValue.Boolean("featurize.text", t) : o.Text,
-            TestFraction = Get("test_fraction") is { } tf ? ParamValue.Number("featurize.test_fraction", tf) : o.TestFraction,
-            Seed = Get("seed") is { } sd ? ParamValue.Integer("featurize.seed", sd) : o.Seed,
+            Imputation = s.Choice("imputation", o.Imputation),
+            ConstantValue = s.Number("constant_value", o.ConstantValue),
+            Outliers = s.Choice("outliers", o.Outliers),
+            OutlierFactor = s.OptionalNumber("outlier_factor", min: 0),
+            Scaling = s.Choice("scaling", o.Scaling),
+            Encoding = s.Choice("encoding", o.Encoding),
+            HashBits = s.Integer("hash_bits", o.HashBits, min: 1, max: 30),
+            Text = s.Boolean("text", o.Text),
+            Derived = s.List("derived"),
+            TestFraction = s.Fraction("test_fraction", o.TestFraction),
+            Seed = s.Integer("seed", o.Seed, min: 0),
         };
     }
 }

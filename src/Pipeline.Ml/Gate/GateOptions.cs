@@ -1,4 +1,5 @@
 using Pipeline.Ml.Data;
+using Pipeline.Ml.Evaluation;
 
 namespace Pipeline.Ml.Gate;
 
@@ -20,19 +21,30 @@ public sealed record GateOptions
 
     public int Retries { get; init; }
 
-    /// <summary>Reads the gate section given as flat dotted keys (<c>min.auc</c>, <c>require_significant</c> …).</summary>
-    public static GateOptions FromParams(IReadOnlyDictionary<string, string> gate)
+    /// <summary>The documented keys of the <c>gate</c> section.</summary>
+    public static readonly IReadOnlyList<string> Keys = ["require_significant", "retries"];
+
+    /// <summary>The documented groups of the <c>gate</c> section, each followed by a metric name.</summary>
+    public static readonly IReadOnlyList<string> Groups = ["min", "max", "max_regression"];
+
+    /// <summary>
+    /// Options from the <c>gate</c> section, keys relative to it (<c>min.auc</c>, <c>require_significant</c> …); an
+    /// unknown key or metric, or a bad value, is a <see cref="ParamException"/> naming it.
+    /// </summary>
+    public static GateOptions FromParams(IReadOnlyDictionary<string, string> section)
     {
-        Dictionary<string, double> Section(string prefix) => gate
-            .Where(kv => kv.Key.StartsWith(prefix + ".", StringComparison.Ordinal))
-            .ToDictionary(kv => kv.Key[(prefix.Length + 1)..], kv => ParamValue.Number("gate." + kv.Key, kv.Value));
+        var s = new ParamSection("gate", section, Keys, Groups);
+        Dictionary<string, double> Thresholds(string group) => s.Group(group).ToDictionary(
+            p => MetricNames.All.Contains(p.Key) ? p.Key : throw new ParamException(
+                $"Unknown metric '{p.Key}' in params.yaml gate.{group}.{p.Key}. Known metrics: {string.Join(", ", MetricNames.All)}."),
+            p => ParamValue.Number($"gate.{group}.{p.Key}", p.Value));
         return new GateOptions
         {
-            Min = Section("min"),
-            Max = Section("max"),
-            MaxRegression = Section("max_regression"),
-            RequireSignificant = gate.TryGetValue("require_significant", out var s) && ParamValue.Boolean("gate.require_significant", s),
-            Retries = gate.TryGetValue("retries", out var r) ? ParamValue.Integer("gate.retries", r, 0) : 0,
+            Min = Thresholds("min"),
+            Max = Thresholds("max"),
+            MaxRegression = Thresholds("max_regression"),
+            RequireSignificant = s.Boolean("require_significant", false),
+            Retries = s.Integer("retries", 0, min: 0),
         };
     }
 }

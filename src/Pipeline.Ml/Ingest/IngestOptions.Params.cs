@@ -2,56 +2,52 @@ using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Ingest;
 
-/// <summary>Reading <see cref="IngestOptions"/> from flattened params.yaml values.</summary>
+/// <summary>Reading <see cref="IngestOptions"/> from the <c>ingest</c> section of params.yaml.</summary>
 public sealed partial record IngestOptions
 {
-    private static readonly string[] Keys =
+    /// <summary>The documented keys of the <c>ingest</c> section.</summary>
+    public static readonly IReadOnlyList<string> Keys =
     [
         "kind", "path", "delimiter", "query", "table", "connection", "url", "page_param", "page_size_param", "page_size",
         "first_page", "items_field", "timeout_seconds", "max_retries", "retry_delay_ms", "seed", "watermark", "feedback",
     ];
 
     /// <summary>
-    /// Options from the <c>ingest</c> section: keys with or without the <c>ingest.</c> prefix, values as text.
-    /// Unknown keys and bad values throw <see cref="ArgumentException"/> naming the key and the accepted values.
+    /// Options from the <c>ingest</c> section, keys relative to it (<c>kind</c>, <c>page_size</c> …), values as text.
+    /// An unknown key or a bad value is a <see cref="ParamException"/> naming the key and the accepted values.
     /// </summary>
-    public static IngestOptions FromParams(IReadOnlyDictionary<string, string?> values)
+    public static IngestOptions FromParams(IReadOnlyDictionary<string, string> section)
     {
-        var options = new IngestOptions();
-        foreach (var (rawKey, value) in values)
+        var s = new ParamSection("ingest", section, Keys);
+        var o = new IngestOptions();
+        return o with
         {
-            var key = rawKey.StartsWith("ingest.", StringComparison.Ordinal) ? rawKey["ingest.".Length..] : rawKey;
-            if (value is null) continue;
-            options = key switch
-            {
-                "kind" => options with { Kind = ParamValue.Choice<IngestKind>("ingest.kind", value) },
-                "path" => options with { Path = value },
-                "delimiter" => options with { Delimiter = ParseDelimiter(value) },
-                "query" => options with { Query = value },
-                "table" => options with { Table = value },
-                "connection" => options with { Connection = value },
-                "url" => options with { Url = value },
-                "page_param" => options with { PageParam = value },
-                "page_size_param" => options with { PageSizeParam = value },
-                "page_size" => options with { PageSize = ParamValue.Integer("ingest." + key, value, 1) },
-                "first_page" => options with { FirstPage = ParamValue.Integer("ingest." + key, value, 0) },
-                "items_field" => options with { ItemsField = value },
-                "timeout_seconds" => options with { TimeoutSeconds = ParamValue.Integer("ingest." + key, value, 1) },
-                "max_retries" => options with { MaxRetries = ParamValue.Integer("ingest." + key, value, 0) },
-                "retry_delay_ms" => options with { RetryDelayMs = ParamValue.Integer("ingest." + key, value, 0) },
-                "seed" => options with { Seed = ParamValue.Integer("ingest." + key, value, int.MinValue) },
-                "watermark" => options with { Watermark = value.Length == 0 ? null : value },
-                "feedback" => options with { Feedback = value.Length == 0 ? null : value },
-                _ => throw new ArgumentException($"Unknown parameter 'ingest.{key}'. Known: {string.Join(", ", Keys.Select(k => "ingest." + k))}."),
-            };
-        }
-        return options;
+            Kind = s.Choice("kind", o.Kind),
+            Path = s.Text("path"),
+            // NOTE: a tab is whitespace, so the delimiter is read untrimmed.
+            Delimiter = s.Text("delimiter") is null && section.GetValueOrDefault("delimiter") != "\t" ? null : ParseDelimiter(section["delimiter"]),
+            Query = s.Text("query"),
+            Table = s.Text("table") ?? o.Table,
+            Connection = s.Text("connection"),
+            Url = s.Text("url"),
+            PageParam = s.Text("page_param") ?? o.PageParam,
+            PageSizeParam = section.TryGetValue("page_size_param", out var sizeParam) ? sizeParam.Trim() : o.PageSizeParam,
+            PageSize = s.Integer("page_size", o.PageSize, min: 1),
+            FirstPage = s.Integer("first_page", o.FirstPage, min: 0),
+            ItemsField = s.Text("items_field") ?? o.ItemsField,
+            TimeoutSeconds = s.Integer("timeout_seconds", o.TimeoutSeconds, min: 1),
+            MaxRetries = s.Integer("max_retries", o.MaxRetries, min: 0),
+            RetryDelayMs = s.Integer("retry_delay_ms", o.RetryDelayMs, min: 0),
+            Seed = s.Integer("seed", o.Seed, min: 0),
+            Watermark = s.Text("watermark"),
+            Feedback = s.Text("feedback"),
+        };
     }
 
     private static char ParseDelimiter(string value) => value switch
     {
         "\\t" or "tab" or "\t" => '\t',
         { Length: 1 } => value[0],
-        _ => throw new ArgumentException($"ingest.delimiter '{value}' must be one character (or 'tab' / '\\t')."),
+        _ => throw ParamValue.Bad("ingest.delimiter", value, "one character, or 'tab' / '\\t'"),
     };
 }

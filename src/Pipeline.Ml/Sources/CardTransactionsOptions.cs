@@ -1,3 +1,5 @@
+using Pipeline.Ml.Data;
+
 namespace Pipeline.Ml.Sources;
 
 /// <summary>
@@ -33,4 +35,25 @@ public sealed record CardTransactionsOptions
 
     /// <summary>Share of rows whose <c>account_age_days</c> is missing (NULL), as in real feeds.</summary>
     public double MissingAccountAgeShare { get; init; } = 0.01;
+
+    /// <summary>The documented keys of the <c>source</c> section.</summary>
+    public static readonly IReadOnlyList<string> Keys =
+        ["rows", "seed", "rows_per_day", "amount_shift", "new_country_share", "fraud_rate_multiplier", "night_share"];
+
+    /// <summary>Options from the <c>source</c> section (keys relative to it); an unknown key or bad value is a <see cref="ParamException"/>.</summary>
+    public static CardTransactionsOptions FromParams(IReadOnlyDictionary<string, string> section)
+    {
+        var s = new ParamSection("source", section, Keys);
+        var o = new CardTransactionsOptions();
+        return o with
+        {
+            Rows = s.Integer("rows", o.Rows, min: 1),
+            Seed = s.Integer("seed", o.Seed, min: 0),
+            RowsPerDay = s.Integer("rows_per_day", o.RowsPerDay, min: 1),
+            AmountShift = s.Number("amount_shift", o.AmountShift, min: 0),
+            NewCountryShare = s.Number("new_country_share", o.NewCountryShare, min: 0, max: 1),
+            FraudRateMultiplier = s.Number("fraud_rate_multiplier", o.FraudRateMultiplier, min: 0),
+            NightShare = s.Number("night_share", o.NightShare, min: 0, max: 1),
+        };
+    }
 }

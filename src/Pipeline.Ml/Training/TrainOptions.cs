@@ -45,27 +45,39 @@ public sealed record TrainOptions
     /// <summary>What resolving <see cref="Trainers"/> for the task changed: one note per mapped or skipped name.</summary>
     public IReadOnlyList<string> TrainerNotes => TrainerCatalog.Resolve(Task, Trainers).Notes;
 
+    /// <summary>[onnx] Also export the model as ONNX (false).</summary>
+    public bool Onnx { get; init; }
+
+    /// <summary>The documented keys of the <c>train</c> section.</summary>
+    public static readonly IReadOnlyList<string> Keys =
+        ["trainers", "budget", "search", "cv_folds", "validation_fraction", "metric", "seed", "parallel", "onnx"];
+
     /// <summary>
-    /// Reads the <c>train</c> section given as flat keys (<c>budget</c>, <c>trainers</c> …); lists may be written
-    /// <c>a,b</c> or <c>[a, b]</c>. Unknown keys are ignored so other train parameters can live in the section.
+    /// Options from the <c>train</c> section, keys relative to it (<c>budget</c>, <c>trainers</c> …); lists may be
+    /// written <c>a,b</c> or <c>[a, b]</c>. An unknown key, a bad value, a trainer or metric that does not apply to the
+    /// task is a <see cref="ParamException"/> naming the key.
     /// </summary>
-    public static TrainOptions FromParams(MlTask task, IReadOnlyDictionary<string, string> train)
+    public static TrainOptions FromParams(MlTask task, IReadOnlyDictionary<string, string> section)
     {
+        var s = new ParamSection("train", section, Keys);
         var o = new TrainOptions { Task = task };
-        string? Get(string key) => train.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        int Int(string key, int fallback) => Get(key) is { } v ? ParamValue.Integer("train." + key, v) : fallback;
-        return o with
+        var folds = s.Integer("cv_folds", o.CvFolds, min: 0);
+        if (folds == 1) throw ParamValue.Bad("train.cv_folds", "1", "0 (one validation split) or at least 2 folds");
+        var options = o with
         {
-            Trainers = Get("trainers") is { } t ? t.Trim('[', ']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
-            Budget = Int("budget", o.Budget),
-            Search = Get("search") is { } s ? ParamValue.Choice<SearchStrategy>("train.search", s) : o.Search,
-            CvFolds = Int("cv_folds", o.CvFolds),
-            ValidationFraction = Get("validation_fraction") is { } f
-                ? ParamValue.Number("train.validation_fraction", f)
-                : o.ValidationFraction,
-            Metric = Get("metric"),
-            Seed = Int("seed", o.Seed),
-            Parallel = Int("parallel", o.Parallel),
+            Trainers = s.List("trainers"),
+            Budget = s.Integer("budget", o.Budget, min: 1),
+            Search = s.Choice("search", o.Search),
+            CvFolds = folds,
+            ValidationFraction = s.Fraction("validation_fraction", o.ValidationFraction),
+            Metric = s.Text("metric"),
+            Seed = s.Integer("seed", o.Seed, min: 0),
+            Parallel = s.Integer("parallel", o.Parallel, min: 1),
+            Onnx = s.Boolean("onnx", o.Onnx),
         };
+        if (options.Metric is { } metric && !MetricNames.For(task).Contains(metric))
+            throw ParamValue.Bad("train.metric", metric, $"a {task.ToString().ToLowerInvariant()} metric: {string.Join(", ", MetricNames.For(task))}");
+        _ = options.ResolvedTrainers;
+        return options;
     }
 }

@@ -40,10 +40,10 @@ public static partial class TrainerCatalog
             else if (AllNames.Contains(name))
                 notes.Add($"Trainer '{name}' skipped: {(task == MlTask.Regression && name.StartsWith("lbfgs", StringComparison.Ordinal) ? NoLbfgsRegression : $"it has no {Lower(task)} counterpart")}.");
             else
-                throw new ArgumentException($"Unknown trainer '{listed}' in params.yaml train.trainers. Known trainers: {string.Join(", ", AllNames)}; for a {Lower(task)} task: {string.Join(", ", Names(task))}.");
+                throw new ParamException($"Unknown trainer '{listed}' in params.yaml train.trainers. Known trainers: {string.Join(", ", AllNames)}; for a {Lower(task)} task: {string.Join(", ", Names(task))}.");
         }
         if (names.Count > 0 && trainers.Count == 0)
-            throw new ArgumentException($"No trainer in params.yaml train.trainers ({string.Join(", ", names)}) applies to a {Lower(task)} task. Trainers for {Lower(task)}: {string.Join(", ", Names(task))}.");
+            throw new ParamException($"No trainer in params.yaml train.trainers ({string.Join(", ", names)}) applies to a {Lower(task)} task. Trainers for {Lower(task)}: {string.Join(", ", Names(task))}.");
         return new TrainerSelection(names.Count == 0 ? Names(task) : trainers.Distinct().ToList(), notes);
     }
 

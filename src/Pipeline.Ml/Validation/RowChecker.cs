@@ -45,6 +45,13 @@ internal sealed class RowChecker
         {
             var column = schema.Columns[i];
             var value = values[i];
+            // NOTE: an empty label is no class at all; kept, it would be read as the negative class (or 0) and trained on.
+            if (column.Name == schema.Label && string.IsNullOrWhiteSpace(value) && sourceIndex[i] >= 0)
+            {
+                Nulls[i]++;
+                failures.Add(Fail(ValidationCheck.MissingLabel, i, column, value, always: true));
+                continue;
+            }
             if (value is null)
             {
                 Nulls[i]++;

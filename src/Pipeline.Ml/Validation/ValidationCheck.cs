@@ -25,4 +25,6 @@ public enum ValidationCheck
     LabelShift,
     /// <summary>A label value that is not one of the schema's classes (row level, always quarantined).</summary>
     UnknownLabelClass,
+    /// <summary>A row whose label is empty (row level, always quarantined: it is never trained on as any class).</summary>
+    MissingLabel,
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Validation;
 
@@ -18,25 +19,17 @@ public static class ValidationCheckNames
         return builder.ToString();
     }
 
-    /// <summary>Parses a snake_case check name; unknown names are an error listing the known ones.</summary>
+    /// <summary>Parses a snake_case check name (of <c>validate.severity.&lt;check&gt;</c>); unknown names are an error listing the known ones.</summary>
     public static ValidationCheck Parse(string name) =>
         Enum.GetValues<ValidationCheck>().FirstOrDefault(c => Of(c) == name, (ValidationCheck)(-1)) is var check && Enum.IsDefined(check)
             ? check
-            : throw new ArgumentException($"Unknown validation check '{name}'. Known checks: {string.Join(", ", Enum.GetValues<ValidationCheck>().Select(Of))}.", nameof(name));
+            : throw new ParamException($"Unknown validation check '{name}' in params.yaml validate.severity.{name}. Known checks: {string.Join(", ", Enum.GetValues<ValidationCheck>().Select(Of))}.");
 
-    /// <summary>Parses <c>error</c> or <c>warning</c>.</summary>
-    public static FindingSeverity ParseSeverity(string value) => value.ToLowerInvariant() switch
+    /// <summary>Parses <c>error</c> or <c>warning</c>, the value of <c>validate.severity.&lt;check&gt;</c>.</summary>
+    public static FindingSeverity ParseSeverity(string check, string value) => value.ToLowerInvariant() switch
     {
         "error" => FindingSeverity.Error,
         "warning" or "warn" => FindingSeverity.Warning,
-        _ => throw new ArgumentException($"Unknown severity '{value}'. Use 'error' or 'warning'.", nameof(value)),
+        _ => throw ParamValue.Bad($"validate.severity.{check}", value, "error or warning"),
     };
-
-    /// <summary>Reads <c>validate.severity.&lt;check&gt;: error|warning</c> entries from flattened params.</summary>
-    public static IReadOnlyDictionary<ValidationCheck, FindingSeverity> SeveritiesFromParams(IReadOnlyDictionary<string, string> flat)
-    {
-        const string prefix = "validate.severity.";
-        return flat.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .ToDictionary(p => Parse(p.Key[prefix.Length..]), p => ParseSeverity(p.Value));
-    }
 }

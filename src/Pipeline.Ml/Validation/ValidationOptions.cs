@@ -3,7 +3,7 @@ using Pipeline.Ml.Data;
 namespace Pipeline.Ml.Validation;
 
 /// <summary>Inputs, outputs and thresholds of the Validate stage (<c>validate.*</c> and <c>data.*</c> in params.yaml).</summary>
-public sealed record ValidationOptions
+public sealed partial record ValidationOptions
 {
     /// <summary>The snapshot to check (data/raw/&lt;name&gt;.csv).</summary>
     public required string SnapshotPath { get; init; }

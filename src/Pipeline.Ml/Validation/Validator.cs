@@ -76,7 +76,9 @@ public static class Validator
         var quarantining = failures.Where(f => f.Quarantines).ToList();
         return quarantining.Count == 0
             ? null
-            : string.Join("; ", quarantining.Select(f => $"{where}: {ValidationCheckNames.Of(f.Check)} in '{f.Column}': {Quote(f.Value)}"));
+            : string.Join("; ", quarantining.Select(f => f.Check == ValidationCheck.MissingLabel
+                ? $"{where}: missing_label: label '{f.Column}' is empty"
+                : $"{where}: {ValidationCheckNames.Of(f.Check)} in '{f.Column}': {Quote(f.Value)}"));
     }
 
     private static string?[] Fit(string?[] fields, int width) =>
@@ -92,6 +94,7 @@ public static class Validator
         ValidationCheck.NullInNonNullable => "missing values in a column the schema marks non-nullable",
         ValidationCheck.DuplicateKey => "key values seen before",
         ValidationCheck.UnknownLabelClass => "label values that are not schema classes",
+        ValidationCheck.MissingLabel => "rows whose label is empty (quarantined, never trained on; feedback rows wait for their label)",
         _ => ValidationCheckNames.Of(check),
     };
 }

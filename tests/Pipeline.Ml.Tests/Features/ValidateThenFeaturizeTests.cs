@@ -33,7 +33,7 @@ public sealed class ValidateThenFeaturizeTests
             FeaturizerZip = dir.Path("models/featurizer.zip"), ProfileJson = dir.Path("data/features/profile.json"),
         };
 
-        var result = Featurizer.Run(paths, FeaturizerOptions.FromParams(new Dictionary<string, string> { ["featurize.scaling"] = "zscore", ["featurize.imputation"] = "most_frequent" }));
+        var result = Featurizer.Run(paths, FeaturizerOptions.FromParams(new Dictionary<string, string> { ["scaling"] = "zscore", ["imputation"] = "most_frequent" }));
 
         Assert.Equal(ValidationCheck.ExtraColumn, Assert.Single(report.Findings).Check);
         Assert.Equal(200, result.TrainRows + result.TestRows);
@@ -44,14 +44,5 @@ public sealed class ValidateThenFeaturizeTests
         var output = ml.Model.Load(paths.FeaturizerZip, out var inputSchema).Transform(SnapshotLoader.Load(ml, paths.TestCsv, SchemaFile.Read(paths.SchemaYaml)));
         Assert.Equal(result.TestRows, output.GetColumn<bool>("Label").LongCount());
         Assert.Equal(7, inputSchema.Count);
-    }
-
-    [Fact]
-    public void SeveritiesFromParams_SnakeCaseKeys_ParsesChecks()
-    {
-        var severities = ValidationCheckNames.SeveritiesFromParams(new Dictionary<string, string> { ["validate.severity.null_rate_jump"] = "error", ["other"] = "x" });
-
-        Assert.Equal(FindingSeverity.Error, Assert.Single(severities, s => s.Key == ValidationCheck.NullRateJump).Value);
-        Assert.Throws<ArgumentException>(() => ValidationCheckNames.SeveritiesFromParams(new Dictionary<string, string> { ["validate.severity.nope"] = "error" }));
     }
 }

@@ -1,6 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using Pipeline.Ml.Ingest;
+using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Tests.Ingest;
 
@@ -114,15 +115,15 @@ public sealed class FileIngestTests
     }
 
     [Fact]
-    public void FromParams_KeysWithPrefix_MapToOptions()
+    public void FromParams_SectionKeys_MapToOptions()
     {
-        var options = IngestOptions.FromParams(new Dictionary<string, string?>
+        var options = IngestOptions.FromParams(new Dictionary<string, string>
         {
-            ["ingest.kind"] = "http", ["ingest.url"] = "http://h/api", ["ingest.page_size"] = "50", ["delimiter"] = "tab", ["ingest.watermark"] = "ts",
+            ["kind"] = "http", ["url"] = "http://h/api", ["page_size"] = "50", ["delimiter"] = "tab", ["watermark"] = "ts",
         });
 
         Assert.Equal(new IngestOptions { Kind = IngestKind.Http, Url = "http://h/api", PageSize = 50, Delimiter = '\t', Watermark = "ts" }, options);
-        var error = Assert.Throws<ArgumentException>(() => IngestOptions.FromParams(new Dictionary<string, string?> { ["ingest.kind"] = "excel" }));
+        var error = Assert.Throws<ParamException>(() => IngestOptions.FromParams(new Dictionary<string, string> { ["kind"] = "excel" }));
         Assert.Contains("csv, tsv, jsonl, parquet, sqlite, postgres, http", error.Message);
     }
 }

@@ -18,11 +18,12 @@ public sealed class TrainOptionsTests
             ["metric"] = "pr_auc",
             ["seed"] = "11",
             ["parallel"] = "1",
-            ["learning_rate"] = "0.1",
+            ["onnx"] = "true",
         });
 
         Assert.Equal(["lightgbm", "sdca"], options.ResolvedTrainers);
         Assert.Equal((8, SearchStrategy.Random, 3, 0.25, "pr_auc", 11, 1), (options.Budget, options.Search, options.CvFolds, options.ValidationFraction, options.ResolvedMetric, options.Seed, options.Parallel));
+        Assert.True(options.Onnx);
     }
 
     [Theory]
@@ -61,7 +62,7 @@ public sealed class TrainOptionsTests
     [Fact]
     public void ResolvedTrainers_NoneApplies_ListsTheTasksTrainers()
     {
-        var error = Assert.Throws<ArgumentException>(() => new TrainOptions { Task = MlTask.Regression, Trainers = ["lbfgs"] }.ResolvedTrainers);
+        var error = Assert.Throws<ParamException>(() => new TrainOptions { Task = MlTask.Regression, Trainers = ["lbfgs"] }.ResolvedTrainers);
 
         Assert.Equal("No trainer in params.yaml train.trainers (lbfgs) applies to a regression task. Trainers for regression: lightgbm, fasttree, fastforest, sdca.", error.Message);
     }
@@ -69,7 +70,7 @@ public sealed class TrainOptionsTests
     [Fact]
     public void ResolvedTrainers_Unknown_ListsKnownTrainers()
     {
-        var error = Assert.Throws<ArgumentException>(() => new TrainOptions { Task = MlTask.Binary, Trainers = ["lightgmb"] }.ResolvedTrainers);
+        var error = Assert.Throws<ParamException>(() => new TrainOptions { Task = MlTask.Binary, Trainers = ["lightgmb"] }.ResolvedTrainers);
 
         Assert.Equal("Unknown trainer 'lightgmb' in params.yaml train.trainers. Known trainers: fastforest, fasttree, lbfgs, lbfgs_maxent, lightgbm, sdca, sdca_maxent; for a binary task: lightgbm, fasttree, fastforest, sdca, lbfgs.", error.Message);
     }

@@ -1,0 +1,40 @@
+namespace Pipeline.Ml.Data;
+
+/// <summary>
+/// The <c>data</c> section of params.yaml: what the dataset is, shared by every stage. <c>label</c> (required),
+/// <c>task</c>: binary | multiclass | regression (required), <c>key</c> (a unique row key; none),
+/// <c>positive_class</c> (of a binary label; default the second sorted class).
+/// </summary>
+public sealed record DataOptions
+{
+    /// <summary>The documented keys of the <c>data</c> section.</summary>
+    public static readonly IReadOnlyList<string> Keys = ["label", "task", "key", "positive_class"];
+
+    /// <summary>The label column (<c>data.label</c>).</summary>
+    public required string Label { get; init; }
+
+    /// <summary>The task (<c>data.task</c>).</summary>
+    public required MlTask Task { get; init; }
+
+    /// <summary>The column whose values are unique per row (<c>data.key</c>; null: none).</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The positive class of a binary label (<c>data.positive_class</c>; null: the second sorted class).</summary>
+    public string? PositiveClass { get; init; }
+
+    /// <summary>The options from the <c>data</c> section (keys relative to it); an unknown key or bad value is a <see cref="ParamException"/>.</summary>
+    public static DataOptions FromParams(IReadOnlyDictionary<string, string> section)
+    {
+        var s = new ParamSection("data", section, Keys);
+        return new DataOptions
+        {
+            Label = s.Text("label") ?? throw new ParamException("params.yaml data.label is not set; set it to the label column (e.g. --set data.label=is_fraud)."),
+            Task = s.Text("task") is { } task ? ParseTask(task) : throw new ParamException("params.yaml data.task is not set; set it to one of: binary, multiclass, regression."),
+            Key = s.Text("key"),
+            PositiveClass = s.Text("positive_class"),
+        };
+    }
+
+    /// <summary>The task named by a <c>data.task</c> value; anything else is a <see cref="ParamException"/> listing the tasks.</summary>
+    public static MlTask ParseTask(string value) => ParamValue.Choice<MlTask>("data.task", value.Trim());
+}
