@@ -77,7 +77,9 @@ internal sealed partial class Build
             };
             var lineage = new Lineage(GitHead.Sha(RootDirectory) ?? "unknown", ctx.InputHashes);
             var bump = TrainingParamsChanged(ctx) ? VersionBump.Minor : VersionBump.Patch;
+            var known = RegistryFolder.Versions(Registry, model);
             var version = RegistryFolder.Register(Registry, model, files, lineage, TimeProvider.System, bump);
+            if (known.Contains(version)) ctx.Log.Information($"{model} {version} already holds this model and lineage (an interrupted Deploy registered it); reusing it.");
             RegistryFolder.Promote(Registry, model, version);
             _deployed = (model, version.ToString());
             File.WriteAllText(ctx.Output(Paths.GateReport), gate.ToTable());

@@ -110,8 +110,9 @@ internal sealed partial class Build
         {
             var registry = new ModelRegistry(repo, TimeProvider.System, Identity(repo));
             var version = SemVer.Parse(deployed.Version);
-            registry.Register(deployed.Model, commit.Sha, version);
-            registry.Assign(deployed.Model, version, "production");
+            // NOTE: a version reused from an interrupted Deploy may already have its tags (a killed --commit run).
+            if (registry.Models().FirstOrDefault(m => m.Name == deployed.Model)?.Latest?.Name != deployed.Version) registry.Register(deployed.Model, commit.Sha, version);
+            if (registry.Production(deployed.Model)?.Name != deployed.Version) registry.Assign(deployed.Model, version, "production");
             Console.WriteLine($"Registered {deployed.Model}@{deployed.Version} on {commit.Sha[..12]} and assigned it to production.");
         }
         return exitCode;
