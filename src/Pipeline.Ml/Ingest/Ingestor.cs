@@ -49,7 +49,8 @@ public static class Ingestor
                 Warnings = audit.Warnings(source.Description, rows.InvalidUtf8Sequences),
             };
         }
-        catch (Exception e) when (e is not (IngestException or OperationCanceledException))
+        // NOTE: a bug (null reference, bad index or cast) is not the source's fault; it keeps its own type and stack trace.
+        catch (Exception e) when (e is not (IngestException or OperationCanceledException or NullReferenceException or IndexOutOfRangeException or InvalidCastException))
         {
             throw new IngestException(source.Description, e.Message, e);
         }
