@@ -44,7 +44,7 @@ internal sealed partial class Build
             var report = new DriftAnalyzer(options).AnalyzeCsv(Path.GetFullPath(Reference!, RootDirectory), Path.GetFullPath(Current!, RootDirectory));
             DriftReportFile.Write(report, Path.Combine(RootDirectory, "reports", "drift.json"));
             foreach (var column in report.Columns.OrderBy(c => c.Name, StringComparer.Ordinal))
-                ctx.Log.Information($"{column.Name,-24} {column.Method,-12} statistic {column.Statistic:0.####}  p {column.PValue:0.####}  {(column.Drift ? "DRIFT" : "ok")}");
+                ctx.Log.Information($"{column.Name,-24} {column.Method,-12} statistic {column.Statistic:0.####}  p {column.PValue:0.####}  {(column.InsufficientData ? $"insufficient data ({column.ReferenceSize} vs {column.CurrentSize} values; no verdict)" : column.Drift ? "DRIFT" : "ok")}");
             ctx.Summary("drift_share", Math.Round(report.DriftShare, 3));
             ctx.Summary("dataset_drift", report.DatasetDrift);
         });

@@ -34,3 +34,12 @@ public class InputException(string message, Exception? inner = null) : PipelineE
 {
     public override int ExitCode => 1;
 }
+
+/// <summary>
+/// A target ran and a check it makes did not pass (a deploy gate, a monitoring verdict, a reproduction that differs):
+/// the message says what failed and where to look. Shown without a stack trace (unless --verbose); exit code 1.
+/// </summary>
+public sealed class CheckFailedException(string message) : PipelineException(message)
+{
+    public override int ExitCode => 1;
+}
