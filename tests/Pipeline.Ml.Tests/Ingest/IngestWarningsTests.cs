@@ -47,6 +47,17 @@ public sealed class IngestWarningsTests
     }
 
     [Fact]
+    public void Run_JsonLinesWithInvalidUtf8_WarnsNamingColumnAndRows()
+    {
+        using var dir = new TestDirectory();
+        File.WriteAllBytes(dir.Path("log.jsonl"), [.. "{\"id\":1,\"city\":\"Mont"u8, 0xE9, .. "limar\"}\n{\"id\":2,\"city\":\"Lyon\"}\n"u8]);
+
+        var result = Ingestor.Run(new IngestOptions { Kind = IngestKind.Jsonl, Path = "log.jsonl" }, dir.Path("raw.csv"), dir.Root);
+
+        Assert.StartsWith("column 'city': 1 row contains invalid UTF-8 in jsonl file", Assert.Single(result.Warnings));
+    }
+
+    [Fact]
     public void Run_CleanCsv_NoWarnings()
     {
         using var dir = new TestDirectory();
