@@ -42,20 +42,34 @@ public sealed class ErrorsForPeopleTests(ReferenceTemplate template) : IDisposab
         AssertOneLineFailure(badCsv, "Ingest", "churn.csv:202: a quoted field is not terminated before the end of the file.");
 
         File.Delete(_repo.PathOf("data/schema.yaml"));
-        _repo.Write(Csv, string.Join('\n', SyntheticCsv.Binary(8, seed: 33).Csv.Split('\n').Take(9)) + "\n");
+        _repo.Write(Csv, TinyCsv);
         var tiny = _repo.Run("Train");
-        AssertOneLineFailure(tiny, "Featurize", "Train needs at least 10 rows of each class of label 'churned' in the training split; got ");
-        Assert.Equal("not run", _repo.Statuses()["Train"]);
+        AssertOneLineFailure(tiny, "Featurize", "Train needs at least 10 rows of each class of label 'churned' in the training split; got 'no': 4, 'yes': 2 (of 8 validated rows");
+        Assert.Equal("not-run", _repo.Statuses()["Train"]);
     }
+
+    /// <summary>Eight rows, three churned: Validate passes; the training split holds 2 'yes' and 4 'no'.</summary>
+    private const string TinyCsv = """
+        customer_note,plan,tenure_months,monthly_charge,support_calls,churned
+        "happy, no issues",basic,12,40.50,1,no
+        "late payment, twice",premium,3,90.00,6,yes
+        "moved house, new address",standard,30,55.25,0,no
+        "called support, asked about refund",basic,2,70.10,5,yes
+        "happy, no issues",premium,48,35.00,0,no
+        "upgraded, then downgraded",standard,7,60.00,4,yes
+        "happy, no issues",basic,24,45.75,1,no
+        "late payment, twice",premium,36,38.20,2,no
+
+        """;
 
     private void AssertOneLineFailure(ProcessResult result, string target, string line)
     {
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("failed", _repo.Statuses()[target]);
-        Assert.Contains(line, result.Output);
+        Assert.True(_repo.Statuses()[target] == "failed", result.ToString());
+        Assert.True(result.Output.Contains(line, StringComparison.Ordinal), $"expected: {line}\n{result}");
         Assert.Contains("═══", result.Output);
-        Assert.DoesNotContain(StackFrame, result.Output);
-        Assert.DoesNotContain("Exception", result.Output);
+        Assert.False(result.Output.Contains(StackFrame, StringComparison.Ordinal), result.ToString());
+        Assert.False(result.Output.Contains("Exception", StringComparison.Ordinal), result.ToString());
     }
 
     private void WriteBytes(string relative, byte[] bytes)
