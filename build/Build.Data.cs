@@ -55,6 +55,7 @@ internal sealed partial class Build
             if (File.Exists(previous)) File.Copy(previous, snapshot, overwrite: true);
             var options = StageOptions.Read(() => IngestOptions.FromParams(ctx.ParamSection("ingest")));
             var result = Ingestor.Run(options, snapshot, RootDirectory, ctx.CancellationToken);
+            foreach (var warning in result.Warnings) ctx.Log.Warning(warning);
             if (options.Feedback is { } log) AppendFeedback(ctx, snapshot, log);
             ctx.Summary("rows", result.RowsTotal);
             if (result.Incremental) ctx.Summary("appended", result.RowsAppended);

@@ -1,4 +1,5 @@
 using Pipeline.Engine;
+using Pipeline.Engine.Failures;
 using Pipeline.Git;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
@@ -23,7 +24,7 @@ internal sealed partial class Build
             var options = StageOptions.Read(() => TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train")));
             var outputs = new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)) { OnnxPath = ExportOnnx ? ctx.Output(Paths.Onnx) : null };
             var result = ModelTrainer.Run(ctx.Input(Paths.TrainSet), ctx.Input(Paths.Featurizer), options, outputs);
-            if (ExportOnnx && !result.Onnx.Exported) throw new InvalidOperationException($"ONNX export failed: {result.Onnx.Note}. Set train.onnx: false to skip it.");
+            if (ExportOnnx && !result.Onnx.Exported) throw new CheckFailedException($"ONNX export failed: {result.Onnx.Note}. Set train.onnx: false to skip it.");
             ctx.Summary("trials", result.Trials.Count);
             ctx.Summary("best", result.Best.Trainer);
             ctx.Summary(options.ResolvedMetric, Math.Round(result.Best.Value, 4));
@@ -66,7 +67,7 @@ internal sealed partial class Build
         {
             var gate = DeployGate.Check(ctx.Input(Paths.Metrics), StageOptions.Read(() => GateOptions.FromParams(ctx.ParamSection("gate"))));
             ctx.Log.Information(gate.ToTable());
-            if (!gate.Passed) throw new InvalidOperationException(gate.FailureMessage());
+            if (!gate.Passed) throw new CheckFailedException(gate.FailureMessage());
             var model = ctx.Param<string>("model.name");
             var files = new RegistryFiles(ctx.Input(Paths.Model))
             {
@@ -77,7 +78,9 @@ internal sealed partial class Build
             };
             var lineage = new Lineage(GitHead.Sha(RootDirectory) ?? "unknown", ctx.InputHashes);
             var bump = TrainingParamsChanged(ctx) ? VersionBump.Minor : VersionBump.Patch;
+            var known = RegistryFolder.Versions(Registry, model);
             var version = RegistryFolder.Register(Registry, model, files, lineage, TimeProvider.System, bump);
+            if (known.Contains(version)) ctx.Log.Information($"{model} {version} already holds this model and lineage (an interrupted Deploy registered it); reusing it.");
             RegistryFolder.Promote(Registry, model, version);
             _deployed = (model, version.ToString());
             File.WriteAllText(ctx.Output(Paths.GateReport), gate.ToTable());

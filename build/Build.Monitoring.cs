@@ -1,4 +1,5 @@
 using Pipeline.Engine;
+using Pipeline.Engine.Failures;
 using Pipeline.Monitoring.Reports;
 
 namespace ReferencePipeline;
@@ -18,13 +19,13 @@ internal sealed partial class Build
             var report = MonitoringReportOf(ctx);
             ctx.Summary("verdict", report.Verdict);
             if (report.Verdict is not (MonitoringVerdict.Healthy or MonitoringVerdict.InsufficientData))
-                throw new InvalidOperationException($"Monitoring verdict: {report.Verdict}: {string.Join("; ", report.Reasons)}");
+                throw new CheckFailedException($"Monitoring verdict: {report.Verdict}: {string.Join("; ", report.Reasons)}");
         });
 
     private MonitoringReport MonitoringReportOf(ITargetContext ctx)
     {
         var log = Path.Combine(RootDirectory, PredictionLog);
-        if (!File.Exists(log)) throw new InvalidOperationException($"No prediction log at {PredictionLog}: serve the model first (./build.sh Serve).");
+        if (!File.Exists(log)) throw new UsageException($"No prediction log at {PredictionLog}: serve the model first (./build.sh Serve).");
         var host = ServingHostReading();
         if (host.Note is { } note) ctx.Log.Information(note);
         var report = MonitoringRun.Build(MonitoringInputs.Conventional(RootDirectory, log), MonitoringOptionsOf(ctx), TimeProvider.System, host);

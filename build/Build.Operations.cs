@@ -1,4 +1,5 @@
 using Pipeline.Engine;
+using Pipeline.Engine.Failures;
 using Pipeline.Monitoring.Drift;
 using Pipeline.Serving;
 
@@ -40,11 +41,21 @@ internal sealed partial class Build
         {
             // NOTE: the same drift settings as Monitor (params.yaml monitor.drift.*); --method overrides the method.
             var options = MonitoringOptionsOf(ctx).Drift;
-            if (Method is not null) options = options with { ForcedMethod = DriftMethods.Parse(Method) };
-            var report = new DriftAnalyzer(options).AnalyzeCsv(Path.GetFullPath(Reference!, RootDirectory), Path.GetFullPath(Current!, RootDirectory));
+            DriftReport report;
+            try
+            {
+                if (Method is not null) options = options with { ForcedMethod = DriftMethods.Parse(Method) };
+                report = new DriftAnalyzer(options).AnalyzeCsv(Path.GetFullPath(Reference!, RootDirectory), Path.GetFullPath(Current!, RootDirectory));
+            }
+            // NOTE: Monitoring reports a missing or malformed file, a column whose kind differs between the two files or
+            // a bad --method with a message naming it; they are the user's to fix, so one line.
+            catch (Exception e) when (e is FileNotFoundException or FormatException or ArgumentException)
+            {
+                throw new InputException(e.Message, e);
+            }
             DriftReportFile.Write(report, Path.Combine(RootDirectory, "reports", "drift.json"));
             foreach (var column in report.Columns.OrderBy(c => c.Name, StringComparer.Ordinal))
-                ctx.Log.Information($"{column.Name,-24} {column.Method,-12} statistic {column.Statistic:0.####}  p {column.PValue:0.####}  {(column.Drift ? "DRIFT" : "ok")}");
+                ctx.Log.Information($"{column.Name,-24} {column.Method,-12} statistic {column.Statistic:0.####}  p {column.PValue:0.####}  {(column.InsufficientData ? $"insufficient data ({column.ReferenceSize} vs {column.CurrentSize} values; no verdict)" : column.Drift ? "DRIFT" : "ok")}");
             ctx.Summary("drift_share", Math.Round(report.DriftShare, 3));
             ctx.Summary("dataset_drift", report.DatasetDrift);
         });

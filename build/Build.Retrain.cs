@@ -1,4 +1,5 @@
 using Pipeline.Engine;
+using Pipeline.Engine.Failures;
 using Pipeline.Git;
 using Pipeline.Monitoring.Reports;
 
@@ -18,7 +19,7 @@ internal sealed partial class Build
             ctx.Summary("retrain", trace.Decision.Retrain);
             if (trace.ProductionAfter is { } after) ctx.Summary("production", after);
             if (trace.ExitCode is { } exit and not 0)
-                throw new InvalidOperationException($"Retraining ran but did not deploy (exit {exit}); see the run above and {RetrainTrace.Path}.");
+                throw new CheckFailedException($"Retraining ran but did not deploy (exit {exit}); see the run above and {RetrainTrace.Path}.");
         });
 
     /// <summary>

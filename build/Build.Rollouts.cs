@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Engine;
+using Pipeline.Engine.Failures;
 using Pipeline.Ml.Data;
 using Pipeline.Serving.Admin;
 using Pipeline.Serving.Rollouts;
@@ -69,6 +70,6 @@ internal sealed partial class Build
                     failed.Add(host);
                 }
             }
-            if (failed.Count > 0) throw new InvalidOperationException($"Rollback failed on {string.Join(", ", failed)} ({failed.Count} of {ServingAddresses.Length} hosts).");
+            if (failed.Count > 0) throw new CheckFailedException($"Rollback failed on {string.Join(", ", failed)} ({failed.Count} of {ServingAddresses.Length} hosts).");
         });
 }

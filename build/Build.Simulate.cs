@@ -1,4 +1,5 @@
 using Pipeline.Engine;
+using Pipeline.Engine.Failures;
 using Pipeline.Ml.Sources;
 using Pipeline.Serving;
 using Pipeline.Serving.Admin;
@@ -22,7 +23,7 @@ internal sealed partial class Build
             var settings = StageOptions.Read(() => SimulationSettings.From(ctx.ParamSection("simulate"), ctx.ParamSection("source")));
             var model = ctx.Param<string>("model.name");
             if (ProductionVersion(model) is null && PipelineProcess.Run(RootDirectory, RootDirectory, nameof(Deploy)) != 0)
-                throw new InvalidOperationException("The pipeline did not deploy a production model to simulate with; see the run above.");
+                throw new CheckFailedException("The pipeline did not deploy a production model to simulate with; see the run above.");
             SetPredictionLogAside(ctx.Log);
             var address = new Uri(ServingAddress);
             await using var host = await StartSimulationHost(model, address, ctx.CancellationToken);
@@ -48,14 +49,14 @@ internal sealed partial class Build
         var drifted = await SendPhase(ctx, traffic, report, "drifted", settings.Drifted, 200_000_000, settings.DriftedRows);
         var trace = RetrainWhenWarranted(ctx, drifted, RolloutArguments(settings.HoldSeconds, settings.MaxScorePsi));
         report.Retrain = trace;
-        if (!trace.Decision.Retrain) throw new InvalidOperationException("Monitoring did not call for retraining after the drift; see reports/monitoring.json.");
-        if (trace.ExitCode != 0) throw new InvalidOperationException($"Retraining did not deploy (exit {trace.ExitCode}); see the run above.");
+        if (!trace.Decision.Retrain) throw new CheckFailedException("Monitoring did not call for retraining after the drift; see reports/monitoring.json.");
+        if (trace.ExitCode != 0) throw new CheckFailedException($"Retraining did not deploy (exit {trace.ExitCode}); see the run above.");
 
         var canary = new PhaseOutcome("canary");
         var deadline = DateTime.UtcNow.AddSeconds(settings.TimeoutSeconds);
         for (var chunk = 0; await ReadRollout(admin, report, cancel) == "running"; chunk++)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The canary was still running after simulate.timeout_seconds = {settings.TimeoutSeconds}.");
+            if (DateTime.UtcNow > deadline) throw new CheckFailedException($"The canary was still running after simulate.timeout_seconds = {settings.TimeoutSeconds}.");
             var rows = CardTransactionsSource.Generate(settings.Drifted with { Seed = settings.Drifted.Seed + 100 + chunk }, 300_000_000 + chunk * 1000L, Day(3), 100);
             canary.Add(await traffic.SendAsync($"canary{chunk}", rows, cancel));
         }
@@ -63,7 +64,7 @@ internal sealed partial class Build
         ctx.Log.Information($"Canary of {trace.ProductionAfter}: {report.Rollout} ({report.RolloutReason}).");
 
         await SendPhase(ctx, traffic, report, "retrained", settings.Drifted with { Seed = settings.Drifted.Seed + 1 }, 400_000_000, settings.Rows);
-        if (report.Rollout != "promoted") throw new InvalidOperationException($"The retrained model was not promoted: the canary ended {report.Rollout} ({report.RolloutReason}); see reports/simulation.json.");
+        if (report.Rollout != "promoted") throw new CheckFailedException($"The retrained model was not promoted: the canary ended {report.Rollout} ({report.RolloutReason}); see reports/simulation.json.");
     }
 
     /// <summary>Sends one phase of traffic with its labels, then writes the monitoring report for it (reports/monitoring.*).</summary>
@@ -96,7 +97,7 @@ internal sealed partial class Build
         catch (Exception e) when (e is IOException || (e is OperationCanceledException && !cancel.IsCancellationRequested))
         {
             await host.DisposeAsync();
-            throw new InvalidOperationException($"Simulate serves on deploy.host ({address}) and its port is taken ({e.Message}): stop ./build.sh Serve, or point deploy.host at a free port.", e);
+            throw new UsageException($"Simulate serves on deploy.host ({address}) and its port is taken ({e.Message}): stop ./build.sh Serve, or point deploy.host at a free port.");
         }
     }
 

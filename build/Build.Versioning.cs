@@ -1,5 +1,6 @@
 using LibGit2Sharp;
 using Pipeline.Engine;
+using Pipeline.Engine.Failures;
 using Pipeline.Git;
 using Pipeline.Git.Commits;
 using Pipeline.Git.Diffs;
@@ -45,7 +46,7 @@ internal sealed partial class Build
         {
             var report = Reproducer.Run(RootDirectory, Rev, root => PipelineProcess.Run(RootDirectory, root, "--force"));
             ctx.Log.Information(report.ToTable());
-            if (!report.AllMatch) throw new InvalidOperationException($"{Rev} did not reproduce: see the DIFFERENT and missing rows above.");
+            if (!report.AllMatch) throw new CheckFailedException($"{Rev} did not reproduce: see the DIFFERENT and missing rows above.");
         });
 
     Target MetricsDiff => _ => _
@@ -76,7 +77,7 @@ internal sealed partial class Build
     {
         _transferJobs = TransferJobs(invocation.Arguments);
         if (!Experiment) return null;
-        var head = GitHead.Sha(RootDirectory) ?? throw new InvalidOperationException("--experiment needs a git repository with at least one commit.");
+        var head = GitHead.Sha(RootDirectory) ?? throw new UsageException("--experiment needs a git repository with at least one commit.");
         using var workspace = TemporaryWorkspace.Open(RootDirectory, head);
         var args = WithoutOptions(invocation.Arguments, "--experiment", "--root");
         var exitCode = PipelineProcess.Run(RootDirectory, workspace.Root, args);
@@ -110,8 +111,9 @@ internal sealed partial class Build
         {
             var registry = new ModelRegistry(repo, TimeProvider.System, Identity(repo));
             var version = SemVer.Parse(deployed.Version);
-            registry.Register(deployed.Model, commit.Sha, version);
-            registry.Assign(deployed.Model, version, "production");
+            // NOTE: a version reused from an interrupted Deploy may already have its tags (a killed --commit run).
+            if (registry.Models().FirstOrDefault(m => m.Name == deployed.Model)?.Latest?.Name != deployed.Version) registry.Register(deployed.Model, commit.Sha, version);
+            if (registry.Production(deployed.Model)?.Name != deployed.Version) registry.Assign(deployed.Model, version, "production");
             Console.WriteLine($"Registered {deployed.Model}@{deployed.Version} on {commit.Sha[..12]} and assigned it to production.");
         }
         return exitCode;

@@ -113,13 +113,14 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
     }
 
     /// <summary>
-    /// Logs a target's failure: the engine's own exception types carry a message written for people (what, where,
-    /// the fix), so only that is shown, the stack trace only with --verbose; anything else is a bug worth its trace.
+    /// Logs a target's failure: the engine's own exception types and data errors (<see cref="InputErrors"/>) carry a
+    /// message written for people (what, where, the fix), so only that is shown, the stack trace only with --verbose;
+    /// anything else is a bug worth its trace.
     /// </summary>
     private void Report(TargetSpec spec, Exception e)
     {
         var log = services.Console.For(spec.Name);
-        if (e is not PipelineException)
+        if (!InputErrors.Is(e))
         {
             log.Error(e.ToString());
             return;

@@ -24,3 +24,22 @@ public sealed class RepositoryStateException(string message, Exception? inner = 
 {
     public override int ExitCode => 2;
 }
+
+/// <summary>
+/// A target's input is wrong: data, a file or a setting the user supplies (a malformed CSV, a failed ingest or
+/// validation). The message names what, where and the fix; it is shown without a stack trace (unless --verbose), and
+/// the target fails (exit code 1). Stage libraries derive their data errors from it.
+/// </summary>
+public class InputException(string message, Exception? inner = null) : PipelineException(message, inner)
+{
+    public override int ExitCode => 1;
+}
+
+/// <summary>
+/// A target ran and a check it makes did not pass (a deploy gate, a monitoring verdict, a reproduction that differs):
+/// the message says what failed and where to look. Shown without a stack trace (unless --verbose); exit code 1.
+/// </summary>
+public sealed class CheckFailedException(string message) : PipelineException(message)
+{
+    public override int ExitCode => 1;
+}

@@ -7,7 +7,8 @@ namespace Pipeline.Ml.Data;
 /// empty field. Quoted fields may hold delimiters, doubled quotes and line breaks; '\n' and "\r\n" both end a record.
 /// A row with the wrong field count (unless read with <see cref="ReadRawRow"/>) or an unterminated quote throws
 /// <see cref="SnapshotFormatException"/> (file:line).
-/// Blank lines are skipped when the header has more than one column.
+/// Blank lines are skipped when the header has more than one column. Invalid UTF-8 is read as U+FFFD and counted
+/// (<see cref="InvalidUtf8Sequences"/>).
 /// </summary>
 public sealed class CsvSnapshotReader : IDisposable
 {
@@ -15,6 +16,7 @@ public sealed class CsvSnapshotReader : IDisposable
     private readonly char _delimiter;
     private readonly StringBuilder _field = new();
     private readonly List<string?> _record = [];
+    private readonly CountingReplacementFallback _invalidUtf8 = new();
     private long _line = 1;
 
     /// <summary>Opens <paramref name="path"/> and reads its header row.</summary>
@@ -22,7 +24,7 @@ public sealed class CsvSnapshotReader : IDisposable
     {
         Path = path;
         _delimiter = delimiter;
-        _reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        _reader = new StreamReader(path, _invalidUtf8.Utf8(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var header = ReadRecord(out _) ?? throw new SnapshotFormatException(path, 1, "the file is empty; expected a header row.");
         Header = header.Select((name, i) => name ?? throw new SnapshotFormatException(path, 1, $"header column {i + 1} has no name.")).ToArray();
     }
@@ -32,6 +34,12 @@ public sealed class CsvSnapshotReader : IDisposable
 
     /// <summary>Column names from the header row, in file order.</summary>
     public IReadOnlyList<string> Header { get; }
+
+    /// <summary>
+    /// Invalid UTF-8 byte sequences decoded so far, each read as U+FFFD (as every UTF-8 decoder does); callers that copy
+    /// the data warn about them. Decoding runs a buffer ahead of the returned rows: read to the end for the file's count.
+    /// </summary>
+    public long InvalidUtf8Sequences => _invalidUtf8.Count;
 
     /// <summary>The 1-based line where the last returned row started.</summary>
     public long RowLine { get; private set; }

@@ -17,6 +17,7 @@ public static class Featurizer
         var schema = SchemaFile.Read(paths.SchemaYaml);
         var (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv);
         if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
+        Training.TrainingRowRequirement.Check(paths.TrainCsv, schema, trainRows + testRows, options.TestFraction);
 
         var ml = new MLContext(options.Seed);
         var (transformer, train) = Fit(ml, schema, options, paths.TrainCsv);

@@ -16,7 +16,12 @@ public static class RegistryFolder
     /// <summary>The lineage file inside each version folder.</summary>
     public const string LineageFile = "lineage.json";
 
-    /// <summary>Registers a new version (next after the highest, v0.0.1 first) and returns it.</summary>
+    /// <summary>
+    /// Registers a new version (next after the highest, v0.0.1 first) and returns it, unless the highest version already
+    /// holds the same registration (byte-identical files under the same names, the same lineage inputs): then that
+    /// version is returned and nothing is written, so a Deploy re-run after being killed between registering and
+    /// recording its lock entry does not register an identical model twice.
+    /// </summary>
     public static ModelVersion Register(string registryRoot, string modelName, RegistryFiles files, Lineage lineage, TimeProvider clock, VersionBump bump = VersionBump.Patch)
     {
         var modelDir = ModelDirectory(registryRoot, modelName);
@@ -28,6 +33,7 @@ public static class RegistryFolder
 
         Directory.CreateDirectory(modelDir);
         var versions = Versions(registryRoot, modelName);
+        if (versions.Count > 0 && RegistrationIdentity.Matches(Path.Combine(modelDir, versions[^1].ToString()), sources, lineage)) return versions[^1];
         var version = versions.Count == 0 ? ModelVersion.First : versions[^1].Next(bump);
         var temp = Path.Combine(modelDir, $".tmp-{version}-{Path.GetRandomFileName()}");
         try

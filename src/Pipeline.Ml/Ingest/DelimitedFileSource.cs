@@ -13,7 +13,7 @@ internal sealed class DelimitedFileSource(string path, char delimiter) : IIngest
     {
         FileSources.RequireFile(path, Description);
         var reader = new CsvSnapshotReader(path, delimiter);
-        return new SourceRows(reader.Header, reader.ReadRows(), reader);
+        return new SourceRows(reader.Header, reader.ReadRows(), reader, () => reader.InvalidUtf8Sequences);
     }
 
     /// <summary>The delimiter for a path: explicit, else tab for <c>.tsv</c>/<c>.tab</c> or kind tsv, else comma.</summary>

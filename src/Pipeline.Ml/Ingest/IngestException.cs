@@ -1,7 +1,12 @@
+using Pipeline.Engine.Failures;
+
 namespace Pipeline.Ml.Ingest;
 
-/// <summary>Ingest failed; the message names the source (without secrets) and the cause. No snapshot was written.</summary>
-public sealed class IngestException : Exception
+/// <summary>
+/// Ingest failed; the message names the source (without secrets) and the cause. No snapshot was written. An
+/// <see cref="InputException"/>, so the engine shows it as one line (the user fixes the source or its settings).
+/// </summary>
+public sealed class IngestException : InputException
 {
     /// <summary>A failure of <paramref name="source"/> described by <paramref name="cause"/>.</summary>
     public IngestException(string source, string cause, Exception? inner = null)

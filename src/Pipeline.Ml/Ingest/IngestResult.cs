@@ -9,4 +9,11 @@ namespace Pipeline.Ml.Ingest;
 /// <param name="Incremental">True when old rows were kept and only rows past the watermark were added.</param>
 /// <param name="RowsWithoutWatermark">Rows skipped on an incremental load because their watermark value was missing.</param>
 public sealed record IngestResult(
-    string Source, long RowsRead, long RowsAppended, long RowsTotal, IReadOnlyList<string> Columns, bool Incremental, long RowsWithoutWatermark = 0);
+    string Source, long RowsRead, long RowsAppended, long RowsTotal, IReadOnlyList<string> Columns, bool Incremental, long RowsWithoutWatermark = 0)
+{
+    /// <summary>
+    /// One line per column whose appended values were copied but are likely misread: numbers written with a comma, or
+    /// invalid UTF-8 replaced by U+FFFD (see <c>ColumnValueAudit</c>). The Ingest target logs them as warnings.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

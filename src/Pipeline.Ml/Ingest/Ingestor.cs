@@ -7,7 +7,9 @@ namespace Pipeline.Ml.Ingest;
 /// <see cref="IngestOptions.Watermark"/> set and a snapshot present, the load is incremental: the new snapshot is the old
 /// rows followed by the source rows whose watermark is greater than the old maximum (pushed into SQL for databases,
 /// filtered while reading otherwise), so rows are neither lost nor duplicated. Any failure throws
-/// <see cref="IngestException"/> and leaves the previous snapshot (or none) untouched.
+/// <see cref="IngestException"/> and leaves the previous snapshot (or none) untouched. Values copied unchanged but
+/// likely to be misread (numbers with a decimal comma, text with invalid UTF-8) are reported in
+/// <see cref="IngestResult.Warnings"/>.
 /// </summary>
 public static class Ingestor
 {
@@ -25,6 +27,7 @@ public static class Ingestor
             var watermarkIndex = options.Watermark is null ? -1 : IndexOf(rows.Columns, options.Watermark, source.Description);
             using var writer = new CsvSnapshotWriter(snapshotPath, header);
             previous?.CopyRowsTo(writer);
+            var audit = new ColumnValueAudit(header);
             long read = 0, appended = 0, withoutWatermark = 0;
             foreach (var row in rows.Rows)
             {
@@ -35,13 +38,19 @@ public static class Ingestor
                     if (mark is null) { withoutWatermark++; continue; }
                     if (!previous.Filter.Passes(mark)) continue;
                 }
-                writer.WriteRow(identity ? row : map.Select(i => row[i]).ToArray());
+                var written = identity ? row : map.Select(i => row[i]).ToArray();
+                audit.Observe(written);
+                writer.WriteRow(written);
                 appended++;
             }
             writer.Complete();
-            return new IngestResult(source.Description, read, appended, writer.RowCount, header, previous is not null, withoutWatermark);
+            return new IngestResult(source.Description, read, appended, writer.RowCount, header, previous is not null, withoutWatermark)
+            {
+                Warnings = audit.Warnings(source.Description, rows.InvalidUtf8Sequences),
+            };
         }
-        catch (Exception e) when (e is not (IngestException or OperationCanceledException))
+        // NOTE: a bug (null reference, bad index or cast) is not the source's fault; it keeps its own type and stack trace.
+        catch (Exception e) when (e is not (IngestException or OperationCanceledException or NullReferenceException or IndexOutOfRangeException or InvalidCastException))
         {
             throw new IngestException(source.Description, e.Message, e);
         }

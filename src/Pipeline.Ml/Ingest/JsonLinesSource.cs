@@ -10,6 +10,9 @@ namespace Pipeline.Ml.Ingest;
 /// </summary>
 internal sealed class JsonLinesSource(string path, string? description = null) : IIngestSource
 {
+    // NOTE: invalid UTF-8 is read as U+FFFD, as by any reader; counting it lets Ingest say so instead of changing text silently.
+    private readonly CountingReplacementFallback _invalidUtf8 = new();
+
     /// <inheritdoc />
     public string Description { get; } = description ?? $"jsonl file {path}";
 
@@ -29,7 +32,7 @@ internal sealed class JsonLinesSource(string path, string? description = null) :
                 }
             }
         }
-        return new SourceRows(columns, Rows(index, columns.Count));
+        return new SourceRows(columns, Rows(index, columns.Count), invalidUtf8: () => _invalidUtf8.Count);
     }
 
     private IEnumerable<string?[]> Rows(Dictionary<string, int> index, int width)
@@ -50,7 +53,7 @@ internal sealed class JsonLinesSource(string path, string? description = null) :
 
     private IEnumerable<(long Line, JsonDocument Document)> Objects()
     {
-        using var reader = new StreamReader(path);
+        using var reader = new StreamReader(path, _invalidUtf8.Utf8());
         long number = 0;
         while (reader.ReadLine() is { } line)
         {

@@ -58,7 +58,12 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data)
         var best = rungResults[0];
         if (double.IsNaN(best.Value))
         {
-            throw new InvalidOperationException($"Every trial failed; the first error: {all.First(t => t.Error is not null).Error}");
+            // NOTE: a trial without an error scored NaN: its validation rows could not be scored (e.g. one class only).
+            throw all.FirstOrDefault(t => t.Error is not null) is { } failed
+                ? new InvalidOperationException($"Every trial failed; the first error: {failed.Error}")
+                : new InvalidDataException(
+                    $"No trial could be scored: the validation {metric} of every trial is undefined, so the validation rows are too few " +
+                    "(a binary validation set needs both classes). Add labelled rows, or set train.cv_folds to validate on every row.");
         }
 
         return (all, best);

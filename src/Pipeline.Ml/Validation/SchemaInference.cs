@@ -21,11 +21,11 @@ public static class SchemaInference
     {
         using var reader = new CsvSnapshotReader(csvPath);
         var header = SnapshotHeader.Parse(csvPath, reader.Header);
-        var labelIndex = header.IndexOf(label, csvPath);
+        var labelIndex = header.IndexOf(label, csvPath, "data.label");
         var observations = header.Names
             .Select((name, i) => new ColumnObservation(name, i == labelIndex ? options.MaxLabelClasses : options.MaxCategories))
             .ToArray();
-        var keyIndex = options.Key is { } key ? header.IndexOf(key, csvPath) : -1;
+        var keyIndex = options.Key is { } key ? header.IndexOf(key, csvPath, "data.key") : -1;
         long rows = 0;
         foreach (var fields in reader.ReadRows())
         {

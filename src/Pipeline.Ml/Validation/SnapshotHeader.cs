@@ -19,10 +19,15 @@ internal sealed class SnapshotHeader
         return new SnapshotHeader(names);
     }
 
-    /// <summary>The index of <paramref name="name"/>, or an error listing the columns.</summary>
-    public int IndexOf(string name, string path)
+    /// <summary>
+    /// The index of <paramref name="name"/>, or an error listing the columns; <paramref name="setting"/> is the
+    /// params.yaml key that named the column (e.g. data.label), so the error says what to change.
+    /// </summary>
+    public int IndexOf(string name, string path, string? setting = null)
     {
         for (var i = 0; i < Names.Count; i++) if (Names[i] == name) return i;
-        throw new InvalidDataException($"{path}: column '{name}' is not in the header. Columns: {string.Join(", ", Names)}.");
+        throw new InvalidDataException(setting is null
+            ? $"{path}: column '{name}' is not in the header. Columns: {string.Join(", ", Names)}."
+            : $"{path}: column '{name}' ({setting} in params.yaml) is not in the header. Columns: {string.Join(", ", Names)}. Set {setting} to one of them.");
     }
 }

@@ -1,8 +1,13 @@
+using Pipeline.Engine.Failures;
+
 namespace Pipeline.Ml.Validation;
 
-/// <summary>Validate found error-severity problems; the report files were written before this was thrown.</summary>
+/// <summary>
+/// Validate found error-severity problems; the report files were written before this was thrown. An
+/// <see cref="InputException"/>: the data (or the schema) needs fixing, not the code.
+/// </summary>
 public sealed class ValidationException(ValidationReport report, string reportPath)
-    : Exception(Describe(report, reportPath))
+    : InputException(Describe(report, reportPath))
 {
     /// <summary>The full report.</summary>
     public ValidationReport Report { get; } = report;

@@ -9,10 +9,10 @@ public sealed record ColumnDrift
     /// <summary>The method used (or that would have been used, for insufficient data).</summary>
     public required DriftMethod Method { get; init; }
 
-    /// <summary>Test statistic (KS D, chi-square) or distance (PSI, JS, normalised Wasserstein); null for insufficient data.</summary>
+    /// <summary>Test statistic (KS D, chi-square) or distance (PSI, JS, normalised Wasserstein); null only when a side has no value.</summary>
     public double? Statistic { get; init; }
 
-    /// <summary>p-value for tests; null for distances and insufficient data.</summary>
+    /// <summary>p-value for tests; null for distances and when a side has no value.</summary>
     public double? PValue { get; init; }
 
     /// <summary>True when the column drifted (never for insufficient data).</summary>
@@ -36,6 +36,10 @@ public sealed record ColumnDrift
     /// <summary>Present (non-missing) values in the current data.</summary>
     public required int CurrentSize { get; init; }
 
-    /// <summary>True when either side has fewer values than the minimum sample size; then nothing was tested.</summary>
+    /// <summary>
+    /// True when either side has fewer values than the minimum sample size: the statistic and p-value are reported (when
+    /// both sides have a value) for a person to judge, but <see cref="Drift"/> stays false and the column is left out of
+    /// the drift share.
+    /// </summary>
     public bool InsufficientData { get; init; }
 }

@@ -33,19 +33,19 @@ internal static class ColumnDriftCalculator
         {
             Name = reference.Name, Method = method, Threshold = threshold, ReferenceSize = refSize, CurrentSize = curSize,
         };
-        if (refSize < options.MinimumSampleSize || curSize < options.MinimumSampleSize)
-        {
-            return result with { InsufficientData = true };
-        }
+        if (refSize == 0 || curSize == 0) return result with { InsufficientData = true };
 
         var (statistic, pValue, effect, measure) = numeric
             ? NumericStatistic(method, reference, refNumbers, curNumbers, options)
             : CategoricalStatistic(method, refLabels, curLabels, options);
-        var drift = method.IsTest() ? pValue < threshold : statistic >= threshold;
+        // NOTE: below the minimum sample size the statistic is still reported, so a person can judge it, but it never
+        // raises drift on its own: a handful of values is too few for the verdict to be trusted.
+        var insufficient = refSize < options.MinimumSampleSize || curSize < options.MinimumSampleSize;
+        var drift = !insufficient && (method.IsTest() ? pValue < threshold : statistic >= threshold);
         return result with
         {
             Statistic = statistic, PValue = method.IsTest() ? pValue : null, Drift = drift,
-            EffectSize = effect, EffectSizeMeasure = measure,
+            EffectSize = effect, EffectSizeMeasure = measure, InsufficientData = insufficient,
         };
     }
 

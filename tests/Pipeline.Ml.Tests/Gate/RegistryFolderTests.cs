@@ -12,7 +12,7 @@ public sealed class RegistryFolderTests : IDisposable
 
     private static readonly Lineage Lineage = new("0123abcd", new Dictionary<string, string> { ["data/raw/tx.csv"] = "md5b", ["data/features/train.csv"] = "md5a" });
 
-    private RegistryFiles Files()
+    private RegistryFiles Files(string model = "zip")
     {
         string Write(string name, string text)
         {
@@ -21,19 +21,48 @@ public sealed class RegistryFolderTests : IDisposable
             return path;
         }
 
-        return new RegistryFiles(Write("model.zip", "zip")) { Metrics = Write("metrics.json", "{}"), Schema = Write("schema.yaml", "columns: []\n") };
+        return new RegistryFiles(Write("model.zip", model)) { Metrics = Write("metrics.json", "{}"), Schema = Write("schema.yaml", "columns: []\n") };
     }
 
     [Fact]
     public void Register_Repeatedly_BumpsPatchThenMinorWhenAsked()
     {
         var clock = new FixedClock();
-        var first = RegistryFolder.Register(Registry, "fraud", Files(), Lineage, clock);
-        var second = RegistryFolder.Register(Registry, "fraud", Files(), Lineage, clock);
-        var third = RegistryFolder.Register(Registry, "fraud", Files(), Lineage, clock, VersionBump.Minor);
+        var first = RegistryFolder.Register(Registry, "fraud", Files("zip 1"), Lineage, clock);
+        var second = RegistryFolder.Register(Registry, "fraud", Files("zip 2"), Lineage, clock);
+        var third = RegistryFolder.Register(Registry, "fraud", Files("zip 3"), Lineage, clock, VersionBump.Minor);
 
         Assert.Equal(["v0.0.1", "v0.0.2", "v0.1.0"], new[] { first, second, third }.Select(v => v.ToString()));
         Assert.Equal(["lineage.json", "metrics.json", "model.zip", "schema.yaml"], Directory.GetFiles(Path.Combine(Registry, "fraud", "v0.1.0")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Register_SameFilesAndInputsAgain_ReusesTheLatestVersionAndWritesNothing()
+    {
+        // NOTE: what a Deploy killed after registering leaves behind; the re-run has another commit and clock time.
+        var first = RegistryFolder.Register(Registry, "fraud", Files(), Lineage, new FixedClock());
+        var lineageBytes = File.ReadAllBytes(Path.Combine(Registry, "fraud", "v0.0.1", RegistryFolder.LineageFile));
+
+        var again = RegistryFolder.Register(Registry, "fraud", Files(), Lineage with { GitCommit = "4567cdef" }, TimeProvider.System, VersionBump.Minor);
+
+        Assert.Equal(first, again);
+        Assert.Equal([first], RegistryFolder.Versions(Registry, "fraud"));
+        Assert.Equal(lineageBytes, File.ReadAllBytes(Path.Combine(Registry, "fraud", "v0.0.1", RegistryFolder.LineageFile)));
+        Assert.Single(Directory.GetFileSystemEntries(Path.Combine(Registry, "fraud")));
+    }
+
+    [Fact]
+    public void Register_SameModelOtherInputsOrOtherBytes_RegistersANewVersion()
+    {
+        RegistryFolder.Register(Registry, "fraud", Files(), Lineage, new FixedClock());
+        var otherInputs = new Lineage("0123abcd", new Dictionary<string, string> { ["data/raw/tx.csv"] = "md5c", ["data/features/train.csv"] = "md5a" });
+
+        var second = RegistryFolder.Register(Registry, "fraud", Files(), otherInputs, new FixedClock());
+        var third = RegistryFolder.Register(Registry, "fraud", Files("zap"), otherInputs, new FixedClock());
+        var fourth = RegistryFolder.Register(Registry, "fraud", Files("zap"), otherInputs, new FixedClock());
+        var fewerFiles = RegistryFolder.Register(Registry, "fraud", new RegistryFiles(Path.Combine(root.FullName, "model.zip")), otherInputs, new FixedClock());
+
+        Assert.Equal(["v0.0.2", "v0.0.3", "v0.0.3", "v0.0.4"], new[] { second, third, fourth, fewerFiles }.Select(v => v.ToString()));
     }
 
     [Fact]

@@ -83,10 +83,46 @@ public sealed class DriftAnalyzerTests
         var amount = Assert.Single(report.Columns);
         Assert.True(amount.InsufficientData);
         Assert.False(amount.Drift);
-        Assert.Null(amount.Statistic);
         Assert.Equal(10, amount.CurrentSize);
         Assert.False(report.DatasetDrift);
         Assert.Equal(0.0, report.DriftShare);
+    }
+
+    [Fact]
+    public void Analyze_TooFewValues_StillReportsStatisticAndPValueWithTheFlag()
+    {
+        var reference = Dataset(DatasetColumn.Numeric("amount", Numbers(200, 0)), DatasetColumn.Categorical("city", Labels(200, "a", "b")));
+        var current = Dataset(DatasetColumn.Numeric("amount", Numbers(11, 5)), DatasetColumn.Categorical("city", Labels(11, "a", "a", "a", "b")));
+
+        var report = new DriftAnalyzer().Analyze(reference, current);
+
+        var amount = report.Columns.Single(c => c.Name == "amount");
+        Assert.True(amount.InsufficientData);
+        Assert.False(amount.Drift);
+        Assert.Equal(DriftMethod.Ks, amount.Method);
+        Assert.Equal(1.0, amount.Statistic);
+        // NOTE: D = 1 (every current value above every reference value): exactly 2 of the C(211, 11) orderings reach it.
+        const double expected = 2.0 / 709_284_896_615_071_686.0;
+        Assert.Equal(expected, amount.PValue!.Value, expected * 1e-9);
+        Assert.Equal(1.0, amount.EffectSize);
+        var city = report.Columns.Single(c => c.Name == "city");
+        Assert.True(city.InsufficientData);
+        Assert.Equal(DriftMethod.ChiSquare, city.Method);
+        Assert.NotNull(city.Statistic);
+        Assert.InRange(city.PValue!.Value, 0.0, 1.0);
+        Assert.Contains("\"p_value\"", report.ToJson());
+        Assert.Equal(0.0, report.DriftShare);
+    }
+
+    [Fact]
+    public void Analyze_NoValueOnOneSide_InsufficientDataWithoutStatistic()
+    {
+        var report = new DriftAnalyzer().Analyze(Dataset(DatasetColumn.Numeric("amount", Numbers(200, 0))), Dataset(DatasetColumn.Numeric("amount", [null, null])));
+
+        var amount = Assert.Single(report.Columns);
+        Assert.True(amount.InsufficientData);
+        Assert.Null(amount.Statistic);
+        Assert.Null(amount.PValue);
     }
 
     [Fact]
