@@ -49,8 +49,14 @@ public sealed partial record ServingOptions
     /// <summary>A PostgreSQL connection string; when set, the prediction log goes there instead of SQLite.</summary>
     public string? PostgresConnectionString { get; init; }
 
-    /// <summary>Capacity of the prediction log queue; a full queue drops (and counts) records.</summary>
+    /// <summary>
+    /// Capacity of the prediction log queue in rows; when it is full a request waits for room (back-pressure) for up to
+    /// <see cref="LogWaitTimeout"/>, then gets 503 (gRPC UNAVAILABLE): no prediction is answered unrecorded.
+    /// </summary>
     public int LogQueueCapacity { get; init; } = 65_536;
+
+    /// <summary>How long a request waits for room in a full prediction log queue before it is refused (default 5 s).</summary>
+    public TimeSpan LogWaitTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The registry folder, absolute.</summary>
     public string RegistryPath => Path.GetFullPath(RegistryRoot, RootDirectory);
@@ -119,6 +125,11 @@ public sealed partial record ServingOptions
         if (LogQueueCapacity <= 0)
         {
             problems.Add($"LogQueueCapacity must be positive, not {LogQueueCapacity}.");
+        }
+
+        if (LogWaitTimeout < TimeSpan.Zero)
+        {
+            problems.Add($"LogWaitTimeout must not be negative, not {LogWaitTimeout}.");
         }
 
         problems.AddRange(LogProblems());

@@ -42,15 +42,20 @@ internal sealed class PredictionStore
     public async Task InsertAsync(IReadOnlyList<PredictionRecord> batch, CancellationToken cancel)
     {
         await using var connection = await OpenAsync(cancel);
+        if (connection is NpgsqlConnection postgres)
+        {
+            await InsertPostgresAsync(postgres, batch, cancel);
+            return;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO predictions (request_id, time, model, model_version, variant, features, output, latency_ms) " +
             "VALUES (@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING";
         var p = new[] { "id", "time", "model", "version", "variant", "features", "output", "latency" }.Select(n => Add(command, n)).ToArray();
-        // NOTE: a prepared insert is a measurable share of the writer's time under load; Npgsql would need typed
-        // parameters to prepare, so only SQLite's is prepared.
-        if (command is SqliteCommand) await command.PrepareAsync(cancel);
+        // NOTE: a prepared insert is a measurable share of the writer's time under load.
+        await command.PrepareAsync(cancel);
         foreach (var r in batch)
         {
             (p[0].Value, p[1].Value, p[2].Value, p[3].Value, p[4].Value) = (r.RequestId, Time(r.Time), r.Model.Name, r.Model.Version.ToString(), r.Model.Variant);
@@ -59,6 +64,24 @@ internal sealed class PredictionStore
         }
 
         await transaction.CommitAsync(cancel);
+    }
+
+    // NOTE: one statement per batch (arrays unnested on the server): a statement per row would cost a network round
+    // trip per prediction, which is what limits a PostgreSQL writer. One statement is one transaction.
+    private static async Task InsertPostgresAsync(NpgsqlConnection connection, IReadOnlyList<PredictionRecord> batch, CancellationToken cancel)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO predictions (request_id, time, model, model_version, variant, features, output, latency_ms) " +
+            "SELECT * FROM unnest(@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING", connection);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("id", batch.Select(r => r.RequestId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("time", batch.Select(r => Time(r.Time)).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("model", batch.Select(r => r.Model.Name).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("version", batch.Select(r => r.Model.Version.ToString()).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("variant", batch.Select(r => r.Model.Variant).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("features", batch.Select(r => PredictionJson.Features(r.Model.Features, r.Values)).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("output", batch.Select(r => PredictionJson.Output(r.Output, r.Model.Classes)).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<double[]>("latency", batch.Select(r => r.LatencyMs).ToArray()));
+        await command.ExecuteNonQueryAsync(cancel);
     }
 
     /// <summary>The ids among <paramref name="ids"/> that have no logged prediction.</summary>

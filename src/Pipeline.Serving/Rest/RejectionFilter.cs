@@ -15,6 +15,11 @@ internal static class RejectionFilter
         }
         catch (RequestRejectedException e)
         {
+            if (e.Reason == Rejection.Unavailable)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+            }
+
             return JsonAnswer.Error(e.Message, Status(e.Reason));
         }
     }
