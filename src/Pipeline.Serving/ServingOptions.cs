@@ -37,7 +37,10 @@ public sealed partial record ServingOptions
     // upgrade or prior-knowledge detection), so gRPC clients cannot share the REST port without TLS.
     public int GrpcPort { get; init; } = 5081;
 
-    /// <summary>Bearer token of the admin API; required when binding a non-loopback address.</summary>
+    /// <summary>
+    /// Bearer token of the admin API (sent as <c>Authorization: Bearer</c>); without one the admin API answers 403
+    /// to every call. Required when binding a non-loopback address.
+    /// </summary>
     public string? AdminToken { get; init; }
 
     /// <summary>Largest accepted request body in bytes (REST and gRPC messages).</summary>

@@ -97,6 +97,7 @@ internal sealed class InferenceGrpcService(PredictionService service) : GRPCInfe
             Rejection.NotFound => StatusCode.NotFound,
             Rejection.TooLarge => StatusCode.ResourceExhausted,
             Rejection.Unavailable => StatusCode.Unavailable,
+            Rejection.Conflict => StatusCode.AlreadyExists,
             _ => StatusCode.InvalidArgument,
         };
         return new RpcException(new Status(code, e.Message));

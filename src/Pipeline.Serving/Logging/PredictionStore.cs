@@ -104,23 +104,36 @@ internal sealed class PredictionStore
         return unknown;
     }
 
-    /// <summary>Stores ground truth (a later label for the same id replaces the earlier one).</summary>
-    public async Task InsertFeedbackAsync(IReadOnlyList<(string RequestId, string Label)> feedback, DateTimeOffset time, CancellationToken cancel)
+    /// <summary>
+    /// Stores ground truth in one transaction: the first label of a request id is kept. Returns the ids that already
+    /// had a label (or came twice); when there are any, nothing is stored.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> InsertFeedbackAsync(IReadOnlyList<(string RequestId, string Label)> feedback, DateTimeOffset time, CancellationToken cancel)
     {
         await using var connection = await OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO feedback (request_id, time, label) VALUES (@id, @time, @label) " +
-            "ON CONFLICT (request_id) DO UPDATE SET time = excluded.time, label = excluded.label";
+        command.CommandText = "INSERT INTO feedback (request_id, time, label) VALUES (@id, @time, @label) ON CONFLICT (request_id) DO NOTHING";
         var (id, at, label) = (Add(command, "id"), Add(command, "time"), Add(command, "label"));
+        var labelled = new List<string>();
         foreach (var (requestId, value) in feedback)
         {
             (id.Value, at.Value, label.Value) = (requestId, Time(time), value);
-            await command.ExecuteNonQueryAsync(cancel);
+            if (await command.ExecuteNonQueryAsync(cancel) == 0)
+            {
+                labelled.Add(requestId);
+            }
+        }
+
+        if (labelled.Count > 0)
+        {
+            await transaction.RollbackAsync(cancel);
+            return labelled;
         }
 
         await transaction.CommitAsync(cancel);
+        return labelled;
     }
 
     /// <summary>Logged outputs of <paramref name="variants"/> since <paramref name="since"/> joined with their feedback labels.</summary>

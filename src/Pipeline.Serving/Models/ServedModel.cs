@@ -16,14 +16,15 @@ internal sealed class ServedModel
 
     private ServedModel(ServedModel other, string variant)
     {
-        (Name, Version, Task, Threshold, Features, Classes, Folder, engines) =
-            (other.Name, other.Version, other.Task, other.Threshold, other.Features, other.Classes, other.Folder, other.engines);
+        (Name, Version, Task, Threshold, Features, Classes, Folder, engines, Labels) =
+            (other.Name, other.Version, other.Task, other.Threshold, other.Features, other.Classes, other.Folder, other.engines, other.Labels);
         Variant = variant;
     }
 
-    public ServedModel(string name, ModelVersion version, string variant, MlTask task, double threshold, FeatureSchema features, IReadOnlyList<string> classes, string folder, ITransformer model)
+    public ServedModel(string name, ModelVersion version, string variant, MlTask task, double threshold, FeatureSchema features, IReadOnlyList<string> classes, string folder, ITransformer model, IReadOnlyList<string>? labelClasses = null)
     {
         (Name, Version, Variant, Task, Threshold, Features, Classes, Folder) = (name, version, variant, task, threshold, features, classes, folder);
+        Labels = new LabelSpace(name, version, task, [.. classes, .. labelClasses ?? []]);
         var policy = new EnginePolicy(() => new ScoringEngine(model, features, task, threshold, classes));
         engines = new DefaultObjectPool<ScoringEngine>(policy, Math.Max(4, Environment.ProcessorCount * 4));
     }
@@ -44,6 +45,9 @@ internal sealed class ServedModel
 
     /// <summary>Multiclass class names in score order (empty otherwise).</summary>
     public IReadOnlyList<string> Classes { get; }
+
+    /// <summary>The labels feedback for this model may carry (its classes, or numbers for regression).</summary>
+    public LabelSpace Labels { get; }
 
     /// <summary>The registry folder the model was loaded from.</summary>
     public string Folder { get; }
