@@ -58,8 +58,8 @@ internal sealed class PredictionStore
         await command.PrepareAsync(cancel);
         foreach (var r in batch)
         {
-            (p[0].Value, p[1].Value, p[2].Value, p[3].Value, p[4].Value) = (r.RequestId, Time(r.Time), r.Model.Name, r.Model.Version.ToString(), r.Model.Variant);
-            (p[5].Value, p[6].Value, p[7].Value) = (PredictionJson.Features(r.Model.Features, r.Values), PredictionJson.Output(r.Output, r.Model.Classes), r.LatencyMs);
+            (p[0].Value, p[1].Value, p[2].Value, p[3].Value) = (r.RequestId, Time(r.Time), r.Model, r.Version);
+            (p[4].Value, p[5].Value, p[6].Value, p[7].Value) = (r.Variant, r.Features, r.Output, r.LatencyMs);
             await command.ExecuteNonQueryAsync(cancel);
         }
 
@@ -75,11 +75,11 @@ internal sealed class PredictionStore
             "SELECT * FROM unnest(@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING", connection);
         command.Parameters.Add(new NpgsqlParameter<string[]>("id", batch.Select(r => r.RequestId).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string[]>("time", batch.Select(r => Time(r.Time)).ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("model", batch.Select(r => r.Model.Name).ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("version", batch.Select(r => r.Model.Version.ToString()).ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("variant", batch.Select(r => r.Model.Variant).ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("features", batch.Select(r => PredictionJson.Features(r.Model.Features, r.Values)).ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("output", batch.Select(r => PredictionJson.Output(r.Output, r.Model.Classes)).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("model", batch.Select(r => r.Model).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("version", batch.Select(r => r.Version).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("variant", batch.Select(r => r.Variant).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("features", batch.Select(r => r.Features).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("output", batch.Select(r => r.Output).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<double[]>("latency", batch.Select(r => r.LatencyMs).ToArray()));
         await command.ExecuteNonQueryAsync(cancel);
     }

@@ -72,7 +72,7 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
         var records = new PredictionRecord[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            records[i] = new PredictionRecord(rowIds[i], now, answer, rows[i], predictions[i], latency);
+            records[i] = PredictionRecord.Of(rowIds[i], now, answer, rows[i], predictions[i], latency);
         }
 
         if (!await log.AddAsync(records, cancel))
