@@ -178,7 +178,9 @@ internal sealed partial class PredictionLog(PredictionStore store, int capacity,
                 Interlocked.Add(ref written, batch.Count);
                 return;
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+            // NOTE: whatever the store throws, the batch is kept and retried: a writer that died would leave every later
+            // request waiting for room that never comes, with nothing in the log saying why.
+            catch (Exception e)
             {
                 if (abandon.IsCancellationRequested)
                 {
