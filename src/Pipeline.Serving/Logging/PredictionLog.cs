@@ -25,6 +25,7 @@ internal sealed partial class PredictionLog(PredictionStore store, int capacity,
     private long refused;
     private long failed;
     private long written;
+    private long retries;
     private int overloaded;
     private int refusedWarned;
 
@@ -45,6 +46,9 @@ internal sealed partial class PredictionLog(PredictionStore store, int capacity,
 
     /// <summary>Records that could not be written before the host stopped.</summary>
     public long Failed => Interlocked.Read(ref failed);
+
+    /// <summary>Batch writes the store refused and that were retried.</summary>
+    public long Retries => Interlocked.Read(ref retries);
 
     /// <summary>Records written.</summary>
     public long Written => Interlocked.Read(ref written);
@@ -189,6 +193,7 @@ internal sealed partial class PredictionLog(PredictionStore store, int capacity,
                     return;
                 }
 
+                Interlocked.Increment(ref retries);
                 LogWriteRetried(logger, batch.Count, store.Description, delay.TotalSeconds, e.Message);
             }
 

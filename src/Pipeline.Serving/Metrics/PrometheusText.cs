@@ -41,6 +41,7 @@ internal static class PrometheusText
         Counter(text, "serving_prediction_log_written_total", "Prediction records written.", log.Written);
         Counter(text, "serving_prediction_log_refused_requests_total", "Requests refused (503, UNAVAILABLE) because the log had no room for their predictions in time.", log.Refused);
         Counter(text, "serving_prediction_log_dropped_total", "Shadow prediction records skipped because the queue was full (never answered to a client).", log.Dropped);
+        Counter(text, "serving_prediction_log_write_retries_total", "Batch writes the database refused and that were retried (the batch is kept).", log.Retries);
         Counter(text, "serving_prediction_log_failed_total", "Prediction records that could not be written before the host stopped.", log.Failed);
         ProcessMetrics(text);
         return text.ToString();
