@@ -38,14 +38,17 @@ internal sealed partial class Build
     private string[] FeedbackLogFiles => ParamsValue("ingest.feedback") is { Length: > 0 } log ? FeedbackIngest.LogFiles(log) : [];
 
     /// <summary>The data.* keys feedback rows need, declared only when ingest.feedback is set.</summary>
-    private string[] FeedbackParams => ParamsValue("ingest.feedback") is { Length: > 0 } ? ["data.key", "data.label"] : [];
+    private string[] FeedbackParams => ParamsValue("ingest.feedback") is { Length: > 0 } ? ["data.key", "data.label", "data.task"] : [];
+
+    /// <summary>Where feedback rows with labels the dataset cannot use go (with a reason), only when ingest.feedback is set.</summary>
+    private string[] FeedbackOutputs => ParamsValue("ingest.feedback") is { Length: > 0 } ? [Paths.FeedbackQuarantine] : [];
 
     Target Ingest => _ => _
         .Description("Load the configured source (params.yaml ingest.*) and the feedback-labelled traffic (ingest.feedback) into a snapshot under data/raw")
         .Inputs(SourceFiles)
         .OptionalInputs(FeedbackLogFiles)
         .Params(["ingest", .. FeedbackParams])
-        .Outputs(Paths.Snapshot)
+        .Outputs([Paths.Snapshot, .. FeedbackOutputs])
         .When(SourceFiles.Length == 0 || (ParamsValue("ingest.feedback") is { Length: > 0 } && FeedbackLogFiles.Length == 0), d => d.AlwaysRun())
         .Executes(ctx =>
         {
@@ -65,8 +68,13 @@ internal sealed partial class Build
     {
         var key = ParamsValue("data.key") is { Length: > 0 } k ? k
             : throw new UsageException("ingest.feedback needs data.key in params.yaml: feedback rows get keys derived from their request ids, which is how a later load knows it already has them.");
-        var result = FeedbackIngest.Append(snapshot, log, RootDirectory, key, ctx.Param<string>("data.label"), ctx.CancellationToken);
+        var result = FeedbackIngest.Append(snapshot, log, RootDirectory, key, ctx.Param<string>("data.label"), TaskOf(ctx), ctx.Output(Paths.FeedbackQuarantine), ctx.CancellationToken);
         ctx.Summary("feedback", result.Appended);
+        if (result.Quarantined > 0)
+        {
+            ctx.Summary("feedback_quarantined", result.Quarantined);
+            ctx.Log.Warning($"{result.Quarantined} feedback labels the dataset cannot use were kept out of the snapshot; reasons in {Paths.FeedbackQuarantine}.");
+        }
         if (result.AlreadyPresent > 0) ctx.Log.Information($"{result.AlreadyPresent} labelled predictions were already in the snapshot (earlier loads).");
         if (result.IgnoredFields.Count > 0) ctx.Log.Warning($"Logged fields that are not snapshot columns were left out of the feedback rows: {string.Join(", ", result.IgnoredFields)}.");
     }

@@ -26,12 +26,13 @@ internal sealed partial class Build
                 throw new CheckFailedException("The pipeline did not deploy a production model to simulate with; see the run above.");
             SetPredictionLogAside(ctx.Log);
             var address = new Uri(ServingAddress);
-            await using var host = await StartSimulationHost(model, address, ctx.CancellationToken);
+            var token = SimulationAdminToken();
+            await using var host = await StartSimulationHost(model, address, token, ctx.CancellationToken);
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
             var report = new SimulationReport();
             try
             {
-                await RunScenario(ctx, settings, new TrafficClient(http, model), new AdminClient(http, AdminToken), report);
+                await RunScenario(ctx, settings, new TrafficClient(http, model), new AdminClient(http, token), report);
             }
             finally
             {
@@ -78,7 +79,18 @@ internal sealed partial class Build
         return monitoring;
     }
 
-    private async Task<Microsoft.AspNetCore.Builder.WebApplication> StartSimulationHost(string model, Uri address, CancellationToken cancel)
+    // NOTE: the host's admin API is off without a token, and the demo drives rollouts through it (itself and through
+    // the Deploy its Retrain runs in a child ./build.sh, which reads the parameter from the inherited environment):
+    // without --admin-token, a random one for this run.
+    private string SimulationAdminToken()
+    {
+        if (AdminToken is { Length: > 0 } given) return given;
+        var token = System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true);
+        Environment.SetEnvironmentVariable("ADMIN_TOKEN", token);
+        return token;
+    }
+
+    private async Task<Microsoft.AspNetCore.Builder.WebApplication> StartSimulationHost(string model, Uri address, string token, CancellationToken cancel)
     {
         var host = ServingHost.Build(new ServingOptions
         {
@@ -87,7 +99,7 @@ internal sealed partial class Build
             ModelVersion = ProductionVersion(model),
             Port = address.Port,
             GrpcPort = 0,  // the demo speaks REST; gRPC takes any free port rather than one that may be in use
-            AdminToken = AdminToken,
+            AdminToken = token,
         }, TimeProvider.System);
         try
         {

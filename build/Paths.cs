@@ -8,6 +8,7 @@ internal static class Paths
     public const string Schema = "data/schema.yaml";
     public const string Validated = "data/validated/snapshot.csv";
     public const string Quarantine = "data/quarantine/snapshot.csv";
+    public const string FeedbackQuarantine = "data/quarantine/feedback.csv";
     public const string ValidationJson = "reports/validation.json";
     public const string ValidationText = "reports/validation.txt";
     public const string TrainSet = "data/features/train.csv";

@@ -4,7 +4,7 @@ namespace Pipeline.Serving.Bench;
 
 /// <summary>
 /// Command-line options: <c>--seconds N --warmup N --connections N --grpc-channels N --registry PATH --model NAME
-/// --row JSON --dir PATH --log-queue N --protocols rest|grpc|both --monitor --host-env NAME=VALUE --in-process</c>, and the internal <c>--serve</c> mode of the child host.
+/// --row JSON --batch N --dir PATH --log-queue N --protocols rest|grpc|both --monitor --host-env NAME=VALUE --in-process</c>, and the internal <c>--serve</c> mode of the child host.
 /// </summary>
 internal sealed record BenchOptions
 {
@@ -28,6 +28,9 @@ internal sealed record BenchOptions
 
     /// <summary>One instance as a JSON object (the reference model's features by default).</summary>
     public string Row { get; init; } = """{"amount":99.5,"hour":1,"country":"us"}""";
+
+    /// <summary>Instances per REST predict request (<c>--batch</c>, default 1); gRPC calls stay single-row.</summary>
+    public int Batch { get; init; } = 1;
 
     /// <summary>Working folder (absolute): the host's root, the prediction log and the trained model.</summary>
     public string Directory { get; init; } = "/tmp/pipeline-serving-bench";
@@ -88,6 +91,7 @@ internal sealed record BenchOptions
                 "--registry" => options with { Registry = Absolute(Value(), "--registry") },
                 "--model" => options with { Model = Value() },
                 "--row" => options with { Row = Value() },
+                "--batch" => options with { Batch = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--dir" => options with { Directory = Absolute(Value(), "--dir") },
                 "--log-queue" => options with { LogQueue = Number() },
                 "--protocols" => options with { Protocols = Value() is var p && p is "rest" or "grpc" or "both" ? p : throw new ArgumentException("--protocols must be rest, grpc or both.") },
@@ -98,13 +102,13 @@ internal sealed record BenchOptions
                 "--monitor-interval" => options with { MonitorInterval = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--monitor-child" => options with { MonitorChild = Value() },
                 "--monitor-log" => options with { MonitorLog = Value() },
-                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --dir PATH, --log-queue N, --protocols rest|grpc|both, --monitor [--monitor-interval S], --host-env NAME=VALUE, --in-process."),
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --batch N, --dir PATH, --log-queue N, --protocols rest|grpc|both, --monitor [--monitor-interval S], --host-env NAME=VALUE, --in-process."),
             };
         }
 
-        return options.Connections > 0 && options.GrpcChannels > 0 && options.Seconds > 0 && options.Warmup >= 0
+        return options.Connections > 0 && options.GrpcChannels > 0 && options.Seconds > 0 && options.Batch > 0 && options.Warmup >= 0
             ? options
-            : throw new ArgumentException("--connections, --grpc-channels and --seconds must be positive, --warmup not negative.");
+            : throw new ArgumentException("--connections, --grpc-channels, --batch and --seconds must be positive, --warmup not negative.");
     }
 
     /// <summary>The arguments that start the monitor's own process against <paramref name="rest"/>.</summary>

@@ -13,17 +13,17 @@ internal sealed class RestCalls : IDisposable
     private readonly Uri predict;
     private readonly Uri live;
 
-    /// <summary>Prepares the calls to <paramref name="rest"/> for <paramref name="model"/> with one instance.</summary>
-    public RestCalls(Uri rest, string model, string rowJson, int connections)
+    /// <summary>Prepares the calls to <paramref name="rest"/> for <paramref name="model"/> with <paramref name="batch"/> instances.</summary>
+    public RestCalls(Uri rest, string model, string rowJson, int connections, int batch = 1)
     {
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };
         http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30), DefaultRequestVersion = HttpVersion.Version11 };
-        body = Encoding.UTF8.GetBytes($"{{\"instances\":[{rowJson}]}}");
+        body = Encoding.UTF8.GetBytes($"{{\"instances\":[{string.Join(',', Enumerable.Repeat(rowJson, batch))}]}}");
         predict = new Uri(rest, $"/v1/models/{model}:predict");
         live = new Uri(rest, "/v2/health/live");
     }
 
-    /// <summary><c>POST /v1/models/{name}:predict</c> with one instance; true on 200.</summary>
+    /// <summary><c>POST /v1/models/{name}:predict</c> with the prepared instances; true on 200.</summary>
     public async Task<bool> PredictAsync(int caller)
     {
         using var content = new ByteArrayContent(body);

@@ -20,7 +20,7 @@ internal static class ServingBench
 
         var loadBefore = LoadAverage();
         await using var host = options.InProcess ? await HostUnderTest.StartInProcessAsync(options) : await HostUnderTest.StartChildAsync(options);
-        using var rest = new RestCalls(host.Rest, options.Model, options.Row, options.Connections);
+        using var rest = new RestCalls(host.Rest, options.Model, options.Row, options.Connections, options.Batch);
         using var grpc = new GrpcCalls(host.Grpc, options.Model, options.Row, options.GrpcChannels);
         if (!await rest.PredictAsync(0) || !await grpc.InferAsync(0))
         {
@@ -28,11 +28,11 @@ internal static class ServingBench
             return 2;
         }
 
-        long predictions = 2;
-        Func<int, Task<bool>> Counted(Func<int, Task<bool>> call) => async c =>
+        long predictions = options.Batch + 1;
+        Func<int, Task<bool>> Counted(Func<int, Task<bool>> call, int rows = 1) => async c =>
         {
             var ok = await call(c);
-            Interlocked.Add(ref predictions, ok ? 1 : 0);
+            Interlocked.Add(ref predictions, ok ? rows : 0);
             return ok;
         };
 
@@ -63,7 +63,7 @@ internal static class ServingBench
             if (!options.Monitor)
             {
                 await Measure(liveName, live);
-                await Measure(predictName, Counted(predict));
+                await Measure(predictName, Counted(predict, predictName.StartsWith("REST", StringComparison.Ordinal) ? options.Batch : 1));
                 continue;
             }
 
@@ -96,8 +96,10 @@ internal static class ServingBench
         }
 
         lines.ForEach(Console.WriteLine);
-        Console.WriteLine(FormattableString.Invariant($"predictions answered (incl. warm-up): {predictions}; log before shutdown: written {final.Written}, dropped {final.Dropped}, failed {final.Failed}, queued {final.QueueDepth}"));
+        Console.WriteLine(FormattableString.Invariant($"predictions answered (incl. warm-up): {predictions}; log before shutdown: written {final.Written}, refused requests {final.Refused}, dropped {final.Dropped}, failed {final.Failed}, queued {final.QueueDepth}"));
         Console.WriteLine($"host at shutdown: {summary ?? "(in-process: see the host's log)"}");
+        var logged = LoggedRows(Path.Combine(options.Directory, host.PredictionLog));
+        Console.WriteLine(FormattableString.Invariant($"answered {predictions} predictions, logged {logged} rows after shutdown: {(logged == predictions ? "answered = logged" : "MISMATCH")}"));
         Console.WriteLine($"load average after: {LoadAverage()}");
         return results.Sum(r => r.Errors) == 0 ? 0 : 1;
     }
@@ -106,13 +108,22 @@ internal static class ServingBench
     {
         if (options.MeasuresRest)
         {
-            yield return ("REST GET /v2/health/live", rest.LiveAsync, "REST POST :predict (1 row)", rest.PredictAsync);
+            yield return ("REST GET /v2/health/live", rest.LiveAsync, FormattableString.Invariant($"REST POST :predict ({options.Batch} row{(options.Batch == 1 ? "" : "s")})"), rest.PredictAsync);
         }
 
         if (options.MeasuresGrpc)
         {
             yield return ("gRPC ServerLive", grpc.LiveAsync, "gRPC ModelInfer (1 row)", grpc.InferAsync);
         }
+    }
+
+    private static long LoggedRows(string path)
+    {
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var count = db.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM predictions";
+        return (long)count.ExecuteScalar()!;
     }
 
     private static double GeneratorCpuSeconds()

@@ -37,7 +37,10 @@ public sealed partial record ServingOptions
     // upgrade or prior-knowledge detection), so gRPC clients cannot share the REST port without TLS.
     public int GrpcPort { get; init; } = 5081;
 
-    /// <summary>Bearer token of the admin API; required when binding a non-loopback address.</summary>
+    /// <summary>
+    /// Bearer token of the admin API (sent as <c>Authorization: Bearer</c>); without one the admin API answers 403
+    /// to every call. Required when binding a non-loopback address.
+    /// </summary>
     public string? AdminToken { get; init; }
 
     /// <summary>Largest accepted request body in bytes (REST and gRPC messages).</summary>
@@ -49,8 +52,14 @@ public sealed partial record ServingOptions
     /// <summary>A PostgreSQL connection string; when set, the prediction log goes there instead of SQLite.</summary>
     public string? PostgresConnectionString { get; init; }
 
-    /// <summary>Capacity of the prediction log queue; a full queue drops (and counts) records.</summary>
+    /// <summary>
+    /// Capacity of the prediction log queue in rows; when it is full a request waits for room (back-pressure) for up to
+    /// <see cref="LogWaitTimeout"/>, then gets 503 (gRPC UNAVAILABLE): no prediction is answered unrecorded.
+    /// </summary>
     public int LogQueueCapacity { get; init; } = 65_536;
+
+    /// <summary>How long a request waits for room in a full prediction log queue before it is refused (default 5 s).</summary>
+    public TimeSpan LogWaitTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The registry folder, absolute.</summary>
     public string RegistryPath => Path.GetFullPath(RegistryRoot, RootDirectory);
@@ -119,6 +128,11 @@ public sealed partial record ServingOptions
         if (LogQueueCapacity <= 0)
         {
             problems.Add($"LogQueueCapacity must be positive, not {LogQueueCapacity}.");
+        }
+
+        if (LogWaitTimeout < TimeSpan.Zero)
+        {
+            problems.Add($"LogWaitTimeout must not be negative, not {LogWaitTimeout}.");
         }
 
         problems.AddRange(LogProblems());

@@ -27,7 +27,18 @@ public sealed class BadRequestTests(ServingFixture fixture)
     [InlineData("/v2/models/fraud-detector/infer", """{"inputs":[{"name":"amount","shape":[1],"datatype":"FP32","data":[1]}]}""", HttpStatusCode.BadRequest, "missing features 'hour', 'country'")]
     [InlineData("/v2/models/fraud-detector/infer", """{"inputs":[{"name":"amount","shape":[1],"datatype":"FP32","data":[1]},{"name":"amount","shape":[1],"datatype":"FP32","data":[1]}]}""", HttpStatusCode.BadRequest, "'amount' is given twice")]
     [InlineData("/v1/feedback", """{"request_id":"never-seen","label":true}""", HttpStatusCode.NotFound, "'never-seen'")]
-    [InlineData("/v1/feedback", """{"request_id":"x"}""", HttpStatusCode.BadRequest, "'label' must be")]
+    [InlineData("/v1/feedback", """{"request_id":"x"}""", HttpStatusCode.BadRequest, "body: 'label' is required")]
+    [InlineData("/v1/feedback", """{"request_id":"x","label":"maybe"}""", HttpStatusCode.BadRequest, "body.label: 'maybe' is not a label of fraud-detector v0.0.1 (binary): expected true or false")]
+    [InlineData("/v1/feedback", """[{"request_id":"x","label":true},{"request_id":"y","label":12345}]""", HttpStatusCode.BadRequest, "body[1].label: '12345' is not a label")]
+    [InlineData("/v1/feedback", """{"request_id":"x","label":{"v":1}}""", HttpStatusCode.BadRequest, "body.label: must be true or false")]
+    [InlineData("/v1/models/fraud-detector:predict", """{"instances":[{"amount":1,"hour":2,"country":"\ud800"}]}""", HttpStatusCode.BadRequest, "instances[0].country: the text is not valid Unicode")]
+    [InlineData("/v1/models/fraud-detector:predict", """{"instances":[{"amount":1,"hour":2,"\udc00x":"de"}]}""", HttpStatusCode.BadRequest, "instances[0] (a property name): the text is not valid Unicode")]
+    [InlineData("/v2/models/fraud-detector/infer", """{"id":"\ud800","inputs":[]}""", HttpStatusCode.BadRequest, "id: the text is not valid Unicode")]
+    [InlineData("/v2/models/fraud-detector/infer", """{"inputs":[{"name":"\ud800","shape":[1],"datatype":"FP32","data":[1]}]}""", HttpStatusCode.BadRequest, "inputs[0].name: the text is not valid Unicode")]
+    [InlineData("/v2/models/fraud-detector/infer", """{"inputs":[{"name":"amount","shape":[1],"datatype":"FP32","data":[1]},{"name":"hour","shape":[1],"datatype":"FP32","data":[2]},{"name":"country","shape":[1],"datatype":"BYTES","data":["a\ud800"]}]}""", HttpStatusCode.BadRequest, "inputs[2] 'country' data[0]: the text is not valid Unicode")]
+    [InlineData("/v2/models/fraud-detector/infer", """{"inputs":[{"name":"rows","shape":[1],"datatype":"BYTES","data":["{\"amount\":1,\"hour\":2,\"country\":\"\\ud800\"}"]}]}""", HttpStatusCode.BadRequest, "inputs[0].data[0].country: the text is not valid Unicode")]
+    [InlineData("/v1/feedback", """{"request_id":"\ud800","label":true}""", HttpStatusCode.BadRequest, "body.request_id: the text is not valid Unicode")]
+    [InlineData("/v1/feedback", """{"request_id":"x","label":"\ud800"}""", HttpStatusCode.BadRequest, "body.label: the text is not valid Unicode")]
     public async Task Post_BadRequest_ClientErrorNamingTheField(string path, string body, HttpStatusCode status, string message)
     {
         await using var host = await RunningHost.StartAsync(fixture);

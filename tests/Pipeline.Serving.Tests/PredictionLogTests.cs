@@ -82,15 +82,52 @@ public sealed class PredictionLogTests(ServingFixture fixture)
     }
 
     [Fact]
-    public async Task TryAdd_QueueFull_DropsAndCountsWithoutWaiting()
+    public async Task Writer_StoreRefusesBatches_RetriedUntilWrittenNotDropped()
+    {
+        await using var host = await RunningHost.StartAsync(fixture);
+        var log = host.App.Services.GetRequiredService<PredictionLog>();
+        await using var db = new SqliteConnection($"Data Source={host.LogPath};Pooling=False");
+        await db.OpenAsync();
+        await ExecuteAsync(db, "ALTER TABLE predictions RENAME TO predictions_away");
+
+        var instances = Enumerable.Range(0, 5).Select(i => new { amount = (double)i, hour = 5, country = "de" }).ToArray();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await host.Http.PostAsJsonAsync("/v1/models/fraud-detector:predict", new { instances })).StatusCode);
+        }
+
+        // NOTE: the table comes back once the writer has been refused, however long that takes; no time is asserted.
+        for (var wait = 0; log.Retries == 0 && wait < 600; wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        await ExecuteAsync(db, "ALTER TABLE predictions_away RENAME TO predictions");
+        await log.FlushAsync(CancellationToken.None);
+
+        Assert.True(log.Retries > 0, "the writer was never refused");
+        Assert.Equal((15L, 0L), (log.Written, log.Failed));
+        Assert.Equal(15L, await Logging.LogBurstTests.CountRowsAsync(host.LogPath));
+        Assert.Equal(log.Retries, await Logging.MetricsScrape.ReadAsync(host.Http, "serving_prediction_log_write_retries_total"));
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection db, string sql)
+    {
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task TryAdd_QueueFull_SkipsWholeRequestsAndCountsWithoutWaiting()
     {
         var store = PredictionStore.Sqlite(Path.Combine(fixture.Root, "data", "serving", $"{Guid.NewGuid():N}.db"));
-        var log = new PredictionLog(store, 2, Microsoft.Extensions.Logging.Abstractions.NullLogger<PredictionLog>.Instance);
+        var log = new PredictionLog(store, 4, TimeSpan.FromSeconds(5), Microsoft.Extensions.Logging.Abstractions.NullLogger<PredictionLog>.Instance);
         var model = Pipeline.Serving.Models.ModelLoader.Load(fixture.VersionFolder("v0.0.1"), ServingFixture.Model, "stable");
-        var record = new PredictionRecord("r", TimeProvider.System.GetUtcNow(), model, [1f, 2f, "de".AsMemory()], new Pipeline.Serving.Models.Prediction(0.5f, true, null, null), 1);
+        var record = PredictionRecord.Of("r", TimeProvider.System.GetUtcNow(), model, [1f, 2f, "de".AsMemory()], new Pipeline.Serving.Models.Prediction(0.5f, true, null, null), 1);
 
-        var accepted = Enumerable.Range(0, 5).Count(i => log.TryAdd(record with { RequestId = $"r{i}" }));
+        var accepted = Enumerable.Range(0, 5).Count(i => log.TryAdd([record with { RequestId = $"r{i}a" }, record with { RequestId = $"r{i}b" }]));
 
-        Assert.Equal((2, 3L, 2), (accepted, log.Dropped, log.Depth));
+        Assert.Equal((2, 6L, 4), (accepted, log.Dropped, log.Depth));
     }
 }

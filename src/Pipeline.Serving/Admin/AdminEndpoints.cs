@@ -35,13 +35,14 @@ internal static class AdminEndpoints
 
     private static async Task<IResult> StartAsync(HttpContext context, RolloutController controller, ServingOptions options)
     {
+        JsonBody.RequireJsonContentType(context.Request);
         using var body = await JsonBody.ReadAsync(context.Request, options.MaxRequestBodyBytes);
         RolloutRequest? request;
         try
         {
             request = body.RootElement.Deserialize<RolloutRequest>(Json);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw RequestRejectedException.Invalid($"body: not a rollout request ({e.Message}). Expected {{\"strategy\": \"canary\", \"version\": \"v0.0.2\", ...}}.");
         }

@@ -35,10 +35,10 @@ internal sealed class InferenceGrpcService(PredictionService service) : GRPCInfe
         return response;
     });
 
-    public override Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context) => Answer(() =>
+    public override Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context) => AnswerAsync(async () =>
     {
         var model = service.Resolve(request.ModelName, request.ModelVersion);
-        var result = service.Predict(model, TensorRows.Rows(request, model.Features), request.Id, h => context.RequestHeaders.GetValue(h.ToLowerInvariant()));
+        var result = await service.PredictAsync(model, TensorRows.Rows(request, model.Features), request.Id, h => context.RequestHeaders.GetValue(h.ToLowerInvariant()), context.CancellationToken);
         model = result.Model;
         if (context.GetHttpContext() is { } http)
         {
@@ -74,14 +74,32 @@ internal sealed class InferenceGrpcService(PredictionService service) : GRPCInfe
         }
         catch (RequestRejectedException e)
         {
-            var code = e.Reason switch
-            {
-                Rejection.NotFound => StatusCode.NotFound,
-                Rejection.TooLarge => StatusCode.ResourceExhausted,
-                Rejection.Unavailable => StatusCode.Unavailable,
-                _ => StatusCode.InvalidArgument,
-            };
-            throw new RpcException(new Status(code, e.Message));
+            throw Status(e);
         }
+    }
+
+    private static async Task<T> AnswerAsync<T>(Func<Task<T>> answer)
+    {
+        try
+        {
+            return await answer();
+        }
+        catch (RequestRejectedException e)
+        {
+            throw Status(e);
+        }
+    }
+
+    private static RpcException Status(RequestRejectedException e)
+    {
+        var code = e.Reason switch
+        {
+            Rejection.NotFound => StatusCode.NotFound,
+            Rejection.TooLarge => StatusCode.ResourceExhausted,
+            Rejection.Unavailable => StatusCode.Unavailable,
+            Rejection.Conflict => StatusCode.AlreadyExists,
+            _ => StatusCode.InvalidArgument,
+        };
+        return new RpcException(new Status(code, e.Message));
     }
 }

@@ -11,7 +11,7 @@ internal static class PredictionLogSetup
     public static IServiceCollection AddPredictionLog(this IServiceCollection services, ServingOptions options)
     {
         var store = options.PostgresConnectionString is { } pg ? PredictionStore.Postgres(pg) : PredictionStore.Sqlite(options.PredictionLogFullPath);
-        services.AddSingleton(s => new PredictionLog(store, options.LogQueueCapacity, s.GetRequiredService<ILogger<PredictionLog>>()));
+        services.AddSingleton(s => new PredictionLog(store, options.LogQueueCapacity, options.LogWaitTimeout, s.GetRequiredService<ILogger<PredictionLog>>()));
         services.AddSingleton<IHostedService>(s => s.GetRequiredService<PredictionLog>());
         return services;
     }

@@ -3,7 +3,14 @@ using Pipeline.Serving.Models;
 namespace Pipeline.Serving.Logging;
 
 /// <summary>
-/// One logged prediction: the model (name, version, variant, features) that answered, the request row, the
-/// output and the latency; turned into JSON by the writer, off the request path.
+/// One logged prediction as its row of the <c>predictions</c> table: the model (name, version, variant) that answered,
+/// the request row and the output as JSON text, and the latency.
 /// </summary>
-internal sealed record PredictionRecord(string RequestId, DateTimeOffset Time, ServedModel Model, object?[] Values, Prediction Output, double LatencyMs);
+internal sealed record PredictionRecord(string RequestId, DateTimeOffset Time, string Model, string Version, string Variant, string Features, string Output, double LatencyMs)
+{
+    /// <summary>The record of one answered row.</summary>
+    // NOTE: the JSON is written here, on the request's thread, not by the log's single writer: under back-pressure the
+    // writer's pace is the host's pace, so it should do nothing but insert.
+    public static PredictionRecord Of(string requestId, DateTimeOffset time, ServedModel model, object?[] values, Prediction output, double latencyMs) =>
+        new(requestId, time, model.Name, model.VersionText, model.Variant, PredictionJson.Features(model.Features, values), PredictionJson.Output(output, model.Classes), latencyMs);
+}

@@ -42,23 +42,46 @@ internal sealed class PredictionStore
     public async Task InsertAsync(IReadOnlyList<PredictionRecord> batch, CancellationToken cancel)
     {
         await using var connection = await OpenAsync(cancel);
+        if (connection is NpgsqlConnection postgres)
+        {
+            await InsertPostgresAsync(postgres, batch, cancel);
+            return;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO predictions (request_id, time, model, model_version, variant, features, output, latency_ms) " +
             "VALUES (@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING";
         var p = new[] { "id", "time", "model", "version", "variant", "features", "output", "latency" }.Select(n => Add(command, n)).ToArray();
-        // NOTE: a prepared insert is a measurable share of the writer's time under load; Npgsql would need typed
-        // parameters to prepare, so only SQLite's is prepared.
-        if (command is SqliteCommand) await command.PrepareAsync(cancel);
+        // NOTE: a prepared insert is a measurable share of the writer's time under load.
+        await command.PrepareAsync(cancel);
         foreach (var r in batch)
         {
-            (p[0].Value, p[1].Value, p[2].Value, p[3].Value, p[4].Value) = (r.RequestId, Time(r.Time), r.Model.Name, r.Model.Version.ToString(), r.Model.Variant);
-            (p[5].Value, p[6].Value, p[7].Value) = (PredictionJson.Features(r.Model.Features, r.Values), PredictionJson.Output(r.Output, r.Model.Classes), r.LatencyMs);
+            (p[0].Value, p[1].Value, p[2].Value, p[3].Value) = (r.RequestId, Time(r.Time), r.Model, r.Version);
+            (p[4].Value, p[5].Value, p[6].Value, p[7].Value) = (r.Variant, r.Features, r.Output, r.LatencyMs);
             await command.ExecuteNonQueryAsync(cancel);
         }
 
         await transaction.CommitAsync(cancel);
+    }
+
+    // NOTE: one statement per batch (arrays unnested on the server): a statement per row would cost a network round
+    // trip per prediction, which is what limits a PostgreSQL writer. One statement is one transaction.
+    private static async Task InsertPostgresAsync(NpgsqlConnection connection, IReadOnlyList<PredictionRecord> batch, CancellationToken cancel)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO predictions (request_id, time, model, model_version, variant, features, output, latency_ms) " +
+            "SELECT * FROM unnest(@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING", connection);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("id", batch.Select(r => r.RequestId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("time", batch.Select(r => Time(r.Time)).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("model", batch.Select(r => r.Model).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("version", batch.Select(r => r.Version).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("variant", batch.Select(r => r.Variant).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("features", batch.Select(r => r.Features).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("output", batch.Select(r => r.Output).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<double[]>("latency", batch.Select(r => r.LatencyMs).ToArray()));
+        await command.ExecuteNonQueryAsync(cancel);
     }
 
     /// <summary>The ids among <paramref name="ids"/> that have no logged prediction.</summary>
@@ -81,23 +104,36 @@ internal sealed class PredictionStore
         return unknown;
     }
 
-    /// <summary>Stores ground truth (a later label for the same id replaces the earlier one).</summary>
-    public async Task InsertFeedbackAsync(IReadOnlyList<(string RequestId, string Label)> feedback, DateTimeOffset time, CancellationToken cancel)
+    /// <summary>
+    /// Stores ground truth in one transaction: the first label of a request id is kept. Returns the ids that already
+    /// had a label (or came twice); when there are any, nothing is stored.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> InsertFeedbackAsync(IReadOnlyList<(string RequestId, string Label)> feedback, DateTimeOffset time, CancellationToken cancel)
     {
         await using var connection = await OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO feedback (request_id, time, label) VALUES (@id, @time, @label) " +
-            "ON CONFLICT (request_id) DO UPDATE SET time = excluded.time, label = excluded.label";
+        command.CommandText = "INSERT INTO feedback (request_id, time, label) VALUES (@id, @time, @label) ON CONFLICT (request_id) DO NOTHING";
         var (id, at, label) = (Add(command, "id"), Add(command, "time"), Add(command, "label"));
+        var labelled = new List<string>();
         foreach (var (requestId, value) in feedback)
         {
             (id.Value, at.Value, label.Value) = (requestId, Time(time), value);
-            await command.ExecuteNonQueryAsync(cancel);
+            if (await command.ExecuteNonQueryAsync(cancel) == 0)
+            {
+                labelled.Add(requestId);
+            }
+        }
+
+        if (labelled.Count > 0)
+        {
+            await transaction.RollbackAsync(cancel);
+            return labelled;
         }
 
         await transaction.CommitAsync(cancel);
+        return labelled;
     }
 
     /// <summary>Logged outputs of <paramref name="variants"/> since <paramref name="since"/> joined with their feedback labels.</summary>

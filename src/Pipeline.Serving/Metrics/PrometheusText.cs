@@ -37,10 +37,12 @@ internal static class PrometheusText
 
         Gauge(text, "serving_requests_in_flight", "Requests being served.", metrics.InFlight);
         Gauge(text, "serving_prediction_log_queue_depth", "Prediction records waiting to be written.", log.Depth);
-        Gauge(text, "serving_prediction_log_queue_capacity", "Capacity of the prediction log queue.", log.Capacity);
+        Gauge(text, "serving_prediction_log_queue_capacity", "Capacity of the prediction log queue in records.", log.Capacity);
         Counter(text, "serving_prediction_log_written_total", "Prediction records written.", log.Written);
-        Counter(text, "serving_prediction_log_dropped_total", "Prediction records dropped because the queue was full.", log.Dropped);
-        Counter(text, "serving_prediction_log_failed_total", "Prediction records the database refused.", log.Failed);
+        Counter(text, "serving_prediction_log_refused_requests_total", "Requests refused (503, UNAVAILABLE) because the log had no room for their predictions in time.", log.Refused);
+        Counter(text, "serving_prediction_log_dropped_total", "Shadow prediction records skipped because the queue was full (never answered to a client).", log.Dropped);
+        Counter(text, "serving_prediction_log_write_retries_total", "Batch writes the database refused and that were retried (the batch is kept).", log.Retries);
+        Counter(text, "serving_prediction_log_failed_total", "Prediction records that could not be written before the host stopped.", log.Failed);
         ProcessMetrics(text);
         return text.ToString();
     }

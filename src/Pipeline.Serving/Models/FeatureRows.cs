@@ -40,9 +40,10 @@ internal sealed class FeatureRows
             var seen = new bool[schema.Columns.Count];
             foreach (var property in objects[r].EnumerateObject())
             {
-                var column = Column(schema, property.Name, rowName);
+                var name = JsonText.Name(property, rowName);
+                var column = Column(schema, name, rowName);
                 var index = column.Ordinal;
-                row[index] = FeatureValue.FromJson(column, property.Value, $"{rowName}.{property.Name}");
+                row[index] = FeatureValue.FromJson(column, property.Value, $"{rowName}.{name}");
                 seen[index] = true;
             }
 

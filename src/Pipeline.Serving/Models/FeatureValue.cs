@@ -19,7 +19,7 @@ internal static class FeatureValue
         JsonValueKind.Number when column.Type is FeatureType.Int32 => value.TryGetInt32(out var i) ? i : throw Invalid(where, $"expected a 32-bit integer, got {value.GetRawText()}"),
         JsonValueKind.Number when column.Type is FeatureType.Int64 => value.TryGetInt64(out var l) ? l : throw Invalid(where, $"expected a 64-bit integer, got {value.GetRawText()}"),
         JsonValueKind.True or JsonValueKind.False when column.Type is FeatureType.Boolean => value.GetBoolean(),
-        JsonValueKind.String when column.Type is FeatureType.Text => value.GetString()!.AsMemory(),
+        JsonValueKind.String when column.Type is FeatureType.Text => JsonText.String(value, where).AsMemory(),
         _ => throw Invalid(where, $"expected {Expected(column.Type)}, got {Describe(value.ValueKind)}"),
     };
 

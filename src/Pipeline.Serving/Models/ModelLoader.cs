@@ -36,7 +36,7 @@ internal static class ModelLoader
         var output = model.GetOutputSchema(inputSchema);
         var task = info?.Task ?? dataset?.Task ?? TaskOf(output);
         var threshold = info is { Threshold: var t } && !double.IsNaN(t) ? t : 0.5;
-        var served = new ServedModel(name, version, variant, task, threshold, FeatureSchema.From(inputSchema, dataset), ClassesOf(output), folder, model);
+        var served = new ServedModel(name, version, variant, task, threshold, FeatureSchema.From(inputSchema, dataset), ClassesOf(output), folder, model, dataset?.LabelClasses);
         served.Predict([served.Features.Columns.Select(c => c.CanBeMissing ? null : Default(c)).ToArray()]);
         return served;
     }

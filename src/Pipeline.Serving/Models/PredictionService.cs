@@ -52,11 +52,13 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
     }
 
     /// <summary>
-    /// Scores validated rows and logs each row (never waiting on the log). When <paramref name="model"/> is the live
-    /// model, the <see cref="Router"/> may answer with a rollout candidate instead (sticky per entity key, read
-    /// through <paramref name="header"/> or from the rows); <see cref="PredictionResult.Model"/> is the one that answered.
+    /// Scores validated rows and logs every row. When <paramref name="model"/> is the live model, the
+    /// <see cref="Router"/> may answer with a rollout candidate instead (sticky per entity key, read through
+    /// <paramref name="header"/> or from the rows); <see cref="PredictionResult.Model"/> is the one that answered.
+    /// A prediction is only returned once its rows are in the log's queue: when the log is full the request waits,
+    /// and is refused (<see cref="Rejection.Unavailable"/>: 503, gRPC UNAVAILABLE) if no room came in time.
     /// </summary>
-    public PredictionResult Predict(ServedModel model, object?[][] rows, string? requestId, Func<string, string?>? header = null)
+    public async Task<PredictionResult> PredictAsync(ServedModel model, object?[][] rows, string? requestId, Func<string, string?>? header, CancellationToken cancel)
     {
         // NOTE: version 7 (time-ordered) ids: the log's request_id primary key then grows at its end instead of
         // dirtying a random index page per row, which had the SQLite writer rewrite more than one page per prediction.
@@ -67,9 +69,16 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
         var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var rowIds = RowIds(id, rows.Length);
         var now = clock.GetUtcNow();
+        var records = new PredictionRecord[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            log.TryAdd(new PredictionRecord(rowIds[i], now, answer, rows[i], predictions[i], latency));
+            records[i] = PredictionRecord.Of(rowIds[i], now, answer, rows[i], predictions[i], latency);
+        }
+
+        if (!await log.AddAsync(records, cancel))
+        {
+            throw new RequestRejectedException(Rejection.Unavailable,
+                $"The prediction log is full (writing to it is behind); request '{id}' was not answered because its {rows.Length} prediction(s) could not be recorded within {log.WaitLimit.TotalSeconds:0.###} s. Retry later.");
         }
 
         router?.Observed(answer, predictions, latency);

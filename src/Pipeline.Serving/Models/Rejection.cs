@@ -12,6 +12,12 @@ internal enum Rejection
     /// <summary>Body over the size limit: HTTP 413, gRPC RESOURCE_EXHAUSTED.</summary>
     TooLarge,
 
-    /// <summary>No model loaded yet: HTTP 503, gRPC UNAVAILABLE.</summary>
+    /// <summary>No model loaded yet, or no room in the prediction log in time: HTTP 503, gRPC UNAVAILABLE.</summary>
     Unavailable,
+
+    /// <summary>The request conflicts with what is stored (a second label for one request id): HTTP 409.</summary>
+    Conflict,
+
+    /// <summary>The body is not declared as JSON: HTTP 415.</summary>
+    UnsupportedMediaType,
 }

@@ -16,14 +16,16 @@ internal sealed class ServedModel
 
     private ServedModel(ServedModel other, string variant)
     {
-        (Name, Version, Task, Threshold, Features, Classes, Folder, engines) =
-            (other.Name, other.Version, other.Task, other.Threshold, other.Features, other.Classes, other.Folder, other.engines);
+        (Name, Version, VersionText, Task, Threshold, Features, Classes, Folder, engines, Labels) =
+            (other.Name, other.Version, other.VersionText, other.Task, other.Threshold, other.Features, other.Classes, other.Folder, other.engines, other.Labels);
         Variant = variant;
     }
 
-    public ServedModel(string name, ModelVersion version, string variant, MlTask task, double threshold, FeatureSchema features, IReadOnlyList<string> classes, string folder, ITransformer model)
+    public ServedModel(string name, ModelVersion version, string variant, MlTask task, double threshold, FeatureSchema features, IReadOnlyList<string> classes, string folder, ITransformer model, IReadOnlyList<string>? labelClasses = null)
     {
         (Name, Version, Variant, Task, Threshold, Features, Classes, Folder) = (name, version, variant, task, threshold, features, classes, folder);
+        VersionText = version.ToString();
+        Labels = new LabelSpace(name, version, task, [.. classes, .. labelClasses ?? []]);
         var policy = new EnginePolicy(() => new ScoringEngine(model, features, task, threshold, classes));
         engines = new DefaultObjectPool<ScoringEngine>(policy, Math.Max(4, Environment.ProcessorCount * 4));
     }
@@ -31,6 +33,9 @@ internal sealed class ServedModel
     public string Name { get; }
 
     public ModelVersion Version { get; }
+
+    /// <summary><see cref="Version"/> as text (as logged and reported).</summary>
+    public string VersionText { get; }
 
     /// <summary>The variant name reported with every answer.</summary>
     public string Variant { get; }
@@ -44,6 +49,9 @@ internal sealed class ServedModel
 
     /// <summary>Multiclass class names in score order (empty otherwise).</summary>
     public IReadOnlyList<string> Classes { get; }
+
+    /// <summary>The labels feedback for this model may carry (its classes, or numbers for regression).</summary>
+    public LabelSpace Labels { get; }
 
     /// <summary>The registry folder the model was loaded from.</summary>
     public string Folder { get; }

@@ -8,8 +8,10 @@ using Pipeline.Serving.Models;
 namespace Pipeline.Serving.Rest;
 
 /// <summary>
-/// <c>POST /v1/feedback</c> with <c>{"request_id": ..., "label": ...}</c> or an array of them: stores ground truth
-/// for logged predictions; any unknown id rejects the whole request (404) and nothing is stored.
+/// <c>POST /v1/feedback</c> (<c>Content-Type: application/json</c>, else 415) with <c>{"request_id": ..., "label": ...}</c>
+/// or an array of them: stores ground truth for logged predictions. The whole request is refused, and nothing stored,
+/// when a label is not one of the served model's labels (400), an id has no logged prediction (404) or already has a
+/// label (409: the first label is kept; labels are not revised through the API).
 /// </summary>
 internal static class FeedbackEndpoints
 {
@@ -20,12 +22,14 @@ internal static class FeedbackEndpoints
         return app;
     }
 
-    private static async Task<IResult> StoreAsync(HttpContext context, PredictionLog log, ServingOptions options, TimeProvider clock)
+    private static async Task<IResult> StoreAsync(HttpContext context, PredictionLog log, PredictionService service, ServingOptions options, TimeProvider clock)
     {
+        JsonBody.RequireJsonContentType(context.Request);
+        var model = service.Resolve(service.ModelName);
         using var body = await JsonBody.ReadAsync(context.Request, options.MaxRequestBodyBytes);
         var root = body.RootElement;
         var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
-        var feedback = items.Select((item, i) => Parse(item, root.ValueKind == JsonValueKind.Array ? $"body[{i}]" : "body")).ToList();
+        var feedback = items.Select((item, i) => Parse(item, root.ValueKind == JsonValueKind.Array ? $"body[{i}]" : "body", model.Labels)).ToList();
         if (feedback.Count == 0)
         {
             throw RequestRejectedException.Invalid("body: at least one feedback item is required.");
@@ -37,7 +41,12 @@ internal static class FeedbackEndpoints
             throw new RequestRejectedException(Rejection.NotFound, $"No logged prediction has request_id '{string.Join("', '", unknown)}'; nothing was stored. (A prediction reaches the log within moments of its answer.)");
         }
 
-        await log.Store.InsertFeedbackAsync(feedback, clock.GetUtcNow(), context.RequestAborted);
+        var labelled = await log.Store.InsertFeedbackAsync(feedback, clock.GetUtcNow(), context.RequestAborted);
+        if (labelled.Count > 0)
+        {
+            throw new RequestRejectedException(Rejection.Conflict, $"request_id '{string.Join("', '", labelled)}' already has a label; the first label is kept and nothing was stored.");
+        }
+
         return JsonAnswer.Json(json =>
         {
             json.WriteStartObject();
@@ -46,14 +55,14 @@ internal static class FeedbackEndpoints
         });
     }
 
-    private static (string RequestId, string Label) Parse(JsonElement item, string where)
+    private static (string RequestId, string Label) Parse(JsonElement item, string where, LabelSpace labels)
     {
-        var id = JsonBody.Required(item, "request_id", JsonValueKind.String, where).GetString()!;
-        if (!item.TryGetProperty("label", out var label) || label.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.Object or JsonValueKind.Array)
+        var id = JsonText.String(JsonBody.Required(item, "request_id", JsonValueKind.String, where), $"{where}.request_id");
+        if (!item.TryGetProperty("label", out var label))
         {
-            throw RequestRejectedException.Invalid($"{where}: 'label' must be a string, number or boolean.");
+            throw RequestRejectedException.Invalid($"{where}: 'label' is required.");
         }
 
-        return (id, label.ValueKind == JsonValueKind.String ? label.GetString()! : label.GetRawText());
+        return (id, labels.Parse(label, $"{where}.label"));
     }
 }

@@ -29,6 +29,20 @@ internal static class JsonBody
         }
     }
 
+    /// <summary>
+    /// Refuses (415) a body not declared as JSON (<c>application/json</c> or <c>+json</c>). Where a request changes
+    /// stored state this keeps out the "simple" cross-origin POSTs a web page can send without a preflight
+    /// (<c>text/plain</c>, forms).
+    /// </summary>
+    public static void RequireJsonContentType(HttpRequest request)
+    {
+        if (!request.HasJsonContentType())
+        {
+            throw new RequestRejectedException(Rejection.UnsupportedMediaType,
+                $"Content-Type '{request.ContentType ?? "(none)"}' is not JSON; send the body with 'Content-Type: application/json'.");
+        }
+    }
+
     /// <summary>A required property, or a rejection naming it.</summary>
     public static JsonElement Required(JsonElement parent, string name, JsonValueKind kind, string where) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == kind

@@ -59,8 +59,8 @@ internal static class OipEndpoints
     private static async Task<IResult> InferAsync(ServedModel model, HttpContext context, PredictionService service, ServingOptions options)
     {
         using var body = await JsonBody.ReadAsync(context.Request, options.MaxRequestBodyBytes);
-        var id = body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-        var result = service.Predict(model, OipRequest.Rows(body.RootElement, model.Features), id ?? context.Request.Headers["x-request-id"].FirstOrDefault(), h => context.Request.Headers[h].FirstOrDefault());
+        var id = body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? JsonText.String(i, "id") : null;
+        var result = await service.PredictAsync(model, OipRequest.Rows(body.RootElement, model.Features), id ?? context.Request.Headers["x-request-id"].FirstOrDefault(), h => context.Request.Headers[h].FirstOrDefault(), context.RequestAborted);
         model = result.Model;
         JsonAnswer.ServedBy(context, model);
         return JsonAnswer.Json(json =>

@@ -22,7 +22,7 @@ internal static class OipRequest
         var first = Describe(inputs[0], "inputs[0]");
         if (inputs.Count == 1 && first.Datatype == "BYTES" && schema.Find(first.Name) is null)
         {
-            var objects = first.Data.Select((e, i) => e.ValueKind == JsonValueKind.String ? ParseObject(e.GetString()!, $"inputs[0].data[{i}]") : e).ToList();
+            var objects = first.Data.Select((e, i) => e.ValueKind == JsonValueKind.String ? ParseObject(JsonText.String(e, $"inputs[0].data[{i}]"), $"inputs[0].data[{i}]") : e).ToList();
             return FeatureRows.FromObjects(schema, objects, "inputs[0].data");
         }
 
@@ -64,8 +64,8 @@ internal static class OipRequest
 
     private static Tensor Describe(JsonElement input, string where)
     {
-        var name = JsonBody.Required(input, "name", JsonValueKind.String, where).GetString()!;
-        var datatype = JsonBody.Required(input, "datatype", JsonValueKind.String, where).GetString()!;
+        var name = JsonText.String(JsonBody.Required(input, "name", JsonValueKind.String, where), $"{where}.name");
+        var datatype = JsonText.String(JsonBody.Required(input, "datatype", JsonValueKind.String, where), $"{where}.datatype");
         var shape = JsonBody.Required(input, "shape", JsonValueKind.Array, where).EnumerateArray()
             .Select(d => d.TryGetInt64(out var v) && v >= 0 ? v : throw RequestRejectedException.Invalid($"{where} '{name}': shape entries must be non-negative integers.")).ToArray();
         var data = new List<JsonElement>();

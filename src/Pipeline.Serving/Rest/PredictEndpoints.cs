@@ -31,7 +31,7 @@ internal static class PredictEndpoints
             throw RequestRejectedException.Invalid("instances: at least one instance is required.");
         }
 
-        var result = service.Predict(model, rows, context.Request.Headers["x-request-id"].FirstOrDefault(), h => context.Request.Headers[h].FirstOrDefault());
+        var result = await service.PredictAsync(model, rows, context.Request.Headers["x-request-id"].FirstOrDefault(), h => context.Request.Headers[h].FirstOrDefault(), context.RequestAborted);
         model = result.Model;
         JsonAnswer.ServedBy(context, model);
         return JsonAnswer.Json(json =>

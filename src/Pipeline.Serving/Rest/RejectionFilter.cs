@@ -3,7 +3,7 @@ using Pipeline.Serving.Models;
 
 namespace Pipeline.Serving.Rest;
 
-/// <summary>Maps <see cref="RequestRejectedException"/> to 400/404/413/503 with <c>{"error": "..."}</c>.</summary>
+/// <summary>Maps <see cref="RequestRejectedException"/> to 400/404/409/413/415/503 with <c>{"error": "..."}</c>.</summary>
 internal static class RejectionFilter
 {
     /// <summary>The endpoint filter.</summary>
@@ -15,6 +15,11 @@ internal static class RejectionFilter
         }
         catch (RequestRejectedException e)
         {
+            if (e.Reason == Rejection.Unavailable)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+            }
+
             return JsonAnswer.Error(e.Message, Status(e.Reason));
         }
     }
@@ -25,6 +30,8 @@ internal static class RejectionFilter
         Rejection.NotFound => StatusCodes.Status404NotFound,
         Rejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
         Rejection.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        Rejection.Conflict => StatusCodes.Status409Conflict,
+        Rejection.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status400BadRequest,
     };
 }

@@ -108,10 +108,7 @@ internal sealed class RolloutRouter
             var start = Stopwatch.GetTimestamp();
             var predictions = shadow.Predict(rows);
             var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            for (var i = 0; i < rows.Length; i++)
-            {
-                log.TryAdd(new PredictionRecord(rowIds[i] + ":shadow", time, shadow, rows[i], predictions[i], latency));
-            }
+            log.TryAdd(rows.Select((row, i) => PredictionRecord.Of(rowIds[i] + ":shadow", time, shadow, row, predictions[i], latency)).ToArray());
         }
         // NOTE: a shadow runs on a pool thread where an escaping exception would crash the process.
         catch (Exception)

@@ -1,3 +1,4 @@
+using Pipeline.Ml.Data;
 using Npgsql;
 using Pipeline.Serving.Logging;
 using Pipeline.Ml.Ingest.Feedback;
@@ -28,7 +29,7 @@ public sealed class FeedbackIngestPostgresTests
             using var dir = new TestDirectory();
             var snapshot = dir.Write("snapshot.csv", "id,amount,country,is_fraud\n1,10.5,US,0\n");
 
-            var result = FeedbackIngest.Append(snapshot, log, dir.Root, "id", "is_fraud");
+            var result = FeedbackIngest.Append(snapshot, log, dir.Root, "id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv"));
 
             Assert.Equal((2L, 0L), (result.Appended, result.AlreadyPresent));
             var rows = File.ReadAllLines(snapshot).Skip(2).Select(l => l[(l.IndexOf(',') + 1)..]).ToArray();

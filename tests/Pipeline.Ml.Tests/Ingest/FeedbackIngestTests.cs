@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Pipeline.Serving.Logging;
+using Pipeline.Ml.Data;
 using Pipeline.Ml.Ingest.Feedback;
 
 namespace Pipeline.Ml.Tests.Ingest;
@@ -51,7 +52,7 @@ public sealed class FeedbackIngestTests : IDisposable
             ("req-b", """{"amount": 40, "country": "US"}""", null),
             ("req-c", """{"country": "DE, Berlin"}""", "0"));
 
-        var result = FeedbackIngest.Append(dir.Path("snapshot.csv"), log, dir.Root, "id", "is_fraud");
+        var result = FeedbackIngest.Append(dir.Path("snapshot.csv"), log, dir.Root, "id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv"));
 
         Assert.Equal((2L, 0L), (result.Appended, result.AlreadyPresent));
         Assert.Equal(["extra"], result.IgnoredFields);
@@ -68,11 +69,11 @@ public sealed class FeedbackIngestTests : IDisposable
     {
         dir.Write("snapshot.csv", Header + "1,10.5,US,0\n");
         var log = Log(("req-a", """{"amount": 1, "country": "US"}""", "0"));
-        FeedbackIngest.Append(dir.Path("snapshot.csv"), log, dir.Root, "id", "is_fraud");
+        FeedbackIngest.Append(dir.Path("snapshot.csv"), log, dir.Root, "id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv"));
         var first = File.ReadAllText(dir.Path("snapshot.csv"));
         Log(("req-b", """{"amount": 2, "country": "US"}""", "1"));
 
-        var result = FeedbackIngest.Append(dir.Path("snapshot.csv"), log, dir.Root, "id", "is_fraud");
+        var result = FeedbackIngest.Append(dir.Path("snapshot.csv"), log, dir.Root, "id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv"));
 
         Assert.Equal((1L, 1L), (result.Appended, result.AlreadyPresent));
         var text = File.ReadAllText(dir.Path("snapshot.csv"));
@@ -87,8 +88,8 @@ public sealed class FeedbackIngestTests : IDisposable
         dir.Write("a.csv", Header + "1,10.5,US,0\n");
         dir.Write("b.csv", Header + "1,10.5,US,0\n");
 
-        FeedbackIngest.Append(dir.Path("a.csv"), log, dir.Root, "id", "is_fraud");
-        FeedbackIngest.Append(dir.Path("b.csv"), log, dir.Root, "id", "is_fraud");
+        FeedbackIngest.Append(dir.Path("a.csv"), log, dir.Root, "id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv"));
+        FeedbackIngest.Append(dir.Path("b.csv"), log, dir.Root, "id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv"));
 
         Assert.Equal(File.ReadAllBytes(dir.Path("a.csv")), File.ReadAllBytes(dir.Path("b.csv")));
     }
@@ -99,7 +100,7 @@ public sealed class FeedbackIngestTests : IDisposable
         dir.Write("snapshot.csv", Header + "1,10.5,US,0\n");
         var before = File.GetLastWriteTimeUtc(dir.Path("snapshot.csv"));
 
-        var result = FeedbackIngest.Append(dir.Path("snapshot.csv"), "data/serving/predictions.db", dir.Root, "id", "is_fraud");
+        var result = FeedbackIngest.Append(dir.Path("snapshot.csv"), "data/serving/predictions.db", dir.Root, "id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv"));
 
         Assert.Equal(0, result.Appended);
         Assert.Equal(Header + "1,10.5,US,0\n", File.ReadAllText(dir.Path("snapshot.csv")));
@@ -112,10 +113,45 @@ public sealed class FeedbackIngestTests : IDisposable
         dir.Write("snapshot.csv", Header + "1,10.5,US,0\n");
         var log = Log(("req-a", """{"amount": 1, "country": "US"}""", "0"));
 
-        var error = Assert.Throws<InvalidDataException>(() => FeedbackIngest.Append(dir.Path("snapshot.csv"), log, dir.Root, "tx_id", "is_fraud"));
+        var error = Assert.Throws<InvalidDataException>(() => FeedbackIngest.Append(dir.Path("snapshot.csv"), log, dir.Root, "tx_id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv")));
 
         Assert.Contains("'tx_id' (data.key)", error.Message);
         Assert.Equal(Header + "1,10.5,US,0\n", File.ReadAllText(dir.Path("snapshot.csv")));
+    }
+
+    [Fact]
+    public void Append_LabelsTheDatasetCannotUse_QuarantinedWithReasonAndTheRestAppended()
+    {
+        dir.Write("snapshot.csv", Header + "1,10.5,US,0\n2,99,GB,1\n");
+        var log = Log(
+            ("req-a", """{"amount": 1, "country": "US"}""", "maybe"),
+            ("req-b", """{"amount": 2, "country": "US"}""", "true"),
+            ("req-c", """{"amount": 3, "country": "FR"}""", "12345"),
+            ("req-d", """{"amount": 4, "country": "FR"}""", " "));
+
+        var result = FeedbackIngest.Append(dir.Path("snapshot.csv"), log, dir.Root, "id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv"));
+
+        Assert.Equal((1L, 3L), (result.Appended, result.Quarantined));
+        var lines = File.ReadAllText(dir.Path("snapshot.csv")).Split('\n');
+        Assert.Equal(5, lines.Length);
+        Assert.Matches(@"^\d{16},2,US,1$", lines[3]);
+        var quarantined = File.ReadAllText(dir.Path("quarantine.csv")).Split('\n');
+        Assert.Equal("id,amount,country,is_fraud,_reason", quarantined[0]);
+        Assert.Matches(@"^\d{16},1,US,maybe,""feedback for request 'req-a': label 'maybe' is not one of the snapshot's classes \(0, 1\)""$", quarantined[1]);
+        Assert.EndsWith(",3,FR,12345,\"feedback for request 'req-c': label '12345' is not one of the snapshot's classes (0, 1)\"", quarantined[2], StringComparison.Ordinal);
+        Assert.EndsWith("feedback for request 'req-d': the label is empty", quarantined[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Append_RegressionLabelNotANumber_Quarantined()
+    {
+        dir.Write("snapshot.csv", "id,amount,country,price\n1,10.5,US,3.25\n");
+        var log = Log(("req-a", """{"amount": 1, "country": "US"}""", "4.5"), ("req-b", """{"amount": 2, "country": "US"}""", "lots"));
+
+        var result = FeedbackIngest.Append(dir.Path("snapshot.csv"), log, dir.Root, "id", "price", MlTask.Regression, dir.Path("quarantine.csv"));
+
+        Assert.Equal((1L, 1L), (result.Appended, result.Quarantined));
+        Assert.EndsWith("feedback for request 'req-b': label 'lots' is not a number (data.task regression)\n", File.ReadAllText(dir.Path("quarantine.csv")), StringComparison.Ordinal);
     }
 
     [Theory]

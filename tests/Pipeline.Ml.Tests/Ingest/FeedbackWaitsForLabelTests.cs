@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pipeline.Ml.Data;
 using Pipeline.Ml.Ingest.Feedback;
 using Pipeline.Serving.Logging;
 
@@ -47,7 +48,7 @@ public sealed class FeedbackWaitsForLabelTests : IDisposable
         Predict("req-b", """{"amount": 40}""");
         Label("req-a", "true");
 
-        var first = FeedbackIngest.Append(dir.Path("snapshot.csv"), Log, dir.Root, "id", "is_fraud");
+        var first = FeedbackIngest.Append(dir.Path("snapshot.csv"), Log, dir.Root, "id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv"));
 
         Assert.Equal(1, first.Appended);
         var rows = SnapshotRows.Read(dir.Path("snapshot.csv"));
@@ -56,7 +57,7 @@ public sealed class FeedbackWaitsForLabelTests : IDisposable
         Assert.DoesNotContain(rows, r => r[1] == "40");
 
         Label("req-b", "false");
-        var second = FeedbackIngest.Append(dir.Path("snapshot.csv"), Log, dir.Root, "id", "is_fraud");
+        var second = FeedbackIngest.Append(dir.Path("snapshot.csv"), Log, dir.Root, "id", "is_fraud", MlTask.Binary, dir.Path("quarantine.csv"));
 
         Assert.Equal((1L, 1L), (second.Appended, second.AlreadyPresent));
         Assert.Contains(SnapshotRows.Read(dir.Path("snapshot.csv")), r => r[1] == "40" && r[2] == "0");

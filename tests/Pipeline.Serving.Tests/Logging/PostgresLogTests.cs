@@ -47,6 +47,31 @@ public sealed class PostgresLogTests(ServingFixture fixture)
         }
     }
 
+    [PostgresFact]
+    public async Task BurstOfLargeBatchesFarBiggerThanQueue_EveryAnsweredPredictionLoggedInPostgres()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
+        var schema = "serving_test_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecAsync(server, $"CREATE SCHEMA {schema}");
+        try
+        {
+            var connection = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
+            var host = await RunningHost.StartAsync(fixture, o => o with { PostgresConnectionString = connection, LogQueueCapacity = 1024, LogWaitTimeout = TimeSpan.FromMinutes(2), MaxRequestBodyBytes = 1024 * 1024 });
+            var log = host.App.Services.GetRequiredService<PredictionLog>();
+
+            var statuses = await LogBurstTests.BurstAsync(host.Http);
+            await host.DisposeAsync();
+
+            Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+            Assert.Equal((LogBurstTests.Predictions, 0L, 0L, 0L), (log.Written, log.Refused, log.Dropped, log.Failed));
+            Assert.Equal((long)LogBurstTests.Predictions, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM predictions"));
+        }
+        finally
+        {
+            await ExecAsync(server, $"DROP SCHEMA {schema} CASCADE");
+        }
+    }
+
     private static async Task<HttpStatusCode> PredictAsync(HttpClient http, string id, int i)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/models/fraud-detector:predict")
