@@ -59,17 +59,25 @@ internal sealed class RedisStreamSource : IStreamSource
     {
         try
         {
-            return _connection ??= ConnectionMultiplexer.Connect(_options);
+            _connection ??= ConnectionMultiplexer.Connect(_options);
+            // NOTE: Redis keeps a connection whose AUTH failed logged in as the default user; when that user needs no
+            // password the commands would run as someone else, so a named user is checked.
+            if (_options.User is { } user && (string?)_connection.GetDatabase().Execute("ACL", "WHOAMI") != user)
+                throw AuthenticationFailed(null);
+            return _connection;
         }
         catch (RedisConnectionException e) when (e.FailureType == ConnectionFailureType.AuthenticationFailure || e.Message.Contains("WRONGPASS", StringComparison.Ordinal) || e.Message.Contains("NOAUTH", StringComparison.Ordinal))
         {
-            throw new IngestException(Description, "the server refused the user name or password. Check the credentials in ingest.url (redis://user:password@host:port).", e);
+            throw AuthenticationFailed(e);
         }
         catch (RedisConnectionException e)
         {
             throw new IngestException(Description, $"cannot connect ({e.FailureType}). Is redis-server running there, and is ingest.url right?", e);
         }
     }
+
+    private IngestException AuthenticationFailed(Exception? cause) =>
+        new(Description, "the server refused the user name or password. Check the credentials in ingest.url (redis://user:password@host:port).", cause);
 
     private IEnumerable<StreamEntry> Entries(IDatabase db, RedisStreamPosition? from, RedisStreamPosition end, List<string> warnings, CancellationToken cancellationToken)
     {
