@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pipeline.Engine;
 using Pipeline.Ml.Ingest;
 using Pipeline.Ml.Ingest.Streaming;
@@ -8,6 +9,11 @@ namespace ReferencePipeline;
 internal sealed partial class Build
 {
     private static readonly string[] StreamSourceKinds = ["redis-stream", "redis_stream", "logs"];
+
+    private static readonly string[] FollowKeys =
+        ["kind", "path", "delimiter", "url", "stream", "page_size", "timeout_seconds", "allow_gap", "interval", "trigger_rows", "trigger"];
+
+    [Parameter("Ingest: keep reading the stream source; every ingest.interval s or ingest.trigger_rows new entries run the pipeline (ingest.trigger); Ctrl-C stops cleanly")] readonly bool Follow;
 
     /// <summary>
     /// A stream source's position and rejected entries are outputs of Ingest next to the snapshot, so all three are
@@ -27,5 +33,35 @@ internal sealed partial class Build
         ctx.Summary("rows", result.RowsTotal);
         ctx.Summary("appended", result.Appended);
         if (result.Rejected > 0) ctx.Summary("rejected", result.Rejected);
+    }
+
+    /// <summary>
+    /// <c>--follow</c>: micro-batches, each a separate <c>./build.sh</c> run (so each commits snapshot and position
+    /// together, and the usual up-to-date rules decide what follows), until SIGINT or SIGTERM; a running batch is
+    /// let finish. <c>ingest.trigger</c>: <c>pipeline</c> (the default targets), <c>retrain</c> (Ingest, then
+    /// Retrain) or a target name.
+    /// </summary>
+    private int FollowStream(Invocation invocation)
+    {
+        var options = IngestOptions.FromParams(FollowKeys.Select(k => KeyValuePair.Create(k, ParamsValue("ingest." + k))).Where(p => p.Value is not null).ToDictionary());
+        if (!options.IsStream)
+            throw new ArgumentException($"--follow needs a stream source (ingest.kind redis-stream or logs); ingest.kind is {options.Kind.ToString().ToLowerInvariant()}.");
+        var passed = WithoutOptions(invocation.Arguments, "--follow", "--root").Where(a => !invocation.Targets.Contains(a)).ToArray();
+        string[][] batch = options.Trigger switch
+        {
+            "pipeline" => [passed],
+            "retrain" => [[nameof(Ingest), .. passed], [nameof(Retrain)]],
+            var target => [[target, .. passed]],
+        };
+        var paths = new StreamIngestPaths("", "", "", Path.Combine(RootDirectory, Paths.Snapshot), Path.Combine(RootDirectory, Paths.StreamPosition), Path.Combine(RootDirectory, Paths.StreamRejected));
+        using var stop = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        Console.WriteLine($"Following {options.Kind.ToString().ToLowerInvariant()} every {options.Interval} s or {options.TriggerRows} new entries; Ctrl-C stops.");
+        var loop = new FollowLoop(options,
+            () => batch.Select(args => PipelineProcess.Run(RootDirectory, RootDirectory, args)).FirstOrDefault(exit => exit != 0),
+            limit => StreamIngestor.Pending(options, paths, RootDirectory, limit),
+            TimeProvider.System, Console.WriteLine);
+        return loop.Run(stop.Token);
     }
 }

@@ -83,6 +83,28 @@ public static class StreamIngestor
         }
     }
 
+    /// <summary>
+    /// Entries waiting after the committed position, counted up to <paramref name="limit"/> (follow mode's row trigger);
+    /// 0 when the source cannot be read now (the next batch reports why).
+    /// </summary>
+    public static long Pending(IngestOptions options, StreamIngestPaths paths, string baseDirectory, long limit, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var source = StreamSources.Create(options, baseDirectory);
+            var previous = CommittedState.Read(paths, source, []);
+            using var read = source.Open(previous?.Position.To, cancellationToken);
+            long count = 0;
+            using var entries = read.Entries.GetEnumerator();
+            while (count < limit && entries.MoveNext()) count++;
+            return count;
+        }
+        catch (Exception e) when (e is IngestException or IOException or InvalidDataException or StackExchange.Redis.RedisException)
+        {
+            return 0;
+        }
+    }
+
     private static IReadOnlyList<string> SampleHeader(IEnumerator<StreamEntry> entries, List<StreamEntry> sample, string source)
     {
         var header = new List<string>();
