@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Pipeline.Engine;
+using Pipeline.Engine.Failures;
 using Pipeline.Ml.Ingest;
 using Pipeline.Ml.Ingest.Streaming;
 
@@ -27,7 +28,16 @@ internal sealed partial class Build
             ctx.Output(Paths.Snapshot), ctx.Output(Paths.StreamPosition), ctx.Output(Paths.StreamRejected),
             Path.Combine(RootDirectory, Paths.Snapshot), Path.Combine(RootDirectory, Paths.StreamPosition), Path.Combine(RootDirectory, Paths.StreamRejected));
         Action<string>? feedback = options.Feedback is { } log ? snapshot => AppendFeedback(ctx, snapshot, log) : null;
-        var result = StreamIngestor.Run(options, paths, RootDirectory, ctx.CancellationToken, feedback);
+        StreamIngestResult result;
+        try
+        {
+            result = StreamIngestor.Run(options, paths, RootDirectory, ctx.CancellationToken, feedback);
+        }
+        catch (Exception e) when (e is IngestException or ArgumentException)
+        {
+            // NOTE: both carry a message for people (the source or the ingest.* key, and the fix).
+            throw new BadInputException(e.Message, e);
+        }
         foreach (var warning in result.Warnings) ctx.Log.Warning(warning);
         if (result.Rejected > 0) ctx.Log.Warning($"{result.Rejected} entries could not be read into the snapshot; they are in {Paths.StreamRejected} with their place and reason.");
         ctx.Summary("rows", result.RowsTotal);
