@@ -67,7 +67,7 @@ internal sealed partial class Build
         using var stop = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        Console.WriteLine($"Following {options.Kind.ToString().ToLowerInvariant()} every {options.Interval} s or {options.TriggerRows} new entries; Ctrl-C stops.");
+        Console.WriteLine($"Following {(options.Kind == IngestKind.Logs ? "log files" : "the redis stream")} every {options.Interval} s or {options.TriggerRows} new entries; Ctrl-C stops.");
         var loop = new FollowLoop(options,
             () => batch.Select(args => PipelineProcess.Run(RootDirectory, RootDirectory, args)).FirstOrDefault(exit => exit != 0),
             limit => StreamIngestor.Pending(options, paths, RootDirectory, limit),
