@@ -38,6 +38,47 @@ public sealed class RedisStreamIngestTests : IDisposable
     }
 
     [RedisFact]
+    public void Ingest_TwoRuns_PositionJsonGolden()
+    {
+        _db.StreamAdd(_stream, "id", 1, "1-0");
+        _ws.Ingest(Options);
+        _db.StreamAdd(_stream, "id", 2, "2-0");
+        _db.StreamAdd(_stream, "id", 3, "5-1");
+
+        _ws.Ingest(Options);
+
+        Assert.Equal("id\n1\n2\n3\n", _ws.Text(_ws.Snapshot));
+        Assert.Equal(
+            $$"""
+            {
+              "kind": "redis-stream",
+              "source": "redis stream {{_stream}} at {{TestRedis.Address}}",
+              "from": {
+                "last_id": "1-0",
+                "entries_added": 1
+              },
+              "to": {
+                "last_id": "5-1",
+                "entries_added": 3
+              },
+              "appended": 2,
+              "rows": 3,
+              "snapshot": {
+                "bytes": 9,
+                "md5": "{{Md5("id\n1\n2\n3\n")}}"
+              },
+              "rejected": {
+                "bytes": 18,
+                "md5": "{{Md5("where,reason,text\n")}}"
+              }
+            }
+
+            """, _ws.Text(_ws.Position));
+    }
+
+    private static string Md5(string text) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    [RedisFact]
     public void Ingest_NewEntries_ExactlyTheNewOnesAppended()
     {
         Add(1, "1");
@@ -116,7 +157,7 @@ public sealed class RedisStreamIngestTests : IDisposable
 
         var error = Assert.Throws<IngestException>(() => _ws.Run(Options));
 
-        Assert.Equal($"Ingest from redis stream '{_stream}' at {TestRedis.Address} failed: 3 entries added after the recorded position {last} were trimmed or deleted before they could be read, so they are missing. Keep the stream longer (XADD MAXLEN/MINID) and set ingest.allow_gap=true for one run to accept the gap; the previous snapshot is unchanged.", error.Message);
+        Assert.Equal($"Ingest from redis stream {_stream} at {TestRedis.Address} failed: 3 entries added after the recorded position {last} were trimmed or deleted before they could be read, so they are missing. Keep the stream longer (XADD MAXLEN/MINID) and set ingest.allow_gap=true for one run to accept the gap; the previous snapshot is unchanged.", error.Message);
         Assert.Equal(before, File.ReadAllBytes(_ws.Snapshot));
         Assert.False(File.Exists(_ws.Paths.Snapshot));
         var accepted = _ws.Ingest(Options with { AllowGap = true });
@@ -131,7 +172,7 @@ public sealed class RedisStreamIngestTests : IDisposable
 
         var error = Assert.Throws<IngestException>(() => _ws.Run(Options with { Url = $"redis://:wrong@{server.Address}" }));
 
-        Assert.Equal($"Ingest from redis stream '{_stream}' at {server.Address} failed: the server refused the user name or password. Check the credentials in ingest.url (redis://user:password@host:port).", error.Message);
+        Assert.Equal($"Ingest from redis stream {_stream} at {server.Address} failed: the server refused the user name or password. Check the credentials in ingest.url (redis://user:password@host:port).", error.Message);
         Assert.False(File.Exists(_ws.Paths.Snapshot));
     }
 
@@ -142,7 +183,7 @@ public sealed class RedisStreamIngestTests : IDisposable
 
         var error = Assert.Throws<IngestException>(() => _ws.Run(Options with { Url = $"redis://ingest-test:wrong@{TestRedis.Address}" }));
 
-        Assert.Equal($"Ingest from redis stream '{_stream}' at {TestRedis.Address} failed: the server refused the user name or password. Check the credentials in ingest.url (redis://user:password@host:port).", error.Message);
+        Assert.Equal($"Ingest from redis stream {_stream} at {TestRedis.Address} failed: the server refused the user name or password. Check the credentials in ingest.url (redis://user:password@host:port).", error.Message);
     }
 
     [RedisFact]
@@ -162,7 +203,7 @@ public sealed class RedisStreamIngestTests : IDisposable
     {
         var error = Assert.Throws<IngestException>(() => _ws.Run(Options with { Url = "redis://127.0.0.1:1", TimeoutSeconds = 2 }));
 
-        Assert.Equal($"Ingest from redis stream '{_stream}' at 127.0.0.1:1 failed: cannot connect (UnableToConnect). Is redis-server running there, and is ingest.url right?", error.Message);
+        Assert.Equal($"Ingest from redis stream {_stream} at 127.0.0.1:1 failed: cannot connect (UnableToConnect). Is redis-server running there, and is ingest.url right?", error.Message);
     }
 
     [RedisFact]
@@ -170,7 +211,7 @@ public sealed class RedisStreamIngestTests : IDisposable
     {
         var error = Assert.Throws<IngestException>(() => _ws.Run(Options));
 
-        Assert.Equal($"Ingest from redis stream '{_stream}' at {TestRedis.Address} failed: the stream '{_stream}' does not exist. Check ingest.stream (and the database number in ingest.url); XADD creates a stream.", error.Message);
+        Assert.Equal($"Ingest from redis stream {_stream} at {TestRedis.Address} failed: the stream '{_stream}' does not exist. Check ingest.stream (and the database number in ingest.url); XADD creates a stream.", error.Message);
     }
 
     public void Dispose()

@@ -24,7 +24,7 @@ internal sealed class RedisStreamSource : IStreamSource
         _stream = stream;
         _pageSize = pageSize;
         _allowGap = allowGap;
-        Description = $"redis stream '{stream}' at {RedisAddress.Describe(_options)}";
+        Description = $"redis stream {stream} at {RedisAddress.Describe(_options)}";
     }
 
     /// <inheritdoc />
