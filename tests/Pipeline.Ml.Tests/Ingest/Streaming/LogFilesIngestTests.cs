@@ -98,6 +98,18 @@ public sealed class LogFilesIngestTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_CompressedFileWithoutFinalNewline_ItsLastLineIsRead()
+    {
+        Append("app.jsonl.1", "{\"n\":1}\n{\"n\":2}");
+        Gzip("app.jsonl.1");
+
+        var result = _ws.Ingest(Options());
+
+        Assert.Equal(2, result.Appended);
+        Assert.Equal("n\n1\n2\n", _ws.Text(_ws.Snapshot));
+    }
+
+    [Fact]
     public void Ingest_CopiedThenTruncated_TheCopyContinuesAndTheTruncatedFileIsReadFromTheStart()
     {
         Append("app.jsonl", "{\"n\":1}\n{\"n\":2}\n");

@@ -177,6 +177,18 @@ public sealed class RedisStreamIngestTests : IDisposable
     }
 
     [RedisFact]
+    public void Ingest_TrimmedBeforeTheFirstRead_StartsAtTheOldestEntryWithAWarning()
+    {
+        for (var i = 1; i <= 5; i++) Add(i, "x");
+        _db.StreamTrim(_stream, 2);
+
+        var result = _ws.Ingest(Options);
+
+        Assert.Equal(2, result.Appended);
+        Assert.Equal([$"redis stream {_stream} at {TestRedis.Address}: 3 entries were trimmed or deleted before this first read; the snapshot starts at the oldest entry kept."], result.Warnings);
+    }
+
+    [RedisFact]
     public void Ingest_WrongPasswordOfAnAclUser_OneLine()
     {
         _db.Execute("ACL", "SETUSER", "ingest-test", "on", ">right-password", "~*", "+@all");
