@@ -9,18 +9,19 @@ namespace ReferencePipeline;
 /// <summary>Ingest from stream sources (ingest.kind redis-stream or logs): the position and rejected entries beside the snapshot.</summary>
 internal sealed partial class Build
 {
-    private static readonly string[] StreamSourceKinds = ["redis-stream", "redis_stream", "logs"];
-
-    private static readonly string[] FollowKeys =
-        ["kind", "path", "delimiter", "url", "stream", "page_size", "timeout_seconds", "allow_gap", "interval", "trigger_rows", "trigger"];
-
     [Parameter("Ingest: keep reading the stream source; every ingest.interval s or ingest.trigger_rows new entries run the pipeline (ingest.trigger); Ctrl-C stops cleanly")] readonly bool Follow;
 
     /// <summary>
     /// A stream source's position and rejected entries are outputs of Ingest next to the snapshot, so all three are
     /// committed together (declared in this order: the position is moved into place last) and versioned together.
     /// </summary>
-    private string[] StreamOutputs => StreamSourceKinds.Contains(ParamsValue("ingest.kind")) ? [Paths.StreamRejected, Paths.StreamPosition] : [];
+    private string[] StreamOutputs => IsStreamKind ? [Paths.StreamRejected, Paths.StreamPosition] : [];
+
+    /// <summary>ingest.kind names a stream source, matched as IngestOptions reads it (any case, '-' or '_').</summary>
+    private bool IsStreamKind =>
+        ParamsValue("ingest.kind") is { Length: > 0 } kind &&
+        Enum.TryParse<IngestKind>(kind.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var k) &&
+        k is IngestKind.RedisStream or IngestKind.Logs;
 
     private void IngestStream(ITargetContext ctx, IngestOptions options)
     {
@@ -53,7 +54,8 @@ internal sealed partial class Build
     /// </summary>
     private int FollowStream(Invocation invocation)
     {
-        var options = IngestOptions.FromParams(FollowKeys.Select(k => KeyValuePair.Create(k, ParamsValue("ingest." + k))).Where(p => p.Value is not null).ToDictionary());
+        var options = StageOptions.Read(() => IngestOptions.FromParams(
+            IngestOptions.Keys.Select(k => KeyValuePair.Create(k, ParamsValue("ingest." + k))).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!)));
         if (!options.IsStream)
             throw new ArgumentException($"--follow needs a stream source (ingest.kind redis-stream or logs); ingest.kind is {options.Kind.ToString().ToLowerInvariant()}.");
         var passed = WithoutOptions(invocation.Arguments, "--follow", "--root").Where(a => !invocation.Targets.Contains(a)).ToArray();
