@@ -57,7 +57,7 @@ internal sealed partial class Build
         var options = StageOptions.Read(() => IngestOptions.FromParams(
             IngestOptions.Keys.Select(k => KeyValuePair.Create(k, ParamsValue("ingest." + k))).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!)));
         if (!options.IsStream)
-            throw new ArgumentException($"--follow needs a stream source (ingest.kind redis-stream or logs); ingest.kind is {options.Kind.ToString().ToLowerInvariant()}.");
+            throw new UsageException($"--follow needs a stream source (ingest.kind redis-stream or logs); ingest.kind is {options.Kind.ToString().ToLowerInvariant()}.");
         var passed = WithoutOptions(invocation.Arguments, "--follow", "--root").Where(a => !invocation.Targets.Contains(a)).ToArray();
         string[][] batch = options.Trigger switch
         {
