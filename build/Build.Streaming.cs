@@ -34,10 +34,10 @@ internal sealed partial class Build
         {
             result = StreamIngestor.Run(options, paths, RootDirectory, ctx.CancellationToken, feedback);
         }
-        catch (Exception e) when (e is IngestException or ArgumentException)
+        catch (ArgumentException e)
         {
-            // NOTE: both carry a message for people (the source or the ingest.* key, and the fix).
-            throw new BadInputException(e.Message, e);
+            // NOTE: a malformed ingest.url, named with the fix; IngestException is an InputException already.
+            throw new InputException(e.Message, e);
         }
         foreach (var warning in result.Warnings) ctx.Log.Warning(warning);
         if (result.Rejected > 0) ctx.Log.Warning($"{result.Rejected} entries could not be read into the snapshot; they are in {Paths.StreamRejected} with their place and reason.");
