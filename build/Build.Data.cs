@@ -48,15 +48,20 @@ internal sealed partial class Build
         .Inputs(SourceFiles)
         .OptionalInputs(FeedbackLogFiles)
         .Params(["ingest", .. FeedbackParams])
-        .Outputs([Paths.Snapshot, .. FeedbackOutputs])
+        .Outputs([Paths.Snapshot, .. FeedbackOutputs, .. StreamOutputs])
         .When(SourceFiles.Length == 0 || (ParamsValue("ingest.feedback") is { Length: > 0 } && FeedbackLogFiles.Length == 0), d => d.AlwaysRun())
         .Executes(ctx =>
         {
+            var options = StageOptions.Read(() => IngestOptions.FromParams(ctx.ParamSection("ingest")));
+            if (options.IsStream)
+            {
+                IngestStream(ctx, options);
+                return;
+            }
             var snapshot = ctx.Output(Paths.Snapshot);
             // NOTE: an incremental load (ingest.watermark) appends to the previous snapshot, so it starts from a copy of it.
             var previous = Path.Combine(RootDirectory, Paths.Snapshot);
             if (File.Exists(previous)) File.Copy(previous, snapshot, overwrite: true);
-            var options = StageOptions.Read(() => IngestOptions.FromParams(ctx.ParamSection("ingest")));
             var result = Ingestor.Run(options, snapshot, RootDirectory, ctx.CancellationToken);
             foreach (var warning in result.Warnings) ctx.Log.Warning(warning);
             if (options.Feedback is { } log) AppendFeedback(ctx, snapshot, log);

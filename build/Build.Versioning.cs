@@ -76,6 +76,7 @@ internal sealed partial class Build
     protected override int? OnStarting(Invocation invocation)
     {
         _transferJobs = TransferJobs(invocation.Arguments);
+        if (Follow) return FollowStream(invocation);
         if (!Experiment) return null;
         var head = GitHead.Sha(RootDirectory) ?? throw new UsageException("--experiment needs a git repository with at least one commit.");
         using var workspace = TemporaryWorkspace.Open(RootDirectory, head);

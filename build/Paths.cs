@@ -5,6 +5,8 @@ internal static class Paths
 {
     public const string SourceDatabase = "data/source/transactions.db";
     public const string Snapshot = "data/raw/snapshot.csv";
+    public const string StreamPosition = "data/raw/position.json";
+    public const string StreamRejected = "data/raw/rejected.csv";
     public const string Schema = "data/schema.yaml";
     public const string Validated = "data/validated/snapshot.csv";
     public const string Quarantine = "data/quarantine/snapshot.csv";

@@ -18,15 +18,28 @@ public sealed class CsvSnapshotWriter : IDisposable
 
     /// <summary>Starts a snapshot at <paramref name="path"/> with the given header; parent folders are created.</summary>
     public CsvSnapshotWriter(string path, IReadOnlyList<string> header, char delimiter = ',')
+        : this(path, header, delimiter, prefix: null)
+    {
+    }
+
+    private CsvSnapshotWriter(string path, IReadOnlyList<string> header, char delimiter, (string Path, long Bytes)? prefix)
     {
         if (header.Count == 0) throw new ArgumentException("A snapshot needs at least one column.", nameof(header));
         _file = new AtomicFile(path);
         _path = _file.TargetPath;
         _delimiter = delimiter;
         _width = header.Count;
-        _writer = new StreamWriter(_file.TempPath, append: false, Utf8NoBom, bufferSize: 1 << 16) { NewLine = "\n" };
-        WriteFields(header);
+        if (prefix is { } existing) CopyPrefix(existing.Path, existing.Bytes, _file.TempPath);
+        _writer = new StreamWriter(_file.TempPath, append: prefix is not null, Utf8NoBom, bufferSize: 1 << 16) { NewLine = "\n" };
+        if (prefix is null) WriteFields(header);
     }
+
+    /// <summary>
+    /// Continues the snapshot whose first <paramref name="bytes"/> bytes (header and rows, written by this class) are in
+    /// <paramref name="previous"/>: they are copied byte for byte, and rows written after them are appended.
+    /// </summary>
+    internal static CsvSnapshotWriter Continuing(string path, IReadOnlyList<string> header, string previous, long bytes) =>
+        new(path, header, ',', (previous, bytes));
 
     /// <summary>Rows written so far (header excluded).</summary>
     public long RowCount { get; private set; }
@@ -59,6 +72,20 @@ public sealed class CsvSnapshotWriter : IDisposable
         _writer?.Dispose();
         _writer = null;
         _file.Dispose();
+    }
+
+    private static void CopyPrefix(string source, long bytes, string destination)
+    {
+        using var input = File.OpenRead(source);
+        using var output = File.Create(destination);
+        var buffer = new byte[1 << 16];
+        for (long left = bytes; left > 0;)
+        {
+            var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0) throw new InvalidDataException($"{source} is shorter than the {bytes} bytes expected of it.");
+            output.Write(buffer, 0, read);
+            left -= read;
+        }
     }
 
     private void WriteFields(IReadOnlyList<string?> fields)

@@ -23,4 +23,10 @@ public enum IngestKind
 
     /// <summary>A paged HTTP JSON API.</summary>
     Http,
+
+    /// <summary>A Redis stream (<c>redis-stream</c>): entries after the recorded position are appended to the snapshot.</summary>
+    RedisStream,
+
+    /// <summary>JSON Lines or CSV log files matched by a glob, followed across rotation, truncation and gzip.</summary>
+    Logs,
 }

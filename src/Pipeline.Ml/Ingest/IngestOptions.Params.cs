@@ -10,6 +10,7 @@ public sealed partial record IngestOptions
     [
         "kind", "path", "delimiter", "query", "table", "connection", "url", "page_param", "page_size_param", "page_size",
         "first_page", "items_field", "timeout_seconds", "max_retries", "retry_delay_ms", "seed", "watermark", "feedback",
+        "stream", "allow_gap", "interval", "trigger_rows", "trigger",
     ];
 
     /// <summary>
@@ -22,7 +23,8 @@ public sealed partial record IngestOptions
         var o = new IngestOptions();
         return o with
         {
-            Kind = s.Choice("kind", o.Kind),
+            // NOTE: kinds are written with a hyphen in the docs (redis-stream); Choice accepts snake_case.
+            Kind = s.Text("kind") is { } kind ? ParamValue.Choice<IngestKind>(s.Dotted("kind"), kind.Replace('-', '_')) : o.Kind,
             Path = s.Text("path"),
             // NOTE: a tab is whitespace, so the delimiter is read untrimmed.
             Delimiter = s.Text("delimiter") is null && section.GetValueOrDefault("delimiter") != "\t" ? null : ParseDelimiter(section["delimiter"]),
@@ -41,6 +43,11 @@ public sealed partial record IngestOptions
             Seed = s.Integer("seed", o.Seed, min: 0),
             Watermark = s.Text("watermark"),
             Feedback = s.Text("feedback"),
+            Stream = s.Text("stream"),
+            AllowGap = s.Boolean("allow_gap", o.AllowGap),
+            Interval = s.Integer("interval", o.Interval, min: 1),
+            TriggerRows = s.Integer("trigger_rows", o.TriggerRows, min: 1),
+            Trigger = s.Text("trigger") ?? o.Trigger,
         };
     }
 

@@ -12,6 +12,7 @@ internal static class IngestSources
         IngestKind.Sqlite => new SqliteSource(FilePath(options, baseDirectory), options.Query, options.Table),
         IngestKind.Postgres => new PostgresSource(Required(options.Connection, "connection", options.Kind), options.Query, options.Table),
         IngestKind.Http => new HttpJsonSource(options, Required(options.Url, "url", options.Kind)),
+        IngestKind.RedisStream or IngestKind.Logs => throw new ArgumentException($"ingest.kind {options.Kind} is a stream source, read by position with Streaming.StreamIngestor, not by Ingestor.", nameof(options)),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown ingest.kind."),
     };
 

@@ -11,7 +11,9 @@ public sealed class IngestOptionsTests
     [Theory]
     [InlineData("ingest.kind", "csv", "Unknown parameter 'ingest.ingest.kind' in params.yaml. Did you mean 'ingest.kind'?")]
     [InlineData("paht", "a.csv", "Unknown parameter 'ingest.paht' in params.yaml. Did you mean 'ingest.path'?")]
-    [InlineData("kind", "excel", "params.yaml ingest.kind is 'excel'; expected one of: csv, tsv, jsonl, parquet, sqlite, postgres, http.")]
+    [InlineData("kind", "excel", "params.yaml ingest.kind is 'excel'; expected one of: csv, tsv, jsonl, parquet, sqlite, postgres, http, redis_stream, logs.")]
+    [InlineData("allow_gap", "maybe", "params.yaml ingest.allow_gap is 'maybe'; expected true or false.")]
+    [InlineData("trigger_rows", "0", "params.yaml ingest.trigger_rows is '0'; expected an integer >= 1.")]
     [InlineData("delimiter", ";;", "params.yaml ingest.delimiter is ';;'; expected one character, or 'tab' / '\\t'.")]
     [InlineData("page_size", "0", "params.yaml ingest.page_size is '0'; expected an integer >= 1.")]
     [InlineData("timeout_seconds", "soon", "params.yaml ingest.timeout_seconds is 'soon'; expected an integer >= 1.")]
@@ -77,7 +79,19 @@ public sealed class IngestOptionsTests
             new("watermark", "ts"),
         ],
         // NOTE: connection is PostgreSQL's (PostgresIngestTests); the retry settings and their jitter seed change only
-        // how a failing source is retried; feedback rows are appended by the build through FeedbackIngest (FeedbackIngestTests).
-        withoutEffect: ["connection", "timeout_seconds", "max_retries", "retry_delay_ms", "seed", "feedback"]);
+        // how a failing source is retried; feedback rows are appended by the build through FeedbackIngest (FeedbackIngestTests);
+        // the stream sources' keys are read by StreamIngestor and follow mode (Streaming/*Tests), never by Ingestor.
+        withoutEffect: ["connection", "timeout_seconds", "max_retries", "retry_delay_ms", "seed", "feedback", "stream", "allow_gap", "interval", "trigger_rows", "trigger"]);
+    }
+
+    [Theory]
+    [InlineData("redis-stream", IngestKind.RedisStream)]
+    [InlineData("redis_stream", IngestKind.RedisStream)]
+    [InlineData("logs", IngestKind.Logs)]
+    public void FromParams_StreamKinds_WithHyphenOrUnderscore(string kind, IngestKind expected)
+    {
+        var options = IngestOptions.FromParams(new Dictionary<string, string> { ["kind"] = kind, ["stream"] = "tx", ["allow_gap"] = "true", ["interval"] = "5", ["trigger_rows"] = "100", ["trigger"] = "retrain" });
+
+        Assert.Equal((expected, "tx", true, 5, 100, "retrain"), (options.Kind, options.Stream, options.AllowGap, options.Interval, options.TriggerRows, options.Trigger));
     }
 }
