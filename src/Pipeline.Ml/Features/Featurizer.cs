@@ -37,6 +37,6 @@ public static class Featurizer
             throw new ArgumentException($"Derived feature input '{input}' is not a numeric feature column. Numeric columns: {string.Join(", ", numeric)}.");
         var stats = NumericStatistics.Compute(trainCsv, schema, numeric, derived);
         var train = SnapshotLoader.Load(ml, trainCsv, schema);
-        return (TransformChain.Build(ml, schema, options, derived, stats).Fit(train), train);
+        return (TransformChain.Fit(ml, schema, options, derived, stats, train), train);
     }
 }
