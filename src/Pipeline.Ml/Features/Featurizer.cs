@@ -35,7 +35,7 @@ public static class Featurizer
         var numeric = schema.Features.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name).ToList();
         foreach (var input in derived.SelectMany(d => d.Inputs).Where(i => !numeric.Contains(i)))
             throw new ArgumentException($"Derived feature input '{input}' is not a numeric feature column. Numeric columns: {string.Join(", ", numeric)}.");
-        var stats = NumericStatistics.Compute(trainCsv, schema, numeric, derived);
+        var stats = NumericStatistics.Compute(trainCsv, schema, numeric, derived, mode: options.Imputation == ImputationStrategy.MostFrequent);
         var train = SnapshotLoader.Load(ml, trainCsv, schema);
         return (TransformChain.Fit(ml, schema, options, derived, stats, train), train);
     }

@@ -4,8 +4,8 @@ namespace Pipeline.Ml.Profiles;
 
 /// <summary>
 /// Computes a <see cref="ReferenceProfile"/> from a CSV in schema column order with bounded memory: numeric values and
-/// text lengths go through a <see cref="ValueSample"/> (exact up to <see cref="ValueSample.DefaultCapacity"/> values,
-/// so small data profiles as before; beyond that quantiles are estimated from a seeded reservoir sample and
+/// text lengths go through a <see cref="ValueSample"/> (exact up to <see cref="ValueSample.CapacityFor"/> values,
+/// <see cref="ValueSample.DefaultCapacity"/> unless the table is wide, so small data profiles as before; beyond that quantiles are estimated from a seeded reservoir sample and
 /// mean/std are Welford's). Histograms stay exact: when a column outgrows its sample a second pass bins every value.
 /// </summary>
 internal static class ProfileBuilder
@@ -15,10 +15,13 @@ internal static class ProfileBuilder
     {
         var columns = schema.Columns;
         var nulls = new long[columns.Count];
-        var numbers = columns.Select((_, i) => new ValueSample(i)).ToArray();
+        var kinds = columns.Select(c => KindOf(schema, c)).ToArray();
+        var sampled = kinds.Count(k => k is ColumnKind.Numeric or ColumnKind.Text);
+        var numbers = columns.Select((_, i) => new ValueSample(i, ValueSample.CapacityFor(sampled))).ToArray();
         var categories = columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
         using var reader = new CsvSnapshotReader(csvPath);
-        int[] index = [.. columns.Select(c => reader.Header.ToList().IndexOf(c.Name))];
+        var positions = reader.Header.Select((name, i) => (name, i)).GroupBy(h => h.name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        int[] index = [.. columns.Select(c => positions.GetValueOrDefault(c.Name, -1))];
         long rows = 0;
         foreach (var fields in reader.ReadRows())
         {
@@ -27,7 +30,7 @@ internal static class ProfileBuilder
             {
                 var value = index[i] < 0 ? null : fields[index[i]];
                 if (value is null) { nulls[i]++; continue; }
-                switch (KindOf(schema, columns[i]))
+                switch (kinds[i])
                 {
                     case ColumnKind.Numeric when ColumnValue.TryNumber(value, out var number): numbers[i].Add(number); break;
                     case ColumnKind.Text: numbers[i].Add(value.Length); break;
