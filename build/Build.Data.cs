@@ -132,7 +132,7 @@ internal sealed partial class Build
                 TestCsv = ctx.Output(Paths.TestSet),
                 FeaturizerZip = ctx.Output(Paths.Featurizer),
                 ProfileJson = ctx.Output(Paths.Profile),
-            }, options);
+            }, options, ctx.CancellationToken);
             ctx.Summary("train", result.TrainRows);
             ctx.Summary("test", result.TestRows);
             ctx.Summary("features", result.FeatureCount);

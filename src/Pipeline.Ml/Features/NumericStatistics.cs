@@ -16,7 +16,7 @@ internal sealed record NumericStatistics(string Name, double Mean, double Std, d
     /// Reads the numeric columns of <paramref name="trainCsv"/> (plus derived features) and summarises each; the mode
     /// only when <paramref name="mode"/> (most_frequent imputation), else it is NaN.
     /// </summary>
-    public static IReadOnlyList<NumericStatistics> Compute(string trainCsv, DatasetSchema schema, IReadOnlyList<string> numeric, IReadOnlyList<DerivedFeature> derived, bool mode = true)
+    public static IReadOnlyList<NumericStatistics> Compute(string trainCsv, DatasetSchema schema, IReadOnlyList<string> numeric, IReadOnlyList<DerivedFeature> derived, bool mode = true, CancellationToken cancellation = default)
     {
         var positions = schema.Columns.Select((c, i) => (c.Name, i)).ToDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
         var columns = numeric.Select(n => positions[n]).ToArray();
@@ -28,7 +28,7 @@ internal sealed record NumericStatistics(string Name, double Mean, double Std, d
         var derivedInputs = derived.Select(d => d.Inputs.Select(i => numericIndex[i]).ToArray()).ToArray();
         var row = new double[columns.Length];
         using var reader = new CsvSnapshotReader(trainCsv);
-        foreach (var fields in reader.ReadRows())
+        foreach (var fields in reader.ReadRows(cancellation))
         {
             for (var i = 0; i < columns.Length; i++)
             {

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.ML;
 
-namespace Pipeline.Ml.Training;
+namespace Pipeline.Ml.Data;
 
 /// <summary>Stops an <see cref="MLContext"/>'s running work (trainers, data passes) when a token is cancelled.</summary>
 internal static class MlCancellation
