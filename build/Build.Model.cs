@@ -53,7 +53,7 @@ internal sealed partial class Build
                 LabelColumn = ctx.Param<string>("data.label"),
             };
             var options = StageOptions.Read(() => evaluation.WithParams(ctx.ParamSection("evaluate")));
-            var result = Evaluator.Run(options);
+            var result = Evaluator.Run(options, ctx.CancellationToken);
             ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
         });
 
