@@ -108,7 +108,7 @@ internal sealed partial class Build
             var options = StageOptions.Read(() => validation.WithParams(ctx.ParamSection("validate")));
             try
             {
-                var report = Validator.Run(options);
+                var report = Validator.Run(options, ctx.CancellationToken);
                 if (report.SchemaInferred) ctx.Log.Information($"Inferred {Paths.Schema} from the snapshot; commit it, and edit it to tighten or relax the checks.");
                 ctx.Log.Information(report.Table);
                 ctx.Summary("rows", report.ValidatedRows);
@@ -137,7 +137,7 @@ internal sealed partial class Build
                 TestCsv = ctx.Output(Paths.TestSet),
                 FeaturizerZip = ctx.Output(Paths.Featurizer),
                 ProfileJson = ctx.Output(Paths.Profile),
-            }, options);
+            }, options, ctx.CancellationToken);
             ctx.Summary("train", result.TrainRows);
             ctx.Summary("test", result.TestRows);
             ctx.Summary("features", result.FeatureCount);

@@ -23,7 +23,7 @@ internal sealed partial class Build
         {
             var options = StageOptions.Read(() => TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train")));
             var outputs = new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)) { OnnxPath = ExportOnnx ? ctx.Output(Paths.Onnx) : null };
-            var result = ModelTrainer.Run(ctx.Input(Paths.TrainSet), ctx.Input(Paths.Featurizer), options, outputs);
+            var result = ModelTrainer.Run(ctx.Input(Paths.TrainSet), ctx.Input(Paths.Featurizer), options, outputs, ctx.CancellationToken);
             if (ExportOnnx && !result.Onnx.Exported) throw new CheckFailedException($"ONNX export failed: {result.Onnx.Note}. Set train.onnx: false to skip it.");
             ctx.Summary("trials", result.Trials.Count);
             ctx.Summary("best", result.Best.Trainer);
@@ -53,7 +53,7 @@ internal sealed partial class Build
                 LabelColumn = ctx.Param<string>("data.label"),
             };
             var options = StageOptions.Read(() => evaluation.WithParams(ctx.ParamSection("evaluate")));
-            var result = Evaluator.Run(options);
+            var result = Evaluator.Run(options, ctx.CancellationToken);
             ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
         });
 

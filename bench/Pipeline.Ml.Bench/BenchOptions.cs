@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Pipeline.Ml.Bench;
 
-/// <summary>Command-line options: <c>--rows N --dir PATH --skip-generate --trainers a,b</c>.</summary>
+/// <summary>Command-line options: <c>--rows N --dir PATH --skip-generate --trainers a,b --wide c1,c2 --outliers kind</c>.</summary>
 internal sealed record BenchOptions
 {
     /// <summary>Rows of the synthetic snapshot (1,000,000).</summary>
@@ -16,6 +16,12 @@ internal sealed record BenchOptions
 
     /// <summary>Trainers timed one after another, each with budget 1 (lightgbm).</summary>
     public IReadOnlyList<string> Trainers { get; init; } = ["lightgbm"];
+
+    /// <summary>Column counts of the wide-table Featurize benchmark (<c>--wide 100,1000</c>); empty runs the stage benchmark.</summary>
+    public IReadOnlyList<int> WideColumns { get; init; } = [];
+
+    /// <summary>Outlier clipping in the wide benchmark (<c>--outliers iqr</c>; none).</summary>
+    public Pipeline.Ml.Features.OutlierStrategy Outliers { get; init; } = Pipeline.Ml.Features.OutlierStrategy.None;
 
     /// <summary>The snapshot path for <see cref="Rows"/>.</summary>
     public string SnapshotPath => Path.Combine(Directory, string.Create(CultureInfo.InvariantCulture, $"transactions-{Rows}.csv"));
@@ -36,7 +42,9 @@ internal sealed record BenchOptions
                 "--dir" => options with { Directory = Path.GetFullPath(Value()) },
                 "--skip-generate" => options with { SkipGenerate = true },
                 "--trainers" => options with { Trainers = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
-                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --rows N, --dir PATH, --skip-generate, --trainers lightgbm,fasttree."),
+                "--wide" => options with { WideColumns = [.. Value().Split(',').Select(c => int.Parse(c, NumberStyles.Integer, CultureInfo.InvariantCulture))] },
+                "--outliers" => options with { Outliers = Enum.Parse<Pipeline.Ml.Features.OutlierStrategy>(Value(), ignoreCase: true) },
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --rows N, --dir PATH, --skip-generate, --trainers lightgbm,fasttree, --wide 100,1000,10000, --outliers none|iqr|zscore."),
             };
         }
         return options.Rows > 0 ? options : throw new ArgumentException("--rows must be positive.");

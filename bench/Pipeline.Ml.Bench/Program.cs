@@ -4,7 +4,8 @@ using Pipeline.Ml.Bench;
 // noisy; bench/ML-RESULTS.md states stage times as multiples of it.
 try
 {
-    return PipelineBench.Run(BenchOptions.Parse(args));
+    var options = BenchOptions.Parse(args);
+    return options.WideColumns.Count > 0 ? WideBench.Run(options) : PipelineBench.Run(options);
 }
 catch (ArgumentException e)
 {

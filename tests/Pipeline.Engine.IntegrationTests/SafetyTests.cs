@@ -104,6 +104,27 @@ public sealed class SafetyTests(TemplateRepository template) : IDisposable
         Assert.Equal(before, _repo.Read("out/slow.txt"));
     }
 
+    // NOTE: issue 17 item 6: a target that ignores its token kept the run alive after SIGTERM; now the run abandons it
+    // after the grace period (5 s), rolls it back and exits with the summary.
+    [Fact]
+    public async Task Build_SigtermWhileTargetIgnoresToken_AbandonedRolledBackAndSummaryPrinted()
+    {
+        using var run = _repo.Start("Stubborn", "--delay-ms", "600000");
+        var stdout = run.StandardOutput.ReadToEndAsync();
+        WaitFor(() => File.Exists(_repo.PathOf("stubborn.started")), run);
+
+        Process.Start("kill", ["-TERM", run.Id.ToString()])!.WaitForExit();
+
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(2)), "the run did not stop after SIGTERM");
+        Assert.Equal(1, run.ExitCode);
+        var output = await stdout;
+        Assert.Contains("Build failed", output);
+        Assert.Equal("failed", _repo.Statuses()["Stubborn"]);
+        Assert.StartsWith("cancelled; abandoned after 5 s", _repo.Reasons()["Stubborn"], StringComparison.Ordinal);
+        Assert.False(File.Exists(_repo.PathOf("out/stubborn.txt")));
+        Assert.DoesNotContain("Stubborn:", File.Exists(_repo.PathOf("dvc.lock")) ? _repo.Read("dvc.lock") : "");
+    }
+
     private static void WaitFor(Func<bool> condition, Process process)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);

@@ -6,7 +6,9 @@ namespace Pipeline.Engine.Execution;
 /// <summary>
 /// Runs a plan with up to <c>jobs</c> targets at once: each target starts when everything it waits for has finished.
 /// The first failure (without ProceedAfterFailure) or a cancellation stops new targets from starting; targets already
-/// running finish or are cancelled. Results come back in plan order, so the summary is deterministic.
+/// running finish or are cancelled, and one with outputs that has not stopped <see cref="RunServices.CancelGrace"/>
+/// after a cancellation is abandoned, rolled back and reported (see <see cref="TargetRunner"/>). Results come back in
+/// plan order, so the summary is deterministic.
 /// </summary>
 internal sealed class Executor(RunServices services, BuildModel model, int jobs, bool force)
 {

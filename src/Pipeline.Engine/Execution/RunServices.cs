@@ -23,6 +23,15 @@ internal sealed record RunServices(
 
     public InputResolver Inputs { get; } = new(Layout.Root);
 
+    /// <summary>
+    /// How long a running target with outputs may take to stop after Ctrl-C or SIGTERM before the run abandons it
+    /// (rolls it back and reports it without waiting); <see cref="DefaultCancelGrace"/> unless a test shortens it.
+    /// </summary>
+    public TimeSpan CancelGrace { get; init; } = DefaultCancelGrace;
+
+    /// <summary>The grace period running targets get to stop on cancellation: 5 seconds.</summary>
+    public static readonly TimeSpan DefaultCancelGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>With --pull: where missing objects and run-cache entries are fetched from before a target would execute.</summary>
     public IObjectSource? ObjectSource { get; init; }
 }

@@ -77,13 +77,26 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
             if (!cancellation.IsCancellationRequested) Report(spec, Unwrap(e));
             return Failed(cancellation.IsCancellationRequested ? "cancelled" : Unwrap(e).Message);
         }
-        try
+        var actions = Task.Run(async () =>
         {
             foreach (var action in behavior.Actions)
             {
                 cancellation.ThrowIfCancellationRequested();
                 await action(context);
             }
+        }, CancellationToken.None);
+        // NOTE: a target without outputs (a server draining on Ctrl-C) has nothing to roll back and its own shutdown to
+        // finish, so it is waited for; one with outputs that ignores the token is abandoned after the grace period.
+        if (spec.AllOutputs.Any() && !await StopsInTimeAsync(actions, cancellation))
+        {
+            new OutputRollback(services).Undo(spec, check.Recorded, check.ExistingOutputs, context.StagingRoot);
+            var line = $"cancelled; abandoned after {services.CancelGrace.TotalSeconds:0.#} s (it did not stop), nothing saved";
+            services.Console.For(spec.Name).Warning(line);
+            return Failed(line);
+        }
+        try
+        {
+            await actions;
             // NOTE: a target with outputs that was cancelled may have stopped early, so it is never committed; one
             // without outputs that returned normally (a server that drained and stopped on Ctrl-C) has done its work.
             if (spec.AllOutputs.Any()) cancellation.ThrowIfCancellationRequested();
@@ -110,6 +123,21 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
         {
             return Crashed(e);
         }
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="work"/>; false when the run was cancelled and the work went on for longer than
+    /// <see cref="RunServices.CancelGrace"/> after that (it is then left running, unobserved, until the process exits).
+    /// </summary>
+    private async Task<bool> StopsInTimeAsync(Task work, CancellationToken cancellation)
+    {
+        var abandon = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var grace = new CancellationTokenSource();
+        using var registration = cancellation.Register(() =>
+            Task.Delay(services.CancelGrace, services.Clock, grace.Token).ContinueWith(t => { if (!t.IsCanceled) abandon.TrySetResult(); }, TaskScheduler.Default));
+        var finished = await Task.WhenAny(work, abandon.Task) == work;
+        await grace.CancelAsync();
+        return finished;
     }
 
     /// <summary>

@@ -13,10 +13,14 @@ namespace Pipeline.Ml.Evaluation;
 /// </summary>
 public static class Evaluator
 {
-    /// <summary>Runs the evaluation and writes its outputs.</summary>
-    public static EvaluationResult Run(EvaluationOptions options)
+    /// <summary>
+    /// Runs the evaluation and writes its outputs. Cancelling <paramref name="cancellation"/> stops ML.NET's scoring, the
+    /// bootstrap and the importance loop with <see cref="OperationCanceledException"/>, before anything is written.
+    /// </summary>
+    public static EvaluationResult Run(EvaluationOptions options, CancellationToken cancellation = default)
     {
         var ml = new MLContext(options.Seed);
+        using var stop = ml.StopOn(cancellation);
         var task = options.Task;
         var metric = MetricNames.Validate(options.Metric ?? MetricNames.DefaultFor(task), task);
         var (model, schema) = ModelZip.Load(ml, options.ModelPath);
@@ -31,9 +35,10 @@ public static class Evaluator
             Confusion = task == MlTask.Regression ? null : new ConfusionMatrix(ClassNames.Of(scored, task, predictions.ClassCount), metrics.Confusion()),
             SliceColumn = options.SliceColumn,
             Slices = options.SliceColumn is { } column ? Slices(ColumnText.Read(holdout, column), predictions, task, threshold) : [],
-            Comparison = options.ProductionModelPath is { } production ? Compare(ml, options, production, metrics, predictions.Count, metric) : null,
-            Importance = PermutationImportance.Compute(ml, model, holdout, task, metric, threshold, Excluded(options), options.ImportanceRows, options.Seed),
+            Comparison = options.ProductionModelPath is { } production ? Compare(ml, options, production, metrics, predictions.Count, metric, cancellation) : null,
+            Importance = PermutationImportance.Compute(ml, model, holdout, task, metric, threshold, Excluded(options), options.ImportanceRows, options.Seed, cancellation),
         };
+        cancellation.ThrowIfCancellationRequested();
         MetricsJson.Write(options.MetricsPath, result);
         if (options.ReportsDirectory is { } reports)
         {
@@ -53,7 +58,7 @@ public static class Evaluator
             .Select(g => new SliceResult(g.Key, g.Count(), new TaskMetrics(task, predictions.Subset(g.ToList()), threshold).Compute()))
             .ToList();
 
-    private static ModelComparison Compare(MLContext ml, EvaluationOptions options, string productionPath, TaskMetrics candidate, int rows, string metric)
+    private static ModelComparison Compare(MLContext ml, EvaluationOptions options, string productionPath, TaskMetrics candidate, int rows, string metric, CancellationToken cancellation)
     {
         var (production, schema) = ModelZip.Load(ml, productionPath);
         var predictions = PredictionReader.Read(production.Transform(Holdout(ml, options, schema)), options.Task);
@@ -64,7 +69,7 @@ public static class Evaluator
 
         var threshold = ModelInfo.TryRead(ModelInfo.PathFor(productionPath))?.Threshold ?? 0.5;
         var metrics = new TaskMetrics(options.Task, predictions, threshold);
-        var interval = PairedBootstrap.Difference(candidate, metrics, rows, metric, options.Bootstrap, options.Seed);
+        var interval = PairedBootstrap.Difference(candidate, metrics, rows, metric, options.Bootstrap, options.Seed, cancellation: cancellation);
         return new ModelComparison(options.ProductionLabel, metric, metrics.Compute(), interval);
     }
 

@@ -8,13 +8,14 @@ namespace Pipeline.Ml.Evaluation;
 internal static class PairedBootstrap
 {
     /// <summary>Estimates the difference <c>candidate − production</c> and its confidence interval.</summary>
-    public static BootstrapInterval Difference(TaskMetrics candidate, TaskMetrics production, int rows, string metric, int resamples, int seed, double confidence = 0.95)
+    public static BootstrapInterval Difference(TaskMetrics candidate, TaskMetrics production, int rows, string metric, int resamples, int seed, double confidence = 0.95, CancellationToken cancellation = default)
     {
         var random = new Random(seed);
         var weights = new double[rows];
         var differences = new List<double>(resamples);
         for (var r = 0; r < resamples; r++)
         {
+            cancellation.ThrowIfCancellationRequested();
             Array.Clear(weights);
             for (var i = 0; i < rows; i++)
             {

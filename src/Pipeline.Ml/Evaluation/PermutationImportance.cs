@@ -10,7 +10,7 @@ namespace Pipeline.Ml.Evaluation;
 internal static class PermutationImportance
 {
     /// <summary>Importance of every raw column but the excluded ones, most important first (ties by name).</summary>
-    public static IReadOnlyList<FeatureImportance> Compute(MLContext ml, ITransformer model, IDataView holdout, MlTask task, string metric, double threshold, IReadOnlySet<string> excluded, int rows, int seed)
+    public static IReadOnlyList<FeatureImportance> Compute(MLContext ml, ITransformer model, IDataView holdout, MlTask task, string metric, double threshold, IReadOnlySet<string> excluded, int rows, int seed, CancellationToken cancellation = default)
     {
         var sample = ml.Data.TakeRows(holdout, rows);
         double Score(IDataView view) => new TaskMetrics(task, PredictionReader.Read(model.Transform(view), task), threshold).Value(metric);
@@ -18,6 +18,7 @@ internal static class PermutationImportance
         var importance = new List<FeatureImportance>();
         foreach (var column in sample.Schema.Where(c => !c.IsHidden && !excluded.Contains(c.Name)))
         {
+            cancellation.ThrowIfCancellationRequested();
             var permuted = Score(new PermutedColumnView(sample, column, seed + column.Index));
             importance.Add(new FeatureImportance(column.Name, baseline - MetricNames.Goodness(metric, permuted)));
         }

@@ -11,32 +11,37 @@ namespace Pipeline.Ml.Features;
 /// </summary>
 public static class Featurizer
 {
-    /// <summary>Runs the stage; every output is written atomically.</summary>
-    public static FeaturizeResult Run(FeaturizePaths paths, FeaturizerOptions options)
+    /// <summary>
+    /// Runs the stage; every output is written atomically. Cancelling <paramref name="cancellation"/> stops every pass
+    /// over the rows and ML.NET's fitting, with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static FeaturizeResult Run(FeaturizePaths paths, FeaturizerOptions options, CancellationToken cancellation = default)
     {
         var schema = SchemaFile.Read(paths.SchemaYaml);
-        var (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv);
+        var (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv, cancellation: cancellation);
         if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
         Training.TrainingRowRequirement.Check(paths.TrainCsv, schema, trainRows + testRows, options.TestFraction);
 
         var ml = new MLContext(options.Seed);
-        var (transformer, train) = Fit(ml, schema, options, paths.TrainCsv);
+        using var stop = ml.StopOn(cancellation);
+        var (transformer, train) = Fit(ml, schema, options, paths.TrainCsv, cancellation);
+        cancellation.ThrowIfCancellationRequested();
         ModelZip.Save(ml, transformer, train.Schema, paths.FeaturizerZip);
-        ReferenceProfile.Build(paths.TrainCsv, schema).Save(paths.ProfileJson);
+        ReferenceProfile.Build(paths.TrainCsv, schema, cancellation).Save(paths.ProfileJson);
 
         var width = transformer.GetOutputSchema(train.Schema)[TransformChain.Features].Type is Microsoft.ML.Data.VectorDataViewType vector ? vector.Size : 1;
         return new FeaturizeResult(trainRows, testRows, width);
     }
 
     /// <summary>Fits the chain on <paramref name="trainCsv"/>; returns it with the raw train view (whose schema is the model's input).</summary>
-    internal static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, string trainCsv)
+    internal static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, string trainCsv, CancellationToken cancellation = default)
     {
         var derived = options.Derived.Select(DerivedFeature.Parse).ToList();
         var numeric = schema.Features.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name).ToList();
         foreach (var input in derived.SelectMany(d => d.Inputs).Where(i => !numeric.Contains(i)))
             throw new ArgumentException($"Derived feature input '{input}' is not a numeric feature column. Numeric columns: {string.Join(", ", numeric)}.");
-        var stats = NumericStatistics.Compute(trainCsv, schema, numeric, derived);
+        var stats = NumericStatistics.Compute(trainCsv, schema, numeric, derived, mode: options.Imputation == ImputationStrategy.MostFrequent, cancellation);
         var train = SnapshotLoader.Load(ml, trainCsv, schema);
-        return (TransformChain.Build(ml, schema, options, derived, stats).Fit(train), train);
+        return (TransformChain.Fit(ml, schema, options, derived, stats, train), train);
     }
 }

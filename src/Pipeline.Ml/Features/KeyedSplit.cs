@@ -13,13 +13,13 @@ namespace Pipeline.Ml.Features;
 internal static class KeyedSplit
 {
     /// <summary>Splits <paramref name="reader"/>'s remaining rows by the key at <paramref name="keyIndex"/>.</summary>
-    public static (long Train, long Test) Run(CsvSnapshotReader reader, int keyIndex, double testFraction, int seed, string trainPath, string testPath)
+    public static (long Train, long Test) Run(CsvSnapshotReader reader, int keyIndex, double testFraction, int seed, string trainPath, string testPath, CancellationToken cancellation = default)
     {
         var threshold = (ulong)(testFraction * Math.Pow(2, 64));
         long train = 0, test = 0;
         using var trainWriter = new CsvSnapshotWriter(trainPath, reader.Header);
         using var testWriter = new CsvSnapshotWriter(testPath, reader.Header);
-        foreach (var fields in reader.ReadRows())
+        foreach (var fields in reader.ReadRows(cancellation))
         {
             if (Hash(seed, fields[keyIndex] ?? "") < threshold) { testWriter.WriteRow(fields); test++; }
             else { trainWriter.WriteRow(fields); train++; }

@@ -1,6 +1,9 @@
 namespace Pipeline.Ml.Features;
 
-/// <summary>How numeric outliers are clipped (<c>featurize.outliers</c>; bounds from the train split).</summary>
+/// <summary>
+/// How numeric outliers are clipped (<c>featurize.outliers</c>; bounds from the train split). Missing values are filled
+/// first; a column whose bounds coincide (no spread, e.g. Q1 = Q3) is not clipped, as that would make it constant.
+/// </summary>
 public enum OutlierStrategy
 {
     /// <summary>No clipping (<c>none</c>, the default).</summary>

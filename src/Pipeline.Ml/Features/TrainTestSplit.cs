@@ -18,9 +18,10 @@ internal static class TrainTestSplit
 
     /// <summary>
     /// Writes the rows of <paramref name="source"/> to train and test files (header kept); returns the counts.
-    /// <paramref name="shuffleLimit"/> (tests only) lowers the row count above which selection sampling is used.
+    /// <paramref name="shuffleLimit"/> (tests only) lowers the row count above which selection sampling is used; cancelling
+    /// <paramref name="cancellation"/> stops the passes (nothing is left at the two paths).
     /// </summary>
-    public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath, int shuffleLimit = ShuffleLimit)
+    public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath, int shuffleLimit = ShuffleLimit, CancellationToken cancellation = default)
     {
         if (testFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "featurize.test_fraction must be between 0 and 1 (exclusive).");
         if (schema.Key is { } key)
@@ -28,9 +29,9 @@ internal static class TrainTestSplit
             using var keyed = new CsvSnapshotReader(source);
             var keyIndex = keyed.Header.ToList().IndexOf(key);
             if (keyIndex < 0) throw new InvalidDataException($"{source} has no key column '{key}' (data.key); columns: {string.Join(", ", keyed.Header)}.");
-            return KeyedSplit.Run(keyed, keyIndex, testFraction, seed, trainPath, testPath);
+            return KeyedSplit.Run(keyed, keyIndex, testFraction, seed, trainPath, testPath, cancellation);
         }
-        var strata = Strata(source, schema, shuffleLimit);
+        var strata = Strata(source, schema, shuffleLimit, cancellation);
         var rows = strata.Values.Sum(s => s.Count);
         var isTest = rows <= shuffleLimit ? Shuffled(strata, testFraction, seed) : null;
         var toTake = strata.ToDictionary(s => s.Key, s => Take(s.Value.Count, testFraction), StringComparer.Ordinal);
@@ -42,7 +43,7 @@ internal static class TrainTestSplit
         using var trainWriter = new CsvSnapshotWriter(trainPath, reader.Header);
         using var testWriter = new CsvSnapshotWriter(testPath, reader.Header);
         var row = 0;
-        foreach (var fields in reader.ReadRows())
+        foreach (var fields in reader.ReadRows(cancellation))
         {
             bool held;
             if (isTest is not null) held = isTest[row++];
@@ -69,13 +70,13 @@ internal static class TrainTestSplit
     private static string StratumOf(string?[] fields, int labelIndex) => labelIndex < 0 ? "" : fields[labelIndex] ?? "";
 
     /// <summary>Each stratum's row count, with its row numbers while the file has at most <see cref="ShuffleLimit"/> rows.</summary>
-    private static Dictionary<string, Stratum> Strata(string source, DatasetSchema schema, int shuffleLimit)
+    private static Dictionary<string, Stratum> Strata(string source, DatasetSchema schema, int shuffleLimit, CancellationToken cancellation)
     {
         var strata = new Dictionary<string, Stratum>(StringComparer.Ordinal);
         using var reader = new CsvSnapshotReader(source);
         var labelIndex = LabelIndex(reader, schema);
         var row = 0;
-        foreach (var fields in reader.ReadRows())
+        foreach (var fields in reader.ReadRows(cancellation))
         {
             var key = StratumOf(fields, labelIndex);
             if (!strata.TryGetValue(key, out var stratum)) strata[key] = stratum = new Stratum();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Pipeline.Ml.Data;
@@ -6,9 +5,9 @@ using Pipeline.Ml.Data;
 namespace Pipeline.Ml.Features;
 
 /// <summary>
-/// Builds the featurizing estimator chain from the schema, the options and train statistics, using only built-in
-/// ML.NET transforms (Expression, normalizers, one-hot/hash encoding, FeaturizeText, Concatenate, MapValue/MapValueToKey)
-/// so the saved model loads without registering custom code.
+/// Fits the featurizing transform chain from the schema, the options and train statistics, using only built-in
+/// ML.NET transforms (Expression, ReplaceMissingValues, normalizers, type conversion, one-hot/hash encoding,
+/// FeaturizeText, Concatenate, MapValueToKey) so the saved model loads without registering custom code.
 /// </summary>
 internal static class TransformChain
 {
@@ -17,39 +16,28 @@ internal static class TransformChain
     /// <summary>The output label column.</summary>
     public const string Label = "Label";
 
-    /// <summary>The estimator chain (unfitted).</summary>
-    public static IEstimator<ITransformer> Build(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, IReadOnlyList<NumericStatistics> stats)
+    /// <summary>
+    /// Fits the chain on <paramref name="train"/>. The number of steps grows with the number of derived features and
+    /// text columns, never with the numeric or categorical column count: those are one vector block each.
+    /// </summary>
+    public static TransformerChain<ITransformer> Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, IReadOnlyList<NumericStatistics> stats, IDataView train)
     {
         var inputs = schema.Features.ToList();
         if (inputs.FirstOrDefault(c => c.Name is Features || (c.Name is Label && c.Name != schema.Label)) is { } clash)
             throw new InvalidDataException($"Column '{clash.Name}' clashes with the featurizer's output column; rename it in the source.");
-        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
-        foreach (var d in derived) chain = chain.Append(ml.Transforms.Expression(d.Name, d.Expression, [.. d.Inputs]));
+        var chain = new ChainFitter(train);
+        foreach (var d in derived) chain.Add(ml.Transforms.Expression(d.Name, d.Expression, [.. d.Inputs]));
 
         var blocks = new List<string>();
-        var numeric = stats.Select((s, i) => (Source: s.Name, Column: $"__num{i}", Stats: s)).ToList();
-        foreach (var (source, column, s) in numeric)
-            chain = chain.Append(ml.Transforms.Expression(column, NumericExpression(s, options), source));
-        if (numeric.Count > 0)
-        {
-            chain = chain.Append(ml.Transforms.Concatenate("__numeric", [.. numeric.Select(n => n.Column)]));
-            chain = options.Scaling switch
-            {
-                ScalingStrategy.MinMax => chain.Append(ml.Transforms.NormalizeMinMax("__numeric")),
-                ScalingStrategy.ZScore => chain.Append(ml.Transforms.NormalizeMeanVariance("__numeric")),
-                ScalingStrategy.Robust => chain.Append(ml.Transforms.NormalizeRobustScaling("__numeric")),
-                _ => chain,
-            };
-            blocks.Add("__numeric");
-        }
+        if (NumericBlock.Add(ml, chain, stats, options)) blocks.Add(NumericBlock.Column);
 
         var categorical = inputs.Where(c => c.Kind is ColumnKind.Categorical or ColumnKind.Boolean)
             .Select((c, i) => new InputOutputColumnPair($"__cat{i}", c.Name)).ToArray();
         if (categorical.Length > 0)
         {
-            chain = options.Encoding == CategoricalEncoding.Hashing
-                ? chain.Append(ml.Transforms.Categorical.OneHotHashEncoding(categorical, numberOfBits: options.HashBits))
-                : chain.Append(ml.Transforms.Categorical.OneHotEncoding(categorical));
+            chain.Add(options.Encoding == CategoricalEncoding.Hashing
+                ? ml.Transforms.Categorical.OneHotHashEncoding(categorical, numberOfBits: options.HashBits)
+                : ml.Transforms.Categorical.OneHotEncoding(categorical));
             blocks.AddRange(categorical.Select(p => p.OutputColumnName));
         }
 
@@ -57,28 +45,13 @@ internal static class TransformChain
         {
             foreach (var (column, i) in inputs.Where(c => c.Kind == ColumnKind.Text).Select((c, i) => (c, i)))
             {
-                chain = chain.Append(ml.Transforms.Text.FeaturizeText($"__text{i}", column.Name));
+                chain.Add(ml.Transforms.Text.FeaturizeText($"__text{i}", column.Name));
                 blocks.Add($"__text{i}");
             }
         }
         if (blocks.Count == 0)
             throw new InvalidDataException($"No usable feature columns: the schema has only the label '{schema.Label}', the key or date columns. Add feature columns or enable featurize.text.");
-        return chain.Append(ml.Transforms.Concatenate(Features, [.. blocks])).Append(LabelEstimator(ml, schema));
-    }
-
-    private static string NumericExpression(NumericStatistics s, FeaturizerOptions options)
-    {
-        var fill = Literal(s.Fill(options));
-        return s.Bounds(options) is { } b
-            ? $"x => isna(x) ? {fill} : (x < {Literal(b.Low)} ? {Literal(b.Low)} : (x > {Literal(b.High)} ? {Literal(b.High)} : x))"
-            : $"x => isna(x) ? {fill} : x";
-    }
-
-    // NOTE: a fixed-point literal, because the expression language does not read exponents such as 1E-05.
-    private static string Literal(double value)
-    {
-        var text = ((float)value).ToString("0.0###################", CultureInfo.InvariantCulture);
-        return value < 0 ? $"({text})" : text;
+        return chain.Add(ml.Transforms.Concatenate(Features, [.. blocks])).Add(LabelEstimator(ml, schema)).Build();
     }
 
     // NOTE: the expression language reads C#-style string literals. The binary label is an Expression, not MapValue:

@@ -1,13 +1,17 @@
 namespace Pipeline.Ml.Features;
 
 /// <summary>
-/// Exact value frequencies for the mode of a numeric input, capped at <see cref="MaxDistinct"/> distinct values so
-/// memory stays bounded: a column with more distinct values is continuous, and its mode is then taken from a sample.
+/// Exact value frequencies for the mode of a numeric input, capped at a number of distinct values (<see cref="MaxDistinct"/>,
+/// less in wide tables) so memory stays bounded: a column with more distinct values is continuous, and its mode is then
+/// taken from a sample.
 /// </summary>
-internal sealed class ValueCounts
+internal sealed class ValueCounts(int maxDistinct = ValueCounts.MaxDistinct)
 {
     /// <summary>Distinct values counted before giving up (10,000).</summary>
     public const int MaxDistinct = 10_000;
+
+    /// <summary>The cap for each of <paramref name="columns"/> inputs counted together: 1,000,000 distinct values shared, 100 to <see cref="MaxDistinct"/> each.</summary>
+    public static int MaxDistinctFor(int columns) => Math.Clamp(1_000_000 / Math.Max(1, columns), 100, MaxDistinct);
 
     private Dictionary<double, long>? counts = [];
 
@@ -16,7 +20,7 @@ internal sealed class ValueCounts
     {
         if (counts is null) return;
         counts[value] = counts.GetValueOrDefault(value) + 1;
-        if (counts.Count > MaxDistinct) counts = null;
+        if (counts.Count > maxDistinct) counts = null;
     }
 
     /// <summary>The most frequent value (ties: the smallest), or null when the cap was exceeded or nothing was counted.</summary>

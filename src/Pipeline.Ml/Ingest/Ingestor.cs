@@ -31,6 +31,7 @@ public static class Ingestor
             long read = 0, appended = 0, withoutWatermark = 0;
             foreach (var row in rows.Rows)
             {
+                if ((read & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
                 read++;
                 if (previous is not null)
                 {

@@ -4,30 +4,33 @@ namespace Pipeline.Ml.Profiles;
 
 /// <summary>
 /// Computes a <see cref="ReferenceProfile"/> from a CSV in schema column order with bounded memory: numeric values and
-/// text lengths go through a <see cref="ValueSample"/> (exact up to <see cref="ValueSample.DefaultCapacity"/> values,
-/// so small data profiles as before; beyond that quantiles are estimated from a seeded reservoir sample and
+/// text lengths go through a <see cref="ValueSample"/> (exact up to <see cref="ValueSample.CapacityFor"/> values,
+/// <see cref="ValueSample.DefaultCapacity"/> unless the table is wide, so small data profiles as before; beyond that quantiles are estimated from a seeded reservoir sample and
 /// mean/std are Welford's). Histograms stay exact: when a column outgrows its sample a second pass bins every value.
 /// </summary>
 internal static class ProfileBuilder
 {
     /// <summary>One streaming pass collecting numeric values, category counts and text lengths per column (two past the sample size).</summary>
-    public static ReferenceProfile Build(string csvPath, DatasetSchema schema)
+    public static ReferenceProfile Build(string csvPath, DatasetSchema schema, CancellationToken cancellation = default)
     {
         var columns = schema.Columns;
         var nulls = new long[columns.Count];
-        var numbers = columns.Select((_, i) => new ValueSample(i)).ToArray();
+        var kinds = columns.Select(c => KindOf(schema, c)).ToArray();
+        var sampled = kinds.Count(k => k is ColumnKind.Numeric or ColumnKind.Text);
+        var numbers = columns.Select((_, i) => new ValueSample(i, ValueSample.CapacityFor(sampled))).ToArray();
         var categories = columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
         using var reader = new CsvSnapshotReader(csvPath);
-        int[] index = [.. columns.Select(c => reader.Header.ToList().IndexOf(c.Name))];
+        var positions = reader.Header.Select((name, i) => (name, i)).GroupBy(h => h.name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        int[] index = [.. columns.Select(c => positions.GetValueOrDefault(c.Name, -1))];
         long rows = 0;
-        foreach (var fields in reader.ReadRows())
+        foreach (var fields in reader.ReadRows(cancellation))
         {
             rows++;
             for (var i = 0; i < columns.Count; i++)
             {
                 var value = index[i] < 0 ? null : fields[index[i]];
                 if (value is null) { nulls[i]++; continue; }
-                switch (KindOf(schema, columns[i]))
+                switch (kinds[i])
                 {
                     case ColumnKind.Numeric when ColumnValue.TryNumber(value, out var number): numbers[i].Add(number); break;
                     case ColumnKind.Text: numbers[i].Add(value.Length); break;
@@ -35,7 +38,7 @@ internal static class ProfileBuilder
                 }
             }
         }
-        var histograms = Histograms(csvPath, schema, index, numbers);
+        var histograms = Histograms(csvPath, schema, index, numbers, cancellation);
         return new ReferenceProfile(rows, [.. columns.Select((c, i) => Describe(schema, c, rows, nulls[i], numbers[i], histograms[i], categories[i]))]);
     }
 
@@ -43,7 +46,7 @@ internal static class ProfileBuilder
         column.Name == schema.Label && schema.Task != MlTask.Regression ? ColumnKind.Categorical : column.Kind;
 
     /// <summary>Histogram counts per column: from the kept values when exact, else from a second pass (null when not numeric).</summary>
-    private static long[]?[] Histograms(string csvPath, DatasetSchema schema, int[] index, ValueSample[] numbers)
+    private static long[]?[] Histograms(string csvPath, DatasetSchema schema, int[] index, ValueSample[] numbers, CancellationToken cancellation)
     {
         var columns = schema.Columns;
         var histograms = numbers.Select((n, i) => KindOf(schema, columns[i]) == ColumnKind.Numeric && n.Count > 0 ? new long[ReferenceProfile.HistogramBins] : null).ToArray();
@@ -52,7 +55,7 @@ internal static class ProfileBuilder
             foreach (var v in numbers[i].Sorted()) Bin(histograms[i]!, numbers[i], v);
         if (rescan.Length == 0) return histograms;
         using var reader = new CsvSnapshotReader(csvPath);
-        foreach (var fields in reader.ReadRows())
+        foreach (var fields in reader.ReadRows(cancellation))
         {
             foreach (var i in rescan)
                 if (fields[index[i]] is { } value && ColumnValue.TryNumber(value, out var number)) Bin(histograms[i]!, numbers[i], number);

@@ -29,8 +29,8 @@ public sealed record ReferenceProfile(long RowCount, IReadOnlyList<ColumnProfile
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    /// <summary>Profiles every column of <paramref name="csvPath"/> (in schema column order) in one streaming pass.</summary>
-    public static ReferenceProfile Build(string csvPath, DatasetSchema schema) => ProfileBuilder.Build(csvPath, schema);
+    /// <summary>Profiles every column of <paramref name="csvPath"/> (in schema column order) in one streaming pass; cancellable.</summary>
+    public static ReferenceProfile Build(string csvPath, DatasetSchema schema, CancellationToken cancellation = default) => ProfileBuilder.Build(csvPath, schema, cancellation);
 
     /// <summary>The profile as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";

@@ -11,6 +11,15 @@ internal sealed class ValueSample(int seed, int capacity = ValueSample.DefaultCa
     /// <summary>The default sample size: 100,000 values (800 KB); smaller data is summarised exactly.</summary>
     public const int DefaultCapacity = 100_000;
 
+    /// <summary>Values the samples of one table hold together at most (4,000,000: 32 MB), so a wide table stays bounded.</summary>
+    public const int TableBudget = 4_000_000;
+
+    /// <summary>
+    /// The capacity of each of <paramref name="columns"/> samples taken together: <see cref="DefaultCapacity"/> up to 40
+    /// columns, then <see cref="TableBudget"/> shared between them, never below 1,000.
+    /// </summary>
+    public static int CapacityFor(int columns) => Math.Clamp(TableBudget / Math.Max(1, columns), 1_000, DefaultCapacity);
+
     private readonly List<double> values = [];
     private readonly Random random = new(seed);
     private double mean;

@@ -7,9 +7,10 @@ namespace Pipeline.Ml.Training;
 /// Random search with optional successive halving: <see cref="TrainOptions.Budget"/> configurations are sampled
 /// from a Random seeded with the run seed (trainer uniformly, then its parameters); with halving they run on ¼ of
 /// the training rows, the best third (at least one) on ½, the best third of those on all rows. Each rung's trials
-/// run concurrently; ranking is by metric then trial number, so results do not depend on parallelism.
+/// run concurrently; ranking is by metric then trial number, so results do not depend on parallelism. Cancellation
+/// starts no new trial and stops the running ones through their MLContext.
 /// </summary>
-internal sealed class HalvingTuner(TrainOptions options, TrialData data)
+internal sealed class HalvingTuner(TrainOptions options, TrialData data, CancellationToken cancellation = default, IProgress<TrialResult>? progress = null)
 {
     /// <summary>Data fractions of the rungs of a strategy.</summary>
     public static IReadOnlyList<double> Fractions(SearchStrategy search) =>
@@ -36,7 +37,7 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data)
     public (IReadOnlyList<TrialResult> Trials, TrialResult Best) Run()
     {
         var metric = options.ResolvedMetric;
-        var runner = new TrialRunner(data, options.Task, metric, options.Seed);
+        var runner = new TrialRunner(data, options.Task, metric, options.Seed, cancellation);
         var fractions = Fractions(options.Search);
         var alive = Sample(options);
         var all = new List<TrialResult>();
@@ -46,8 +47,18 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data)
             var results = new TrialResult[alive.Count];
             var configs = alive;
             var r = rung;
-            Parallel.For(0, configs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallel) },
-                i => results[i] = runner.Run(configs[i], r, fractions[r]));
+            try
+            {
+                Parallel.For(0, configs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallel), CancellationToken = cancellation }, i =>
+                {
+                    results[i] = runner.Run(configs[i], r, fractions[r]);
+                    progress?.Report(results[i]);
+                });
+            }
+            catch (AggregateException e) when (cancellation.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("Training was cancelled.", e, cancellation);
+            }
             rungResults = Rank(results, metric);
             all.AddRange(results);
             var keep = Math.Max(1, (int)Math.Ceiling(alive.Count / 3.0));

@@ -13,25 +13,34 @@ namespace Pipeline.Ml.Training;
 /// </summary>
 public static class ModelTrainer
 {
-    /// <summary>Trains from a raw training CSV and a saved featurizer zip (its input schema types the CSV).</summary>
-    public static TrainResult Run(string trainCsvPath, string featurizerPath, TrainOptions options, TrainOutputs outputs)
+    /// <summary>
+    /// Trains from a raw training CSV and a saved featurizer zip (its input schema types the CSV). Cancelling
+    /// <paramref name="cancellation"/> starts no new trial, stops ML.NET's running work (<see cref="MlCancellation"/>)
+    /// and throws <see cref="OperationCanceledException"/> before anything is written; <paramref name="progress"/> hears of each finished trial.
+    /// </summary>
+    public static TrainResult Run(string trainCsvPath, string featurizerPath, TrainOptions options, TrainOutputs outputs, CancellationToken cancellation = default, IProgress<TrialResult>? progress = null)
     {
         var ml = new MLContext(options.Seed);
         var (featurizer, schema) = ModelZip.Load(ml, featurizerPath);
-        return Run(SnapshotLoader.Load(ml, trainCsvPath, schema), featurizer, options, outputs);
+        return Run(SnapshotLoader.Load(ml, trainCsvPath, schema), featurizer, options, outputs, cancellation, progress);
     }
 
-    /// <summary>Trains from raw rows and a fitted featurizer (output columns <c>Features</c> and <c>Label</c>).</summary>
-    public static TrainResult Run(IDataView rawTrain, ITransformer featurizer, TrainOptions options, TrainOutputs outputs)
+    /// <summary>Trains from raw rows and a fitted featurizer (output columns <c>Features</c> and <c>Label</c>); cancellation as above.</summary>
+    public static TrainResult Run(IDataView rawTrain, ITransformer featurizer, TrainOptions options, TrainOutputs outputs, CancellationToken cancellation = default, IProgress<TrialResult>? progress = null)
     {
         var ml = new MLContext(options.Seed);
+        using var stop = ml.StopOn(cancellation);
         using var featurized = FeaturizedRows.Spill(ml, Featurize(ml, rawTrain, featurizer, options.Task));
+        cancellation.ThrowIfCancellationRequested();
         var data = TrialData.Prepare(ml, featurized.View, options, HalvingTuner.Fractions(options.Search));
-        var (trials, best) = new HalvingTuner(options, data).Run();
+        var (trials, best) = new HalvingTuner(options, data, cancellation, progress).Run();
+        cancellation.ThrowIfCancellationRequested();
         var threshold = options.Task == MlTask.Binary ? BinaryMetrics.BestF1Threshold(best.Validation!.Labels, best.Validation.Scores) : 0.5;
 
         var refit = new MLContext(TrialSeeds.Derive(options.Seed, best.Trial, 1000));
+        using var stopRefit = refit.StopOn(cancellation);
         var predictor = TrainerCatalog.Get(options.Task, best.Trainer).Create(refit, best.Params).Fit(data.All);
+        cancellation.ThrowIfCancellationRequested();
         var model = featurizer.Append(predictor);
         ModelZip.Save(ml, model, rawTrain.Schema, outputs.ModelPath);
 

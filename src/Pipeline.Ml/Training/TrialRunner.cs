@@ -5,8 +5,11 @@ using Pipeline.Ml.Evaluation;
 
 namespace Pipeline.Ml.Training;
 
-/// <summary>Trains and validates one configuration on every fold at one data fraction, in its own seeded MLContext.</summary>
-internal sealed class TrialRunner(TrialData data, MlTask task, string metric, int runSeed)
+/// <summary>
+/// Trains and validates one configuration on every fold at one data fraction, in its own seeded MLContext, which
+/// <paramref name="cancellation"/> stops (<see cref="MlCancellation"/>).
+/// </summary>
+internal sealed class TrialRunner(TrialData data, MlTask task, string metric, int runSeed, CancellationToken cancellation = default)
 {
     /// <summary>Runs a trial; a trainer that throws yields a NaN value and the error, not a failed search.</summary>
     public TrialResult Run(TrialConfig config, int rung, double fraction)
@@ -15,12 +18,15 @@ internal sealed class TrialRunner(TrialData data, MlTask task, string metric, in
         var result = new TrialResult(config.Index, rung, fraction, config.Trainer, config.Params, double.NaN);
         try
         {
+            cancellation.ThrowIfCancellationRequested();
             var ml = new MLContext(config.SeedAt(runSeed, rung));
+            using var stop = ml.StopOn(cancellation);
             var spec = TrainerCatalog.Get(task, config.Trainer);
             var values = new List<double>();
             var predictions = new List<PredictionSet>();
             for (var fold = 0; fold < data.Folds.Count; fold++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var model = spec.Create(ml, config.Params).Fit(data.TrainAt(fold, fraction));
                 var scored = PredictionReader.Read(model.Transform(data.Folds[fold].Validation), task);
                 predictions.Add(scored);

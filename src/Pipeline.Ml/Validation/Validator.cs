@@ -9,8 +9,11 @@ namespace Pipeline.Ml.Validation;
 /// </summary>
 public static class Validator
 {
-    /// <summary>Runs the stage; throws <see cref="ValidationException"/> after writing every output when a finding is an error.</summary>
-    public static ValidationReport Run(ValidationOptions options)
+    /// <summary>
+    /// Runs the stage; throws <see cref="ValidationException"/> after writing every output when a finding is an error, and
+    /// <see cref="OperationCanceledException"/> (validated and quarantine files not written) when <paramref name="cancellation"/> is cancelled.
+    /// </summary>
+    public static ValidationReport Run(ValidationOptions options, CancellationToken cancellation = default)
     {
         var inferred = !File.Exists(options.SchemaPath);
         var keys = new KeyHashes();
@@ -34,6 +37,7 @@ public static class Validator
             // NOTE: raw rows, so a row with the wrong field count is quarantined as malformed_row instead of failing the stage.
             while (reader.ReadRawRow() is { } fields)
             {
+                if ((rows & 1023) == 0) cancellation.ThrowIfCancellationRequested();
                 rows++;
                 var reasons = Check(reader.RowLine, fields, header, checker, tally);
                 if (reasons is null) { good.WriteRow(checker.Project(fields)); validated++; }

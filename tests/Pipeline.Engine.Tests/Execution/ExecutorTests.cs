@@ -109,6 +109,87 @@ public sealed class ExecutorTests : IDisposable
         Assert.False(File.Exists(_repo.PathOf("out/a.txt")));
     }
 
+    // NOTE: before the grace period the executor waited for such a target for ever (issue 17 item 6: a wide-table
+    // Featurize ran on for more than 10 minutes after SIGTERM); the minute-long WaitAsync only keeps a regression from hanging.
+    [Fact]
+    public async Task RunAsync_CancelledTargetIgnoresToken_AbandonedAfterGraceWithNothingSaved()
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var started = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+        var clock = new ManualTimers();
+        _repo.Add(new TargetSpec("A") { Outputs = ["out/a.txt"] }, ctx =>
+            {
+                File.WriteAllText(ctx.Output("out/a.txt"), "half");
+                started.Release();
+                release.Wait();
+                return Task.CompletedTask;
+            })
+            .Add(new TargetSpec("B") { DependsOn = ["A"], Outputs = ["out/b.txt"] }, TempRepository.Writes("out/b.txt", "b"));
+        try
+        {
+            var run = _repo.RunAsync(["B"], cancellation: cancellation.Token, clock: clock);
+            await started.WaitAsync(TimeSpan.FromMinutes(1));
+            await cancellation.CancelAsync();
+            clock.WaitForPending();
+            clock.Advance(RunServices.DefaultCancelGrace);
+
+            var results = await run.WaitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.Equal(("A", TargetStatus.Failed), (results[0].Name, results[0].Status));
+            Assert.StartsWith("cancelled; abandoned after 5 s", results[0].Reason, StringComparison.Ordinal);
+            Assert.Equal(("B", TargetStatus.NotRun, "cancelled"), Rows(results)[1]);
+            Assert.False(File.Exists(_repo.PathOf("out/a.txt")));
+            Assert.False(Directory.Exists(Path.Combine(_repo.Layout.StagingDirectory, "A")));
+            Assert.False(File.Exists(_repo.Layout.LockFile) && File.ReadAllText(_repo.Layout.LockFile).Contains("A:", StringComparison.Ordinal));
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledTargetStopsWithinGrace_ReportedCancelledNotAbandoned()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var clock = new ManualTimers();
+        _repo.Add(new TargetSpec("A") { Outputs = ["out/a.txt"] }, async ctx =>
+        {
+            File.WriteAllText(ctx.Output("out/a.txt"), "half");
+            await cancellation.CancelAsync();
+            await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+        });
+
+        var results = await _repo.RunAsync(["A"], cancellation: cancellation.Token, clock: clock).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal([("A", TargetStatus.Failed, "cancelled")], Rows(results));
+        Assert.False(File.Exists(_repo.PathOf("out/a.txt")));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledTargetWithoutOutputs_WaitedForPastTheGrace()
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var release = new ManualResetEventSlim();
+        var clock = new ManualTimers();
+        _repo.Add(new TargetSpec("Serve"), async ctx =>
+        {
+            await cancellation.CancelAsync();
+            release.Wait();
+            _ran.Enqueue("drained");
+        });
+
+        var run = _repo.RunAsync(["Serve"], cancellation: cancellation.Token, clock: clock);
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.False(run.IsCompleted);
+        release.Set();
+        var results = await run.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(TargetStatus.Executed, results[0].Status);
+        Assert.Equal(["drained"], _ran);
+    }
+
     [Fact]
     public async Task RunAsync_OnlyWhenFalse_SkippedWithConditionText()
     {

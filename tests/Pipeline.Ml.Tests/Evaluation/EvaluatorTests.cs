@@ -39,6 +39,21 @@ public sealed class EvaluatorTests : IDisposable
         return doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
     }
 
+    // NOTE: issue 17 item 6: cancellation reaches the scoring (ML.NET), the bootstrap and the importance loop.
+    [Fact]
+    public void Run_Cancelled_ThrowsAndWritesNothing()
+    {
+        var (data, candidate) = Trained(MlTask.Binary, "lbfgs", "candidate");
+        var options = Options(data, MlTask.Binary, candidate, "cancelled");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Evaluator.Run(options, cancellation.Token));
+
+        Assert.False(File.Exists(options.MetricsPath));
+        Assert.False(Directory.Exists(options.ReportsDirectory));
+    }
+
     [Fact]
     public void Run_BinaryWithProduction_WritesKeysComparisonPlotsAndSelfContainedHtml()
     {

@@ -19,6 +19,20 @@ public sealed class FileIngestTests
         Assert.Equal("a,b\n1,\"x, \"\"y\"\"\"\n,\"multi\nline\"\n", File.ReadAllText(dir.Path("raw.csv")));
     }
 
+    // NOTE: issue 17 item 6: the copy loop stops on the stage's token whatever the source.
+    [Fact]
+    public void Run_Cancelled_ThrowsWithoutSnapshot()
+    {
+        using var dir = new TestDirectory();
+        File.WriteAllText(dir.Path("in.csv"), "a,b\n1,2\n3,4\n");
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Ingestor.Run(new IngestOptions { Kind = IngestKind.Csv, Path = "in.csv" }, dir.Path("raw.csv"), dir.Root, cancellation.Token));
+
+        Assert.False(File.Exists(dir.Path("raw.csv")));
+    }
+
     [Fact]
     public void Run_TsvByExtension_SplitsOnTabs()
     {

@@ -39,4 +39,12 @@ public sealed class ValueSampleTests
         Assert.Equal(a.Sorted(), Fill(1).Sorted());
         Assert.NotEqual(a.Sorted(), Fill(2).Sorted());
     }
+
+    [Theory]
+    [InlineData(1, ValueSample.DefaultCapacity)]
+    [InlineData(40, ValueSample.DefaultCapacity)]
+    [InlineData(400, 10_000)]
+    [InlineData(10_000, 1_000)]
+    public void CapacityFor_WideTables_SharesOneBudget(int columns, int capacity) =>
+        Assert.Equal(capacity, ValueSample.CapacityFor(columns));
 }

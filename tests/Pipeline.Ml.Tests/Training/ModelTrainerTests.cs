@@ -43,6 +43,48 @@ public sealed class ModelTrainerTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(File.ReadAllText(Path.Combine(root.FullName, "a", "trials.csv")));
     }
 
+    // NOTE: before cancellation reached the trainer, a cancelled Train finished all its trials (issue 17 item 6).
+    [Fact]
+    public void Run_CancelledAfterFirstTrial_StartsNoOtherTrialAndWritesNothing()
+    {
+        var data = new SyntheticTask(MlTask.Binary, root.FullName);
+        var ml = new MLContext(1);
+        var raw = data.Load(ml, data.TrainPath);
+        using var cancellation = new CancellationTokenSource();
+        var finished = 0;
+        var progress = new Callback<TrialResult>(_ => { Interlocked.Increment(ref finished); cancellation.Cancel(); });
+        var outDir = Path.Combine(root.FullName, "cancelled");
+        var options = new TrainOptions { Task = MlTask.Binary, Budget = 12, Seed = 3, Search = SearchStrategy.Random, Parallel = 1, Trainers = ["sdca", "lbfgs"] };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ModelTrainer.Run(raw, data.Featurizer(ml, raw), options,
+            new TrainOutputs(Path.Combine(outDir, "model.zip"), Path.Combine(outDir, "trials.csv")), cancellation.Token, progress));
+
+        Assert.Equal(1, finished);
+        Assert.False(File.Exists(Path.Combine(outDir, "model.zip")));
+        Assert.False(File.Exists(Path.Combine(outDir, "trials.csv")));
+    }
+
+    [Fact]
+    public void StopOn_CancelledToken_MlNetTrainingThrowsOperationCanceled()
+    {
+        var data = new SyntheticTask(MlTask.Binary, root.FullName);
+        var ml = new MLContext(1);
+        var raw = data.Load(ml, data.TrainPath);
+        var featurized = data.Featurizer(ml, raw).Transform(raw);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        using (ml.StopOn(cancellation.Token))
+            Assert.ThrowsAny<OperationCanceledException>(() => ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(featurized));
+
+        Assert.True(MlCancellation.Supported);
+    }
+
+    private sealed class Callback<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
     [Theory]
     [InlineData(MlTask.Multiclass)]
     [InlineData(MlTask.Regression)]

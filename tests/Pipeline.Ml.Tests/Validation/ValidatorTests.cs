@@ -33,6 +33,23 @@ public sealed class ValidatorTests
 
     private static long DataLines(string path) => SnapshotRows.Read(path).Count;
 
+    // NOTE: issue 17 item 6: the row loop stops on the stage's token.
+    [Fact]
+    public void Run_Cancelled_ThrowsWithoutValidatedOrQuarantineFile()
+    {
+        using var dir = new TestDirectory();
+        dir.Write("data/raw/t.csv", SampleData.Csv(300, "binary"));
+        var options = Options(dir);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Validator.Run(options, cancellation.Token));
+
+        Assert.False(File.Exists(options.ValidatedPath));
+        Assert.False(File.Exists(options.QuarantinePath));
+        Assert.False(File.Exists(options.ReportJsonPath));
+    }
+
     [Fact]
     public void Run_FirstRunOnCleanData_InfersSchemaAndPassesEveryRow()
     {
