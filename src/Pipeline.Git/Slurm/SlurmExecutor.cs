@@ -122,7 +122,9 @@ public sealed class SlurmExecutor : ITargetExecutor
 
     /// <summary>
     /// The job: inputs from the remote, the target alone, outputs to the remote. <c>--executor local</c> keeps a
-    /// worker from submitting again when parameters.json says slurm.
+    /// worker from submitting again when parameters.json says slurm. NOTE: the pull allows missing objects because
+    /// dvc.lock may name outputs nobody pushed (another stage's, never built here); an input the target really needs
+    /// and lacks then fails the target itself, naming the file.
     /// </summary>
     private string JobScript(string target, string workerRoot, string logPath)
     {
@@ -134,7 +136,7 @@ public sealed class SlurmExecutor : ITargetExecutor
         sb.Append("set -eo pipefail\n");
         sb.Append(CultureInfo.InvariantCulture, $"cd {Quote(workerRoot)}\n");
         sb.Append("echo \"worker: $(hostname) node ${SLURMD_NODENAME:-?} job ${SLURM_JOB_ID:-?}\"\n");
-        sb.Append(CultureInfo.InvariantCulture, $"./build.sh Pull --skip --executor local{remote}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"./build.sh Pull --skip --allow-missing --executor local{remote}\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh {target} --skip --executor local\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh Push --skip --executor local{remote}\n");
         return sb.ToString();
