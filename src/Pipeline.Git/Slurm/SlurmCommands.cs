@@ -26,6 +26,18 @@ internal static class SlurmCommands
         catch (TargetJobException) { }
     }
 
+    /// <summary>One line: the client's last error line, and the fix when it could not find the cluster at all.</summary>
+    private static string Explain(string command, int exitCode, string error)
+    {
+        var last = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+        var hint = error.Contains("configuration source", StringComparison.Ordinal) || error.Contains("Unable to contact slurm controller", StringComparison.Ordinal)
+            ? (Environment.GetEnvironmentVariable("SLURM_CONF") is { Length: > 0 } conf
+                ? $" (SLURM_CONF={conf}: is slurmctld running?)"
+                : " (SLURM_CONF is not set: export SLURM_CONF=<the cluster's slurm.conf>, as on a login node)")
+            : "";
+        return $"`{command}` failed (exit {exitCode}): {last}{hint}";
+    }
+
     private static string Run(string command, IReadOnlyList<string> args)
     {
         var start = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -45,7 +57,7 @@ internal static class SlurmCommands
             var error = process.StandardError.ReadToEnd();
             process.WaitForExit();
             if (process.ExitCode != 0)
-                throw new TargetJobException($"`{command} {string.Join(' ', args)}` failed (exit {process.ExitCode}): {error.Trim()}");
+                throw new TargetJobException(Explain(command, process.ExitCode, error));
             return output.GetAwaiter().GetResult();
         }
     }
