@@ -76,7 +76,10 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
         {
             new OutputRollback(services).Undo(spec, check.Recorded, check.ExistingOutputs, context.StagingRoot);
             if (!cancellation.IsCancellationRequested) Report(spec, Unwrap(e));
-            return Failed(cancellation.IsCancellationRequested ? "cancelled" : Unwrap(e).Message);
+            return Failed(cancellation.IsCancellationRequested ? "cancelled" : Unwrap(e).Message) with
+            {
+                Placement = (Unwrap(e) as TargetJobException)?.Placement ?? Placement.InProcess,
+            };
         }
         async Task RunInProcessAsync()
         {

@@ -91,7 +91,7 @@ public sealed class SlurmExecutor : ITargetExecutor
         tail.Drain(final: true);
         var where = $"Slurm job {jobId}{(node is null ? "" : " on " + node)}";
         if (state != "COMPLETED")
-            throw new TargetJobException($"{where} ended {state}{LastLines(tail)}");
+            throw new TargetJobException($"{where} ended {state}{LastLines(tail)}", new Placement(node, jobId));
 
         await FetchOutputs(job, worker.Root, where, cancellation);
         return new Placement(node, jobId);
@@ -118,7 +118,7 @@ public sealed class SlurmExecutor : ITargetExecutor
     private static bool IsFinal(string state) => state is not ("PENDING" or "RUNNING" or "CONFIGURING" or "COMPLETING" or "REQUEUED" or "RESIZING" or "SUSPENDED" or "REQUEUE_HOLD" or "REQUEUE_FED");
 
     private static string LastLines(JobLogTail tail) =>
-        tail.LastLines.Count == 0 ? "" : "; last log lines:\n  " + string.Join("\n  ", tail.LastLines);
+        tail.LastLines.Count == 0 ? "" : "\nlast log lines:\n  " + string.Join("\n  ", tail.LastLines);
 
     /// <summary>
     /// The job: inputs from the remote, the target alone, outputs to the remote. <c>--executor local</c> keeps a

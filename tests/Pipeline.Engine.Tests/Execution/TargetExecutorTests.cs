@@ -69,12 +69,14 @@ public sealed class TargetExecutorTests : IDisposable
         using var executor = new ElsewhereExecutor(async job =>
         {
             await Stage(job, "out/raw.txt", "half");
-            throw new TargetJobException("job 7 on n1 ended CANCELLED");
+            throw new TargetJobException("job 7 on n1 ended CANCELLED\nlast log lines:\n  started", new Placement("n1", "7"));
         });
 
         var results = await _repo.RunAsync(["Ingest"], executor: executor);
 
-        Assert.Equal((TargetStatus.Failed, "job 7 on n1 ended CANCELLED"), (results[0].Status, results[0].Reason));
+        Assert.Equal((TargetStatus.Failed, "job 7 on n1 ended CANCELLED", "n1", "7"),
+            (results[0].Status, results[0].Reason, results[0].Placement.Node, results[0].Placement.JobId));
+        Assert.Contains("last log lines:", _repo.Output.ToString());
         Assert.False(File.Exists(_repo.PathOf("out/raw.txt")));
         Assert.False(File.Exists(_repo.PathOf("dvc.lock")) && _repo.Read("dvc.lock").Contains("out/raw.txt"));
     }
