@@ -41,6 +41,13 @@ public abstract class PipelineBuild
     /// </summary>
     protected internal virtual Caching.IObjectSource? OpenObjectSource(string cacheRoot) => null;
 
+    /// <summary>
+    /// Where the code of targets that must execute runs (e.g. a cluster scheduler chosen by an <c>--executor</c>
+    /// parameter); null keeps the default, this process. Called once per run that may execute, after
+    /// <see cref="OnStarting"/>; a <see cref="Failures.UsageException"/> (e.g. no remote to return outputs through) ends it.
+    /// </summary>
+    protected internal virtual Execution.ITargetExecutor? OpenTargetExecutor() => null;
+
     /// <summary>Called after a run (not after --help or --plan) with every planned target's result; returns the exit code to use.</summary>
     protected internal virtual int OnRunFinished(IReadOnlyList<TargetRunResult> results, int exitCode) => exitCode;
 

@@ -44,7 +44,8 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
             // NOTE: the source is opened only for a run that may execute; --plan never fetches.
             using var objects = line.Has("pull") ? build.OpenObjectSource(layout.CacheRoot) ?? throw new UsageException(
                 "--pull needs a remote to fetch from, and this build provides none (override PipelineBuild.OpenObjectSource).") : null;
-            var exitCode = session.Execute(plan, model, objects, out var results);
+            using var executor = build.OpenTargetExecutor();
+            var exitCode = session.Execute(plan, model, objects, executor, out var results);
             return build.OnRunFinished(results.Select(r => new TargetRunResult(r.Name, TargetStatusText.Of(r.Status), r.Reason)).ToList(), exitCode);
         }
         catch (PipelineException e)

@@ -40,7 +40,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         return 0;
     }
 
-    public int Execute(Plan plan, BuildModel model, IObjectSource? objects, out IReadOnlyList<TargetResult> results)
+    public int Execute(Plan plan, BuildModel model, IObjectSource? objects, ITargetExecutor? executor, out IReadOnlyList<TargetResult> results)
     {
         // NOTE: a plan of only lock-free targets (a server, a report) lets other runs work meanwhile; it then writes
         // none of the repository's pipeline files.
@@ -63,7 +63,11 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
             shortcut.Invalidate();
             DvcRepository.EnsureInitialized(layout.Root);
         }
-        var services = OpenServices(plan, model, console, ParamsFile.Load(layout.ParamsFile)) with { ObjectSource = objects };
+        var services = OpenServices(plan, model, console, ParamsFile.Load(layout.ParamsFile)) with
+        {
+            ObjectSource = objects,
+            Executor = executor ?? LocalExecutor.Instance,
+        };
         if (locked)
         {
             PipelineFileWriter.Write(layout, model.Specs, services.Inputs);

@@ -5,7 +5,7 @@ using Pipeline.Engine.Serialization;
 
 namespace Pipeline.Engine.Execution;
 
-/// <summary>The machine-readable record of a run, <c>.nuke/temp/run.json</c>: <c>[{"target","status","duration_ms","reason"}]</c>.</summary>
+/// <summary>The machine-readable record of a run, <c>.nuke/temp/run.json</c>: <c>[{"target","status","duration_ms","reason"}]</c>, plus <c>"node"</c> and <c>"job_id"</c> for a target run as a job elsewhere.</summary>
 internal static class RunRecord
 {
     // NOTE: written by hand (strings escaped as Python's json does) rather than by a serializer, so the no-op
@@ -21,6 +21,17 @@ internal static class RunRecord
             sb.Append(", \"status\": \"").Append(TargetStatusText.Of(r.Status)).Append("\", \"duration_ms\": ")
               .Append(((long)r.Duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)).Append(", \"reason\": ");
             PythonJson.WriteString(sb, r.Reason);
+            // NOTE: only a job run elsewhere adds its node and job id, so a local run's record keeps its bytes.
+            if (r.Placement.Node is { } node)
+            {
+                sb.Append(", \"node\": ");
+                PythonJson.WriteString(sb, node);
+            }
+            if (r.Placement.JobId is { } jobId)
+            {
+                sb.Append(", \"job_id\": ");
+                PythonJson.WriteString(sb, jobId);
+            }
             sb.Append('}');
             first = false;
         }

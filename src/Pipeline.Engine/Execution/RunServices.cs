@@ -34,4 +34,7 @@ internal sealed record RunServices(
 
     /// <summary>With --pull: where missing objects and run-cache entries are fetched from before a target would execute.</summary>
     public IObjectSource? ObjectSource { get; init; }
+
+    /// <summary>Where the code of a target that must execute runs (<c>--executor</c>); this process by default.</summary>
+    public ITargetExecutor Executor { get; init; } = LocalExecutor.Instance;
 }

@@ -5,4 +5,7 @@ internal sealed record TargetResult(string Name, TargetStatus Status, TimeSpan D
 {
     /// <summary>Notes a target added with <see cref="ITargetContext.Summary"/>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Notes { get; init; } = [];
+
+    /// <summary>Where the target's code ran when an executor other than the local one ran it.</summary>
+    public Placement Placement { get; init; } = Placement.InProcess;
 }

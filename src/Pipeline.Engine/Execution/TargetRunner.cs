@@ -1,4 +1,5 @@
 using System.Reflection;
+using Pipeline.Engine.Dvc;
 using Pipeline.Engine.Definition;
 using Pipeline.Engine.Failures;
 using Pipeline.Engine.IO;
@@ -75,16 +76,23 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
         {
             new OutputRollback(services).Undo(spec, check.Recorded, check.ExistingOutputs, context.StagingRoot);
             if (!cancellation.IsCancellationRequested) Report(spec, Unwrap(e));
-            return Failed(cancellation.IsCancellationRequested ? "cancelled" : Unwrap(e).Message);
+            return Failed(cancellation.IsCancellationRequested ? "cancelled" : Unwrap(e).Message) with
+            {
+                Placement = (Unwrap(e) as TargetJobException)?.Placement ?? Placement.InProcess,
+            };
         }
-        var actions = Task.Run(async () =>
+        async Task RunInProcessAsync()
         {
             foreach (var action in behavior.Actions)
             {
                 cancellation.ThrowIfCancellationRequested();
                 await action(context);
             }
-        }, CancellationToken.None);
+        }
+        var job = new TargetJob(spec.Name, services.Layout.Root, context.StagingRoot, context.Outputs,
+            RunCache.KeyOf(check.Current).Key, context.Log, RunInProcessAsync);
+        var placement = Placement.InProcess;
+        var actions = Task.Run(async () => { placement = await services.Executor.ExecuteAsync(job, cancellation); }, CancellationToken.None);
         // NOTE: a target without outputs (a server draining on Ctrl-C) has nothing to roll back and its own shutdown to
         // finish, so it is waited for; one with outputs that ignores the token is abandoned after the grace period.
         if (spec.AllOutputs.Any() && !await StopsInTimeAsync(actions, cancellation))
@@ -108,7 +116,7 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
         try
         {
             _committer.Commit(spec, check.Current, context.StagingRoot);
-            return new(spec.Name, TargetStatus.Executed, services.Clock.GetElapsedTime(started), check.Verdict.Reason) { Notes = context.Notes };
+            return new(spec.Name, TargetStatus.Executed, services.Clock.GetElapsedTime(started), check.Verdict.Reason) { Notes = context.Notes, Placement = placement };
         }
         catch (Exception e) when (e is TargetCheckException || IoFailure.IsEnvironmental(e))
         {

@@ -43,3 +43,15 @@ public sealed class CheckFailedException(string message) : PipelineException(mes
 {
     public override int ExitCode => 1;
 }
+
+/// <summary>
+/// A target whose code ran elsewhere (a cluster job) failed there: the message names the job, its state and its last
+/// log lines (exit code 1, as any failed target).
+/// </summary>
+public sealed class TargetJobException(string message, Execution.Placement? placement = null) : PipelineException(message)
+{
+    public override int ExitCode => 1;
+
+    /// <summary>Where the job ran, when it got that far (recorded in run.json like a successful job's).</summary>
+    public Execution.Placement Placement { get; } = placement ?? Execution.Placement.InProcess;
+}

@@ -37,6 +37,21 @@ public sealed class RunRecordTests : IDisposable
     }
 
     [Fact]
+    public void Write_TargetRunAsJob_AddsNodeAndJobId()
+    {
+        var path = Path.Combine(_dir.FullName, "run.json");
+
+        RunRecord.Write(path, [new("Train", TargetStatus.Executed, TimeSpan.FromMilliseconds(7), "never ran") { Placement = new("n2", "41") }]);
+
+        Assert.Equal("""
+            [
+              {"target": "Train", "status": "executed", "duration_ms": 7, "reason": "never ran", "node": "n2", "job_id": "41"}
+            ]
+
+            """.ReplaceLineEndings("\n"), File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Write_NoResults_EmptyArray()
     {
         var path = Path.Combine(_dir.FullName, "run.json");

@@ -57,8 +57,8 @@ internal sealed class TempRepository : IDisposable
             TimeProvider.System);
     }
 
-    public Task<IReadOnlyList<TargetResult>> RunAsync(string[] invoked, int jobs = 1, CancellationToken cancellation = default, bool force = false, TimeProvider? clock = null) =>
-        new Executor(clock is null ? Services() : Services() with { Clock = clock }, Model, jobs, force).RunAsync(Plan(invoked), cancellation);
+    public Task<IReadOnlyList<TargetResult>> RunAsync(string[] invoked, int jobs = 1, CancellationToken cancellation = default, bool force = false, TimeProvider? clock = null, ITargetExecutor? executor = null) =>
+        new Executor(Services() with { Clock = clock ?? TimeProvider.System, Executor = executor ?? LocalExecutor.Instance }, Model, jobs, force).RunAsync(Plan(invoked), cancellation);
 
     public string PathOf(string relPath) => Path.Combine(Layout.Root, relPath);
 

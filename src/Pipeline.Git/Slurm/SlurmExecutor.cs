@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using Pipeline.Engine.Caching;
+using Pipeline.Engine.Dvc;
+using Pipeline.Engine.Execution;
+using Pipeline.Engine.Failures;
+using Pipeline.Engine.Primitives;
+using Pipeline.Git.Remotes;
+
+namespace Pipeline.Git.Slurm;
+
+/// <summary>
+/// Runs each target that must execute as one <c>sbatch</c> job: <c>./build.sh &lt;Target&gt; --skip</c> in a worker
+/// checkout of the driver's commit, between a pull of its inputs from the DVC remote and a push of its outputs. The
+/// driver then fetches the outputs the job recorded, each verified by its md5, and leaves them staged for the engine
+/// to commit: only the driver writes dvc.lock and the run-cache. The job's log streams into the target's log.
+/// </summary>
+public sealed class SlurmExecutor : ITargetExecutor
+{
+    private readonly string _root;
+    private readonly string _commit;
+    private readonly SlurmSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly SemaphoreSlim _push = new(1);
+    private readonly List<WorkerCheckout> _workers = [];
+
+    private SlurmExecutor(string root, string commit, SlurmSettings settings, TimeProvider clock)
+    {
+        _root = root;
+        _commit = commit;
+        _settings = settings;
+        _clock = clock;
+    }
+
+    public string Name => "slurm";
+
+    /// <summary>Checks what a run on the cluster needs (a git commit, a DVC remote) before anything is submitted.</summary>
+    public static SlurmExecutor Open(string repoRoot, SlurmSettings settings, TimeProvider clock)
+    {
+        var config = DvcConfig.Load(repoRoot);
+        if (settings.RemoteName is null && config.DefaultRemote is null)
+            throw new UsageException("--executor slurm returns each job's outputs through the DVC remote, and none is configured. Add one with `dvc remote add -d <name> s3://bucket/prefix` (or pass --remote), or run with --executor local.");
+        config.Remote(settings.RemoteName);
+        using var repo = GitRepositoryLocator.Open(repoRoot);
+        var commit = repo.Head.Tip?.Sha ?? throw new UsageException("--executor slurm checks the current commit out on the workers, and this repository has none yet. Commit, then run again.");
+        return new SlurmExecutor(Path.GetFullPath(repoRoot), commit, settings, clock);
+    }
+
+    public async Task<Placement> ExecuteAsync(TargetJob job, CancellationToken cancellation)
+    {
+        // NOTE: the job pulls its inputs from the remote, so what the driver holds (upstream outputs just committed)
+        // goes there first; one push at a time, as each pushes the whole dvc.lock.
+        await _push.WaitAsync(cancellation);
+        try
+        {
+            var pushed = await Transfer.PushAsync(_root, _settings.RemoteName, null, new TransferOptions(), cancellation);
+            if (!pushed.Succeeded) throw new TargetJobException($"could not push the inputs of {job.Target} to remote '{pushed.Remote}': {pushed.Failures[0]}");
+        }
+        finally
+        {
+            _push.Release();
+        }
+
+        var worker = WorkerCheckout.Create(_root, _commit);
+        lock (_workers) _workers.Add(worker);
+        var script = Path.Combine(worker.Root, ".nuke", "temp", $"slurm-{job.Target}.sh");
+        var logPath = Path.Combine(worker.Root, ".nuke", "temp", $"slurm-{job.Target}.log");
+        Directory.CreateDirectory(Path.GetDirectoryName(script)!);
+        await File.WriteAllTextAsync(script, JobScript(job.Target, worker.Root, logPath), cancellation);
+
+        var jobId = SlurmCommands.Submit(script, _settings.SbatchArgs());
+        job.Log.Information($"submitted as Slurm job {jobId}");
+        var tail = new JobLogTail(logPath, job.Log);
+        string state;
+        string? node;
+        try
+        {
+            while (true)
+            {
+                (state, node) = SlurmCommands.Show(jobId);
+                tail.Drain();
+                if (IsFinal(state)) break;
+                await Task.Delay(_settings.PollInterval, _clock, cancellation);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            SlurmCommands.Cancel(jobId);
+            throw;
+        }
+        tail.Drain(final: true);
+        var where = $"Slurm job {jobId}{(node is null ? "" : " on " + node)}";
+        if (state != "COMPLETED")
+            throw new TargetJobException($"{where} ended {state}{LastLines(tail)}", new Placement(node, jobId));
+
+        await FetchOutputs(job, worker.Root, where, cancellation);
+        return new Placement(node, jobId);
+    }
+
+    /// <summary>Fetches the outputs the job recorded in its dvc.lock from the remote (md5-verified) and stages them.</summary>
+    private async Task FetchOutputs(TargetJob job, string workerRoot, string where, CancellationToken cancellation)
+    {
+        var entry = LockFile.Load(Path.Combine(workerRoot, "dvc.lock")).Get(job.Target)
+            ?? throw new TargetJobException($"{where} completed but recorded no dvc.lock entry for {job.Target}.");
+        var outs = entry.Outs.Where(o => o.Info is not null).ToList();
+        var config = DvcConfig.Load(_root);
+        using var source = RemoteObjectSource.Open(_root, _settings.RemoteName, config.CacheRoot);
+        var problems = await source.FetchObjectsAsync(outs.Select(o => o.Info!.Hash).Distinct().ToList(), cancellation);
+        var cache = new ObjectCache(config.CacheRoot);
+        foreach (var output in outs)
+        {
+            if (!cache.Contains(output.Info!.Hash))
+                throw new TargetJobException($"{where} completed, but its output {output.Path} never reached {source.Name}{(problems.Count > 0 ? ": " + problems[0] : "")}.");
+            cache.Checkout(output.Info.Hash, Path.Combine(job.StagingRoot, output.Path), output.Info.IsExecutable);
+        }
+    }
+
+    private static bool IsFinal(string state) => state is not ("PENDING" or "RUNNING" or "CONFIGURING" or "COMPLETING" or "REQUEUED" or "RESIZING" or "SUSPENDED" or "REQUEUE_HOLD" or "REQUEUE_FED");
+
+    private static string LastLines(JobLogTail tail) =>
+        tail.LastLines.Count == 0 ? "" : "\nlast log lines:\n  " + string.Join("\n  ", tail.LastLines);
+
+    /// <summary>
+    /// The job: inputs from the remote, the target alone, outputs to the remote. <c>--executor local</c> keeps a
+    /// worker from submitting again when parameters.json says slurm. NOTE: the pull allows missing objects because
+    /// dvc.lock may name outputs nobody pushed (another stage's, never built here); an input the target really needs
+    /// and lacks then fails the target itself, naming the file.
+    /// </summary>
+    private string JobScript(string target, string workerRoot, string logPath)
+    {
+        var remote = _settings.RemoteName is { } r ? $" --remote {Quote(r)}" : "";
+        var sb = new StringBuilder();
+        sb.Append("#!/usr/bin/env bash\n");
+        sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --job-name=pipeline-{target}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --output={logPath}\n");
+        sb.Append("set -eo pipefail\n");
+        sb.Append(CultureInfo.InvariantCulture, $"cd {Quote(workerRoot)}\n");
+        sb.Append("echo \"worker: $(hostname) node ${SLURMD_NODENAME:-?} job ${SLURM_JOB_ID:-?}\"\n");
+        sb.Append(CultureInfo.InvariantCulture, $"./build.sh Pull --skip --allow-missing --executor local{remote}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"./build.sh {target} --skip --executor local\n");
+        sb.Append(CultureInfo.InvariantCulture, $"./build.sh Push --skip --executor local{remote}\n");
+        return sb.ToString();
+    }
+
+    private static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    public void Dispose()
+    {
+        lock (_workers)
+        {
+            foreach (var worker in _workers) worker.Dispose();
+            _workers.Clear();
+        }
+        _push.Dispose();
+    }
+}

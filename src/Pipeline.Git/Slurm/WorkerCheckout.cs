@@ -1,0 +1,55 @@
+using Pipeline.Git.Workspaces;
+
+namespace Pipeline.Git.Slurm;
+
+/// <summary>
+/// A job's own checkout of the driver's commit (two runs cannot share one workspace: the second stops on the
+/// repository lock), holding the driver's dvc.lock, params.yaml, DVC remote settings and its already-compiled build,
+/// so the worker neither recompiles (~80 s) nor sees a different pipeline state.
+/// </summary>
+internal sealed class WorkerCheckout : IDisposable
+{
+    // NOTE: what a commit does not carry but the worker must share with the driver: the pipeline state (dvc.lock,
+    // params.yaml as --set left it), the remote's local settings and credentials, and the compiled build with the
+    // stamps build.sh compares (equal sources keep it from recompiling).
+    private static readonly string[] SharedFiles = ["dvc.lock", "params.yaml", ".dvc/config", ".dvc/config.local", ".nuke/temp/build.stamp", ".nuke/temp/build.stamp.meta"];
+    private const string CompiledBuild = "build/bin/_build";
+
+    private readonly GitWorktree _worktree;
+
+    private WorkerCheckout(GitWorktree worktree) => _worktree = worktree;
+
+    public string Root => _worktree.Path;
+
+    public static WorkerCheckout Create(string driverRoot, string commitSha)
+    {
+        var worktree = GitWorktree.Add(driverRoot, commitSha);
+        try
+        {
+            foreach (var file in SharedFiles) CopyIfPresent(Path.Combine(driverRoot, file), Path.Combine(worktree.Path, file));
+            CopyTree(Path.Combine(driverRoot, CompiledBuild), Path.Combine(worktree.Path, CompiledBuild));
+            return new WorkerCheckout(worktree);
+        }
+        catch
+        {
+            worktree.Dispose();
+            throw;
+        }
+    }
+
+    private static void CopyIfPresent(string from, string to)
+    {
+        if (!File.Exists(from)) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to, overwrite: true);
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        if (!Directory.Exists(from)) return;
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            CopyIfPresent(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
+    public void Dispose() => _worktree.Dispose();
+}

@@ -1,0 +1,31 @@
+using Pipeline.Engine.Failures;
+using Pipeline.Git.Slurm;
+
+namespace Pipeline.Git.Tests.Slurm;
+
+public sealed class SlurmExecutorTests : IDisposable
+{
+    private readonly TestGitRepository _repo = new();
+
+    public void Dispose() => _repo.Dispose();
+
+    [Fact]
+    public void Open_NoRemote_OneLineUsageErrorNamingTheFix()
+    {
+        var settings = new SlurmSettings(null, null, null, TimeSpan.FromMilliseconds(500));
+
+        var e = Assert.Throws<UsageException>(() => SlurmExecutor.Open(_repo.Root, settings, TimeProvider.System));
+
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Contains("dvc remote add -d", e.Message);
+        Assert.Contains("--executor local", e.Message);
+    }
+
+    [Fact]
+    public void SbatchArgs_PartitionAndExtraArgs_InOrder()
+    {
+        var settings = new SlurmSettings("gpu", "--gres=gpu:1  --time=02:00:00", null, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(["--partition=gpu", "--gres=gpu:1", "--time=02:00:00"], settings.SbatchArgs());
+    }
+}
