@@ -7,15 +7,16 @@ namespace Pipeline.Ml.Validation;
 /// <summary>
 /// The per-run section of a stream source's validation report: the range the last ingest read (from position.json,
 /// <c>from</c> exclusive, <c>to</c> inclusive), the rows it appended and how many of them were validated or
-/// quarantined, and the entries Ingest rejected as unreadable (rejected.csv holds every run's, so this is the total).
+/// quarantined, and the entries it rejected as unreadable (<see cref="Rejected"/>; when the position does not record
+/// them, <see cref="RejectedAllRuns"/> and the rows of rejected.csv, which holds every run's).
 /// </summary>
-public sealed record StreamRunSection(JsonNode? From, JsonNode To, long Appended, long Validated, long Quarantined, long RejectedTotal)
+public sealed record StreamRunSection(JsonNode? From, JsonNode To, long Appended, long Validated, long Quarantined, long Rejected, bool RejectedAllRuns)
 {
     /// <summary>
     /// The appended rows' place in the snapshot: data rows [<see cref="First"/>, <see cref="End"/>) (0-based), the rows
     /// position.json says the last run wrote after the previous ones (feedback rows appended after them are not its).
     /// </summary>
-    internal sealed class Tracker(JsonNode? from, JsonNode to, long first, long end, long rejectedTotal)
+    internal sealed class Tracker(JsonNode? from, JsonNode to, long first, long end, long rejected, bool rejectedAllRuns)
     {
         private long _validated, _quarantined;
 
@@ -30,12 +31,13 @@ public sealed record StreamRunSection(JsonNode? From, JsonNode To, long Appended
             if (quarantined) _quarantined++; else _validated++;
         }
 
-        public StreamRunSection Section() => new(from, to, end - first, _validated, _quarantined, rejectedTotal);
+        public StreamRunSection Section() => new(from, to, end - first, _validated, _quarantined, rejected, rejectedAllRuns);
     }
 
     /// <summary>
-    /// Reads position.json (and counts rejected.csv's rows when it exists); a position that does not belong to the
-    /// snapshot (another length than it records) is an <see cref="InvalidDataException"/> naming both and the fix.
+    /// Reads position.json (and counts rejected.csv's rows when the position does not record the last run's); a
+    /// position that does not belong to the snapshot (another length than it records) is an
+    /// <see cref="InvalidDataException"/> naming both and the fix.
     /// </summary>
     internal static Tracker Open(string positionPath, string? rejectedPath, string snapshotPath)
     {
@@ -45,12 +47,14 @@ public sealed record StreamRunSection(JsonNode? From, JsonNode To, long Appended
         var length = new FileInfo(snapshotPath).Length;
         if (length != position.Snapshot.Bytes)
             throw new InvalidDataException($"{positionPath} records a snapshot of {position.Snapshot.Bytes} bytes but {snapshotPath} has {length}, so the rows the last ingest appended are unknown; restore both from one commit (git checkout), or run Ingest again.");
+        if (position.RejectedAppended is { } rejectedByRun)
+            return new Tracker(position.From, position.To, position.Rows - position.Appended, position.Rows, rejectedByRun, rejectedAllRuns: false);
         long rejected = 0;
         if (rejectedPath is not null && File.Exists(rejectedPath))
         {
             using var reader = new CsvSnapshotReader(rejectedPath);
             while (reader.ReadRawRow() is not null) rejected++;
         }
-        return new Tracker(position.From, position.To, position.Rows - position.Appended, position.Rows, rejected);
+        return new Tracker(position.From, position.To, position.Rows - position.Appended, position.Rows, rejected, rejectedAllRuns: true);
     }
 }

@@ -78,12 +78,12 @@ internal static class ValidationReportFormat
         json.WriteNumber("appended_rows", run.Appended);
         json.WriteNumber("validated_rows", run.Validated);
         json.WriteNumber("quarantined_rows", run.Quarantined);
-        json.WriteNumber("rejected_entries_total", run.RejectedTotal);
+        json.WriteNumber(run.RejectedAllRuns ? "rejected_entries_all_runs" : "rejected_entries", run.Rejected);
         json.WriteEndObject();
     }
 
     private static string StreamRunLine(StreamRunSection run) => string.Create(CultureInfo.InvariantCulture,
-        $"Last ingest (after {run.From?.ToJsonString() ?? "the start"} up to {run.To.ToJsonString()}): {run.Appended} rows appended, {run.Validated} validated, {run.Quarantined} quarantined; {run.RejectedTotal} entries rejected by Ingest as unreadable (all runs)");
+        $"Last ingest (after {run.From?.ToJsonString() ?? "the start"} up to {run.To.ToJsonString()}): {run.Appended} rows appended, {run.Validated} validated, {run.Quarantined} quarantined; {run.Rejected} entries rejected by Ingest as unreadable{(run.RejectedAllRuns ? " (all runs; this position does not record the last run's)" : "")}");
 
     private static FindingSeverity SeverityOf(ValidationReport report, ValidationCheck check) =>
         report.Severities.TryGetValue(check, out var severity) ? severity : ValidationOptions.DefaultSeverity(check);

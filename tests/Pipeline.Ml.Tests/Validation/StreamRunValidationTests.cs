@@ -48,22 +48,41 @@ public sealed class StreamRunValidationTests : IDisposable
         _ws.Ingest(Logs);
         var first = Validator.Run(Options());
 
-        Append(Line(7, "70.5", "no") + Line(8, "\"n/a\"", "yes") + Line(9, "\"twelve\"", "no"));
+        Append(Line(7, "70.5", "no") + Line(8, "\"n/a\"", "yes") + "{broken\n" + Line(9, "\"twelve\"", "no") + "also broken\n");
         _ws.Ingest(Logs);
         var second = Validator.Run(Options());
 
         Assert.Equal(ColumnKind.Numeric, SchemaFile.Read(Options().SchemaPath).Columns.Single(c => c.Name == "amount").Kind);
-        Assert.Equal((6L, 6L, 0L, 1L), (first.StreamRun!.Appended, first.StreamRun.Validated, first.StreamRun.Quarantined, first.StreamRun.RejectedTotal));
-        Assert.Equal((3L, 1L, 2L, 1L), (second.StreamRun!.Appended, second.StreamRun.Validated, second.StreamRun.Quarantined, second.StreamRun.RejectedTotal));
+        Assert.Equal((6L, 6L, 0L, 1L), (first.StreamRun!.Appended, first.StreamRun.Validated, first.StreamRun.Quarantined, first.StreamRun.Rejected));
+        Assert.Equal((3L, 1L, 2L, 2L, false), (second.StreamRun!.Appended, second.StreamRun.Validated, second.StreamRun.Quarantined, second.StreamRun.Rejected, second.StreamRun.RejectedAllRuns));
         Assert.Equal((9L, 7L, 2L), (second.Rows, second.ValidatedRows, second.QuarantinedRows));
         var quarantined = SnapshotRows.Read(Options().QuarantinePath);
         Assert.Equal(2, quarantined.Count);
         Assert.All(quarantined, row => Assert.Contains("type_error in 'amount'", row[^1]));
         var section = LastIngest();
-        Assert.Equal((3, 1, 2, 1), (section.GetProperty("appended_rows").GetInt32(), section.GetProperty("validated_rows").GetInt32(),
-            section.GetProperty("quarantined_rows").GetInt32(), section.GetProperty("rejected_entries_total").GetInt32()));
+        Assert.Equal((3, 1, 2, 2), (section.GetProperty("appended_rows").GetInt32(), section.GetProperty("validated_rows").GetInt32(),
+            section.GetProperty("quarantined_rows").GetInt32(), section.GetProperty("rejected_entries").GetInt32()));
         Assert.Equal(JsonValueKind.Object, section.GetProperty("from").ValueKind);
-        Assert.Contains("3 rows appended, 1 validated, 2 quarantined; 1 entries rejected", File.ReadAllText(Options().ReportTextPath));
+        Assert.Contains("3 rows appended, 1 validated, 2 quarantined; 2 entries rejected by Ingest as unreadable\n", File.ReadAllText(Options().ReportTextPath));
+    }
+
+    [Fact]
+    public void Run_PositionWithoutTheRunsRejectedCount_ReportsRejectedCsvsTotal()
+    {
+        Append(Line(1, "1.5", "no") + "{broken\n" + Line(2, "2.5", "yes"));
+        _ws.Ingest(Logs);
+        Append(Line(3, "3.5", "no") + "{broken again\n");
+        _ws.Ingest(Logs);
+        var written = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(_ws.Position))!.AsObject();
+        Assert.Equal(1, written["rejected_appended"]!.GetValue<int>());
+        written.Remove("rejected_appended");
+        File.WriteAllText(_ws.Position, written.ToJsonString());
+
+        var report = Validator.Run(Options());
+
+        Assert.Equal((1L, 2L, true), (report.StreamRun!.Appended, report.StreamRun.Rejected, report.StreamRun.RejectedAllRuns));
+        Assert.Equal(2, LastIngest().GetProperty("rejected_entries_all_runs").GetInt32());
+        Assert.Contains("2 entries rejected by Ingest as unreadable (all runs;", File.ReadAllText(Options().ReportTextPath));
     }
 
     [Fact]
