@@ -86,7 +86,7 @@ internal sealed partial class Build
 
     Target Validate => _ => _
         .Description("Check the snapshot against data/schema.yaml (inferred on the first run); quarantine failing rows")
-        .Inputs(Paths.Snapshot)
+        .Inputs([Paths.Snapshot, .. StreamOutputs])
         .OptionalInputs(Paths.Schema)
         .Params("data", "validate")
         .Outputs(Paths.Validated, Paths.Quarantine, Paths.ValidationJson, Paths.ValidationText)
@@ -97,6 +97,8 @@ internal sealed partial class Build
             {
                 SnapshotPath = ctx.Input(Paths.Snapshot),
                 SchemaPath = ctx.Input(Paths.Schema),
+                StreamPositionPath = IsStreamKind ? ctx.Input(Paths.StreamPosition) : null,
+                StreamRejectedPath = IsStreamKind ? ctx.Input(Paths.StreamRejected) : null,
                 ValidatedPath = ctx.Output(Paths.Validated),
                 QuarantinePath = ctx.Output(Paths.Quarantine),
                 ReportJsonPath = ctx.Output(Paths.ValidationJson),
@@ -113,6 +115,7 @@ internal sealed partial class Build
                 ctx.Log.Information(report.Table);
                 ctx.Summary("rows", report.ValidatedRows);
                 ctx.Summary("quarantined", report.QuarantinedRows);
+                if (report.StreamRun is { } run) ctx.Summary("appended_quarantined", run.Quarantined);
             }
             catch (ValidationException e)
             {

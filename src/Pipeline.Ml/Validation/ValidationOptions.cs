@@ -18,6 +18,14 @@ public sealed partial record ValidationOptions
     /// <summary>reports/validation.txt (the readable table).</summary>
     public required string ReportTextPath { get; init; }
 
+    /// <summary>
+    /// A stream source's data/raw/position.json (null for batch sources): the report then counts what the last ingest
+    /// appended and how much of it was quarantined (<see cref="StreamRunSection"/>).
+    /// </summary>
+    public string? StreamPositionPath { get; init; }
+    /// <summary>A stream source's data/raw/rejected.csv (entries Ingest could not read), counted in the same section.</summary>
+    public string? StreamRejectedPath { get; init; }
+
     /// <summary>The label column (<c>data.label</c>), used when inferring the schema.</summary>
     public required string Label { get; init; }
     /// <summary>The task (<c>data.task</c>), used when inferring the schema.</summary>

@@ -11,6 +11,9 @@ public sealed record ValidationReport(string Snapshot, long Rows, long Validated
     /// <summary>The severity used for each check in this run.</summary>
     public IReadOnlyDictionary<ValidationCheck, FindingSeverity> Severities { get; init; } = new Dictionary<ValidationCheck, FindingSeverity>();
 
+    /// <summary>What the last ingest of a stream source appended and how it fared; null for batch sources.</summary>
+    public StreamRunSection? StreamRun { get; init; }
+
     /// <summary>True when no finding has error severity.</summary>
     public bool Passed => Findings.All(f => f.Severity != FindingSeverity.Error);
 

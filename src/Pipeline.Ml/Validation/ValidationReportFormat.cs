@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Validation;
@@ -16,6 +17,7 @@ internal static class ValidationReportFormat
         json.WriteNumber("rows", report.Rows);
         json.WriteNumber("validated_rows", report.ValidatedRows);
         json.WriteNumber("quarantined_rows", report.QuarantinedRows);
+        if (report.StreamRun is { } run) StreamRun(json, run);
         json.WriteStartArray("checks");
         foreach (var check in Enum.GetValues<ValidationCheck>())
         {
@@ -59,10 +61,29 @@ internal static class ValidationReportFormat
         var widths = Enumerable.Range(0, 6).Select(i => rows.Max(r => r[i].Length)).ToArray();
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Validation of {report.Snapshot}: {(report.Passed ? "PASSED" : "FAILED")} — {report.Rows} rows, {report.ValidatedRows} validated, {report.QuarantinedRows} quarantined\n\n");
+        if (report.StreamRun is { } run) text.Append(StreamRunLine(run)).Append("\n\n");
         foreach (var row in rows)
             text.Append(string.Join("  ", row.Select((cell, i) => i == 5 ? cell : cell.PadRight(widths[i]))).TrimEnd()).Append('\n');
         return text.ToString();
     }
+
+    // NOTE: written only for stream sources, so a batch source's report keeps its bytes.
+    private static void StreamRun(Utf8JsonWriter json, StreamRunSection run)
+    {
+        json.WriteStartObject("last_ingest");
+        json.WritePropertyName("from");
+        if (run.From is null) json.WriteNullValue(); else run.From.WriteTo(json);
+        json.WritePropertyName("to");
+        run.To.WriteTo(json);
+        json.WriteNumber("appended_rows", run.Appended);
+        json.WriteNumber("validated_rows", run.Validated);
+        json.WriteNumber("quarantined_rows", run.Quarantined);
+        json.WriteNumber(run.RejectedAllRuns ? "rejected_entries_all_runs" : "rejected_entries", run.Rejected);
+        json.WriteEndObject();
+    }
+
+    private static string StreamRunLine(StreamRunSection run) => string.Create(CultureInfo.InvariantCulture,
+        $"Last ingest (after {run.From?.ToJsonString() ?? "the start"} up to {run.To.ToJsonString()}): {run.Appended} rows appended, {run.Validated} validated, {run.Quarantined} quarantined; {run.Rejected} entries rejected by Ingest as unreadable{(run.RejectedAllRuns ? " (all runs; this position does not record the last run's)" : "")}");
 
     private static FindingSeverity SeverityOf(ValidationReport report, ValidationCheck check) =>
         report.Severities.TryGetValue(check, out var severity) ? severity : ValidationOptions.DefaultSeverity(check);

@@ -26,6 +26,9 @@ public static class Validator
             : inferred ? keys.Repeated()
             : KeyHashes.Scan(options.SnapshotPath, key);
 
+        var streamRun = options.StreamPositionPath is { } position
+            ? StreamRunSection.Open(position, options.StreamRejectedPath, options.SnapshotPath)
+            : null;
         using var reader = new CsvSnapshotReader(options.SnapshotPath);
         var header = SnapshotHeader.Parse(options.SnapshotPath, reader.Header);
         var tally = new FindingTally(options);
@@ -38,8 +41,9 @@ public static class Validator
             while (reader.ReadRawRow() is { } fields)
             {
                 if ((rows & 1023) == 0) cancellation.ThrowIfCancellationRequested();
-                rows++;
                 var reasons = Check(reader.RowLine, fields, header, checker, tally);
+                streamRun?.Count(rows, quarantined: reasons is not null);
+                rows++;
                 if (reasons is null) { good.WriteRow(checker.Project(fields)); validated++; }
                 else { bad.WriteRow([.. Fit(fields, header.Names.Count), reasons]); quarantined++; }
             }
@@ -57,6 +61,7 @@ public static class Validator
         {
             Findings = findings,
             Severities = Enum.GetValues<ValidationCheck>().ToDictionary(c => c, options.SeverityOf),
+            StreamRun = streamRun?.Section(),
         };
         AtomicFile.WriteText(options.ReportJsonPath, ValidationReportFormat.Json(report));
         AtomicFile.WriteText(options.ReportTextPath, report.Table);

@@ -45,4 +45,23 @@ public sealed class StreamIngestTests(ReferenceTemplate template) : IDisposable
         Assert.True(_repo.Run("Ingest").ExitCode == 0);
         Assert.Equal((snapshot, position), (_repo.Read(Snapshot), _repo.Read(Position)));
     }
+
+    [Fact]
+    public void Validate_LogsFieldTurnsText_LastIngestSectionCountsThatRunsQuarantinedRows()
+    {
+        _repo.Write("params.yaml", "model:\n  name: stream-model\ningest:\n  kind: logs\n  path: logs/app*.jsonl\ndata:\n  label: label\n  task: binary\nvalidate:\n  max_examples: 5\n");
+        _repo.Write("logs/app.jsonl", string.Concat(Enumerable.Range(1, 6).Select(i => $"{{\"id\":{i},\"amount\":{i}.5,\"label\":{i % 2}}}\n")));
+        var first = _repo.Run("Validate");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        File.AppendAllText(_repo.PathOf("logs/app.jsonl"), "{\"id\":7,\"amount\":7.5,\"label\":0}\n{\"id\":8,\"amount\":\"n/a\",\"label\":1}\nnot json\n");
+
+        var second = _repo.Run("Validate");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var run = System.Text.Json.JsonDocument.Parse(_repo.Read("reports/validation.json")).RootElement.GetProperty("last_ingest");
+        Assert.Equal((2, 1, 1, 1), (run.GetProperty("appended_rows").GetInt32(), run.GetProperty("validated_rows").GetInt32(),
+            run.GetProperty("quarantined_rows").GetInt32(), run.GetProperty("rejected_entries").GetInt32()));
+        Assert.Contains("type_error in 'amount'", _repo.Read("data/quarantine/snapshot.csv"));
+        Assert.Contains("Last ingest", _repo.Read("reports/validation.txt"));
+    }
 }

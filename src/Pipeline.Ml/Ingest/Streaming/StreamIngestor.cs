@@ -73,7 +73,7 @@ public static class StreamIngestor
             else
             {
                 new StreamPosition(source.Kind, source.Description, previous?.Position.To, to, appended, rows,
-                    SnapshotFingerprint.Of(paths.Snapshot), SnapshotFingerprint.Of(paths.Rejected)).Write(paths.Position);
+                    SnapshotFingerprint.Of(paths.Snapshot), SnapshotFingerprint.Of(paths.Rejected), rejected.RowCount).Write(paths.Position);
             }
             return new StreamIngestResult(source.Description, appended, rejected.RowCount, rows, header, warnings);
         }

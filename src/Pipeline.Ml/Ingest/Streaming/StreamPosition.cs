@@ -7,10 +7,11 @@ namespace Pipeline.Ml.Ingest.Streaming;
 /// <summary>
 /// position.json, written beside the snapshot and committed with it: the source <see cref="Kind"/> and description, the
 /// range this snapshot's last run read (<see cref="From"/> exclusive, <see cref="To"/> inclusive, in the source's own
-/// terms), how many rows that run appended, the snapshot's rows in all, and the fingerprints of the <see cref="Snapshot"/> and the
+/// terms), how many rows that run appended (and how many entries it rejected, <see cref="RejectedAppended"/>: null in a
+/// position written before it was recorded), the snapshot's rows in all, and the fingerprints of the <see cref="Snapshot"/> and the
 /// <see cref="Rejected"/> entries file it belongs to.
 /// </summary>
-internal sealed record StreamPosition(string Kind, string Source, JsonNode? From, JsonNode To, long Appended, long Rows, SnapshotFingerprint Snapshot, SnapshotFingerprint Rejected)
+internal sealed record StreamPosition(string Kind, string Source, JsonNode? From, JsonNode To, long Appended, long Rows, SnapshotFingerprint Snapshot, SnapshotFingerprint Rejected, long? RejectedAppended)
 {
     /// <summary>The position file's one serializer (see <see cref="JsonOutput"/>).</summary>
     public void Write(string path) => JsonOutput.Write(path, json =>
@@ -24,6 +25,7 @@ internal sealed record StreamPosition(string Kind, string Source, JsonNode? From
         To.WriteTo(json);
         json.WriteNumber("appended", Appended);
         json.WriteNumber("rows", Rows);
+        if (RejectedAppended is { } rejected) json.WriteNumber("rejected_appended", rejected);
         Fingerprint(json, "snapshot", Snapshot);
         Fingerprint(json, "rejected", Rejected);
         json.WriteEndObject();
@@ -54,7 +56,8 @@ internal sealed record StreamPosition(string Kind, string Source, JsonNode? From
                 root["appended"]!.GetValue<long>(),
                 root["rows"]!.GetValue<long>(),
                 Fingerprint(root, "snapshot"),
-                Fingerprint(root, "rejected"));
+                Fingerprint(root, "rejected"),
+                root["rejected_appended"]?.GetValue<long>());
         }
         catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or FormatException)
         {

@@ -63,6 +63,7 @@ public sealed class RedisStreamIngestTests : IDisposable
               },
               "appended": 2,
               "rows": 3,
+              "rejected_appended": 0,
               "snapshot": {
                 "bytes": 9,
                 "md5": "{{Md5("id\n1\n2\n3\n")}}"
