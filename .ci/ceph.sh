@@ -8,27 +8,10 @@
 # cluster does not come up; it then leaves nothing running and removes what it made.
 set -u
 
+. "$(dirname "${BASH_SOURCE[0]}")/pidfiles.sh"
+
 if [[ "${1:-}" == stop ]]; then
-  root="${2:?usage: ceph.sh stop DIR}"
-  [[ -d "$root/run" ]] || exit 0
-  for pidfile in "$root"/run/*.pid; do
-    [[ -f "$pidfile" ]] || continue
-    pid="$(cat "$pidfile" 2>/dev/null)"
-    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null
-  done
-  # NOTE: give the daemons a few seconds to exit before the folder (their memstore data) goes away.
-  for _ in $(seq 1 50); do
-    alive=0
-    for pidfile in "$root"/run/*.pid; do
-      [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null && alive=1
-    done
-    [[ $alive == 0 ]] && break
-    sleep 0.1
-  done
-  for pidfile in "$root"/run/*.pid; do
-    [[ -f "$pidfile" ]] && kill -9 "$(cat "$pidfile")" 2>/dev/null
-  done
-  rm -rf "$root"
+  stop_pidfiles "${2:?usage: ceph.sh stop DIR}"
   exit 0
 fi
 

@@ -8,30 +8,10 @@
 # cluster does not come up; it then leaves nothing running and removes what it made.
 set -u
 
-stop_cluster() {
-  local root="$1"
-  [[ -d "$root/run" ]] || { rm -rf "$root"; return 0; }
-  for pidfile in "$root"/run/*.pid; do
-    [[ -f "$pidfile" ]] || continue
-    pid="$(cat "$pidfile" 2>/dev/null)"
-    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null
-  done
-  for _ in $(seq 1 50); do
-    alive=0
-    for pidfile in "$root"/run/*.pid; do
-      [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile" 2>/dev/null)" 2>/dev/null && alive=1
-    done
-    [[ $alive == 0 ]] && break
-    sleep 0.1
-  done
-  for pidfile in "$root"/run/*.pid; do
-    [[ -f "$pidfile" ]] && kill -9 "$(cat "$pidfile" 2>/dev/null)" 2>/dev/null
-  done
-  rm -rf "$root"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/pidfiles.sh"
 
 if [[ "${1:-}" == stop ]]; then
-  stop_cluster "${2:?usage: slurm.sh stop DIR}"
+  stop_pidfiles "${2:?usage: slurm.sh stop DIR}"
   exit 0
 fi
 
@@ -52,7 +32,7 @@ free_port() {
 
 ROOT="$(mktemp -d /tmp/pipeline-slurm.XXXXXX)"
 # NOTE: from here on a failure stops what was started and removes the folder, so nothing is left behind.
-give_up() { stop_cluster "$ROOT"; exit 0; }
+give_up() { stop_pidfiles "$ROOT"; exit 0; }
 trap give_up ERR
 mkdir -p "$ROOT/run" "$ROOT/log" "$ROOT/state" "$ROOT/spool"
 
