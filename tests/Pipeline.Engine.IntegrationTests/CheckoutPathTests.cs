@@ -15,9 +15,7 @@ public sealed class CheckoutPathTests : IDisposable
 
         foreach (var repo in new[] { shallow, deep })
         {
-            // NOTE: one target at a time: dvc.lock lists new stages in the order they finish, so independent targets
-            // run in parallel can be listed in either order (a known limit); this test is about checkout paths.
-            var result = repo.Run(TimeSpan.FromMinutes(20), "--jobs", "1");
+            var result = repo.Run(TimeSpan.FromMinutes(20));
             Assert.True(result.ExitCode == 0, result.ToString());
         }
 

@@ -68,6 +68,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
             ObjectSource = objects,
             Executor = executor ?? LocalExecutor.Instance,
         };
+        services.Lock.StageOrder = model.Specs.Where(s => s.HasActions).Select(s => s.Name).ToList();
         if (locked)
         {
             PipelineFileWriter.Write(layout, model.Specs, services.Inputs);

@@ -5,7 +5,10 @@ using YamlDotNet.Core;
 
 namespace Pipeline.Engine.Dvc;
 
-/// <summary>dvc.lock: stages in first-written order; setting a stage replaces its entry wholesale.</summary>
+/// <summary>
+/// dvc.lock: setting a stage replaces its entry wholesale; a new stage is placed by <see cref="StageOrder"/> (the
+/// order of dvc.yaml), so targets finishing in parallel in either order give the same file.
+/// </summary>
 internal sealed class LockFile
 {
     private const string Schema = "2.0";
@@ -14,6 +17,12 @@ internal sealed class LockFile
     private readonly OrderedMap _stages;
 
     private LockFile(OrderedMap stages) => _stages = stages;
+
+    /// <summary>
+    /// Where new stages go: before the first existing stage that comes later in this order (stages not in it keep
+    /// their place and new ones not in it go last). Empty: appended in the order they are set.
+    /// </summary>
+    public IReadOnlyList<string> StageOrder { get; set; } = [];
 
     /// <summary>The stage names in file order.</summary>
     public IEnumerable<string> StageNames => _stages.Keys;
@@ -63,8 +72,25 @@ internal sealed class LockFile
     public StageLock? Get(string stage) =>
         _stages.TryGetValue(stage, out var tree) ? StageLock.FromTree((OrderedMap)tree!) : null;
 
-    /// <summary>Replaces (in place) or appends the entry of <paramref name="stage"/>.</summary>
-    public void Set(string stage, StageLock entry) => _stages[stage] = entry.ToTree();
+    /// <summary>Replaces (in place) the entry of <paramref name="stage"/>, or adds it at its place in <see cref="StageOrder"/>.</summary>
+    public void Set(string stage, StageLock entry)
+    {
+        if (_stages.ContainsKey(stage))
+        {
+            _stages[stage] = entry.ToTree();
+            return;
+        }
+        var rank = IndexIn(StageOrder, stage);
+        var before = rank < 0 ? -1 : _stages.Keys.ToList().FindIndex(k => IndexIn(StageOrder, k) > rank);
+        _stages.Insert(before < 0 ? _stages.Count : before, stage, entry.ToTree());
+    }
+
+    private static int IndexIn(IReadOnlyList<string> order, string stage)
+    {
+        for (var i = 0; i < order.Count; i++)
+            if (order[i] == stage) return i;
+        return -1;
+    }
 
     /// <summary>Removes a stage's entry; false when it was not there.</summary>
     public bool Remove(string stage) => _stages.Remove(stage);

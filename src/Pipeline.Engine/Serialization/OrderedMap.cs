@@ -32,6 +32,13 @@ public sealed class OrderedMap : IEnumerable<KeyValuePair<string, object?>>
         _items.Add(new(key, value));
     }
 
+    /// <summary>Inserts a new key at <paramref name="index"/>; throws when it already exists.</summary>
+    public void Insert(int index, string key, object? value)
+    {
+        if (IndexOf(key) >= 0) throw new ArgumentException($"Duplicate key '{key}'.", nameof(key));
+        _items.Insert(index, new(key, value));
+    }
+
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, out object? value)

@@ -31,6 +31,23 @@ public sealed class LockFileTests
     }
 
     [Fact]
+    public void Set_NewStagesInEitherFinishingOrder_PlacedByStageOrder()
+    {
+        string Written(params string[] finishing)
+        {
+            var lockFile = LockFile.Parse("schema: '2.0'\nstages:\n  ingest:\n    cmd: i\n  manual:\n    cmd: m\n");
+            lockFile.StageOrder = ["ingest", "left", "right", "train"];
+            foreach (var stage in finishing) lockFile.Set(stage, new StageLock(stage, [], [], []));
+            return string.Join(",", lockFile.StageNames);
+        }
+
+        // NOTE: 'manual' and 'extra' are not in the order: they keep their place and new stages go after them.
+        Assert.Equal("ingest,manual,left,right,train", Written("right", "left", "train"));
+        Assert.Equal("ingest,manual,left,right,train", Written("left", "right", "train"));
+        Assert.Equal("ingest,manual,extra,left,right", Written("extra", "right", "left"));
+    }
+
+    [Fact]
     public void SaveThenLoad_RoundTripsBytesAndEntries()
     {
         using var t = new TempDir();
