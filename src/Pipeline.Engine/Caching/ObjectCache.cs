@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Primitives;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.Caching;
 
@@ -69,24 +69,13 @@ internal sealed partial class ObjectCache(string cacheRoot, StateCache? state = 
         // NOTE: an existing object is trusted only when intact; a corrupt one is removed by the check and written anew.
         var replacing = File.Exists(target) && Problem(hash, expectedSize: null) is not null;
         if (File.Exists(target) && !replacing) return;
-        var dir = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, TempName());
-        try
-        {
-            writeTemp(temp);
-            Protect(temp);
-            File.Move(temp, target, overwrite: replacing);
-            if (!hash.IsDirectory && FileStamp.Read(target) is { } stamp) _state.Record(target, stamp, hash);
-        }
-        catch (IOException) when (File.Exists(target) && !replacing)
-        {
-            // NOTE: another process stored the same object first; objects are immutable, so theirs is as good.
-        }
-        finally
-        {
-            DeleteFile(temp);
-        }
+        using var file = new AtomicFile(target);
+        writeTemp(file.TempPath);
+        Protect(file.TempPath);
+        // NOTE: when another process stored the same object first, theirs is as good (objects are immutable).
+        if (replacing) file.Commit();
+        else if (!file.CommitIfAbsent()) return;
+        if (!hash.IsDirectory && FileStamp.Read(target) is { } stamp) _state.Record(target, stamp, hash);
     }
 
     private static void Protect(string path)
@@ -108,6 +97,4 @@ internal sealed partial class ObjectCache(string cacheRoot, StateCache? state = 
         if (OperatingSystem.IsWindows()) File.SetAttributes(path, FileAttributes.Normal);
         File.Delete(path);
     }
-
-    private static string TempName() => $".{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp";
 }

@@ -1,6 +1,6 @@
-using Pipeline.Engine.IO;
 using Pipeline.Engine.Failures;
 using Pipeline.Engine.Params;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.Cli;
 

@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using Pipeline.Engine.IO;
 using Pipeline.Engine.Primitives;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.CodeHashing;
 

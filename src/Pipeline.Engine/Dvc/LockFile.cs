@@ -1,7 +1,7 @@
-using Pipeline.Engine.IO;
 using Pipeline.Engine.Failures;
 using Pipeline.Engine.Serialization;
 using YamlDotNet.Core;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.Dvc;
 

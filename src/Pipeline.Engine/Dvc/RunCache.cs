@@ -1,8 +1,8 @@
-using Pipeline.Engine.IO;
 using System.Security.Cryptography;
 using System.Text;
 using Pipeline.Engine.Serialization;
 using YamlDotNet.Core;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.Dvc;
 

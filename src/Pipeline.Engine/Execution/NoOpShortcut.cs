@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using Pipeline.Engine.Definition;
 using Pipeline.Engine.Hashing;
-using Pipeline.Engine.IO;
 using Pipeline.Engine.Planning;
 using Pipeline.Engine.Primitives;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.Execution;
 

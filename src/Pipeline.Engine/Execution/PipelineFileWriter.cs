@@ -1,7 +1,7 @@
-using Pipeline.Engine.IO;
 using Pipeline.Engine.Dvc;
 using Pipeline.Engine.Planning;
 using Pipeline.Engine.Primitives;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.Execution;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Pipeline.Engine.IO;
 using Pipeline.Engine.Serialization;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.Execution;
 

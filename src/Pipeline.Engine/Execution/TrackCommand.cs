@@ -1,9 +1,9 @@
-using Pipeline.Engine.IO;
 using Pipeline.Engine.Caching;
 using Pipeline.Engine.Dvc;
 using Pipeline.Engine.Failures;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Primitives;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.Execution;
 

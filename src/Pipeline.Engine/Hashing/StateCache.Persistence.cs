@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Pipeline.Engine.Primitives;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.Hashing;
 
@@ -67,21 +68,12 @@ internal sealed partial class StateCache
             }
         }
         var payload = body.GetBuffer().AsSpan(0, (int)body.Length);
-        var dir = Path.GetDirectoryName(file)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(file)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
-        try
+        using var target = new AtomicFile(file);
+        using (var stream = new FileStream(target.TempPath, FileMode.CreateNew, FileAccess.Write))
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(payload);
-                stream.Write(MD5.HashData(payload));
-            }
-            File.Move(temp, file, overwrite: true);
+            stream.Write(payload);
+            stream.Write(MD5.HashData(payload));
         }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        target.Commit();
     }
 }

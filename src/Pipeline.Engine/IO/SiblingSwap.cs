@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Pipeline.Engine.Caching;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Engine.IO;
 
@@ -10,8 +10,7 @@ namespace Pipeline.Engine.IO;
 internal static class SiblingSwap
 {
     /// <summary>A hidden temporary name beside <paramref name="dest"/> (same directory, so a rename onto it is atomic).</summary>
-    public static string TempFor(string dest, string suffix = "") =>
-        Path.Combine(Path.GetDirectoryName(dest)!, $".{Path.GetFileName(dest)}{suffix}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
+    public static string TempFor(string dest, string suffix = "") => AtomicFile.TempPathFor(dest, suffix);
 
     /// <summary>
     /// Moves <paramref name="source"/> onto <paramref name="dest"/>, replacing what is there. A rename when both are on

@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.Engine.IO;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Git.Remotes;
 

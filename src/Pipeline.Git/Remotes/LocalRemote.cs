@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Git.Remotes;
 
@@ -36,19 +36,7 @@ internal sealed class LocalRemote(string name, string root) : RemoteStore
     /// <inheritdoc />
     public override Task UploadAsync(string localFile, string key, CancellationToken cancellation)
     {
-        var target = PathOf(key);
-        var dir = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
-        try
-        {
-            File.Copy(localFile, temp);
-            File.Move(temp, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.Copy(localFile, PathOf(key));
         return Task.CompletedTask;
     }
 

@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using Amazon.Runtime;
 using Pipeline.Engine.Caching;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Primitives;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Git.Remotes;
 
@@ -49,26 +49,18 @@ internal sealed class ObjectMover(ObjectCache cache, RemoteStore remote, Transfe
         var key = RemoteLayout.ObjectKey(hash);
         return Guard(hash, remote.Describe(key), async () =>
         {
-            var dir = Path.GetDirectoryName(target)!;
-            Directory.CreateDirectory(dir);
-            var temp = Path.Combine(dir, $".{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
-            try
+            using var file = new AtomicFile(target);
+            if (!await remote.DownloadAsync(key, file.TempPath, cancellation)) return MoveOutcome.Missing;
+            if (Corruption(hash, file.TempPath) is { } problem)
             {
-                if (!await remote.DownloadAsync(key, temp, cancellation)) return MoveOutcome.Missing;
-                if (Corruption(hash, temp) is { } problem)
-                {
-                    report.AddFailure(new TransferFailure(hash.Value, remote.Describe(key), $"corrupted on remote '{remote.Name}' ({problem}); refused, not placed in the cache"));
-                    return MoveOutcome.Corrupted;
-                }
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, ObjectMode);
-                Place(temp, target);
-                report.AddTransferred();
-                return MoveOutcome.Moved;
+                report.AddFailure(new TransferFailure(hash.Value, remote.Describe(key), $"corrupted on remote '{remote.Name}' ({problem}); refused, not placed in the cache"));
+                return MoveOutcome.Corrupted;
             }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file.TempPath, ObjectMode);
+            // NOTE: when another transfer placed the same object first, theirs is as good (objects are immutable).
+            file.CommitIfAbsent();
+            report.AddTransferred();
+            return MoveOutcome.Moved;
         });
     }
 
@@ -77,18 +69,6 @@ internal sealed class ObjectMover(ObjectCache cache, RemoteStore remote, Transfe
     {
         var actual = FileHasher.Hash(file);
         return actual.Md5 == hash.Md5 ? null : $"its bytes hash to {actual.Md5}";
-    }
-
-    private static void Place(string temp, string target)
-    {
-        try
-        {
-            File.Move(temp, target, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(target))
-        {
-            // NOTE: another transfer placed the same object first; objects are immutable, so theirs is as good.
-        }
     }
 
     private async Task<MoveOutcome> Guard(ContentHash hash, string location, Func<Task<MoveOutcome>> move)

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Pipeline.Engine.Dvc;
 using Pipeline.Engine.Primitives;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Git.Remotes;
 
@@ -77,29 +77,21 @@ internal sealed class RunCacheTransfer(string cacheRoot, RemoteStore remote, Tra
 
     private async Task<bool> DownloadAsync(string key, string target, CancellationToken cancellation)
     {
-        var dir = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
         try
         {
-            if (!await remote.DownloadAsync(key, temp, cancellation)) return false;
+            using var file = new AtomicFile(target);
+            if (!await remote.DownloadAsync(key, file.TempPath, cancellation)) return false;
             try
             {
-                RunCacheEntryFile.OutputHashes(await File.ReadAllTextAsync(temp, cancellation));
+                RunCacheEntryFile.OutputHashes(await File.ReadAllTextAsync(file.TempPath, cancellation));
             }
             catch (FormatException e)
             {
                 report.AddFailure(new TransferFailure(key, remote.Describe(key), $"not a run-cache entry ({e.Message}); refused, not placed in the run-cache"));
                 return false;
             }
-            try
-            {
-                File.Move(temp, target, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(target))
-            {
-                // NOTE: another pull placed it first; entries are immutable (named by the sha256 of their content).
-            }
+            // NOTE: when another pull placed it first, theirs is as good (entries are named by the sha256 of their content).
+            file.CommitIfAbsent();
             report.AddRunCacheEntry();
             return true;
         }
@@ -107,10 +99,6 @@ internal sealed class RunCacheTransfer(string cacheRoot, RemoteStore remote, Tra
         {
             report.AddFailure(new TransferFailure(key, remote.Describe(key), e.Message));
             return false;
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Data;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Data;
 
@@ -29,7 +30,7 @@ public static class JsonOutput
     public static string Text(Action<Utf8JsonWriter> write) => Encoding.UTF8.GetString(Bytes(write));
 
     /// <summary>Writes the document <paramref name="write"/> produces to <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, Action<Utf8JsonWriter> write) => AtomicFile.WriteBytes(path, Bytes(write));
+    public static void Write(string path, Action<Utf8JsonWriter> write) => AtomicFile.WriteAllBytes(path, Bytes(write));
 
     /// <summary>Writes a metric-like number rounded by <see cref="RoundedNumber.Value"/>; NaN and infinities as null.</summary>
     public static void Number(Utf8JsonWriter json, string name, double value)

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.ML;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Features;
 
@@ -18,7 +19,7 @@ public static class ModelZip
     {
         using var raw = new MemoryStream();
         ml.Model.Save(model, inputSchema, raw);
-        AtomicFile.WriteBytes(path, Normalize(raw.ToArray()));
+        AtomicFile.WriteAllBytes(path, Normalize(raw.ToArray()));
     }
 
     /// <summary>Loads a model zip and returns it with the input schema it was saved with.</summary>

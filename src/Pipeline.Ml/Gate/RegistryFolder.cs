@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Gate;
 
@@ -78,7 +79,7 @@ public static class RegistryFolder
             throw new DirectoryNotFoundException($"Cannot promote {modelName} {version}: it is not registered. Registered: {string.Join(", ", Versions(registryRoot, modelName))}.");
         }
 
-        AtomicFile.WriteText(Path.Combine(modelDir, ProductionFile), version + "\n");
+        AtomicFile.WriteAllText(Path.Combine(modelDir, ProductionFile), version + "\n");
     }
 
     /// <summary>The production version's folder, or null when none was promoted.</summary>

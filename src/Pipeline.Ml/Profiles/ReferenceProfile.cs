@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Profiles;
 
@@ -36,7 +37,7 @@ public sealed record ReferenceProfile(long RowCount, IReadOnlyList<ColumnProfile
     public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
 
     /// <summary>Writes the profile to <paramref name="path"/> atomically.</summary>
-    public void Save(string path) => AtomicFile.WriteText(path, ToJson());
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 
     /// <summary>Reads a profile written by <see cref="Save"/>.</summary>
     public static ReferenceProfile Load(string path)

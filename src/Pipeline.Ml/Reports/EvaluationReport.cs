@@ -1,5 +1,6 @@
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Reports;
 
@@ -19,10 +20,10 @@ internal static class EvaluationReport
         var plots = Plots(result, predictions);
         foreach (var (name, png) in plots)
         {
-            AtomicFile.WriteBytes(Path.Combine(directory, name), png);
+            AtomicFile.WriteAllBytes(Path.Combine(directory, name), png);
         }
 
-        AtomicFile.WriteText(Path.Combine(directory, HtmlFile), HtmlReport.Render(result, plots));
+        AtomicFile.WriteAllText(Path.Combine(directory, HtmlFile), HtmlReport.Render(result, plots));
         return plots;
     }
 

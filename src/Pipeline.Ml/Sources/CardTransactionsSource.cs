@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Sources;
 

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Training;
 
@@ -13,7 +14,7 @@ internal static class OnnxExporter
         {
             var bytes = new MemoryStream();
             ml.Model.ConvertToOnnx(model, sample, bytes);
-            AtomicFile.WriteBytes(path, bytes.ToArray());
+            AtomicFile.WriteAllBytes(path, bytes.ToArray());
             return new OnnxExport(true, path, "Exported with Microsoft.ML.OnnxConverter.");
         }
         // NOTE: ONNX export is best effort: unsupported transforms or trainers (and converter/ML.NET version gaps)

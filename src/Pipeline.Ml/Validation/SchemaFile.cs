@@ -1,6 +1,7 @@
 using Pipeline.Ml.Data;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Validation;
 
@@ -41,7 +42,7 @@ public static class SchemaFile
     }
 
     /// <summary>Writes <paramref name="schema"/> to <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, DatasetSchema schema) => AtomicFile.WriteText(path, Format(schema));
+    public static void Write(string path, DatasetSchema schema) => AtomicFile.WriteAllText(path, Format(schema));
 
     /// <summary>Reads a schema file; a malformed file is an error naming it.</summary>
     public static DatasetSchema Read(string path)

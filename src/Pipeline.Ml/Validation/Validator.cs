@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Validation;
 
@@ -63,8 +64,8 @@ public static class Validator
             Severities = Enum.GetValues<ValidationCheck>().ToDictionary(c => c, options.SeverityOf),
             StreamRun = streamRun?.Section(),
         };
-        AtomicFile.WriteText(options.ReportJsonPath, ValidationReportFormat.Json(report));
-        AtomicFile.WriteText(options.ReportTextPath, report.Table);
+        AtomicFile.WriteAllText(options.ReportJsonPath, ValidationReportFormat.Json(report));
+        AtomicFile.WriteAllText(options.ReportTextPath, report.Table);
         return report.Passed ? report : throw new ValidationException(report, options.ReportJsonPath);
     }
 

@@ -1,4 +1,4 @@
-using System.Text;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Monitoring.Drift;
 
@@ -9,10 +9,6 @@ public static class DriftReportFile
     public static void Write(DriftReport report, string path)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, report.ToJson(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.WriteAllText(path, report.ToJson());
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using Pipeline.Formats.IO;
 
 namespace Pipeline.Monitoring.Reports;
 
@@ -9,16 +9,7 @@ public static class MonitoringReportFile
     public static void Write(MonitoringReport report, string jsonPath, string? htmlPath = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        WriteText(jsonPath, report.ToJson());
-        if (htmlPath is not null) WriteText(htmlPath, report.ToHtml());
-    }
-
-    private static void WriteText(string path, string text)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.WriteAllText(jsonPath, report.ToJson());
+        if (htmlPath is not null) AtomicFile.WriteAllText(htmlPath, report.ToHtml());
     }
 }
