@@ -3,6 +3,7 @@ using System.Text.Json;
 using Pipeline.Engine.Hashing;
 using Pipeline.Ml.Data;
 using Pipeline.Monitoring.Reports;
+using Pipeline.Formats.Json;
 
 namespace ReferencePipeline;
 
@@ -30,7 +31,7 @@ internal sealed record RetrainTrace(string Root, DateTimeOffset Time, RetrainDec
     /// <summary>Writes the trace (atomically, in the layout of every JSON output).</summary>
     public void Write()
     {
-        JsonOutput.Write(System.IO.Path.Combine(Root, Path), json =>
+        JsonLayout.Write(System.IO.Path.Combine(Root, Path), json =>
         {
             json.WriteStartObject();
             json.WriteString("time", Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.Json;
 
 namespace ReferencePipeline.Simulation;
 
@@ -46,7 +47,7 @@ internal sealed class SimulationReport
     /// <summary>Writes reports/simulation.json under <paramref name="root"/>.</summary>
     public void Write(string root)
     {
-        JsonOutput.Write(System.IO.Path.Combine(root, Path), json =>
+        JsonLayout.Write(System.IO.Path.Combine(root, Path), json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("phases");

@@ -3,9 +3,15 @@ using Pipeline.Engine.Serialization;
 
 namespace Pipeline.Engine.Execution;
 
-/// <summary>Flattens a params.yaml value tree into dotted string keys, for stage option parsers that take flat settings.</summary>
-internal static class ParamFlattener
+/// <summary>
+/// The one rule that flattens a params.yaml (or metrics file) value tree into dotted string keys
+/// (<c>train.num_leaves</c> → <c>31</c>): nested maps join their keys with '.', lists become their items joined with
+/// ',', null becomes "", numbers are written round-trip in the invariant culture. Stage option parsers and the
+/// experiment table read the same keys and values.
+/// </summary>
+public static class ParamFlattener
 {
+    /// <summary>The leaves of <paramref name="tree"/> (a map parsed from YAML or JSON) by dotted key; empty for anything but a map.</summary>
     public static IReadOnlyDictionary<string, string> Flatten(object? tree)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);

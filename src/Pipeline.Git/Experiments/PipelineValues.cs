@@ -1,4 +1,4 @@
-using System.Globalization;
+using Pipeline.Engine.Execution;
 using Pipeline.Engine.Serialization;
 using YamlDotNet.Core;
 
@@ -8,14 +8,14 @@ namespace Pipeline.Git.Experiments;
 internal static class PipelineValues
 {
     /// <summary>params.yaml flattened (<c>train.num_leaves</c> → value).</summary>
-    public static Dictionary<string, string> Params(Func<string, string?> read) => Flatten(Parse(read("params.yaml")));
+    public static IReadOnlyDictionary<string, string> Params(Func<string, string?> read) => ParamFlattener.Flatten(Parse(read("params.yaml")));
 
-    /// <summary>Every metrics file named in dvc.yaml (top-level and stage <c>metrics:</c>), flattened; scalars only.</summary>
-    public static Dictionary<string, string> Metrics(Func<string, string?> read)
+    /// <summary>Every metrics file named in dvc.yaml (top-level and stage <c>metrics:</c>), flattened.</summary>
+    public static IReadOnlyDictionary<string, string> Metrics(Func<string, string?> read)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in MetricFiles(Parse(read("dvc.yaml"))))
-            foreach (var (k, v) in Flatten(Parse(read(file)))) result[k] = v;
+            foreach (var (k, v) in ParamFlattener.Flatten(Parse(read(file)))) result[k] = v;
         return result;
     }
 
@@ -50,37 +50,4 @@ internal static class PipelineValues
             return null;
         }
     }
-
-    private static Dictionary<string, string> Flatten(object? tree)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        Walk(tree, "", result);
-        return result;
-    }
-
-    private static void Walk(object? value, string prefix, Dictionary<string, string> result)
-    {
-        switch (value)
-        {
-            case OrderedMap map:
-                foreach (var (k, v) in map) Walk(v, prefix.Length == 0 ? k : $"{prefix}.{k}", result);
-                break;
-            case System.Collections.IList:
-                break;
-            case null:
-                break;
-            default:
-                if (prefix.Length > 0) result[prefix] = Format(value);
-                break;
-        }
-    }
-
-    private static string Format(object value) => value switch
-    {
-        double d => Math.Round(d, 5).ToString("0.#####", CultureInfo.InvariantCulture),
-        float f => Math.Round((double)f, 5).ToString("0.#####", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }

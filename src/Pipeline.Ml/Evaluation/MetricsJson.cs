@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.Json;
 
 namespace Pipeline.Ml.Evaluation;
 
@@ -11,7 +12,7 @@ namespace Pipeline.Ml.Evaluation;
 internal static class MetricsJson
 {
     /// <summary>Writes the file atomically.</summary>
-    public static void Write(string path, EvaluationResult result) => JsonOutput.Write(path, json => WriteResult(json, result));
+    public static void Write(string path, EvaluationResult result) => JsonLayout.Write(path, json => WriteResult(json, result));
 
     private static void WriteResult(Utf8JsonWriter json, EvaluationResult result)
     {
@@ -19,7 +20,7 @@ internal static class MetricsJson
         WriteMetrics(json, result.Metrics);
         if (result.Threshold is { } threshold)
         {
-            JsonOutput.Number(json, "threshold", threshold);
+            JsonLayout.Number(json, "threshold", RoundedNumber.Value(threshold));
         }
 
         if (result.Confusion is { } confusion)
@@ -91,10 +92,10 @@ internal static class MetricsJson
         WriteMetrics(json, comparison.ProductionMetrics);
         json.WriteEndObject();
         var ci = comparison.Interval;
-        JsonOutput.Number(json, "difference", ci.Difference);
-        JsonOutput.Number(json, "ci_low", ci.Low);
-        JsonOutput.Number(json, "ci_high", ci.High);
-        JsonOutput.Number(json, "confidence", ci.Confidence);
+        JsonLayout.Number(json, "difference", RoundedNumber.Value(ci.Difference));
+        JsonLayout.Number(json, "ci_low", RoundedNumber.Value(ci.Low));
+        JsonLayout.Number(json, "ci_high", RoundedNumber.Value(ci.High));
+        JsonLayout.Number(json, "confidence", RoundedNumber.Value(ci.Confidence));
         json.WriteNumber("resamples", ci.Resamples);
         json.WriteBoolean("significant", ci.Significant);
         json.WriteEndObject();
@@ -104,7 +105,7 @@ internal static class MetricsJson
     {
         foreach (var (name, value) in metrics)
         {
-            JsonOutput.Number(json, name, value);
+            JsonLayout.Number(json, name, RoundedNumber.Value(value));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Ml.Data;
 using Pipeline.Formats.IO;
+using Pipeline.Formats.Json;
 
 namespace Pipeline.Ml.Gate;
 
@@ -97,7 +98,7 @@ public static class RegistryFolder
             : Path.Combine(registryRoot, modelName);
 
     private static byte[] LineageJson(string modelName, ModelVersion version, Lineage lineage, TimeProvider clock, IEnumerable<string> files) =>
-        JsonOutput.Bytes(json =>
+        JsonLayout.Bytes(json =>
         {
             json.WriteStartObject();
             json.WriteString("model", modelName);

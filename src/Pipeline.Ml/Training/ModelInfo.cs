@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.Json;
 
 namespace Pipeline.Ml.Training;
 
@@ -14,7 +15,7 @@ public sealed record ModelInfo(MlTask Task, string Trainer, IReadOnlyDictionary<
     public static string PathFor(string modelPath) => Path.ChangeExtension(modelPath, ".json");
 
     /// <summary>Writes the info atomically.</summary>
-    public void Write(string path) => JsonOutput.Write(path, json =>
+    public void Write(string path) => JsonLayout.Write(path, json =>
     {
         json.WriteStartObject();
         json.WriteString("task", Task.ToString().ToLowerInvariant());
@@ -27,8 +28,8 @@ public sealed record ModelInfo(MlTask Task, string Trainer, IReadOnlyDictionary<
 
         json.WriteEndObject();
         json.WriteString("metric", Metric);
-        JsonOutput.Number(json, "validation_value", ValidationValue);
-        JsonOutput.Number(json, "threshold", Threshold);
+        JsonLayout.Number(json, "validation_value", RoundedNumber.Value(ValidationValue));
+        JsonLayout.Number(json, "threshold", RoundedNumber.Value(Threshold));
         json.WriteNumber("seed", Seed);
         json.WriteNumber("trial", Trial);
         json.WriteEndObject();

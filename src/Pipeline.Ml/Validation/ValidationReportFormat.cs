@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.Json;
 
 namespace Pipeline.Ml.Validation;
 
@@ -9,7 +10,7 @@ namespace Pipeline.Ml.Validation;
 internal static class ValidationReportFormat
 {
     /// <summary>reports/validation.json: summary, one entry per check with its status, then the findings.</summary>
-    public static string Json(ValidationReport report) => JsonOutput.Text(json =>
+    public static string Json(ValidationReport report) => JsonLayout.Text(json =>
     {
         json.WriteStartObject();
         json.WriteString("snapshot", report.Snapshot);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Formats.Json;
 
 namespace Pipeline.Monitoring.Drift;
 
@@ -6,7 +7,7 @@ namespace Pipeline.Monitoring.Drift;
 internal static class DriftReportJson
 {
     /// <summary>Writes the report as indented JSON ending in a newline.</summary>
-    public static string Write(DriftReport report) => JsonText.Write(json =>
+    public static string Write(DriftReport report) => JsonLayout.Text(json =>
     {
         json.WriteStartObject();
         WriteProperties(json, report);
@@ -25,9 +26,9 @@ internal static class DriftReportJson
         }
 
         json.WriteEndObject();
-        JsonText.Number(json, "drift_share", report.DriftShare);
+        JsonLayout.Number(json, "drift_share", report.DriftShare);
         json.WriteBoolean("dataset_drift", report.DatasetDrift);
-        JsonText.Number(json, "drift_share_threshold", report.DriftShareThreshold);
+        JsonLayout.Number(json, "drift_share_threshold", report.DriftShareThreshold);
         json.WriteStartArray("drifted_columns");
         foreach (var name in report.DriftedColumns) json.WriteStringValue(name);
         json.WriteEndArray();
@@ -36,13 +37,13 @@ internal static class DriftReportJson
     private static void WriteColumn(Utf8JsonWriter json, ColumnDrift column)
     {
         json.WriteString("method", column.Method.WireName());
-        if (column.Statistic is { } statistic) JsonText.Number(json, "statistic", statistic);
-        if (column.PValue is { } p) JsonText.Number(json, "p_value", p);
+        if (column.Statistic is { } statistic) JsonLayout.Number(json, "statistic", statistic);
+        if (column.PValue is { } p) JsonLayout.Number(json, "p_value", p);
         json.WriteBoolean("drift", column.Drift);
-        JsonText.Number(json, "threshold", column.Threshold);
+        JsonLayout.Number(json, "threshold", column.Threshold);
         if (column.EffectSize is { } effect)
         {
-            JsonText.Number(json, "effect_size", effect);
+            JsonLayout.Number(json, "effect_size", effect);
             json.WriteString("effect_size_measure", column.EffectSizeMeasure);
         }
 

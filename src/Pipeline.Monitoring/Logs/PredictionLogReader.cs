@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Pipeline.Formats.PredictionLog;
 
 namespace Pipeline.Monitoring.Logs;
 
@@ -11,9 +10,6 @@ namespace Pipeline.Monitoring.Logs;
 /// </summary>
 public static class PredictionLogReader
 {
-    // NOTE: the host writes times as fixed-width ISO 8601 UTC text ("yyyy-MM-ddTHH:mm:ss.fffffffZ"), so text comparison orders them.
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-
     /// <summary>The predictions selected by <paramref name="options"/>, oldest first (ties by request id).</summary>
     public static PredictionWindow Read(string databasePath, PredictionLogReadOptions? options = null)
     {
@@ -45,27 +41,19 @@ public static class PredictionLogReader
 
     private static string Query(PredictionLogReadOptions options, SqliteCommand command)
     {
-        var sql = new StringBuilder(
-            "SELECT p.request_id, p.time, p.model, p.model_version, p.variant, p.features, p.output, p.latency_ms, f.label " +
-            "FROM predictions p LEFT JOIN feedback f ON f.request_id = p.request_id WHERE 1 = 1");
-        if (options.Since is { } since) Filter(sql, command, "p.time >= @since", "@since", Time(since));
-        if (options.Until is { } until) Filter(sql, command, "p.time < @until", "@until", Time(until));
-        if (options.ModelVersion is { } version) Filter(sql, command, "p.model_version = @version", "@version", version);
-        if (options.Variant is { } variant) Filter(sql, command, "p.variant = @variant", "@variant", variant);
-        sql.Append(" ORDER BY p.time DESC, p.request_id DESC");
+        if (options.Since is { } since) command.Parameters.AddWithValue("@since", PredictionLogTime.Text(since));
+        if (options.Until is { } until) command.Parameters.AddWithValue("@until", PredictionLogTime.Text(until));
+        if (options.ModelVersion is { } version) command.Parameters.AddWithValue("@version", version);
+        if (options.Variant is { } variant) command.Parameters.AddWithValue("@variant", variant);
         if (options.LastCount is { } count)
         {
             if (count < 1) throw new ArgumentException($"The window needs at least one prediction, got LastCount = {count}.");
-            Filter(sql, command, null, "@count", count);
+            command.Parameters.AddWithValue("@count", count);
         }
 
-        return sql.ToString();
-    }
-
-    private static void Filter(StringBuilder sql, SqliteCommand command, string? condition, string name, object value)
-    {
-        sql.Append(condition is null ? " LIMIT " + name : " AND " + condition);
-        command.Parameters.AddWithValue(name, value);
+        return PredictionLogQueries.Window(
+            since: options.Since is not null, until: options.Until is not null, version: options.ModelVersion is not null,
+            variant: options.Variant is not null, count: options.LastCount is not null);
     }
 
     private static LoggedPrediction ToPrediction(SqliteDataReader row)
@@ -74,7 +62,7 @@ public static class PredictionLogReader
         var prediction = new LoggedPrediction
         {
             RequestId = id,
-            Time = DateTimeOffset.Parse(row.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            Time = PredictionLogTime.Parse(row.GetString(1)),
             Model = row.GetString(2),
             ModelVersion = row.GetString(3),
             Variant = row.GetString(4),
@@ -128,6 +116,4 @@ public static class PredictionLogReader
 
         throw new InvalidDataException($"Prediction '{id}': the '{column}' column is not a JSON object.");
     }
-
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 }

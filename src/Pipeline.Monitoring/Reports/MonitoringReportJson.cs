@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Pipeline.Monitoring.Drift;
 using Pipeline.Monitoring.Performance;
+using Pipeline.Formats.Json;
 
 namespace Pipeline.Monitoring.Reports;
 
@@ -9,7 +10,7 @@ namespace Pipeline.Monitoring.Reports;
 internal static class MonitoringReportJson
 {
     /// <summary>Indented JSON ending in a newline.</summary>
-    public static string Write(MonitoringReport report) => JsonText.Write(json =>
+    public static string Write(MonitoringReport report) => JsonLayout.Text(json =>
     {
         json.WriteStartObject();
         json.WriteString("verdict", VerdictName(report.Verdict));
@@ -33,7 +34,7 @@ internal static class MonitoringReportJson
     };
 
     /// <summary>A number, or null when absent or not finite (JSON has no NaN).</summary>
-    public static void Number(Utf8JsonWriter json, string name, double? value) => JsonText.Number(json, name, value);
+    public static void Number(Utf8JsonWriter json, string name, double? value) => JsonLayout.Number(json, name, value);
 
     /// <summary>An interval as a two-element array.</summary>
     public static void Interval(Utf8JsonWriter json, string name, WilsonInterval? interval)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Pipeline.Formats.PredictionLog;
 
 namespace Pipeline.Serving.Logging;
 
@@ -34,7 +35,7 @@ internal sealed class PredictionStore
     public async Task CreateAsync(CancellationToken cancel)
     {
         await using var connection = await OpenAsync(cancel);
-        var ddl = connection is SqliteConnection ? PredictionLogSchema.Sqlite : PredictionLogSchema.Postgres;
+        var ddl = PredictionLogSchema.For(connection is SqliteConnection ? SqlDialect.Sqlite : SqlDialect.Postgres);
         await Execute(connection, ddl, cancel);
     }
 
@@ -51,9 +52,8 @@ internal sealed class PredictionStore
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO predictions (request_id, time, model, model_version, variant, features, output, latency_ms) " +
-            "VALUES (@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING";
-        var p = new[] { "id", "time", "model", "version", "variant", "features", "output", "latency" }.Select(n => Add(command, n)).ToArray();
+        command.CommandText = PredictionLogQueries.InsertPrediction;
+        var p = PredictionLogQueries.PredictionParameters.Select(n => Add(command, n)).ToArray();
         // NOTE: a prepared insert is a measurable share of the writer's time under load.
         await command.PrepareAsync(cancel);
         foreach (var r in batch)
@@ -66,13 +66,9 @@ internal sealed class PredictionStore
         await transaction.CommitAsync(cancel);
     }
 
-    // NOTE: one statement per batch (arrays unnested on the server): a statement per row would cost a network round
-    // trip per prediction, which is what limits a PostgreSQL writer. One statement is one transaction.
     private static async Task InsertPostgresAsync(NpgsqlConnection connection, IReadOnlyList<PredictionRecord> batch, CancellationToken cancel)
     {
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO predictions (request_id, time, model, model_version, variant, features, output, latency_ms) " +
-            "SELECT * FROM unnest(@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING", connection);
+        await using var command = new NpgsqlCommand(PredictionLogQueries.InsertPredictionBatch, connection);
         command.Parameters.Add(new NpgsqlParameter<string[]>("id", batch.Select(r => r.RequestId).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string[]>("time", batch.Select(r => Time(r.Time)).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string[]>("model", batch.Select(r => r.Model).ToArray()));
@@ -89,7 +85,7 @@ internal sealed class PredictionStore
     {
         await using var connection = await OpenAsync(cancel);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM predictions WHERE request_id = @id";
+        command.CommandText = PredictionLogQueries.PredictionExists;
         var id = Add(command, "id");
         var unknown = new List<string>();
         foreach (var value in ids)
@@ -114,7 +110,7 @@ internal sealed class PredictionStore
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO feedback (request_id, time, label) VALUES (@id, @time, @label) ON CONFLICT (request_id) DO NOTHING";
+        command.CommandText = PredictionLogQueries.InsertFeedback;
         var (id, at, label) = (Add(command, "id"), Add(command, "time"), Add(command, "label"));
         var labelled = new List<string>();
         foreach (var (requestId, value) in feedback)
@@ -148,8 +144,7 @@ internal sealed class PredictionStore
         }
 
         Add(command, "since").Value = Time(since);
-        command.CommandText = "SELECT p.variant, p.output, f.label FROM predictions p JOIN feedback f ON f.request_id = p.request_id " +
-            $"WHERE p.time >= @since AND p.variant IN ({string.Join(", ", names.Select(n => n.ParameterName))})";
+        command.CommandText = PredictionLogQueries.Outcomes(names.Select(n => n.ParameterName));
         var rows = new List<(string, string, string)>();
         await using var reader = await command.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
@@ -160,7 +155,7 @@ internal sealed class PredictionStore
         return rows;
     }
 
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset time) => PredictionLogTime.Text(time);
 
     private static DbParameter Add(DbCommand command, string name)
     {

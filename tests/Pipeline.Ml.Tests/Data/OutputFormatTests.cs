@@ -1,5 +1,6 @@
 using System.Text;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.Json;
 
 namespace Pipeline.Ml.Tests.Data;
 
@@ -17,13 +18,13 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
-    public void JsonOutput_Document_TwoSpaceIndentLfAndRoundedNumbersOrNull()
+    public void JsonLayout_MetricDocument_TwoSpaceIndentLfAndRoundedNumbersOrNull()
     {
-        var bytes = JsonOutput.Bytes(json =>
+        var bytes = JsonLayout.Bytes(json =>
         {
             json.WriteStartObject();
-            JsonOutput.Number(json, "auc", 0.98765432);
-            JsonOutput.Number(json, "r2", double.NaN);
+            JsonLayout.Number(json, "auc", RoundedNumber.Value(0.98765432));
+            JsonLayout.Number(json, "r2", RoundedNumber.Value(double.NaN));
             json.WriteEndObject();
         });
 

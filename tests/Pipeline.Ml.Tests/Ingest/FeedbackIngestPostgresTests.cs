@@ -1,6 +1,6 @@
 using Pipeline.Ml.Data;
 using Npgsql;
-using Pipeline.Serving.Logging;
+using Pipeline.Formats.PredictionLog;
 using Pipeline.Ml.Ingest.Feedback;
 
 namespace Pipeline.Ml.Tests.Ingest;

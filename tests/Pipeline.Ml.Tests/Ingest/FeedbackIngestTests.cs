@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Pipeline.Serving.Logging;
+using Pipeline.Formats.PredictionLog;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Ingest.Feedback;
 

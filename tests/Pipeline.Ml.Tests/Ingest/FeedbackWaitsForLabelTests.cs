@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Ingest.Feedback;
-using Pipeline.Serving.Logging;
+using Pipeline.Formats.PredictionLog;
 
 namespace Pipeline.Ml.Tests.Ingest;
 

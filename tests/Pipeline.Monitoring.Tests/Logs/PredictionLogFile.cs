@@ -1,6 +1,5 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Pipeline.Serving.Logging;
+using Pipeline.Formats.PredictionLog;
 
 namespace Pipeline.Monitoring.Tests.Logs;
 
@@ -76,5 +75,5 @@ internal sealed class PredictionLogFile : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset time) => PredictionLogTime.Text(time);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Pipeline.Formats.PredictionLog;
 
 namespace Pipeline.Ml.Ingest.Feedback;
 
@@ -10,11 +11,6 @@ namespace Pipeline.Ml.Ingest.Feedback;
 /// </summary>
 internal static class LabelledTraffic
 {
-    // NOTE: oldest first, ties by request id, so the appended rows come in the same order on every run.
-    private const string Query =
-        "SELECT p.request_id, p.features, f.label FROM predictions p JOIN feedback f ON f.request_id = p.request_id " +
-        "ORDER BY p.time, p.request_id";
-
     /// <summary>True when <paramref name="location"/> is an ADO.NET connection string (key=value pairs) rather than a file path.</summary>
     public static bool IsConnectionString(string location) => location.Contains('=');
 
@@ -31,7 +27,7 @@ internal static class LabelledTraffic
         if (connection is null) yield break;
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = Query;
+        command.CommandText = PredictionLogQueries.Labelled;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Ml.Data;
+using Pipeline.Formats.Json;
 
 namespace Pipeline.Ml.Ingest.Streaming;
 
@@ -13,8 +14,8 @@ namespace Pipeline.Ml.Ingest.Streaming;
 /// </summary>
 internal sealed record StreamPosition(string Kind, string Source, JsonNode? From, JsonNode To, long Appended, long Rows, SnapshotFingerprint Snapshot, SnapshotFingerprint Rejected, long? RejectedAppended)
 {
-    /// <summary>The position file's one serializer (see <see cref="JsonOutput"/>).</summary>
-    public void Write(string path) => JsonOutput.Write(path, json =>
+    /// <summary>The position file's one serializer (see <see cref="JsonLayout"/>).</summary>
+    public void Write(string path) => JsonLayout.Write(path, json =>
     {
         json.WriteStartObject();
         json.WriteString("kind", Kind);

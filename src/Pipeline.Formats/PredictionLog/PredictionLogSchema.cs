@@ -1,8 +1,9 @@
-namespace Pipeline.Serving.Logging;
+namespace Pipeline.Formats.PredictionLog;
 
 /// <summary>
 /// The prediction log's tables, the contract between the host that writes them and the readers (Monitor, feedback
-/// ingestion): <c>predictions</c> (one row per answered row, times as ISO 8601 UTC text) and <c>feedback</c>.
+/// ingestion): <c>predictions</c> (one row per answered row, times as <see cref="PredictionLogTime"/> text) and
+/// <c>feedback</c>.
 /// </summary>
 public static class PredictionLogSchema
 {
@@ -26,4 +27,7 @@ public static class PredictionLogSchema
 
     /// <summary>The same for SQLite, with WAL on so feedback writes do not block the log writer.</summary>
     public static string Sqlite => "PRAGMA journal_mode=WAL;" + Postgres.Replace("DOUBLE PRECISION", "REAL", StringComparison.Ordinal);
+
+    /// <summary>The DDL for <paramref name="dialect"/>.</summary>
+    public static string For(SqlDialect dialect) => dialect == SqlDialect.Postgres ? Postgres : Sqlite;
 }
