@@ -1,5 +1,6 @@
 using LibGit2Sharp;
 using Pipeline.Engine;
+using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
 using Pipeline.Git;
 using Pipeline.Git.Commits;
@@ -9,6 +10,7 @@ using Pipeline.Git.Registry;
 using Pipeline.Git.Remotes;
 using Pipeline.Git.Reproduce;
 using Pipeline.Git.Workspaces;
+using Pipeline.Ml.Gate;
 using GitCommitOptions = Pipeline.Git.Commits.CommitOptions;
 
 namespace ReferencePipeline;
@@ -106,16 +108,13 @@ internal sealed partial class Build
         if (!Commit || exitCode != 0) return exitCode;
         using var repo = GitRepositoryLocator.Open(RootDirectory);
         var options = new GitCommitOptions(Identity(repo), TimeProvider.System) { AllowDirtyIndex = AllowDirtyIndex, AllowDetached = AllowDetached };
-        var commit = PipelineCommitter.Commit(RootDirectory, results.Select(r => new TargetOutcome(r.Name, r.Status, r.Reason)).ToList(), options);
+        var commit = PipelineCommitter.Commit(RootDirectory, results, options);
         Console.WriteLine(commit is null ? "Nothing to commit: the pipeline's files are unchanged." : $"Committed {commit.Sha[..12]}: {commit.Message.Split('\n')[0]}");
-        if (_deployed is { } deployed && commit is not null)
+        if (commit is not null && results.Any(r => r.Name == nameof(Register) && r.Status == TargetStatus.Executed))
         {
-            var registry = new ModelRegistry(repo, TimeProvider.System, Identity(repo));
-            var version = SemVer.Parse(deployed.Version);
-            // NOTE: a version reused from an interrupted Deploy may already have its tags (a killed --commit run).
-            if (registry.Models().FirstOrDefault(m => m.Name == deployed.Model)?.Latest?.Name != deployed.Version) registry.Register(deployed.Model, commit.Sha, version);
-            if (registry.Production(deployed.Model)?.Name != deployed.Version) registry.Assign(deployed.Model, version, "production");
-            Console.WriteLine($"Registered {deployed.Model}@{deployed.Version} on {commit.Sha[..12]} and assigned it to production.");
+            var registered = Registration.Read(Path.Combine(RootDirectory, Paths.Registration));
+            new ModelRegistry(repo, TimeProvider.System, Identity(repo)).Follow(registered.Model, SemVer.Parse(registered.Version.ToString()), commit.Sha);
+            Console.WriteLine($"Registered {registered.Model}@{registered.Version} on {commit.Sha[..12]} and assigned it to production.");
         }
         return exitCode;
     }

@@ -74,6 +74,18 @@ public sealed partial class ModelRegistry(Repository repository, TimeProvider ti
         return CreateTag(tag, ResolveCommit(found.CommitSha), message ?? $"Deregistering artifact {model} version {found.Name}");
     }
 
+    /// <summary>
+    /// Makes the tags agree with a registration the registry folder made: registers <paramref name="version"/> on
+    /// <paramref name="commitSha"/> unless it is the latest registered version already, then assigns it to the production
+    /// stage unless it is there already, so a killed <c>--commit</c> run that wrote some of the tags finishes the rest.
+    /// </summary>
+    public void Follow(string model, SemVer version, string commitSha)
+    {
+        var name = version.ToTagString();
+        if (History(model)?.Latest()?.Name != name) Register(model, commitSha, version);
+        if (Production(model)?.Name != name) Assign(model, version, productionStage);
+    }
+
     /// <summary>Every non-deprecated model with its latest version and stages, by name.</summary>
     public IReadOnlyList<ModelStatus> Models() => RegistryReader.Artifacts(repository).Values
         .Where(a => !a.Deprecated)
