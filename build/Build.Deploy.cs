@@ -1,6 +1,7 @@
 using Pipeline.Engine;
 using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
+using Pipeline.Engine.Primitives;
 using Pipeline.Git;
 using Pipeline.Ml.Gate;
 
@@ -90,7 +91,7 @@ internal sealed partial class Build
 
     /// <summary>Minor bump when the training parameters changed since the production model, patch otherwise (new data).</summary>
     private bool TrainingParamsChanged(ITargetContext ctx) =>
-        ProductionModel.Folder(RootDirectory, Registry, ctx.Param<string>("model.name")) is { } production &&
+        RegistryFolder.Production(Registry, ctx.Param<string>("model.name")) is { } production &&
         File.Exists(Path.Combine(production, "model.json")) &&
         File.ReadAllText(Path.Combine(production, "model.json")) is var old &&
         ModelParamsOf(old) != ModelParamsOf(File.ReadAllText(ctx.Input(Paths.ModelInfo)));

@@ -39,7 +39,7 @@ internal sealed partial class Build
         {
             // NOTE: the production model is registry state, not a declared input: a newly promoted model does not
             // re-run Evaluate by itself; the comparison is with what was in production when Evaluate last ran.
-            var production = ProductionModel.Folder(RootDirectory, Registry, ctx.Param<string>("model.name"));
+            var production = RegistryFolder.Production(Registry, ctx.Param<string>("model.name"));
             var evaluation = new EvaluationOptions
             {
                 Task = TaskOf(ctx),

@@ -1,6 +1,5 @@
 using LibGit2Sharp;
 using Pipeline.Engine;
-using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
 using Pipeline.Git;
 using Pipeline.Git.Commits;
@@ -110,12 +109,10 @@ internal sealed partial class Build
         var options = new GitCommitOptions(Identity(repo), TimeProvider.System) { AllowDirtyIndex = AllowDirtyIndex, AllowDetached = AllowDetached };
         var commit = PipelineCommitter.Commit(RootDirectory, results, options);
         Console.WriteLine(commit is null ? "Nothing to commit: the pipeline's files are unchanged." : $"Committed {commit.Sha[..12]}: {commit.Message.Split('\n')[0]}");
-        if (commit is not null && results.Any(r => r.Name == nameof(Register) && r.Status == TargetStatus.Executed))
-        {
-            var registered = Registration.Read(Path.Combine(RootDirectory, Paths.Registration));
-            new ModelRegistry(repo, TimeProvider.System, Identity(repo)).Follow(registered.Model, SemVer.Parse(registered.Version.ToString()), commit.Sha);
-            Console.WriteLine($"Registered {registered.Model}@{registered.Version} on {commit.Sha[..12]} and assigned it to production.");
-        }
+        // NOTE: the registry folder owns "production"; the tags follow it on the commit that records it, so the two agree.
+        if (commit is not null && RegistryFolder.ProductionVersion(Registry, ModelName) is { } production
+            && new ModelRegistry(repo, TimeProvider.System, Identity(repo)).RecordProduction(ModelName, production, commit.Sha))
+            Console.WriteLine($"Registered {ModelName}@{production} on {commit.Sha[..12]} and assigned it to production.");
         return exitCode;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Gate;
