@@ -24,8 +24,6 @@ internal sealed partial class Build
         {
             RootDirectory = RootDirectory,
             ModelName = ctx.Param<string>("model.name"),
-            ModelVersion = ProductionModel.Folder(RootDirectory, Path.Combine(RootDirectory, Paths.Registry), ctx.Param<string>("model.name")) is { } folder
-                ? Path.GetFileName(folder) : null,
             Port = Port,
             GrpcPort = GrpcPort,
             AdminToken = AdminToken,

@@ -1,6 +1,7 @@
 using Pipeline.Engine;
 using Pipeline.Engine.Failures;
 using Pipeline.Git;
+using Pipeline.Ml.Gate;
 using Pipeline.Monitoring.Reports;
 
 namespace ReferencePipeline;
@@ -43,6 +44,5 @@ internal sealed partial class Build
         return trace;
     }
 
-    private string? ProductionVersion(string model) =>
-        ProductionModel.Folder(RootDirectory, Path.Combine(RootDirectory, Paths.Registry), model) is { } folder ? Path.GetFileName(folder) : null;
+    private string? ProductionVersion(string model) => RegistryFolder.ProductionVersion(Registry, model)?.ToString();
 }

@@ -9,6 +9,7 @@ using Pipeline.Git.Registry;
 using Pipeline.Git.Remotes;
 using Pipeline.Git.Reproduce;
 using Pipeline.Git.Workspaces;
+using Pipeline.Ml.Gate;
 using GitCommitOptions = Pipeline.Git.Commits.CommitOptions;
 
 namespace ReferencePipeline;
@@ -106,17 +107,12 @@ internal sealed partial class Build
         if (!Commit || exitCode != 0) return exitCode;
         using var repo = GitRepositoryLocator.Open(RootDirectory);
         var options = new GitCommitOptions(Identity(repo), TimeProvider.System) { AllowDirtyIndex = AllowDirtyIndex, AllowDetached = AllowDetached };
-        var commit = PipelineCommitter.Commit(RootDirectory, results.Select(r => new TargetOutcome(r.Name, r.Status, r.Reason)).ToList(), options);
+        var commit = PipelineCommitter.Commit(RootDirectory, results, options);
         Console.WriteLine(commit is null ? "Nothing to commit: the pipeline's files are unchanged." : $"Committed {commit.Sha[..12]}: {commit.Message.Split('\n')[0]}");
-        if (_deployed is { } deployed && commit is not null)
-        {
-            var registry = new ModelRegistry(repo, TimeProvider.System, Identity(repo));
-            var version = SemVer.Parse(deployed.Version);
-            // NOTE: a version reused from an interrupted Deploy may already have its tags (a killed --commit run).
-            if (registry.Models().FirstOrDefault(m => m.Name == deployed.Model)?.Latest?.Name != deployed.Version) registry.Register(deployed.Model, commit.Sha, version);
-            if (registry.Production(deployed.Model)?.Name != deployed.Version) registry.Assign(deployed.Model, version, "production");
-            Console.WriteLine($"Registered {deployed.Model}@{deployed.Version} on {commit.Sha[..12]} and assigned it to production.");
-        }
+        // NOTE: the registry folder owns "production"; the tags follow it on the commit that records it, so the two agree.
+        if (commit is not null && RegistryFolder.ProductionVersion(Registry, ModelName) is { } production
+            && new ModelRegistry(repo, TimeProvider.System, Identity(repo)).RecordProduction(ModelName, production, commit.Sha))
+            Console.WriteLine($"Registered {ModelName}@{production} on {commit.Sha[..12]} and assigned it to production.");
         return exitCode;
     }
 

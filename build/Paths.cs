@@ -24,5 +24,6 @@ internal static class Paths
     public const string Metrics = "metrics.json";
     public const string EvaluationReports = "reports/evaluation";
     public const string GateReport = "reports/gate.txt";
+    public const string Registration = "models/registered.json";
     public const string Registry = "models/registry";
 }

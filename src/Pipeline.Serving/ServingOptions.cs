@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Gate;
 
 namespace Pipeline.Serving;
@@ -74,7 +75,7 @@ public sealed partial record ServingOptions
         if (ModelVersion is { } requested)
         {
             var folder = Path.Combine(RegistryPath, ModelName, requested);
-            problem = !Pipeline.Ml.Gate.ModelVersion.TryParse(requested, out _) ? $"ModelVersion '{requested}' is not a version like v0.0.1."
+            problem = !Pipeline.Engine.Primitives.ModelVersion.TryParse(requested, out _) ? $"ModelVersion '{requested}' is not a version like v0.0.1."
                 : !Directory.Exists(folder) ? $"ModelVersion {requested} of '{ModelName}' is not registered in {RegistryPath}. Registered: {Registered()}." : null;
             return problem is null ? folder : null;
         }

@@ -46,7 +46,7 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
                 "--pull needs a remote to fetch from, and this build provides none (override PipelineBuild.OpenObjectSource).") : null;
             using var executor = build.OpenTargetExecutor();
             var exitCode = session.Execute(plan, model, objects, executor, out var results);
-            return build.OnRunFinished(results.Select(r => new TargetRunResult(r.Name, TargetStatusText.Of(r.Status), r.Reason)).ToList(), exitCode);
+            return build.OnRunFinished(results.Select(r => r.ToRunResult()).ToList(), exitCode);
         }
         catch (PipelineException e)
         {

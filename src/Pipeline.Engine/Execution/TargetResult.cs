@@ -8,4 +8,10 @@ internal sealed record TargetResult(string Name, TargetStatus Status, TimeSpan D
 
     /// <summary>Where the target's code ran when an executor other than the local one ran it.</summary>
     public Placement Placement { get; init; } = Placement.InProcess;
+
+    /// <summary>Why it failed; <see cref="FailureKind.None"/> unless it failed.</summary>
+    public FailureKind Failure { get; init; }
+
+    /// <summary>The public view given to <see cref="PipelineBuild.OnRunFinished"/>.</summary>
+    public TargetRunResult ToRunResult() => new(Name, Status, Reason) { Failure = Failure };
 }

@@ -63,6 +63,6 @@ internal sealed partial class TargetRunner
         var environmental = IoFailure.IsEnvironmental(e);
         var line = $"{what}: {FirstLine(environmental ? IoFailure.Explain(e) : e.Message)}";
         services.Console.For(spec.Name).Error(environmental ? line + advice : line);
-        return new TargetResult(spec.Name, TargetStatus.Failed, elapsed(), line);
+        return new TargetResult(spec.Name, TargetStatus.Failed, elapsed(), line) { Failure = FailureKind.Outputs };
     }
 }

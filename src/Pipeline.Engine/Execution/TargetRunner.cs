@@ -34,15 +34,15 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
 
         TargetCheck check;
         try { check = Check(spec); }
-        catch (TargetCheckException e) { return Fail(spec, e.Message, Elapsed()); }
+        catch (TargetCheckException e) { return Fail(spec, e.Message, Elapsed(), FailureKind.Outputs); }
         if (services.ObjectSource is { } source && check.Verdict.Kind == VerdictKind.Run && !force)
         {
             try
             {
                 if (await new TargetPuller(services, source).PullAsync(spec, check, RunCacheApplies(spec, check), cancellation)) check = Check(spec);
             }
-            catch (PipelineException e) { return Fail(spec, e.Message, Elapsed()); }
-            catch (TargetCheckException e) { return Fail(spec, e.Message, Elapsed()); }
+            catch (PipelineException e) { return Fail(spec, e.Message, Elapsed(), FailureKinds.Of(e)); }
+            catch (TargetCheckException e) { return Fail(spec, e.Message, Elapsed(), FailureKind.Outputs); }
         }
 
         switch (check.Verdict.Kind)
@@ -71,12 +71,12 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
             .ToDictionary(d => d.Path, d => d.Info!.Hash.Value);
         var context = new TargetContext(spec, services, services.Inputs.ResolveAll(spec), hashes, cancellation);
         OutputCommitter.DeleteDirectory(context.StagingRoot);
-        TargetResult Failed(string line) => new(spec.Name, TargetStatus.Failed, services.Clock.GetElapsedTime(started), FirstLine(line)) { Notes = context.Notes };
+        TargetResult Failed(string line, FailureKind kind) => new(spec.Name, TargetStatus.Failed, services.Clock.GetElapsedTime(started), FirstLine(line)) { Notes = context.Notes, Failure = kind };
         TargetResult Crashed(Exception e)
         {
             new OutputRollback(services).Undo(spec, check.Recorded, check.ExistingOutputs, context.StagingRoot);
             if (!cancellation.IsCancellationRequested) Report(spec, Unwrap(e));
-            return Failed(cancellation.IsCancellationRequested ? "cancelled" : Unwrap(e).Message) with
+            return (cancellation.IsCancellationRequested ? Failed("cancelled", FailureKind.Cancelled) : Failed(Unwrap(e).Message, FailureKinds.Of(Unwrap(e)))) with
             {
                 Placement = (Unwrap(e) as TargetJobException)?.Placement ?? Placement.InProcess,
             };
@@ -100,7 +100,7 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
             new OutputRollback(services).Undo(spec, check.Recorded, check.ExistingOutputs, context.StagingRoot);
             var line = $"cancelled; abandoned after {services.CancelGrace.TotalSeconds:0.#} s (it did not stop), nothing saved";
             services.Console.For(spec.Name).Warning(line);
-            return Failed(line);
+            return Failed(line, FailureKind.Cancelled);
         }
         try
         {
@@ -125,7 +125,7 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
             new OutputRollback(services).Undo(spec, check.Recorded, check.ExistingOutputs, context.StagingRoot);
             var line = e is TargetCheckException ? e.Message : $"could not save its outputs: {IoFailure.Explain(e)}";
             services.Console.For(spec.Name).Error(line);
-            return Failed(line);
+            return Failed(line, FailureKind.Outputs);
         }
         catch (Exception e)
         {
@@ -165,10 +165,10 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
         log.Debug(e.ToString());
     }
 
-    private TargetResult Fail(TargetSpec spec, string message, TimeSpan elapsed)
+    private TargetResult Fail(TargetSpec spec, string message, TimeSpan elapsed, FailureKind kind)
     {
         services.Console.For(spec.Name).Error(message);
-        return new(spec.Name, TargetStatus.Failed, elapsed, FirstLine(message));
+        return new(spec.Name, TargetStatus.Failed, elapsed, FirstLine(message)) { Failure = kind };
     }
 
     private static Exception Unwrap(Exception e) => e switch

@@ -1,32 +1,20 @@
 namespace Pipeline.Engine.Execution;
 
 /// <summary>How a planned target ended.</summary>
-internal enum TargetStatus
+public enum TargetStatus
 {
+    /// <summary>Its actions ran and its outputs were committed.</summary>
     Executed,
+
+    /// <summary>Up to date, excluded by --skip, or its condition did not hold.</summary>
     Skipped,
+
+    /// <summary>Its outputs were restored from the cache or the run-cache instead of running it.</summary>
     Restored,
+
+    /// <summary>It ran (or tried to) and failed; <see cref="TargetRunResult.Failure"/> says how.</summary>
     Failed,
+
+    /// <summary>It was planned but not reached (a target it depends on failed).</summary>
     NotRun,
-}
-
-/// <summary>The spellings used in run.json and the summary table.</summary>
-internal static class TargetStatusText
-{
-    public static string Of(TargetStatus status) => status switch
-    {
-        TargetStatus.Executed => "executed",
-        TargetStatus.Skipped => "skipped",
-        TargetStatus.Restored => "restored",
-        TargetStatus.Failed => "failed",
-        _ => "not-run",
-    };
-
-    /// <summary>The summary table's word: "up to date" reads better than "skipped" for an unchanged target.</summary>
-    public static string ForTable(TargetResult r) => r.Status switch
-    {
-        TargetStatus.Skipped when r.Reason == UpToDate.Reason => "up to date",
-        TargetStatus.NotRun => "not run",
-        _ => Of(r.Status),
-    };
 }

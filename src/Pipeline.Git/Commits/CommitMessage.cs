@@ -1,4 +1,6 @@
 using System.Text;
+using Pipeline.Engine;
+using Pipeline.Engine.Execution;
 using Pipeline.Git.Diffs;
 
 namespace Pipeline.Git.Commits;
@@ -10,17 +12,17 @@ namespace Pipeline.Git.Commits;
 internal static class CommitMessage
 {
     /// <summary>Builds the message (ending with a newline).</summary>
-    public static string Build(IReadOnlyList<TargetOutcome> outcomes, IReadOnlyList<DiffRow> metricChanges, IReadOnlyList<string> files, int metricsInSubject)
+    public static string Build(IReadOnlyList<TargetRunResult> outcomes, IReadOnlyList<DiffRow> metricChanges, IReadOnlyList<string> files, int metricsInSubject)
     {
         var sb = new StringBuilder();
         sb.Append(Subject(outcomes, metricChanges, files, metricsInSubject)).Append('\n');
 
-        var ran = outcomes.Where(o => o.Status is TargetOutcome.Executed or TargetOutcome.Restored).ToList();
+        var ran = outcomes.Where(o => o.Status is TargetStatus.Executed or TargetStatus.Restored).ToList();
         if (ran.Count > 0)
         {
             sb.Append("\nTargets:\n");
             foreach (var o in ran)
-                sb.Append("- ").Append(o.Name).Append(": ").Append(o.Status).Append(o.Reason.Length > 0 ? $" ({o.Reason})" : "").Append('\n');
+                sb.Append("- ").Append(o.Name).Append(": ").Append(TargetStatusText.Of(o.Status)).Append(o.Reason.Length > 0 ? $" ({o.Reason})" : "").Append('\n');
         }
         if (metricChanges.Count > 0)
         {
@@ -32,9 +34,9 @@ internal static class CommitMessage
         return sb.ToString();
     }
 
-    private static string Subject(IReadOnlyList<TargetOutcome> outcomes, IReadOnlyList<DiffRow> metricChanges, IReadOnlyList<string> files, int limit)
+    private static string Subject(IReadOnlyList<TargetRunResult> outcomes, IReadOnlyList<DiffRow> metricChanges, IReadOnlyList<string> files, int limit)
     {
-        var executed = outcomes.Where(o => o.Status == TargetOutcome.Executed).Select(o => o.Name).ToList();
+        var executed = outcomes.Where(o => o.Status == TargetStatus.Executed).Select(o => o.Name).ToList();
         var who = executed.Count > 0 ? string.Join(", ", executed) : "Pipeline";
         if (metricChanges.Count == 0)
             return $"{who}: update {string.Join(", ", files.Take(3))}{More(files.Count, 3)}";

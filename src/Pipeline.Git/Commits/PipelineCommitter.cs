@@ -1,4 +1,5 @@
 using LibGit2Sharp;
+using Pipeline.Engine;
 using Pipeline.Engine.Failures;
 using Pipeline.Git.Diffs;
 using GitCommitOptions = LibGit2Sharp.CommitOptions;
@@ -22,7 +23,7 @@ public static class PipelineCommitter
     /// <param name="outcomes">How each target of the run ended.</param>
     /// <param name="options">Identity, clock and safety switches.</param>
     /// <exception cref="RepositoryStateException">HEAD is detached, or the index holds staged changes to other files.</exception>
-    public static PipelineCommit? Commit(string repoRoot, IReadOnlyList<TargetOutcome> outcomes, CommitOptions options)
+    public static PipelineCommit? Commit(string repoRoot, IReadOnlyList<TargetRunResult> outcomes, CommitOptions options)
     {
         using var repo = GitRepositoryLocator.Open(repoRoot);
         var prefix = PrefixOf(repo, repoRoot);

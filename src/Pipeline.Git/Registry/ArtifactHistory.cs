@@ -1,3 +1,5 @@
+using Pipeline.Engine.Primitives;
+
 namespace Pipeline.Git.Registry;
 
 /// <summary>
@@ -41,15 +43,15 @@ internal sealed class ArtifactHistory(string name)
         }
     }
 
-    /// <summary>The greatest SemVer among registered versions.</summary>
+    /// <summary>The greatest version among registered versions.</summary>
     public VersionRecord? Latest() => _versions
-        .Where(v => v.Registered && v.SemVer is not null)
-        .MaxBy(v => v.SemVer);
+        .Where(v => v.Registered && v.Version is not null)
+        .MaxBy(v => v.Version);
 
-    /// <summary>The greatest SemVer ever registered (deregistered included, so a new tag never collides).</summary>
-    public SemVer? GreatestEverRegistered() => _versions
-        .Where(v => v.EverRegistered && v.SemVer is not null)
-        .Select(v => v.SemVer!)
+    /// <summary>The greatest version ever registered (deregistered included, so a new tag never collides).</summary>
+    public ModelVersion? GreatestEverRegistered() => _versions
+        .Where(v => v.EverRegistered && v.Version is not null)
+        .Select(v => v.Version!)
         .Max();
 
     /// <summary>Per stage, the version whose assignment is newest among those still assigned.</summary>
@@ -71,7 +73,7 @@ internal sealed class ArtifactHistory(string name)
     private VersionRecord VersionAt(string commitSha)
     {
         var onCommit = _versions.Where(v => v.CommitSha == commitSha).ToList();
-        var found = onCommit.Where(v => v.Registered).MaxBy(v => v.SemVer) ?? onCommit.FirstOrDefault();
+        var found = onCommit.Where(v => v.Registered).MaxBy(v => v.Version) ?? onCommit.FirstOrDefault();
         if (found is not null) return found;
         var implicitVersion = new VersionRecord(commitSha, commitSha);
         _versions.Add(implicitVersion);
@@ -87,8 +89,8 @@ internal sealed class ArtifactHistory(string name)
         /// <summary>The commit the version's tags point to.</summary>
         public string CommitSha { get; } = commitSha;
 
-        /// <summary>The parsed SemVer, null for an implicit version.</summary>
-        public SemVer? SemVer { get; } = name.StartsWith('v') && SemVer.TryParse(name, out var v) ? v : null;
+        /// <summary>The parsed version, null for an implicit (SHA-named) one.</summary>
+        public ModelVersion? Version { get; } = ModelVersion.TryParse(name, out var v) ? v : null;
 
         /// <summary>True while the latest register/deregister event is a registration.</summary>
         public bool Registered { get; set; }
@@ -97,6 +99,6 @@ internal sealed class ArtifactHistory(string name)
         public bool EverRegistered { get; set; }
 
         /// <summary>The public view of this version.</summary>
-        public ModelVersion ToModelVersion() => new(Name, CommitSha);
+        public TaggedVersion ToTaggedVersion() => new(Name, CommitSha);
     }
 }

@@ -1,5 +1,6 @@
 using LibGit2Sharp;
 using Pipeline.Engine.Failures;
+using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Git.Registry;
 
@@ -9,12 +10,12 @@ public sealed partial class ModelRegistry
     private ArtifactHistory? History(string model) =>
         RegistryReader.Artifacts(repository).TryGetValue(model, out var history) ? history : null;
 
-    private ArtifactHistory.VersionRecord FindVersion(string model, SemVer version)
+    private ArtifactHistory.VersionRecord FindVersion(string model, ModelVersion version)
     {
         RequireArtifact(model);
         var history = History(model)
             ?? throw new UsageException($"Model '{model}' has no registered versions. Register one first.");
-        var name = version.ToTagString();
+        var name = version.ToString();
         return history.Versions.FirstOrDefault(v => v.Name == name)
             ?? throw new UsageException($"Version {name} of '{model}' is not registered. Known versions: {string.Join(", ", history.Versions.Select(v => v.Name))}.");
     }

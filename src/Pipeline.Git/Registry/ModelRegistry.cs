@@ -1,5 +1,6 @@
 using LibGit2Sharp;
 using Pipeline.Engine.Failures;
+using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Git.Registry;
 
@@ -18,15 +19,15 @@ public sealed partial class ModelRegistry(Repository repository, TimeProvider ti
     /// <param name="commitish">The commit that produced the model (a SHA, branch, tag or <c>HEAD~1</c>).</param>
     /// <param name="bump">Which part to bump; ignored for the first version.</param>
     /// <param name="message">The tag message; GTO's default when null.</param>
-    public ModelVersion Register(string model, string commitish, VersionBump bump = VersionBump.Patch, string? message = null)
+    public TaggedVersion Register(string model, string commitish, VersionBump bump = VersionBump.Patch, string? message = null)
     {
         var history = History(model);
-        var latest = history?.Latest()?.SemVer;
-        return Register(model, commitish, latest is null ? SemVer.Initial : latest.Bump(bump), message);
+        var latest = history?.Latest()?.Version;
+        return Register(model, commitish, latest is null ? ModelVersion.First : latest.Next(bump), message);
     }
 
     /// <summary>Registers an explicit version of <paramref name="model"/> on a commit.</summary>
-    public ModelVersion Register(string model, string commitish, SemVer version, string? message = null)
+    public TaggedVersion Register(string model, string commitish, ModelVersion version, string? message = null)
     {
         RequireArtifact(model);
         var commit = ResolveCommit(commitish);
@@ -34,16 +35,16 @@ public sealed partial class ModelRegistry(Repository repository, TimeProvider ti
         var onCommit = history?.Versions.FirstOrDefault(v => v.CommitSha == commit.Sha && v.Registered);
         if (onCommit is not null)
             throw new UsageException($"Commit {commit.Sha[..7]} already has version {onCommit.Name} of '{model}'. Assign that version to a stage instead of registering a new one.");
-        var name = version.ToTagString();
+        var name = version.ToString();
         if (history?.Versions.Any(v => v.Name == name) == true)
             throw new UsageException($"Version {name} of '{model}' was registered already. Pass a greater version or a bump (latest: {history.Latest()?.Name ?? "none"}).");
         var tag = new RegistryTagName(model, RegistryAction.Register, name, null, null);
         CreateTag(tag, commit, message ?? $"Registering artifact {model} version {name}");
-        return new ModelVersion(name, commit.Sha);
+        return new TaggedVersion(name, commit.Sha);
     }
 
     /// <summary>Assigns a registered version to a stage with tag <c>model#stage#N</c>; returns the tag name.</summary>
-    public string Assign(string model, SemVer version, string stage, string? message = null)
+    public string Assign(string model, ModelVersion version, string stage, string? message = null)
     {
         RequireStage(stage);
         var found = FindVersion(model, version);
@@ -54,7 +55,7 @@ public sealed partial class ModelRegistry(Repository repository, TimeProvider ti
     }
 
     /// <summary>Removes a version from a stage with tag <c>model#stage!#N</c>; returns the tag name.</summary>
-    public string Unassign(string model, SemVer version, string stage, string? message = null)
+    public string Unassign(string model, ModelVersion version, string stage, string? message = null)
     {
         RequireStage(stage);
         var found = FindVersion(model, version);
@@ -65,7 +66,7 @@ public sealed partial class ModelRegistry(Repository repository, TimeProvider ti
     }
 
     /// <summary>Deregisters a version with tag <c>model@v1.2.3!</c>; returns the tag name.</summary>
-    public string Deregister(string model, SemVer version, string? message = null)
+    public string Deregister(string model, ModelVersion version, string? message = null)
     {
         var found = FindVersion(model, version);
         if (!found.Registered)
@@ -74,22 +75,38 @@ public sealed partial class ModelRegistry(Repository repository, TimeProvider ti
         return CreateTag(tag, ResolveCommit(found.CommitSha), message ?? $"Deregistering artifact {model} version {found.Name}");
     }
 
+    /// <summary>
+    /// Makes the tags say what the registry folder says is production: registers <paramref name="version"/> on
+    /// <paramref name="commitSha"/> unless it is registered already, then assigns it to the production stage unless it
+    /// is there; true when a tag was written. Idempotent, so a killed <c>--commit</c> run that wrote some of the tags
+    /// finishes the rest next time, and a version the serving host rolled back to is assigned back.
+    /// </summary>
+    public bool RecordProduction(string model, ModelVersion version, string commitSha)
+    {
+        var name = version.ToString();
+        var registered = History(model)?.Versions.Any(v => v.Name == name && v.Registered) == true;
+        if (!registered) Register(model, commitSha, version);
+        if (Production(model)?.Name == name) return !registered;
+        Assign(model, version, productionStage);
+        return true;
+    }
+
     /// <summary>Every non-deprecated model with its latest version and stages, by name.</summary>
     public IReadOnlyList<ModelStatus> Models() => RegistryReader.Artifacts(repository).Values
         .Where(a => !a.Deprecated)
         .Select(a => new ModelStatus(
             a.Name,
-            a.Latest()?.ToModelVersion(),
-            a.Stages().ToDictionary(s => s.Key, s => s.Value.ToModelVersion(), StringComparer.Ordinal)))
+            a.Latest()?.ToTaggedVersion(),
+            a.Stages().ToDictionary(s => s.Key, s => s.Value.ToTaggedVersion(), StringComparer.Ordinal)))
         .ToList();
 
     /// <summary>The models as a <c>gto show</c>-style table: <c>name | latest | #stage…</c>.</summary>
     public string RenderTable() => RegistryTable.Render(Models());
 
     /// <summary>The version currently in the production stage, or null when none is assigned.</summary>
-    public ModelVersion? Production(string model) => InStage(model, productionStage);
+    public TaggedVersion? Production(string model) => InStage(model, productionStage);
 
     /// <summary>The version currently in <paramref name="stage"/>, or null when none is assigned.</summary>
-    public ModelVersion? InStage(string model, string stage) =>
-        History(model) is { } history && history.Stages().TryGetValue(stage, out var v) ? v.ToModelVersion() : null;
+    public TaggedVersion? InStage(string model, string stage) =>
+        History(model) is { } history && history.Stages().TryGetValue(stage, out var v) ? v.ToTaggedVersion() : null;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Data;
 using Pipeline.Formats.IO;
 using Pipeline.Formats.Json;
@@ -8,7 +9,7 @@ namespace Pipeline.Ml.Gate;
 /// <summary>
 /// The registry folder <c>models/registry/&lt;model&gt;/&lt;version&gt;/</c>: each registration is copied into a temporary
 /// folder and renamed into place, so a version folder is complete or absent. A <c>production</c> file in the model
-/// folder names the production version. (The git-tag registry of GTO is a different thing: Pipeline.Git.Registry.ModelRegistry.)
+/// folder names the production version, which the git tags of GTO (Pipeline.Git.Registry.ModelRegistry) follow.
 /// </summary>
 public static class RegistryFolder
 {
@@ -83,14 +84,20 @@ public static class RegistryFolder
         AtomicFile.WriteAllText(Path.Combine(modelDir, ProductionFile), version + "\n");
     }
 
-    /// <summary>The production version's folder, or null when none was promoted.</summary>
-    public static string? Production(string registryRoot, string modelName)
+    /// <summary>
+    /// The production version: the one owner of "which version is production". The serving host serves it and moves
+    /// it when a rollout ends; the git tags follow it on --commit (Pipeline.Git.Registry.ModelRegistry.RecordProduction).
+    /// Null when none was promoted.
+    /// </summary>
+    public static ModelVersion? ProductionVersion(string registryRoot, string modelName)
     {
         var pointer = Path.Combine(ModelDirectory(registryRoot, modelName), ProductionFile);
-        return File.Exists(pointer)
-            ? Path.Combine(ModelDirectory(registryRoot, modelName), ModelVersion.Parse(File.ReadAllText(pointer).Trim()).ToString())
-            : null;
+        return File.Exists(pointer) ? ModelVersion.Parse(File.ReadAllText(pointer).Trim()) : null;
     }
+
+    /// <summary>The production version's folder, or null when none was promoted.</summary>
+    public static string? Production(string registryRoot, string modelName) =>
+        ProductionVersion(registryRoot, modelName) is { } version ? Path.Combine(ModelDirectory(registryRoot, modelName), version.ToString()) : null;
 
     private static string ModelDirectory(string registryRoot, string modelName) =>
         modelName.Length == 0 || modelName.IndexOfAny(['/', '\\']) >= 0 || modelName.StartsWith('.')

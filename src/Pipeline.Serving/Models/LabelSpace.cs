@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Gate;
 

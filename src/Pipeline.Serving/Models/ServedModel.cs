@@ -1,5 +1,6 @@
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
+using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Gate;
 

@@ -1,3 +1,4 @@
+using Pipeline.Engine.Primitives;
 using Pipeline.Serving.Models;
 
 namespace Pipeline.Serving.Rollouts;
@@ -25,7 +26,7 @@ internal sealed record RolloutPlan(RolloutStrategy Strategy, string Version, IRe
             problems.Add($"strategy '{request.Strategy}' is unknown; use direct, blue-green, canary, ab-test or shadow.");
         }
 
-        if (!Pipeline.Ml.Gate.ModelVersion.TryParse(request.Version ?? "", out _))
+        if (!ModelVersion.TryParse(request.Version ?? "", out _))
         {
             problems.Add($"version '{request.Version}' is not a version like v0.0.2.");
         }

@@ -35,7 +35,7 @@ public sealed class DefaultPipelineTests(ReferenceTemplate template) : IDisposab
     }
 
     [Fact]
-    public void Build_TrainSeedChanged_RerunsOnlyTrainEvaluateDeployAndRegistersTheNewModel()
+    public void Build_TrainSeedChanged_RerunsOnlyTrainEvaluateGateRegisterDeployAndRegistersTheNewModel()
     {
         Assert.Equal(0, _repo.Run(PipelineFiles.FastDefaultRun).ExitCode);
         var before = _repo.Read("metrics.json");
@@ -45,13 +45,13 @@ public sealed class DefaultPipelineTests(ReferenceTemplate template) : IDisposab
         Assert.True(result.ExitCode == 0, result.ToString());
         var statuses = _repo.Statuses();
         Assert.All(new[] { "Source", "Ingest", "Validate", "Featurize" }, t => Assert.Equal("skipped", statuses[t]));
-        Assert.All(new[] { "Train", "Evaluate", "Deploy" }, t => Assert.Equal("executed", statuses[t]));
+        Assert.All(new[] { "Train", "Evaluate", "Gate", "Register", "Deploy" }, t => Assert.Equal("executed", statuses[t]));
         Assert.StartsWith("param changed: train.seed", _repo.Reasons()["Train"]);
-        // NOTE: seed 8 searches other configurations than seed 7, so the model and its metrics differ; Deploy (whose
+        // NOTE: seed 8 searches other configurations than seed 7, so the model and its metrics differ; Register (whose
         // input metrics.json changed) registers a second version (a minor bump when the chosen hyper-parameters
         // changed, a patch bump otherwise) and promotes it.
         Assert.NotEqual(before, _repo.Read("metrics.json"));
-        Assert.Equal("input changed: metrics.json", _repo.Reasons()["Deploy"]);
+        Assert.Equal("input changed: metrics.json", _repo.Reasons()["Gate"]);
         var production = _repo.Read("models/registry/fraud-detector/production").Trim();
         Assert.Contains(production, new[] { "v0.0.2", "v0.1.0" });
         Assert.True(Directory.Exists(_repo.PathOf($"models/registry/fraud-detector/{production}")), result.ToString());

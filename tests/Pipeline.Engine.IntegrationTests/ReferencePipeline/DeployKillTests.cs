@@ -1,8 +1,8 @@
 namespace Pipeline.Engine.IntegrationTests.ReferencePipeline;
 
 /// <summary>
-/// A Deploy killed after it registered the model but before dvc.lock recorded it: the next run re-runs Deploy, which
-/// finds the identical registration and reuses that version instead of registering the same model again.
+/// A Register killed after it registered the model but before dvc.lock recorded it: the next run re-runs Register,
+/// which finds the identical registration and reuses that version instead of registering the same model again.
 /// </summary>
 [Collection(ReferenceCollection.Name)]
 public sealed class DeployKillTests(ReferenceTemplate template) : IDisposable
@@ -14,21 +14,21 @@ public sealed class DeployKillTests(ReferenceTemplate template) : IDisposable
     public void Dispose() => _repo.Dispose();
 
     [Fact]
-    public void Build_DeployKilledAfterRegistering_NextRunReusesTheVersion()
+    public void Build_RegisterKilledAfterRegistering_NextRunReusesTheVersion()
     {
-        var killed = _repo.Run([.. PipelineFiles.FastDefaultRun], new Dictionary<string, string> { ["PIPELINE_TEST_KILL_AT"] = "Deploy:promote" });
+        var killed = _repo.Run([.. PipelineFiles.FastDefaultRun], new Dictionary<string, string> { ["PIPELINE_TEST_KILL_AT"] = "Register:promote" });
         Assert.True(killed.ExitCode == 137, $"expected SIGKILL (137)\n{killed}");
         Assert.Equal(["v0.0.1"], Versions());
-        Assert.DoesNotContain("Deploy:", _repo.Read("dvc.lock"));
+        Assert.DoesNotContain("Register:", _repo.Read("dvc.lock"));
 
         var next = _repo.Run(PipelineFiles.FastDefaultRun);
 
         Assert.True(next.ExitCode == 0, next.ToString());
-        Assert.Equal("executed", _repo.Statuses()["Deploy"]);
+        Assert.Equal("executed", _repo.Statuses()["Register"]);
         Assert.Equal(["v0.0.1"], Versions());
         Assert.Equal("v0.0.1\n", _repo.Read(ModelFolder + "/production"));
         Assert.Contains("fraud-detector v0.0.1 already holds this model and lineage", next.Output);
-        Assert.Contains("Deploy:", _repo.Read("dvc.lock"));
+        Assert.Contains("Register:", _repo.Read("dvc.lock"));
     }
 
     private string[] Versions() =>

@@ -9,7 +9,7 @@ public sealed class GateTests(ReferenceTemplate template) : IDisposable
     public void Dispose() => _repo.Dispose();
 
     [Fact]
-    public void Build_MinAucAboveTheModel_FailsDeployNamingMetricValueAndThresholdAndRegistersNothing()
+    public void Build_MinAucAboveTheModel_FailsGateNamingMetricValueAndThresholdAndRegistersNothing()
     {
         Assert.Equal(0, _repo.Run(PipelineFiles.FastDefaultRun).ExitCode);
         var registry = PipelineFiles.RegistryFiles(_repo);
@@ -20,10 +20,24 @@ public sealed class GateTests(ReferenceTemplate template) : IDisposable
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var statuses = _repo.Statuses();
-        Assert.Equal("failed", statuses["Deploy"]);
-        Assert.All(statuses.Where(s => s.Key != "Deploy"), s => Assert.Equal("skipped", s.Value));
+        Assert.Equal("failed", statuses["Gate"]);
+        Assert.All(["Register", "Deploy"], t => Assert.Equal("not-run", statuses[t]));
+        Assert.All(statuses.Where(s => s.Key is not ("Gate" or "Register" or "Deploy")), s => Assert.Equal("skipped", s.Value));
         Assert.Contains($"min auc: value {PipelineFiles.Invariant(auc)}, threshold 0.999", result.Output);
         Assert.Equal(registry, PipelineFiles.RegistryFiles(_repo));
         Assert.Equal(lockText, _repo.Read("dvc.lock"));
+    }
+
+    [Fact]
+    public void Build_GateFailsWithRetries_RetriesTrainingWithTwiceTheBudgetThenFails()
+    {
+        Assert.Equal(0, _repo.Run(PipelineFiles.FastDefaultRun).ExitCode);
+        var registry = PipelineFiles.RegistryFiles(_repo);
+
+        var result = _repo.Run("--set", "gate.min.auc=0.999", "--set", "gate.retries=1");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("Gate failed; retry 1 of 1: back to training with train.budget=", result.Output);
+        Assert.Equal(registry, PipelineFiles.RegistryFiles(_repo));
     }
 }

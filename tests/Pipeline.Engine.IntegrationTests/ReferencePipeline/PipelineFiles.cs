@@ -6,7 +6,7 @@ namespace Pipeline.Engine.IntegrationTests.ReferencePipeline;
 /// <summary>The reference pipeline's stages, run arguments and what its output files say.</summary>
 internal static class PipelineFiles
 {
-    public static readonly string[] Stages = ["Source", "Ingest", "Validate", "Featurize", "Train", "Evaluate", "Deploy"];
+    public static readonly string[] Stages = ["Source", "Ingest", "Validate", "Featurize", "Train", "Evaluate", "Gate", "Register", "Deploy"];
 
     /// <summary>The embedded source, shrunk (with more fraud so a small holdout has positives) and trained briefly.</summary>
     public static readonly string[] FastDefaultRun =

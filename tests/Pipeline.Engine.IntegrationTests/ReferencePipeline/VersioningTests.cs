@@ -21,7 +21,7 @@ public sealed class VersioningTests(ReferenceTemplate template) : IDisposable
         CommitFirstRun();
         Assert.Contains("fraud-detector@v0.0.1", Git(_repo.Root, "tag", "-n"));
         Assert.Contains("fraud-detector#production#1", Git(_repo.Root, "tag", "-n"));
-        Assert.Matches(@"^Source, Ingest, Validate, Featurize, Train, Evaluate, Deploy", Git(_repo.Root, "log", "-1", "--format=%s"));
+        Assert.Matches(@"^Source, Ingest, Validate, Featurize, Train, Evaluate, Gate, Register, Deploy", Git(_repo.Root, "log", "-1", "--format=%s"));
         Assert.Equal("", Git(_repo.Root, "status", "--porcelain", "--untracked-files=no").Trim());
         var push = _repo.Run("Push");
         Assert.True(push.ExitCode == 0, push.ToString());

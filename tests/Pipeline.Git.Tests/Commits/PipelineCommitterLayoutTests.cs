@@ -1,4 +1,6 @@
 using LibGit2Sharp;
+using Pipeline.Engine;
+using Pipeline.Engine.Execution;
 using Pipeline.Git.Commits;
 using Pipeline.Git.Registry;
 using Pipeline.Git.Tests.Registry;
@@ -20,7 +22,7 @@ public sealed class PipelineCommitterLayoutTests : IDisposable
         _git.Write("metrics.json", "{\"auc\": 0.9}");
         _git.Write("scratch.txt", "x");
 
-        var result = PipelineCommitter.Commit(_git.Root, [new("Train", TargetOutcome.Executed, "never run")], _options)!;
+        var result = PipelineCommitter.Commit(_git.Root, [new("Train", TargetStatus.Executed, "never run")], _options)!;
 
         Assert.Equal(["dvc.yaml", "metrics.json"], result.Files);
         Assert.StartsWith("Train: auc - → 0.9\n", result.Message);

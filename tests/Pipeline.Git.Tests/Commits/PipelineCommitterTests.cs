@@ -1,4 +1,6 @@
 using LibGit2Sharp;
+using Pipeline.Engine;
+using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
 using Pipeline.Git.Commits;
 using Pipeline.Git.Registry;
@@ -11,11 +13,11 @@ public sealed class PipelineCommitterTests : IDisposable
 {
     private const string DvcYaml = "stages:\n  train:\n    cmd: x\n    outs:\n    - models/model.bin\n  evaluate:\n    cmd: y\n    metrics:\n    - metrics.json:\n        cache: false\n";
     private static readonly DateTimeOffset Now = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly TargetOutcome[] Ran =
+    private static readonly TargetRunResult[] Ran =
     [
-        new("Train", TargetOutcome.Executed, "params changed: train.lr"),
-        new("Evaluate", TargetOutcome.Executed, "input changed: models/model.bin"),
-        new("Ingest", "skipped", "up to date"),
+        new("Train", TargetStatus.Executed, "params changed: train.lr"),
+        new("Evaluate", TargetStatus.Executed, "input changed: models/model.bin"),
+        new("Ingest", TargetStatus.Skipped, "up to date"),
     ];
 
     private readonly TestGitRepository _git = new();
@@ -83,7 +85,7 @@ public sealed class PipelineCommitterTests : IDisposable
     {
         _git.Write("metrics.json", "{\"auc\": 0.92, \"loss\": 0.2, \"name\": \"b\", \"p\": 1, \"r\": 2}");
 
-        var result = PipelineCommitter.Commit(_git.Root, [new("Evaluate", TargetOutcome.Executed, "")], _options with { MetricsInSubject = 2 })!;
+        var result = PipelineCommitter.Commit(_git.Root, [new("Evaluate", TargetStatus.Executed, "")], _options with { MetricsInSubject = 2 })!;
 
         Assert.StartsWith("Evaluate: auc 0.912 → 0.92, loss 0.3 → 0.2 (+3 more)\n\nTargets:\n- Evaluate: executed\n", result.Message);
     }
@@ -93,7 +95,7 @@ public sealed class PipelineCommitterTests : IDisposable
     {
         _git.Write("dvc.lock", "schema: '2.0'\n");
 
-        var result = PipelineCommitter.Commit(_git.Root, [new("Train", TargetOutcome.Restored, "restored from run-cache")], _options)!;
+        var result = PipelineCommitter.Commit(_git.Root, [new("Train", TargetStatus.Restored, "restored from run-cache")], _options)!;
 
         Assert.StartsWith("Pipeline: update dvc.lock\n\nTargets:\n- Train: restored (restored from run-cache)\n", result.Message);
     }

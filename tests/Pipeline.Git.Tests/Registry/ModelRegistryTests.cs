@@ -1,5 +1,6 @@
 using LibGit2Sharp;
 using Pipeline.Engine.Failures;
+using Pipeline.Engine.Primitives;
 using Pipeline.Git.Registry;
 
 namespace Pipeline.Git.Tests.Registry;
@@ -28,7 +29,7 @@ public sealed class ModelRegistryTests : IDisposable
     {
         var version = _registry.Register("churn", _c1);
 
-        Assert.Equal(new ModelVersion("v0.0.1", _c1), version);
+        Assert.Equal(new TaggedVersion("v0.0.1", _c1), version);
         var tag = _git.Repo.Tags["churn@v0.0.1"];
         Assert.True(tag.IsAnnotated);
         Assert.Equal(_c1, tag.PeeledTarget.Sha);
@@ -61,8 +62,8 @@ public sealed class ModelRegistryTests : IDisposable
     [Fact]
     public void Register_ExplicitPrerelease_LatestIsGreatestSemVer()
     {
-        _registry.Register("churn", _c1, SemVer.Parse("v1.0.0"));
-        _registry.Register("churn", _c2, SemVer.Parse("v1.1.0-rc.1"));
+        _registry.Register("churn", _c1, ModelVersion.Parse("v1.0.0"));
+        _registry.Register("churn", _c2, ModelVersion.Parse("v1.1.0-rc.1"));
 
         Assert.Equal("v1.1.0-rc.1", Assert.Single(_registry.Models()).Latest!.Name);
     }
@@ -89,11 +90,11 @@ public sealed class ModelRegistryTests : IDisposable
         _registry.Register("churn", _c2);
         _registry.Register("other", _c2);
 
-        Assert.Equal("churn#staging#1", _registry.Assign("churn", SemVer.Parse("0.0.1"), "staging"));
-        Assert.Equal("other#production#1", _registry.Assign("other", SemVer.Parse("0.0.1"), "production"));
-        Assert.Equal("churn#production#2", _registry.Assign("churn", SemVer.Parse("0.0.1"), "production"));
+        Assert.Equal("churn#staging#1", _registry.Assign("churn", ModelVersion.Parse("v0.0.1"), "staging"));
+        Assert.Equal("other#production#1", _registry.Assign("other", ModelVersion.Parse("v0.0.1"), "production"));
+        Assert.Equal("churn#production#2", _registry.Assign("churn", ModelVersion.Parse("v0.0.1"), "production"));
         _git.LightweightTag("churn#dev#7");
-        Assert.Equal("churn#staging#8", _registry.Assign("churn", SemVer.Parse("0.0.2"), "staging"));
+        Assert.Equal("churn#staging#8", _registry.Assign("churn", ModelVersion.Parse("v0.0.2"), "staging"));
 
         var tag = _git.Repo.Tags["churn#production#2"];
         Assert.Equal(_c1, tag.PeeledTarget.Sha);
@@ -105,24 +106,24 @@ public sealed class ModelRegistryTests : IDisposable
     {
         _registry.Register("churn", _c1);
         _registry.Register("churn", _c2);
-        _registry.Assign("churn", SemVer.Parse("0.0.2"), "production");
-        _registry.Assign("churn", SemVer.Parse("0.0.1"), "production");
+        _registry.Assign("churn", ModelVersion.Parse("v0.0.2"), "production");
+        _registry.Assign("churn", ModelVersion.Parse("v0.0.1"), "production");
         _git.LightweightTag("churn@v9.0.0", _c3);
         _git.LightweightTag("churn#production#9", _c3);
 
         var model = Assert.Single(_registry.Models());
         Assert.Equal("v0.0.2", model.Latest!.Name);
-        Assert.Equal(new ModelVersion("v0.0.1", _c1), model.Stages["production"]);
-        Assert.Equal(new ModelVersion("v0.0.1", _c1), _registry.Production("churn"));
+        Assert.Equal(new TaggedVersion("v0.0.1", _c1), model.Stages["production"]);
+        Assert.Equal(new TaggedVersion("v0.0.1", _c1), _registry.Production("churn"));
     }
 
     [Fact]
     public void Unassign_RemovesStageAndProductionFallsBackToNull()
     {
         _registry.Register("churn", _c1);
-        _registry.Assign("churn", SemVer.Parse("0.0.1"), "production");
+        _registry.Assign("churn", ModelVersion.Parse("v0.0.1"), "production");
 
-        Assert.Equal("churn#production!#2", _registry.Unassign("churn", SemVer.Parse("0.0.1"), "production"));
+        Assert.Equal("churn#production!#2", _registry.Unassign("churn", ModelVersion.Parse("v0.0.1"), "production"));
         Assert.Equal("Unassigning stage 'production' to artifact 'churn' version 'v0.0.1'\n", _git.Repo.Tags["churn#production!#2"].Annotation.Message);
         Assert.Null(_registry.Production("churn"));
         Assert.Empty(Assert.Single(_registry.Models()).Stages);
@@ -134,16 +135,16 @@ public sealed class ModelRegistryTests : IDisposable
         _registry.Register("churn", _c1);
         _registry.Register("churn", _c2);
 
-        Assert.Equal("churn@v0.0.2!", _registry.Deregister("churn", SemVer.Parse("0.0.2")));
+        Assert.Equal("churn@v0.0.2!", _registry.Deregister("churn", ModelVersion.Parse("v0.0.2")));
         Assert.Equal("v0.0.1", Assert.Single(_registry.Models()).Latest!.Name);
-        Assert.Throws<UsageException>(() => _registry.Deregister("churn", SemVer.Parse("0.0.2")));
+        Assert.Throws<UsageException>(() => _registry.Deregister("churn", ModelVersion.Parse("v0.0.2")));
     }
 
     [Fact]
     public void Register_SubdirectoryArtifact_WritesEqualsInTag()
     {
         _registry.Register("models/sub:churn", _c1);
-        _registry.Assign("models/sub:churn", SemVer.Parse("0.0.1"), "production");
+        _registry.Assign("models/sub:churn", ModelVersion.Parse("v0.0.1"), "production");
 
         Assert.NotNull(_git.Repo.Tags["models/sub=churn@v0.0.1"]);
         Assert.NotNull(_git.Repo.Tags["models/sub=churn#production#1"]);
@@ -157,8 +158,8 @@ public sealed class ModelRegistryTests : IDisposable
 
         var model = Assert.Single(_registry.Models());
         Assert.Null(model.Latest);
-        Assert.Equal(new ModelVersion(_c3, _c3), model.Stages["staging"]);
-        Assert.Null(model.Stages["staging"].SemVer);
+        Assert.Equal(new TaggedVersion(_c3, _c3), model.Stages["staging"]);
+        Assert.Null(model.Stages["staging"].Version);
     }
 
     [Fact]
@@ -167,8 +168,8 @@ public sealed class ModelRegistryTests : IDisposable
         _registry.Register("churn", _c1);
         _registry.Register("churn", _c2);
         _registry.Register("fraud", _c3);
-        _registry.Assign("churn", SemVer.Parse("0.0.1"), "production");
-        _registry.Assign("fraud", SemVer.Parse("0.0.1"), "staging");
+        _registry.Assign("churn", ModelVersion.Parse("v0.0.1"), "production");
+        _registry.Assign("fraud", ModelVersion.Parse("v0.0.1"), "staging");
 
         Assert.Equal(
             "╒════════╤══════════╤═══════════════╤════════════╕\n" +

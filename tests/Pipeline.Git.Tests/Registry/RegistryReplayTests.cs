@@ -1,4 +1,5 @@
 using LibGit2Sharp;
+using Pipeline.Engine.Primitives;
 using Pipeline.Git.Registry;
 
 namespace Pipeline.Git.Tests.Registry;
@@ -22,7 +23,7 @@ public sealed class RegistryReplayTests : IDisposable
         var model = Assert.Single(new ModelRegistry(_git.Repo, TimeProvider.System, new GitIdentity("a", "b")).Models());
 
         Assert.Equal(["staging"], model.Stages.Keys);
-        Assert.Equal(SemVer.Parse("1.0.0"), model.Latest!.SemVer);
+        Assert.Equal(ModelVersion.Parse("v1.0.0"), model.Latest!.Version);
     }
 
     [Fact]

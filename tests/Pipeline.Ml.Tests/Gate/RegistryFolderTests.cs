@@ -1,3 +1,4 @@
+using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Gate;
 
 namespace Pipeline.Ml.Tests.Gate;

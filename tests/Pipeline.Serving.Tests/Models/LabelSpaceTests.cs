@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Gate;
 using Pipeline.Serving.Models;

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Features;
 using Pipeline.Ml.Gate;
