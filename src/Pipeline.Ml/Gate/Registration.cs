@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pipeline.Engine.Primitives;
-using Pipeline.Ml.Data;
+using Pipeline.Formats.Json;
 
 namespace Pipeline.Ml.Gate;
 
@@ -14,7 +14,7 @@ namespace Pipeline.Ml.Gate;
 public sealed record Registration(string Model, ModelVersion Version)
 {
     /// <summary>The file's bytes: <c>{"model": …, "version": "v0.0.1"}</c> in the one JSON layout.</summary>
-    public byte[] ToJson() => JsonOutput.Bytes(json =>
+    public byte[] ToJson() => JsonLayout.Bytes(json =>
     {
         json.WriteStartObject();
         json.WriteString("model", Model);
