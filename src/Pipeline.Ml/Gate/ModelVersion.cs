@@ -46,5 +46,17 @@ public readonly record struct ModelVersion(int Major, int Minor, int Patch) : IC
     public int CompareTo(ModelVersion other) =>
         Major != other.Major ? Major.CompareTo(other.Major) : Minor != other.Minor ? Minor.CompareTo(other.Minor) : Patch.CompareTo(other.Patch);
 
+    /// <summary>Version order, as <see cref="CompareTo"/>.</summary>
+    public static bool operator <(ModelVersion left, ModelVersion right) => left.CompareTo(right) < 0;
+
+    /// <summary>Version order, as <see cref="CompareTo"/>.</summary>
+    public static bool operator <=(ModelVersion left, ModelVersion right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Version order, as <see cref="CompareTo"/>.</summary>
+    public static bool operator >(ModelVersion left, ModelVersion right) => left.CompareTo(right) > 0;
+
+    /// <summary>Version order, as <see cref="CompareTo"/>.</summary>
+    public static bool operator >=(ModelVersion left, ModelVersion right) => left.CompareTo(right) >= 0;
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"v{Major}.{Minor}.{Patch}");
 }

@@ -53,7 +53,7 @@ internal sealed class PredictionStore
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO predictions (request_id, time, model, model_version, variant, features, output, latency_ms) " +
             "VALUES (@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING";
-        var p = new[] { "id", "time", "model", "version", "variant", "features", "output", "latency" }.Select(n => Add(command, n)).ToArray();
+        var p = InsertParameters.Select(n => Add(command, n)).ToArray();
         // NOTE: a prepared insert is a measurable share of the writer's time under load.
         await command.PrepareAsync(cancel);
         foreach (var r in batch)
@@ -68,6 +68,8 @@ internal sealed class PredictionStore
 
     // NOTE: one statement per batch (arrays unnested on the server): a statement per row would cost a network round
     // trip per prediction, which is what limits a PostgreSQL writer. One statement is one transaction.
+    private static readonly string[] InsertParameters = ["id", "time", "model", "version", "variant", "features", "output", "latency"];
+
     private static async Task InsertPostgresAsync(NpgsqlConnection connection, IReadOnlyList<PredictionRecord> batch, CancellationToken cancel)
     {
         await using var command = new NpgsqlCommand(
