@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Pipeline.Engine;
 using Pipeline.Engine.Failures;
 using Pipeline.Ml.Sources;
@@ -54,10 +55,10 @@ internal sealed partial class Build
         if (trace.ExitCode != 0) throw new CheckFailedException($"Retraining did not deploy (exit {trace.ExitCode}); see the run above.");
 
         var canary = new PhaseOutcome("canary");
-        var deadline = DateTime.UtcNow.AddSeconds(settings.TimeoutSeconds);
+        var waited = Stopwatch.StartNew();
         for (var chunk = 0; await ReadRollout(admin, report, cancel) == "running"; chunk++)
         {
-            if (DateTime.UtcNow > deadline) throw new CheckFailedException($"The canary was still running after simulate.timeout_seconds = {settings.TimeoutSeconds}.");
+            if (waited.Elapsed.TotalSeconds > settings.TimeoutSeconds) throw new CheckFailedException($"The canary was still running after simulate.timeout_seconds = {settings.TimeoutSeconds}.");
             var rows = CardTransactionsSource.Generate(settings.Drifted with { Seed = settings.Drifted.Seed + 100 + chunk }, 300_000_000 + chunk * 1000L, Day(3), 100);
             canary.Add(await traffic.SendAsync($"canary{chunk}", rows, cancel));
         }

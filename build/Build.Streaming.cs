@@ -32,7 +32,7 @@ internal sealed partial class Build
         StreamIngestResult result;
         try
         {
-            result = StreamIngestor.Run(options, paths, RootDirectory, ctx.CancellationToken, feedback);
+            result = StreamIngestor.Run(options, paths, RootDirectory, feedback, ctx.CancellationToken);
         }
         catch (ArgumentException e)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Pipeline.Monitoring.Hosts;
 using Pipeline.Monitoring.Reports;
 
@@ -9,6 +10,7 @@ namespace Pipeline.Serving.Bench;
 /// the host's <c>/metrics</c> read twice a quarter second apart (<see cref="HostScraper"/>), then a monitoring report over
 /// the last 1000 predictions of the host's SQLite log written as JSON and HTML (<see cref="MonitoringReportFile.Write"/>).
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "Started and stopped once per bench run; StopAsync disposes what it owns.")]
 internal sealed class MonitorLoop
 {
     private readonly HttpClient http;
@@ -44,6 +46,7 @@ internal sealed class MonitorLoop
         await stop.CancelAsync();
         await loop!;
         http.Dispose();
+        stop.Dispose();
         var sorted = passes.Order().ToArray();
         return sorted.Length == 0
             ? $"monitor: no pass completed, {failures} failed"

@@ -57,7 +57,11 @@ public abstract class PipelineBuild
         var defaults = defaultTargets.Select(e => ((MemberExpression)e.Body).Member.Name).ToArray();
         var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        // NOTE: the one place the engine touches Console: this is the process's entry point, which hands the streams to
+        // the host; everything below writes to the writers it is given.
+#pragma warning disable RS0030
         var host = new BuildHost(Console.Out, Console.Error, environment, TimeProvider.System);
+#pragma warning restore RS0030
         return host.Run(new T(), Environment.GetCommandLineArgs().Skip(1).ToArray(), defaults);
     }
 }

@@ -68,7 +68,7 @@ public static class ServingHost
         var live = app.Services.GetRequiredService<PredictionService>().Live!;
         var addresses = Addresses(app);
         var log = app.Services.GetRequiredService<PredictionLog>().Store.Description;
-        ServingLog.Started(app.Logger, live.Name, live.Version.ToString(), live.Variant, addresses.Rest, addresses.Grpc, log);
+        ServingLog.Started(app.Logger, live.Name, live.VersionText, live.Variant, addresses.Rest, addresses.Grpc, log);
         await app.WaitForShutdownAsync(cancel);
         await app.StopAsync(CancellationToken.None);
     }

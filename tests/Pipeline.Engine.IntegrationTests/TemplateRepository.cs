@@ -10,9 +10,11 @@ public sealed class TemplateRepository : IDisposable
 {
     /// <summary>What a template of the real repository holds, besides build/ and src/ (never data/, models/, reports/, dvc.lock, .dvc/).</summary>
     private static readonly string[] RealRepositoryFiles =
-        ["params.yaml", "Directory.Build.props", "Directory.Packages.props", "global.json", "build.sh", ".nuke/parameters.json", ".gitignore", ".nuke/.gitignore"];
+        ["params.yaml", "Directory.Build.props", "Directory.Packages.props", ".editorconfig", "BannedSymbols.txt", "BannedSymbols.Console.txt", "global.json", "build.sh",
+         ".nuke/parameters.json", ".gitignore", ".nuke/.gitignore"];
 
-    private static readonly string[] BuildFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", "build.sh"];
+    private static readonly string[] BuildFiles =
+        ["Directory.Build.props", "Directory.Packages.props", ".editorconfig", "BannedSymbols.txt", "BannedSymbols.Console.txt", "global.json", "build.sh"];
 
     private readonly DirectoryInfo _template;
     private readonly string _copyPrefix;

@@ -6,7 +6,7 @@ namespace Pipeline.Engine.Caching;
 
 /// <summary>
 /// Copies a file into a new file, as a reflink (Linux FICLONE: shares blocks, instant) when the file system supports
-/// it and as a plain byte copy otherwise (dvc-format.md §4.2: link types <c>reflink, copy</c>).
+/// it and as a plain byte copy otherwise (docs/dvc-format.md §4.2: link types <c>reflink, copy</c>).
 /// </summary>
 internal static partial class FileCloner
 {

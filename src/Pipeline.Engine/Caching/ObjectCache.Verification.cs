@@ -3,7 +3,7 @@ using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.Caching;
 
-/// <summary>Verification: re-hashes objects and removes corrupt ones (dvc-format.md §4.1, <c>HashFileDB.check</c>).</summary>
+/// <summary>Verification: re-hashes objects and removes corrupt ones (docs/dvc-format.md §4.1, <c>HashFileDB.check</c>).</summary>
 internal sealed partial class ObjectCache
 {
     /// <summary>

@@ -18,7 +18,7 @@ internal sealed partial class ObjectCache(string cacheRoot, StateCache? state = 
     /// <summary>The cache root, normally <c>&lt;repo&gt;/.dvc/cache</c>.</summary>
     public string Root => cacheRoot;
 
-    /// <summary>Where an object lives: <c>&lt;root&gt;/files/md5/&lt;2 hex&gt;/&lt;30 hex&gt;[.dir]</c> (dvc-format.md §4.1).</summary>
+    /// <summary>Where an object lives: <c>&lt;root&gt;/files/md5/&lt;2 hex&gt;/&lt;30 hex&gt;[.dir]</c> (docs/dvc-format.md §4.1).</summary>
     public string ObjectPath(ContentHash hash)
     {
         if (hash.Value is null) throw new ArgumentException("The default ContentHash names no object.", nameof(hash));

@@ -80,7 +80,8 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancellation.Cancel(); });
         try
         {
-            results = new Executor(services, model, Jobs, line.Has("force")).RunAsync(plan, cancellation.Token).GetAwaiter().GetResult();
+            using var run = new Executor(services, model, Jobs, line.Has("force"));
+            results = run.RunAsync(plan, cancellation.Token).GetAwaiter().GetResult();
         }
         finally
         {

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Pipeline.Engine.Dvc;
 
-/// <summary>Adds entries to .gitignore files the way scmrepo does (dvc-format.md §1).</summary>
+/// <summary>Adds entries to .gitignore files the way scmrepo does (docs/dvc-format.md §1).</summary>
 internal static class GitIgnoreFile
 {
     private const string MetaCharacters = "[]!*#?";

@@ -3,7 +3,7 @@ using Pipeline.Engine.Serialization;
 
 namespace Pipeline.Engine.Dvc;
 
-/// <summary>One deps/outs item of dvc.lock: <c>path, hash, md5, size, nfiles, isexec</c> (dvc-format.md §7.1).</summary>
+/// <summary>One deps/outs item of dvc.lock: <c>path, hash, md5, size, nfiles, isexec</c> (docs/dvc-format.md §7.1).</summary>
 internal static class LockedPathTree
 {
     private const string Md5HashName = "md5";

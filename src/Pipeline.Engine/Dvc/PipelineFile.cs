@@ -7,7 +7,7 @@ internal static class PipelineFile
 {
     /// <summary>
     /// The whole dvc.yaml: <c>stages:</c> in the given order, each with keys
-    /// <c>desc, cmd, deps, params, outs, metrics, plots, always_changed</c> (empty ones dropped, lists sorted, dvc-format.md §6).
+    /// <c>desc, cmd, deps, params, outs, metrics, plots, always_changed</c> (empty ones dropped, lists sorted, docs/dvc-format.md §6).
     /// </summary>
     public static string ToText(IEnumerable<StageSpec> stages)
     {

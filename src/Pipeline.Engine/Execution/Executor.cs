@@ -10,7 +10,7 @@ namespace Pipeline.Engine.Execution;
 /// after a cancellation is abandoned, rolled back and reported (see <see cref="TargetRunner"/>). Results come back in
 /// plan order, so the summary is deterministic.
 /// </summary>
-internal sealed class Executor(RunServices services, BuildModel model, int jobs, bool force)
+internal sealed class Executor(RunServices services, BuildModel model, int jobs, bool force) : IDisposable
 {
     private readonly TargetRunner _runner = new(services, force);
     private readonly SemaphoreSlim _slots = new(Math.Max(1, jobs));
@@ -27,6 +27,8 @@ internal sealed class Executor(RunServices services, BuildModel model, int jobs,
         await Task.WhenAll(tasks.Values);
         return plan.Targets.Select(t => tasks[t.Name].Result).ToList();
     }
+
+    public void Dispose() => _slots.Dispose();
 
     private async Task<TargetResult> RunWhenReadyAsync(PlannedTarget target, Task<TargetResult>[] waits, CancellationToken cancellation)
     {

@@ -8,7 +8,7 @@ namespace Pipeline.Engine.Hashing;
 /// <summary>One file of a directory manifest: its path relative to the directory ('/' separators) and its md5.</summary>
 internal sealed record DirEntry(string RelPath, ContentHash Md5);
 
-/// <summary>A DVC <c>.dir</c> manifest (dvc-format.md §3): entries sorted by relpath in code-point order.</summary>
+/// <summary>A DVC <c>.dir</c> manifest (docs/dvc-format.md §3): entries sorted by relpath in code-point order.</summary>
 internal sealed class DirManifest
 {
     private readonly DirEntry[] _entries;

@@ -3,7 +3,7 @@ using Pipeline.Engine.Failures;
 namespace Pipeline.Engine.Hashing;
 
 /// <summary>
-/// Lists the files DVC puts in a directory's manifest (dvc-format.md §3.1): like <c>os.walk(followlinks=False)</c>
+/// Lists the files DVC puts in a directory's manifest (docs/dvc-format.md §3.1): like <c>os.walk(followlinks=False)</c>
 /// with the built-in ignores <c>.git</c> (file or dir), <c>.hg/</c>, <c>.dvc/</c> and nested DVC repositories.
 /// Symlinks to files are included; symlinked directories are never descended. User <c>.dvcignore</c> patterns are
 /// not applied; a <c>.dvcignore</c> inside the directory is an error, as in DVC.

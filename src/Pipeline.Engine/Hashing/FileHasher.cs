@@ -5,7 +5,7 @@ using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.Hashing;
 
-/// <summary>DVC 3 file hashing (dvc-format.md §2.1): the plain md5 of the file bytes, read in large sequential chunks.</summary>
+/// <summary>DVC 3 file hashing (docs/dvc-format.md §2.1): the plain md5 of the file bytes, read in large sequential chunks.</summary>
 public static class FileHasher
 {
     /// <summary>Read size; large enough that syscall overhead vanishes next to md5 itself.</summary>

@@ -1,7 +1,7 @@
 namespace Pipeline.Engine.Hashing;
 
 /// <summary>
-/// What the state cache validates a remembered hash against (dvc-format.md §11): inode, mtime in ns, size and
+/// What the state cache validates a remembered hash against (docs/dvc-format.md §11): inode, mtime in ns, size and
 /// ctime in ns. On Linux all four come from <c>statx</c>; elsewhere inode and ctime are 0, so a file replaced by
 /// another with the same size and mtime is not noticed there.
 /// </summary>

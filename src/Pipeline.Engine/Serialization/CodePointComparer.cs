@@ -1,7 +1,7 @@
 namespace Pipeline.Engine.Serialization;
 
 /// <summary>
-/// Orders strings by Unicode code point, as Python's <c>sorted</c> does (dvc-format.md §18.2).
+/// Orders strings by Unicode code point, as Python's <c>sorted</c> does (docs/dvc-format.md §18.2).
 /// Differs from <see cref="string.CompareOrdinal(string, string)"/> only for astral characters (surrogate pairs).
 /// </summary>
 internal sealed class CodePointComparer : IComparer<string>

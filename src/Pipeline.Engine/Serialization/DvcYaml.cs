@@ -1,6 +1,6 @@
 namespace Pipeline.Engine.Serialization;
 
-/// <summary>YAML as DVC writes it (ruamel round-trip emitter rules, dvc-format.md §12) and reads it (YAML 1.2 core schema).</summary>
+/// <summary>YAML as DVC writes it (ruamel round-trip emitter rules, docs/dvc-format.md §12) and reads it (YAML 1.2 core schema).</summary>
 internal static class DvcYaml
 {
     /// <summary>Emits a value tree (see <see cref="OrderedMap"/>) byte for byte as DVC would.</summary>

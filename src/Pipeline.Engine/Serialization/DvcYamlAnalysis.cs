@@ -2,7 +2,7 @@ namespace Pipeline.Engine.Serialization;
 
 /// <summary>
 /// Which scalar styles a text allows, as PyYAML/ruamel <c>Emitter.analyze_scalar</c> decides in block context
-/// with <c>allow_unicode</c> (dvc-format.md §12). Works on code points, like Python strings.
+/// with <c>allow_unicode</c> (docs/dvc-format.md §12). Works on code points, like Python strings.
 /// </summary>
 internal readonly record struct DvcYamlAnalysis(bool Empty, bool Multiline, bool Plain, bool Single)
 {

@@ -6,7 +6,7 @@ namespace Pipeline.Engine.Serialization;
 
 /// <summary>
 /// Block-style YAML writer following the PyYAML/ruamel <c>Emitter</c> for the value types DVC writes:
-/// width 80, mapping indent 2, indentless sequences (a port of dvc_ref.py <c>YamlWriter</c>, dvc-format.md §12).
+/// width 80, mapping indent 2, indentless sequences (a port of dvc_ref.py <c>YamlWriter</c>, docs/dvc-format.md §12).
 /// </summary>
 internal sealed partial class DvcYamlEmitter
 {

@@ -5,7 +5,7 @@ using Pipeline.Engine.Hashing;
 
 namespace Pipeline.Engine.Serialization;
 
-/// <summary>Writes a value tree exactly as Python's <c>json.dumps(value, sort_keys=True)</c> does (dvc-format.md §18.3).</summary>
+/// <summary>Writes a value tree exactly as Python's <c>json.dumps(value, sort_keys=True)</c> does (docs/dvc-format.md §18.3).</summary>
 internal static class PythonJson
 {
     /// <summary>

@@ -68,8 +68,8 @@ public static class PipelineCommitter
     private static IEnumerable<string> DeclaredMetrics(RevisionReader? reader) =>
         reader is null ? [] : PipelineFiles.Metrics(RevisionData.PipelineDefinition(reader));
 
-    private static IEnumerable<string> DeclaredParams(RevisionReader? reader) =>
-        reader is null ? [] : PipelineFiles.Params(RevisionData.PipelineDefinition(reader)).Keys;
+    private static List<string> DeclaredParams(RevisionReader? reader) =>
+        reader is null ? [] : [.. PipelineFiles.Params(RevisionData.PipelineDefinition(reader)).Keys];
 
     private static string PrefixOf(Repository repo, string repoRoot)
     {

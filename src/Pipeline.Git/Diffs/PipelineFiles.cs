@@ -3,7 +3,7 @@ using Pipeline.Engine.Serialization;
 
 namespace Pipeline.Git.Diffs;
 
-/// <summary>The metrics and params files a dvc.yaml declares (dvc-format.md §14), read from its value tree.</summary>
+/// <summary>The metrics and params files a dvc.yaml declares (docs/dvc-format.md §14), read from its value tree.</summary>
 internal static class PipelineFiles
 {
     /// <summary>The default params file, always compared when present.</summary>

@@ -5,7 +5,7 @@ using Pipeline.Engine.Serialization;
 
 namespace Pipeline.Git.Experiments;
 
-/// <summary>DVC's <c>hash_exp</c>: <c>dict_sha256({stage: lock entry, …})</c> over every stage of dvc.lock (dvc-format.md §15).</summary>
+/// <summary>DVC's <c>hash_exp</c>: <c>dict_sha256({stage: lock entry, …})</c> over every stage of dvc.lock (docs/dvc-format.md §15).</summary>
 internal static class ExperimentHash
 {
     /// <summary>The sha256 hex of Python's <c>json.dumps(entries, sort_keys=True)</c>.</summary>

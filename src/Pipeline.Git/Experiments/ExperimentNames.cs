@@ -1,6 +1,6 @@
 namespace Pipeline.Git.Experiments;
 
-/// <summary>DVC-style experiment names: <c>&lt;5-letter adjective&gt;-&lt;4-letter noun&gt;</c> (dvc-format.md §15).</summary>
+/// <summary>DVC-style experiment names: <c>&lt;5-letter adjective&gt;-&lt;4-letter noun&gt;</c> (docs/dvc-format.md §15).</summary>
 internal static class ExperimentNames
 {
     private static readonly string[] Adjectives =

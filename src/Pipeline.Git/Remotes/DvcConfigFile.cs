@@ -4,7 +4,7 @@ using Pipeline.Formats.IO;
 namespace Pipeline.Git.Remotes;
 
 /// <summary>
-/// One DVC config file (<c>.dvc/config</c> or <c>.dvc/config.local</c>) in configobj format (dvc-format.md §13.1):
+/// One DVC config file (<c>.dvc/config</c> or <c>.dvc/config.local</c>) in configobj format (docs/dvc-format.md §13.1):
 /// sections in file order, named sections written after the plain ones, entries indented four spaces.
 /// </summary>
 public sealed partial class DvcConfigFile

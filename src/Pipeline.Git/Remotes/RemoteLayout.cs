@@ -2,7 +2,7 @@ using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Git.Remotes;
 
-/// <summary>Object keys on a DVC remote, relative to its URL with '/' (dvc-format.md §13.3).</summary>
+/// <summary>Object keys on a DVC remote, relative to its URL with '/' (docs/dvc-format.md §13.3).</summary>
 internal static class RemoteLayout
 {
     /// <summary>The prefix of run-cache entries: <c>runs/</c>.</summary>

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Git.Remotes;
 
-/// <summary>Reads what a transfer needs from a run-cache entry (dvc-format.md §10): the hashes of its outs.</summary>
+/// <summary>Reads what a transfer needs from a run-cache entry (docs/dvc-format.md §10): the hashes of its outs.</summary>
 internal static class RunCacheEntryFile
 {
     /// <summary>The md5 of every out of the entry; <see cref="FormatException"/> when the text is not a run-cache entry.</summary>

@@ -128,6 +128,7 @@ internal sealed partial class S3Remote : RemoteStore
     {
         _transfer.Dispose();
         _client.Dispose();
+        base.Dispose();
     }
 
     private bool IsHttps => _connection.Endpoint is not { } endpoint || endpoint.StartsWith("https://", StringComparison.OrdinalIgnoreCase);

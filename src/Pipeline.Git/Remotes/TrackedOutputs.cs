@@ -3,7 +3,7 @@ using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Git.Remotes;
 
-/// <summary>Collects the outputs a push or pull moves: every out of dvc.lock and every <c>.dvc</c> file (dvc-format.md §13.4).</summary>
+/// <summary>Collects the outputs a push or pull moves: every out of dvc.lock and every <c>.dvc</c> file (docs/dvc-format.md §13.4).</summary>
 internal static class TrackedOutputs
 {
     private const string LockFileName = "dvc.lock";

@@ -4,7 +4,7 @@ namespace Pipeline.Git.Remotes;
 
 /// <summary>
 /// <c>dvc push</c> / <c>dvc pull</c>: moves the cache objects of dvc.lock and <c>.dvc</c> outputs to and from a DVC
-/// remote in DVC's layout (dvc-format.md §13.3–13.4). Parallel, resumable (present objects are skipped) and verified
+/// remote in DVC's layout (docs/dvc-format.md §13.3–13.4). Parallel, resumable (present objects are skipped) and verified
 /// by md5. Push sends what the local cache has and warns about the rest; pull refuses corrupted objects. A remote that
 /// cannot be used at all throws <see cref="RemoteException"/>.
 /// </summary>

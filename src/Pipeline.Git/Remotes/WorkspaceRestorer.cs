@@ -5,7 +5,7 @@ using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Git.Remotes;
 
-/// <summary>Checks outputs out of the cache where the workspace lacks them or holds different bytes (dvc-format.md §4.3).</summary>
+/// <summary>Checks outputs out of the cache where the workspace lacks them or holds different bytes (docs/dvc-format.md §4.3).</summary>
 internal static class WorkspaceRestorer
 {
     /// <summary>Restores each output whose objects are all cached; the others are reported as failures.</summary>

@@ -41,6 +41,7 @@ public sealed class ParamSection
     }
 
     /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/>.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Named for the params.yaml value kind it reads, as ParamValue.Integer.")]
     public int Integer(string key, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
         Text(key) is { } v ? ParamValue.Integer(Dotted(key), v, min, max) : fallback;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Pipeline.Ml.Data;
@@ -9,6 +10,7 @@ namespace Pipeline.Ml.Data;
 public static class ParamValue
 {
     /// <summary>An invariant integer in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    [SuppressMessage("Naming", "CA1720", Justification = "Named for the params.yaml value kind it reads, beside Number, Fraction, Boolean and Choice.")]
     public static int Integer(string key, string value, int min = int.MinValue, int max = int.MaxValue) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n

@@ -10,7 +10,7 @@ namespace Pipeline.Ml.Training;
 /// run concurrently; ranking is by metric then trial number, so results do not depend on parallelism. Cancellation
 /// starts no new trial and stops the running ones through their MLContext.
 /// </summary>
-internal sealed class HalvingTuner(TrainOptions options, TrialData data, CancellationToken cancellation = default, IProgress<TrialResult>? progress = null)
+internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgress<TrialResult>? progress = null, CancellationToken cancellation = default)
 {
     /// <summary>Data fractions of the rungs of a strategy.</summary>
     public static IReadOnlyList<double> Fractions(SearchStrategy search) =>

@@ -18,22 +18,22 @@ public static class ModelTrainer
     /// <paramref name="cancellation"/> starts no new trial, stops ML.NET's running work (<see cref="MlCancellation"/>)
     /// and throws <see cref="OperationCanceledException"/> before anything is written; <paramref name="progress"/> hears of each finished trial.
     /// </summary>
-    public static TrainResult Run(string trainCsvPath, string featurizerPath, TrainOptions options, TrainOutputs outputs, CancellationToken cancellation = default, IProgress<TrialResult>? progress = null)
+    public static TrainResult Run(string trainCsvPath, string featurizerPath, TrainOptions options, TrainOutputs outputs, IProgress<TrialResult>? progress = null, CancellationToken cancellation = default)
     {
         var ml = new MLContext(options.Seed);
         var (featurizer, schema) = ModelZip.Load(ml, featurizerPath);
-        return Run(SnapshotLoader.Load(ml, trainCsvPath, schema), featurizer, options, outputs, cancellation, progress);
+        return Run(SnapshotLoader.Load(ml, trainCsvPath, schema), featurizer, options, outputs, progress, cancellation);
     }
 
     /// <summary>Trains from raw rows and a fitted featurizer (output columns <c>Features</c> and <c>Label</c>); cancellation as above.</summary>
-    public static TrainResult Run(IDataView rawTrain, ITransformer featurizer, TrainOptions options, TrainOutputs outputs, CancellationToken cancellation = default, IProgress<TrialResult>? progress = null)
+    public static TrainResult Run(IDataView rawTrain, ITransformer featurizer, TrainOptions options, TrainOutputs outputs, IProgress<TrialResult>? progress = null, CancellationToken cancellation = default)
     {
         var ml = new MLContext(options.Seed);
         using var stop = ml.StopOn(cancellation);
         using var featurized = FeaturizedRows.Spill(ml, Featurize(ml, rawTrain, featurizer, options.Task));
         cancellation.ThrowIfCancellationRequested();
         var data = TrialData.Prepare(ml, featurized.View, options, HalvingTuner.Fractions(options.Search));
-        var (trials, best) = new HalvingTuner(options, data, cancellation, progress).Run();
+        var (trials, best) = new HalvingTuner(options, data, progress, cancellation).Run();
         cancellation.ThrowIfCancellationRequested();
         var threshold = options.Task == MlTask.Binary ? BinaryMetrics.BestF1Threshold(best.Validation!.Labels, best.Validation.Scores) : 0.5;
 

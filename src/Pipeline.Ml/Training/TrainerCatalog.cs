@@ -15,7 +15,7 @@ public static partial class TrainerCatalog
     public static IReadOnlyList<string> Names(MlTask task) => Specs(task).Select(s => s.Name).ToList();
 
     internal static TrainerSpec Get(MlTask task, string name) =>
-        Specs(task).FirstOrDefault(s => s.Name == name.Trim().ToLowerInvariant())
+        Specs(task).FirstOrDefault(s => string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Unknown {task} trainer '{name}' in params.yaml train.trainers. Known trainers: {string.Join(", ", Names(task))}.");
 
     private static IReadOnlyList<TrainerSpec> Specs(MlTask task) => task switch

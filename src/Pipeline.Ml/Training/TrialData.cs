@@ -26,7 +26,7 @@ internal sealed class TrialData
     /// <summary>Splits the featurized rows and prepares the data fractions.</summary>
     public static TrialData Prepare(MLContext ml, IDataView featurized, TrainOptions options, IEnumerable<double> fractions)
     {
-        IReadOnlyList<(IDataView, IDataView)> folds = options.CvFolds >= 2
+        List<(IDataView, IDataView)> folds = options.CvFolds >= 2
             ? ml.Data.CrossValidationSplit(featurized, options.CvFolds, seed: options.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList()
             : [Split(ml, featurized, options.ValidationFraction, options.Seed)];
         var data = new TrialData(featurized, folds);

@@ -51,7 +51,7 @@ internal static class ValidationReportFormat
     /// <summary>The readable table: a summary line, then one row per check.</summary>
     public static string Text(ValidationReport report)
     {
-        var rows = new List<string[]> { new[] { "check", "column", "severity", "status", "count", "examples" } };
+        List<string[]> rows = [["check", "column", "severity", "status", "count", "examples"]];
         foreach (var check in Enum.GetValues<ValidationCheck>())
         {
             var findings = report.Findings.Where(f => f.Check == check).ToList();

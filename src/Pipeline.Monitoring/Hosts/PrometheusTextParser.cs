@@ -43,7 +43,7 @@ internal static class PrometheusTextParser
         return true;
     }
 
-    private static bool TryParseLabels(string line, ref int i, IDictionary<string, string> labels)
+    private static bool TryParseLabels(string line, ref int i, SortedDictionary<string, string> labels)
     {
         i++;
         while (true)

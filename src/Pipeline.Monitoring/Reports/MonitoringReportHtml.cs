@@ -50,7 +50,7 @@ internal static class MonitoringReportHtml
         html.Append("<h2>Performance</h2>\n<p>");
         if (p.Measured is { } m)
         {
-            html.Append("Accuracy ").Append(F(m.Accuracy)).Append(" (95% CI ").Append(F(m.AccuracyInterval.Lower)).Append("-")
+            html.Append("Accuracy ").Append(F(m.Accuracy)).Append(" (95% CI ").Append(F(m.AccuracyInterval.Lower)).Append('-')
                 .Append(F(m.AccuracyInterval.Upper)).Append(") on ").Append(m.Count).Append(" labels; AUC ").Append(N(m.Auc));
         }
         else if (p.Estimate is { } e)

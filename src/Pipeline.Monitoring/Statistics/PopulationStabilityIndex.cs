@@ -1,7 +1,7 @@
 namespace Pipeline.Monitoring.Statistics;
 
 /// <summary>
-/// Population stability index exactly as <c>shared/vectors/psi.json</c> defines it: B bins cut at the
+/// Population stability index exactly as <c>tests/Pipeline.Monitoring.Tests/Vectors/psi.json</c> defines it: B bins cut at the
 /// reference's type-7 quantiles k/B, bin(x) = #{k : c_k &lt;= x}, proportions floored at eps (not renormalised),
 /// PSI = sum (p_a - p_e) ln(p_a / p_e).
 /// </summary>

@@ -61,7 +61,7 @@ internal static class TensorRows
             ? (int)input.Shape[0]
             : throw RequestRejectedException.Invalid($"{where}: shape [{string.Join(",", input.Shape)}] must be [N] or [N,1].");
 
-    private static IReadOnlyList<object> Typed(ModelInferRequest.Types.InferInputTensor input)
+    private static List<object> Typed(ModelInferRequest.Types.InferInputTensor input)
     {
         var c = input.Contents ?? new InferTensorContents();
         return input.Datatype switch

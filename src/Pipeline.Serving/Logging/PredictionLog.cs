@@ -12,7 +12,7 @@ namespace Pipeline.Serving.Logging;
 /// retried, never discarded, while the host runs. On shutdown it drains after the server has finished its in-flight
 /// requests (<see cref="StoppedAsync"/>), and reports what it could not write.
 /// </summary>
-internal sealed partial class PredictionLog(PredictionStore store, int capacity, TimeSpan waitLimit, ILogger<PredictionLog> logger) : IHostedLifecycleService
+internal sealed partial class PredictionLog(PredictionStore store, int capacity, TimeSpan waitLimit, ILogger<PredictionLog> logger) : IHostedLifecycleService, IDisposable
 {
     private const int BatchSize = 2048;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
@@ -116,6 +116,9 @@ internal sealed partial class PredictionLog(PredictionStore store, int capacity,
     // NOTE: the web server stops (and drains its requests) in its own StopAsync; only after every StopAsync has
     // run is it safe to close the queue. A store that still refuses writes when the host's shutdown time is up makes
     // the writer give up: what it could not write is counted as failed and reported.
+    /// <summary>Releases the writer's cancellation source; the host calls it after <see cref="StoppedAsync"/>.</summary>
+    public void Dispose() => abandon.Dispose();
+
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         queue.Writer.TryComplete();

@@ -56,7 +56,7 @@ internal static class ModelLoader
         _ => MlTask.Regression,
     };
 
-    private static IReadOnlyList<string> ClassesOf(DataViewSchema output)
+    private static string[] ClassesOf(DataViewSchema output)
     {
         var score = output.GetColumnOrNull("Score");
         if (score is not { Type: VectorDataViewType } || !score.Value.HasSlotNames())

@@ -8,6 +8,7 @@ namespace Pipeline.Serving.Models;
 /// One single-threaded scorer: a row-to-row mapper of the model bound to its own <see cref="RequestRow"/>, with the
 /// output getters fetched once. Not thread-safe; <see cref="ServedModel"/> pools them.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Its RequestRow holds managed buffers only (DataViewRow's Dispose does nothing for it); the engine lives in its model's pool.")]
 internal sealed class ScoringEngine
 {
     private readonly RequestRow input;

@@ -37,7 +37,7 @@ internal sealed partial class RolloutController
 
             var next = s with { Step = step, Percent = plan.Steps[step], Since = now, Health = new StepHealth(), Reason = $"advanced to {plan.Steps[step]} %: {verdict.Reason}" };
             Router.State = next;
-            RolloutLog.Changed(logger, next.Phase.ToString(), plan.Strategy.ToString(), plan.Version, next.Reason);
+            RolloutLog.Changed(logger, next.Phase, plan, next.Reason);
             return next;
         }
     }

@@ -54,7 +54,7 @@ internal sealed partial class RolloutController
                 _ => SwitchTo(candidate, plan, $"{plan.Strategy} switch to {plan.Version}"),
             };
             Router.State = next;
-            RolloutLog.Changed(logger, next.Phase.ToString(), plan.Strategy.ToString(), plan.Version, next.Reason ?? "");
+            RolloutLog.Changed(logger, next.Phase, plan, next.Reason ?? "");
             return next;
         }
     }
@@ -87,7 +87,7 @@ internal sealed partial class RolloutController
             }
 
             Router.State = next;
-            RolloutLog.Changed(logger, next.Phase.ToString(), s.Plan?.Strategy.ToString() ?? "none", s.Plan?.Version ?? "", reason);
+            RolloutLog.Changed(logger, next.Phase, s.Plan, reason);
             RecordProduction();
             return next;
         }
@@ -105,7 +105,7 @@ internal sealed partial class RolloutController
 
             var next = SwitchTo(candidate.As(Live.Variant), plan, reason);
             Router.State = next;
-            RolloutLog.Changed(logger, next.Phase.ToString(), plan.Strategy.ToString(), plan.Version, reason);
+            RolloutLog.Changed(logger, next.Phase, plan, reason);
             return next;
         }
     }

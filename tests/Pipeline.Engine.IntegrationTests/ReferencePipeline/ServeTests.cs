@@ -122,8 +122,8 @@ public sealed class ServeTests(ReferenceTemplate template) : IDisposable
 
     private static async Task WaitReady(HttpClient http, Process serve)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(2))
         {
             if (serve.HasExited) throw new InvalidOperationException($"Serve exited with {serve.ExitCode}: {serve.StandardError.ReadToEnd()}");
             try

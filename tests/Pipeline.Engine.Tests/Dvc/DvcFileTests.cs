@@ -3,7 +3,7 @@ using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.Tests.Dvc;
 
-/// <summary>Exact texts of dvc-format.md §5.3.</summary>
+/// <summary>Exact texts of docs/dvc-format.md §5.3.</summary>
 public sealed class DvcFileTests
 {
     private const string DirText = "outs:\n- md5: 5ea40360f5b4ec688df672a4db9c17d1.dir\n  size: 6\n  nfiles: 2\n  hash: md5\n  path: data\n";

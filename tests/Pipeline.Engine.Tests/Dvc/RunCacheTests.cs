@@ -4,7 +4,7 @@ using static Pipeline.Engine.Tests.Dvc.DvcTestData;
 
 namespace Pipeline.Engine.Tests.Dvc;
 
-/// <summary>Vectors from dvc tests/unit/stage/test_cache.py (dvc-format.md §10).</summary>
+/// <summary>Vectors from dvc tests/unit/stage/test_cache.py (docs/dvc-format.md §10).</summary>
 public sealed class RunCacheTests
 {
     private const string Script = "open(\"out\", \"w+\").write(\"out\"); ";

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Pipeline.Engine.Tests.Execution;
 
 /// <summary>A clock whose timers (e.g. <c>Task.Delay</c> with this provider) fire only when the test advances it.</summary>
@@ -36,10 +38,10 @@ internal sealed class ManualTimers : TimeProvider
     /// <summary>Waits (at most a minute) until a timer has been started.</summary>
     public void WaitForPending()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        var waited = Stopwatch.StartNew();
         while (Pending == 0)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("no timer was started in a minute");
+            if (waited.Elapsed > TimeSpan.FromMinutes(1)) throw new TimeoutException("no timer was started in a minute");
             Thread.Sleep(10);
         }
     }

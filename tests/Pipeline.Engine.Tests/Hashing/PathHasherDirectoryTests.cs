@@ -5,7 +5,7 @@ namespace Pipeline.Engine.Tests.Hashing;
 
 public sealed class PathHasherDirectoryTests
 {
-    /// <summary>Vectors of dvc-format.md §3.4: "relpath=content" pairs separated by ';'.</summary>
+    /// <summary>Vectors of docs/dvc-format.md §3.4: "relpath=content" pairs separated by ';'.</summary>
     [Theory]
     [InlineData("foo=foo;bar=bar", "5ea40360f5b4ec688df672a4db9c17d1.dir", 6, 2)]
     [InlineData("master=master;one=one;two=two", "839ef9371606817569c1ee0e5f4ed233.dir", 12, 3)]

@@ -2,7 +2,7 @@ using Pipeline.Engine.Serialization;
 
 namespace Pipeline.Engine.Tests.Serialization;
 
-/// <summary>Golden outputs generated with dvc_ref.py YamlWriter (dvc-format.md §12), pinned literally.</summary>
+/// <summary>Golden outputs generated with dvc_ref.py YamlWriter (docs/dvc-format.md §12), pinned literally.</summary>
 public sealed class DvcYamlEmitTests
 {
     [Fact]

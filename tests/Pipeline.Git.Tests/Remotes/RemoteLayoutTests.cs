@@ -5,7 +5,7 @@ namespace Pipeline.Git.Tests.Remotes;
 
 public sealed class RemoteLayoutTests
 {
-    // NOTE: expected keys from shared/tools/dvc_ref.py cache_path(oid, cache_dir=<remote url>).
+    // NOTE: expected keys from docs/tools/dvc_ref.py cache_path(oid, cache_dir=<remote url>).
     [Fact]
     public void ObjectKey_File_FilesMd5Layout()
     {

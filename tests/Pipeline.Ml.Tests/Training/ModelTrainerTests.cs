@@ -57,7 +57,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output) : IDisposable
         var options = new TrainOptions { Task = MlTask.Binary, Budget = 12, Seed = 3, Search = SearchStrategy.Random, Parallel = 1, Trainers = ["sdca", "lbfgs"] };
 
         Assert.ThrowsAny<OperationCanceledException>(() => ModelTrainer.Run(raw, data.Featurizer(ml, raw), options,
-            new TrainOutputs(Path.Combine(outDir, "model.zip"), Path.Combine(outDir, "trials.csv")), cancellation.Token, progress));
+            new TrainOutputs(Path.Combine(outDir, "model.zip"), Path.Combine(outDir, "trials.csv")), progress, cancellation.Token));
 
         Assert.Equal(1, finished);
         Assert.False(File.Exists(Path.Combine(outDir, "model.zip")));

@@ -21,7 +21,7 @@ public static class StreamIngestor
     /// Runs the ingest; <paramref name="beforeSeal"/> may append to the new snapshot (feedback rows) before the
     /// position is fingerprinted with it.
     /// </summary>
-    public static StreamIngestResult Run(IngestOptions options, StreamIngestPaths paths, string baseDirectory, CancellationToken cancellationToken = default, Action<string>? beforeSeal = null)
+    public static StreamIngestResult Run(IngestOptions options, StreamIngestPaths paths, string baseDirectory, Action<string>? beforeSeal = null, CancellationToken cancellationToken = default)
     {
         using var source = StreamSources.Create(options, baseDirectory);
         try
@@ -105,7 +105,7 @@ public static class StreamIngestor
         }
     }
 
-    private static IReadOnlyList<string> SampleHeader(IEnumerator<StreamEntry> entries, List<StreamEntry> sample, string source)
+    private static List<string> SampleHeader(IEnumerator<StreamEntry> entries, List<StreamEntry> sample, string source)
     {
         var header = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
