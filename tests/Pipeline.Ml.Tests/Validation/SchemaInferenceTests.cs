@@ -80,46 +80,6 @@ public sealed class SchemaInferenceTests
         var back = SchemaFile.Read(file);
 
         Assert.Equal(SchemaFile.Format(schema), SchemaFile.Format(back));
-        Assert.Equal("""
-            # Dataset schema inferred by Validate; edit it to tighten or relax the checks.
-            label: y
-            task: binary
-            key: k
-            positive_class: yes
-            label_classes:
-            - no
-            - yes
-            label_distribution:
-              no: 0.3333333333333333
-              yes: 0.6666666666666666
-            columns:
-            - name: k
-              kind: numeric
-              nullable: false
-              null_rate: 0
-              min: 1
-              max: 3
-            - name: x
-              kind: numeric
-              nullable: true
-              null_rate: 0.333333
-              min: -2
-              max: 1.5
-            - name: c
-              kind: categorical
-              nullable: false
-              null_rate: 0
-              categories:
-              - a
-              - b
-            - name: y
-              kind: categorical
-              nullable: false
-              null_rate: 0
-              categories:
-              - no
-              - yes
-
-            """.ReplaceLineEndings("\n"), File.ReadAllText(file));
+        Assert.Equal(GoldenFile.Read("Validation/Goldens/schema.yaml").ReplaceLineEndings("\n"), File.ReadAllText(file));
     }
 }

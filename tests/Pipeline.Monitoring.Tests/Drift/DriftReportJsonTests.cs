@@ -33,49 +33,7 @@ public sealed class DriftReportJsonTests
             DriftedColumns = ["amount"],
         };
 
-        const string expected = """
-            {
-              "columns": {
-                "amount": {
-                  "method": "ks",
-                  "statistic": 0.12,
-                  "p_value": 0.003,
-                  "drift": true,
-                  "threshold": 0.05,
-                  "effect_size": 0.12,
-                  "effect_size_measure": "ks_statistic",
-                  "importance_rank": 1,
-                  "reference_size": 500,
-                  "current_size": 400
-                },
-                "city": {
-                  "method": "js",
-                  "statistic": 0.05,
-                  "drift": false,
-                  "threshold": 0.1,
-                  "effect_size": 0.05,
-                  "effect_size_measure": "js_distance",
-                  "reference_size": 5000,
-                  "current_size": 4000
-                },
-                "tiny": {
-                  "method": "chi2",
-                  "drift": false,
-                  "threshold": 0.05,
-                  "reference_size": 3,
-                  "current_size": 2,
-                  "insufficient_data": true
-                }
-              },
-              "drift_share": 0.5,
-              "dataset_drift": false,
-              "drift_share_threshold": 0.6,
-              "drifted_columns": [
-                "amount"
-              ]
-            }
-
-            """;
+        var expected = GoldenFile.Read("Drift/Goldens/drift-report.json");
         Assert.Equal(expected.ReplaceLineEndings("\n"), report.ToJson());
     }
 

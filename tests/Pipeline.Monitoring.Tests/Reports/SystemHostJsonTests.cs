@@ -82,55 +82,5 @@ public sealed class SystemHostJsonTests
 
     // NOTE: checked by hand: /metrics scrapes left out; 5 server errors (500, grpc_13 INTERNAL) of 113 requests; grpc_3
     // INVALID_ARGUMENT and 400 are client errors; CPU (11.5 - 10) / 2 s; in flight 3 minus the scrape itself.
-    private const string GoldenReachable = """
-            "error_rate": 0.04424778761061947,
-            "host": {
-              "address": "http://127.0.0.1:5080",
-              "reachable": true,
-              "note": null,
-              "cpu_seconds": 11.5,
-              "cpu_cores_used": 0.75,
-              "cpu_interval_seconds": 2,
-              "resident_memory_bytes": 104857600,
-              "managed_heap_bytes": 52428800,
-              "gc_collections": {
-                "gen0": 12,
-                "gen1": 3,
-                "gen2": 1
-              },
-              "requests_in_flight": 2,
-              "requests": 113,
-              "errors": 5,
-              "client_errors": 8,
-              "error_rate": 0.04424778761061947,
-              "by_model": [
-                {
-                  "model_version": null,
-                  "variant": null,
-                  "requests": 10,
-                  "errors": 4,
-                  "client_errors": 6,
-                  "error_rate": 0.4
-                },
-                {
-                  "model_version": "v0.0.1",
-                  "variant": "stable",
-                  "requests": 93,
-                  "errors": 1,
-                  "client_errors": 2,
-                  "error_rate": 0.010752688172043012
-                },
-                {
-                  "model_version": "v0.0.2",
-                  "variant": "canary",
-                  "requests": 10,
-                  "errors": 0,
-                  "client_errors": 0,
-                  "error_rate": 0
-                }
-              ]
-            }
-          }
-        }
-        """;
+    private static readonly string GoldenReachable = GoldenFile.Read("Reports/Goldens/system-host-reachable.json");
 }
