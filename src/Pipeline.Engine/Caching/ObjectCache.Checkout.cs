@@ -5,7 +5,7 @@ using Pipeline.Engine.Primitives;
 namespace Pipeline.Engine.Caching;
 
 /// <summary>Checkout: verifies each object, builds every output beside its destination, then renames them into place.</summary>
-internal sealed partial class ObjectCache
+public sealed partial class ObjectCache
 {
     private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
@@ -24,7 +24,7 @@ internal sealed partial class ObjectCache
     /// Materialises several outputs all or nothing: every object is verified and copied beside its destination before
     /// the first destination is replaced, so a missing or corrupt object or a full disk leaves every destination as it was.
     /// </summary>
-    public void CheckoutAll(IReadOnlyList<CheckoutItem> items)
+    internal void CheckoutAll(IReadOnlyList<CheckoutItem> items)
     {
         var staged = new List<(string Temp, string Dest)>();
         try

@@ -8,7 +8,7 @@ namespace Pipeline.Engine.Caching;
 /// md5 is recomputed unless the state cache vouches for the object file as it is now (same inode, mtime, size and
 /// ctime as when its bytes were last checked or written). A corrupt object is removed with a warning naming it.
 /// </summary>
-internal sealed partial class ObjectCache
+public sealed partial class ObjectCache
 {
     /// <summary>
     /// True when the object recorded with <paramref name="info"/> (for a directory: its manifest and every file) is

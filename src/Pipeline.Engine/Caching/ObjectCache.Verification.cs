@@ -4,7 +4,7 @@ using Pipeline.Engine.Primitives;
 namespace Pipeline.Engine.Caching;
 
 /// <summary>Verification: re-hashes objects and removes corrupt ones (docs/dvc-format.md §4.1, <c>HashFileDB.check</c>).</summary>
-internal sealed partial class ObjectCache
+public sealed partial class ObjectCache
 {
     /// <summary>
     /// Re-hashes the object (for a directory: the manifest and every file it lists). A corrupt object is deleted, so

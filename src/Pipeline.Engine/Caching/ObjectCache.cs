@@ -6,14 +6,29 @@ namespace Pipeline.Engine.Caching;
 
 /// <summary>
 /// DVC 3's content-addressed object store (<c>.dvc/cache/files/md5/xx/…</c>): read-only objects, reflink or copy.
-/// <paramref name="state"/> remembers objects whose bytes were checked (so a later check is a stat), and
-/// <paramref name="warn"/> hears about corrupt objects found and removed.
+/// Inside the engine a state cache remembers objects whose bytes were checked (so a later check is a stat), and a
+/// warning callback hears about corrupt objects found and removed.
 /// </summary>
-internal sealed partial class ObjectCache(string cacheRoot, StateCache? state = null, Action<string>? warn = null)
+public sealed partial class ObjectCache
 {
     private const UnixFileMode ObjectMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    private readonly StateCache _state = state ?? StateCache.InMemory();
+    private readonly string cacheRoot;
+    private readonly Action<string>? warn;
+    private readonly StateCache _state;
+
+    /// <summary>The cache at <paramref name="cacheRoot"/>; objects are checked by their bytes (no state cache), corrupt ones removed silently.</summary>
+    public ObjectCache(string cacheRoot)
+        : this(cacheRoot, null)
+    {
+    }
+
+    internal ObjectCache(string cacheRoot, StateCache? state, Action<string>? warn = null)
+    {
+        this.cacheRoot = cacheRoot;
+        this.warn = warn;
+        _state = state ?? StateCache.InMemory();
+    }
 
     /// <summary>The cache root, normally <c>&lt;repo&gt;/.dvc/cache</c>.</summary>
     public string Root => cacheRoot;
@@ -26,7 +41,7 @@ internal sealed partial class ObjectCache(string cacheRoot, StateCache? state = 
     }
 
     /// <summary>Stores a hashed file or directory (each file plus the .dir manifest); intact existing objects are not rewritten, corrupt ones are replaced.</summary>
-    public void Add(HashedPath hashed)
+    internal void Add(HashedPath hashed)
     {
         if (hashed.Manifest is not { } manifest)
         {

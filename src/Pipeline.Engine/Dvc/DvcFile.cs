@@ -4,7 +4,7 @@ using Pipeline.Engine.Serialization;
 namespace Pipeline.Engine.Dvc;
 
 /// <summary>A <c>.dvc</c> file as <c>dvc add</c> writes it (docs/dvc-format.md §5).</summary>
-internal static class DvcFile
+public static class DvcFile
 {
     /// <summary>The text of <c>&lt;name&gt;.dvc</c> for an output named <paramref name="fileName"/> (basename).</summary>
     public static string ToText(HashInfo info, string fileName)

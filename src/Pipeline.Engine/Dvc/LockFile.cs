@@ -9,7 +9,7 @@ namespace Pipeline.Engine.Dvc;
 /// dvc.lock: setting a stage replaces its entry wholesale; a new stage is placed by <see cref="StageOrder"/> (the
 /// order of dvc.yaml), so targets finishing in parallel in either order give the same file.
 /// </summary>
-internal sealed class LockFile
+public sealed class LockFile
 {
     private const string Schema = "2.0";
 

@@ -7,7 +7,7 @@ using Pipeline.Formats.IO;
 namespace Pipeline.Engine.Dvc;
 
 /// <summary>DVC's run-cache (<c>.dvc/cache/runs/&lt;k[:2]&gt;/&lt;k&gt;/&lt;v&gt;</c>, docs/dvc-format.md §10).</summary>
-internal sealed class RunCache(string cacheRoot)
+public sealed class RunCache(string cacheRoot)
 {
     private static readonly string[] Excluded = ["size", "nfiles"];
 

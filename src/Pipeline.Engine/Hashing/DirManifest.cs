@@ -6,10 +6,10 @@ using Pipeline.Engine.Serialization;
 namespace Pipeline.Engine.Hashing;
 
 /// <summary>One file of a directory manifest: its path relative to the directory ('/' separators) and its md5.</summary>
-internal sealed record DirEntry(string RelPath, ContentHash Md5);
+public sealed record DirEntry(string RelPath, ContentHash Md5);
 
 /// <summary>A DVC <c>.dir</c> manifest (docs/dvc-format.md §3): entries sorted by relpath in code-point order.</summary>
-internal sealed class DirManifest
+public sealed class DirManifest
 {
     private readonly DirEntry[] _entries;
     private byte[]? _bytes;

@@ -8,7 +8,7 @@ namespace Pipeline.Engine.Hashing;
 /// Symlinks to files are included; symlinked directories are never descended. User <c>.dvcignore</c> patterns are
 /// not applied; a <c>.dvcignore</c> inside the directory is an error, as in DVC.
 /// </summary>
-internal static class DirectoryWalker
+public static class DirectoryWalker
 {
     private static readonly EnumerationOptions Options = new()
     {

@@ -4,7 +4,7 @@ namespace Pipeline.Engine.Serialization;
 /// Orders strings by Unicode code point, as Python's <c>sorted</c> does (docs/dvc-format.md §18.2).
 /// Differs from <see cref="string.CompareOrdinal(string, string)"/> only for astral characters (surrogate pairs).
 /// </summary>
-internal sealed class CodePointComparer : IComparer<string>
+public sealed class CodePointComparer : IComparer<string>
 {
     /// <summary>The shared instance.</summary>
     public static readonly CodePointComparer Instance = new();

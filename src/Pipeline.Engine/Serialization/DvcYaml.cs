@@ -1,7 +1,7 @@
 namespace Pipeline.Engine.Serialization;
 
 /// <summary>YAML as DVC writes it (ruamel round-trip emitter rules, docs/dvc-format.md §12) and reads it (YAML 1.2 core schema).</summary>
-internal static class DvcYaml
+public static class DvcYaml
 {
     /// <summary>Emits a value tree (see <see cref="OrderedMap"/>) byte for byte as DVC would.</summary>
     public static string Emit(object? tree) => DvcYamlEmitter.Dump(tree);

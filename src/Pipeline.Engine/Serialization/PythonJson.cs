@@ -6,7 +6,7 @@ using Pipeline.Engine.Hashing;
 namespace Pipeline.Engine.Serialization;
 
 /// <summary>Writes a value tree exactly as Python's <c>json.dumps(value, sort_keys=True)</c> does (docs/dvc-format.md §18.3).</summary>
-internal static class PythonJson
+public static class PythonJson
 {
     /// <summary>
     /// Serializes <paramref name="value"/> with Python's defaults: <c>", "</c> and <c>": "</c> separators,
