@@ -16,6 +16,9 @@ public sealed class CsvSnapshotReader : IDisposable
     private readonly char _delimiter;
     private readonly StringBuilder _field = new();
     private readonly List<string?> _record = [];
+    private readonly char[] _buffer = new char[1 << 16];
+    private int _position;
+    private int _end;
     private readonly CountingReplacementFallback _invalidUtf8 = new();
     private long _line = 1;
 
@@ -78,63 +81,112 @@ public sealed class CsvSnapshotReader : IDisposable
     private string?[]? ReadRecord(out bool blank)
     {
         _record.Clear();
-        _field.Clear();
         blank = false;
         RowLine = _line;
-        var c = _reader.Read();
-        if (c < 0) return null;
-        var quoted = false;
-        var wasQuoted = false;
+        if (Peek() < 0) return null;
         while (true)
         {
-            if (quoted)
+            _field.Clear();
+            if (Peek() == '"')
             {
-                if (c < 0) throw new SnapshotFormatException(Path, RowLine, "a quoted field is not terminated before the end of the file.");
-                if (c == '"')
-                {
-                    if (_reader.Peek() == '"') { _reader.Read(); _field.Append('"'); }
-                    else quoted = false;
-                }
-                else
-                {
-                    if (c == '\n') _line++;
-                    _field.Append((char)c);
-                }
+                _position++;
+                ReadQuoted();
+                var end = AfterClosingQuote();
+                _record.Add(_field.Length == 0 ? null : _field.ToString());
+                if (end) return _record.ToArray();
+                continue;
             }
-            else if (c < 0 || c == '\n')
+            if (ReadUnquoted())
             {
-                if (c == '\n') _line++;
-                EndField(wasQuoted, trimCarriageReturn: true);
-                blank = _record.Count == 1 && _record[0] is null && !wasQuoted;
+                blank = _record.Count == 1 && _record[0] is null;
                 return _record.ToArray();
             }
-            else if (c == _delimiter)
-            {
-                EndField(wasQuoted, trimCarriageReturn: false);
-                wasQuoted = false;
-            }
-            else if (c == '"' && _field.Length == 0 && !wasQuoted)
-            {
-                quoted = true;
-                wasQuoted = true;
-            }
-            else if (wasQuoted)
-            {
-                // NOTE: only a '\r' (of a "\r\n" line end) may follow a closing quote before the delimiter.
-                if (c != '\r') throw new SnapshotFormatException(Path, _line, $"unexpected character '{(char)c}' after a closing quote.");
-            }
-            else
-            {
-                _field.Append((char)c);
-            }
-            c = _reader.Read();
         }
     }
 
-    private void EndField(bool wasQuoted, bool trimCarriageReturn)
+    /// <summary>
+    /// Reads an unquoted field up to the next delimiter or line end (a vectorised search of the buffer) and adds it;
+    /// true when it ended the record. A '\r' before the line end (or the end of the file) is dropped.
+    /// </summary>
+    private bool ReadUnquoted()
     {
-        if (trimCarriageReturn && !wasQuoted && _field.Length > 0 && _field[^1] == '\r') _field.Length--;
-        _record.Add(_field.Length == 0 ? null : _field.ToString());
-        _field.Clear();
+        while (true)
+        {
+            var span = _buffer.AsSpan(_position, _end - _position);
+            var at = span.IndexOfAny(_delimiter, '\n');
+            if (at < 0)
+            {
+                _field.Append(span);
+                _position = _end;
+                if (Fill()) continue;
+                AddUnquoted([], endOfRecord: true);
+                return true;
+            }
+            var endOfRecord = span[at] == '\n';
+            _position += at + 1;
+            if (endOfRecord) _line++;
+            AddUnquoted(span[..at], endOfRecord);
+            return endOfRecord;
+        }
+    }
+
+    private void AddUnquoted(ReadOnlySpan<char> tail, bool endOfRecord)
+    {
+        if (_field.Length > 0)
+        {
+            _field.Append(tail);
+            if (endOfRecord && _field[^1] == '\r') _field.Length--;
+            _record.Add(_field.Length == 0 ? null : _field.ToString());
+            return;
+        }
+        if (endOfRecord && tail.Length > 0 && tail[^1] == '\r') tail = tail[..^1];
+        _record.Add(tail.IsEmpty ? null : new string(tail));
+    }
+
+    /// <summary>Reads a quoted field's content after its opening quote, up to its closing quote ("" is one quote).</summary>
+    private void ReadQuoted()
+    {
+        while (true)
+        {
+            if (Peek() < 0) throw new SnapshotFormatException(Path, RowLine, "a quoted field is not terminated before the end of the file.");
+            var span = _buffer.AsSpan(_position, _end - _position);
+            var at = span.IndexOf('"');
+            var content = at < 0 ? span : span[..at];
+            _line += content.Count('\n');
+            _field.Append(content);
+            if (at < 0) { _position = _end; continue; }
+            _position += at + 1;
+            if (Peek() != '"') return;
+            _field.Append('"');
+            _position++;
+        }
+    }
+
+    /// <summary>
+    /// Consumes what follows a closing quote: '\r's, then the delimiter (false) or the line end or end of file (true).
+    /// </summary>
+    private bool AfterClosingQuote()
+    {
+        while (true)
+        {
+            var c = Peek();
+            if (c < 0) return true;
+            _position++;
+            if (c == '\n') { _line++; return true; }
+            if (c == _delimiter) return false;
+            // NOTE: only a '\r' (of a "\r\n" line end) may follow a closing quote before the delimiter.
+            if (c != '\r') throw new SnapshotFormatException(Path, _line, $"unexpected character '{(char)c}' after a closing quote.");
+        }
+    }
+
+    /// <summary>The next character without consuming it (refilling the buffer when it is used up), or -1 at the end.</summary>
+    private int Peek() => _position < _end || Fill() ? _buffer[_position] : -1;
+
+    /// <summary>Reads the next block of characters; false at the end of the file. Callers have consumed the buffer.</summary>
+    private bool Fill()
+    {
+        _position = 0;
+        _end = _reader.Read(_buffer, 0, _buffer.Length);
+        return _end > 0;
     }
 }
