@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Tests.Data;
@@ -92,7 +93,7 @@ public sealed class CsvSnapshotReaderTests
         File.WriteAllText(path, "x,y\n1,\"two\nlines\"z\n");
 
         using var reader = new CsvSnapshotReader(path);
-        var error = Assert.Throws<SnapshotFormatException>(() => reader.ReadRow());
+        var error = Assert.Throws<InvalidDataException>(() => reader.ReadRow());
         Assert.Contains(":3:", error.Message);
         Assert.Contains("unexpected character 'z' after a closing quote", error.Message);
     }

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Pipeline.Ml.Data;
+namespace Pipeline.Formats.Csv;
 
 /// <summary>
 /// Streams a snapshot (or any RFC 4180 CSV/TSV file): the header, then one <c>string?[]</c> per row with null for an
 /// empty field. Quoted fields may hold delimiters, doubled quotes and line breaks; '\n' and "\r\n" both end a record.
 /// A row with the wrong field count (unless read with <see cref="ReadRawRow"/>) or an unterminated quote throws
-/// <see cref="SnapshotFormatException"/> (file:line).
+/// <see cref="InvalidDataException"/> whose message starts with file:line (the engine shows it as bad input).
 /// Blank lines are skipped when the header has more than one column. Invalid UTF-8 is read as U+FFFD and counted
 /// (<see cref="InvalidUtf8Sequences"/>).
 /// </summary>
@@ -28,8 +28,8 @@ public sealed class CsvSnapshotReader : IDisposable
         Path = path;
         _delimiter = delimiter;
         _reader = new StreamReader(path, _invalidUtf8.Utf8(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var header = ReadRecord(out _) ?? throw new SnapshotFormatException(path, 1, "the file is empty; expected a header row.");
-        Header = header.Select((name, i) => name ?? throw new SnapshotFormatException(path, 1, $"header column {i + 1} has no name.")).ToArray();
+        var header = ReadRecord(out _) ?? throw Malformed(path, 1, "the file is empty; expected a header row.");
+        Header = header.Select((name, i) => name ?? throw Malformed(path, 1, $"header column {i + 1} has no name.")).ToArray();
     }
 
     /// <summary>The file being read.</summary>
@@ -52,7 +52,7 @@ public sealed class CsvSnapshotReader : IDisposable
     {
         var row = ReadRawRow();
         if (row is not null && row.Length != Header.Count)
-            throw new SnapshotFormatException(Path, RowLine, $"expected {Header.Count} fields (as in the header) but found {row.Length}.");
+            throw Malformed(Path, RowLine, $"expected {Header.Count} fields (as in the header) but found {row.Length}.");
         return row;
     }
 
@@ -148,7 +148,7 @@ public sealed class CsvSnapshotReader : IDisposable
     {
         while (true)
         {
-            if (Peek() < 0) throw new SnapshotFormatException(Path, RowLine, "a quoted field is not terminated before the end of the file.");
+            if (Peek() < 0) throw Malformed(Path, RowLine, "a quoted field is not terminated before the end of the file.");
             var span = _buffer.AsSpan(_position, _end - _position);
             var at = span.IndexOf('"');
             var content = at < 0 ? span : span[..at];
@@ -175,7 +175,7 @@ public sealed class CsvSnapshotReader : IDisposable
             if (c == '\n') { _line++; return true; }
             if (c == _delimiter) return false;
             // NOTE: only a '\r' (of a "\r\n" line end) may follow a closing quote before the delimiter.
-            if (c != '\r') throw new SnapshotFormatException(Path, _line, $"unexpected character '{(char)c}' after a closing quote.");
+            if (c != '\r') throw Malformed(Path, _line, $"unexpected character '{(char)c}' after a closing quote.");
         }
     }
 
@@ -189,4 +189,6 @@ public sealed class CsvSnapshotReader : IDisposable
         _end = _reader.Read(_buffer, 0, _buffer.Length);
         return _end > 0;
     }
+
+    private static InvalidDataException Malformed(string path, long line, string problem) => new($"{path}:{line}: {problem}");
 }
