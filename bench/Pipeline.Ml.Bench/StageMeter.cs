@@ -28,6 +28,7 @@ internal static class StageMeter
             }
         });
 
+        var cpu = CurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         stage();
         clock.Stop();
@@ -37,7 +38,10 @@ internal static class StageMeter
         var process = CurrentProcess();
         var heap = GC.GetGCMemoryInfo(GCKind.Any);
         var measurement = new StageMeasurement(name, rows, clock.Elapsed.TotalSeconds, process.PeakWorkingSet64, peakReset, startRss, startHeap,
-            Math.Max(peakHeap, heap.HeapSizeBytes), GC.GetTotalAllocatedBytes(precise: false) - allocated);
+            Math.Max(peakHeap, heap.HeapSizeBytes), GC.GetTotalAllocatedBytes(precise: false) - allocated)
+        {
+            CpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds,
+        };
         Console.WriteLine(measurement.Line());
         return measurement;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Bench;

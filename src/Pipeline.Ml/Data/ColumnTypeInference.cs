@@ -1,3 +1,5 @@
+using Pipeline.Formats.Csv;
+
 namespace Pipeline.Ml.Data;
 
 /// <summary>

@@ -1,10 +1,14 @@
 using System.Globalization;
+using Pipeline.Formats.Csv;
 
 namespace Pipeline.Ml.Data;
 
 /// <summary>Formats source values as snapshot fields: invariant culture, round-trip doubles, ISO 8601 times, null = missing.</summary>
 public static class SnapshotValue
 {
+    /// <summary>Appends one row of raw values to <paramref name="writer"/>, each formatted with <see cref="Format"/>.</summary>
+    public static void WriteValues(this CsvSnapshotWriter writer, IReadOnlyList<object?> values) => writer.WriteRow(values.Select(Format).ToArray());
+
     /// <summary>The snapshot text of <paramref name="value"/>, or null (a missing field) for null/DBNull/NaN.</summary>
     public static string? Format(object? value) => value switch
     {

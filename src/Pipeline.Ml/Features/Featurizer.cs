@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Profiles;
 using Pipeline.Ml.Validation;
@@ -18,16 +19,24 @@ public static class Featurizer
     public static FeaturizeResult Run(FeaturizePaths paths, FeaturizerOptions options, CancellationToken cancellation = default)
     {
         var schema = SchemaFile.Read(paths.SchemaYaml);
-        var (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv, cancellation: cancellation);
+        var derived = Derived(schema, options);
+        // NOTE: the train statistics and the reference profile are fed by the split's write pass (each train row as it
+        // is written), so train.csv is not read again for them: the same rows in the same order give the same numbers.
+        IReadOnlyList<string> header;
+        using (var source = new CsvSnapshotReader(paths.ValidatedCsv)) header = source.Header;
+        var statistics = new NumericStatisticsBuilder(schema, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent);
+        var profile = new ProfileBuilder(schema, header);
+        var (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv, cancellation: cancellation,
+            onTrain: fields => { statistics.Add(fields); profile.Add(fields); });
         if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
         Training.TrainingRowRequirement.Check(paths.TrainCsv, schema, trainRows + testRows, options.TestFraction);
 
         var ml = new MLContext(options.Seed);
         using var stop = ml.StopOn(cancellation);
-        var (transformer, train) = Fit(ml, schema, options, paths.TrainCsv, cancellation);
+        var (transformer, train) = Fit(ml, schema, options, derived, statistics.Build(), paths.TrainCsv);
         cancellation.ThrowIfCancellationRequested();
         ModelZip.Save(ml, transformer, train.Schema, paths.FeaturizerZip);
-        ReferenceProfile.Build(paths.TrainCsv, schema, cancellation).Save(paths.ProfileJson);
+        profile.Finish(paths.TrainCsv, cancellation).Save(paths.ProfileJson);
 
         var width = transformer.GetOutputSchema(train.Schema)[TransformChain.Features].Type is Microsoft.ML.Data.VectorDataViewType vector ? vector.Size : 1;
         return new FeaturizeResult(trainRows, testRows, width);
@@ -36,12 +45,27 @@ public static class Featurizer
     /// <summary>Fits the chain on <paramref name="trainCsv"/>; returns it with the raw train view (whose schema is the model's input).</summary>
     internal static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, string trainCsv, CancellationToken cancellation = default)
     {
-        var derived = options.Derived.Select(DerivedFeature.Parse).ToList();
-        var numeric = schema.Features.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name).ToList();
-        foreach (var input in derived.SelectMany(d => d.Inputs).Where(i => !numeric.Contains(i)))
-            throw new ArgumentException($"Derived feature input '{input}' is not a numeric feature column. Numeric columns: {string.Join(", ", numeric)}.");
-        var stats = NumericStatistics.Compute(trainCsv, schema, numeric, derived, mode: options.Imputation == ImputationStrategy.MostFrequent, cancellation);
+        var derived = Derived(schema, options);
+        var stats = NumericStatistics.Compute(trainCsv, schema, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent, cancellation);
+        return Fit(ml, schema, options, derived, stats, trainCsv);
+    }
+
+    private static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, IReadOnlyList<NumericStatistics> stats, string trainCsv)
+    {
         var train = SnapshotLoader.Load(ml, trainCsv, schema);
         return (TransformChain.Fit(ml, schema, options, derived, stats, train), train);
+    }
+
+    private static List<string> NumericColumns(DatasetSchema schema) =>
+        [.. schema.Features.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name)];
+
+    /// <summary>The derived features of <paramref name="options"/>; an input that is not a numeric feature column is an error.</summary>
+    private static List<DerivedFeature> Derived(DatasetSchema schema, FeaturizerOptions options)
+    {
+        var derived = options.Derived.Select(DerivedFeature.Parse).ToList();
+        var numeric = NumericColumns(schema);
+        foreach (var input in derived.SelectMany(d => d.Inputs).Where(i => !numeric.Contains(i)))
+            throw new ArgumentException($"Derived feature input '{input}' is not a numeric feature column. Numeric columns: {string.Join(", ", numeric)}.");
+        return derived;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Features;
@@ -12,8 +13,8 @@ namespace Pipeline.Ml.Features;
 /// </summary>
 internal static class KeyedSplit
 {
-    /// <summary>Splits <paramref name="reader"/>'s remaining rows by the key at <paramref name="keyIndex"/>.</summary>
-    public static (long Train, long Test) Run(CsvSnapshotReader reader, int keyIndex, double testFraction, int seed, string trainPath, string testPath, CancellationToken cancellation = default)
+    /// <summary>Splits <paramref name="reader"/>'s remaining rows by the key at <paramref name="keyIndex"/>; <paramref name="onTrain"/> sees each train row.</summary>
+    public static (long Train, long Test) Run(CsvSnapshotReader reader, int keyIndex, double testFraction, int seed, string trainPath, string testPath, CancellationToken cancellation = default, Action<string?[]>? onTrain = null)
     {
         var threshold = (ulong)(testFraction * Math.Pow(2, 64));
         long train = 0, test = 0;
@@ -22,7 +23,7 @@ internal static class KeyedSplit
         foreach (var fields in reader.ReadRows(cancellation))
         {
             if (Hash(seed, fields[keyIndex] ?? "") < threshold) { testWriter.WriteRow(fields); test++; }
-            else { trainWriter.WriteRow(fields); train++; }
+            else { trainWriter.WriteRow(fields); onTrain?.Invoke(fields); train++; }
         }
         trainWriter.Complete();
         testWriter.Complete();

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Profiles;
 
@@ -18,33 +19,14 @@ internal sealed record NumericStatistics(string Name, double Mean, double Std, d
     /// </summary>
     public static IReadOnlyList<NumericStatistics> Compute(string trainCsv, DatasetSchema schema, IReadOnlyList<string> numeric, IReadOnlyList<DerivedFeature> derived, bool mode = true, CancellationToken cancellation = default)
     {
-        var positions = schema.Columns.Select((c, i) => (c.Name, i)).ToDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
-        var columns = numeric.Select(n => positions[n]).ToArray();
-        var inputs = numeric.Count + derived.Count;
-        // NOTE: each input's sample is seeded by its position, so the statistics depend on the rows only.
-        var values = Enumerable.Range(0, inputs).Select(i => new ValueSample(i, ValueSample.CapacityFor(inputs))).ToArray();
-        var counts = values.Select(_ => mode ? new ValueCounts(ValueCounts.MaxDistinctFor(inputs)) : null).ToArray();
-        var numericIndex = numeric.Select((n, i) => (n, i)).ToDictionary(n => n.n, n => n.i, StringComparer.Ordinal);
-        var derivedInputs = derived.Select(d => d.Inputs.Select(i => numericIndex[i]).ToArray()).ToArray();
-        var row = new double[columns.Length];
+        var builder = new NumericStatisticsBuilder(schema, numeric, derived, mode);
         using var reader = new CsvSnapshotReader(trainCsv);
-        foreach (var fields in reader.ReadRows(cancellation))
-        {
-            for (var i = 0; i < columns.Length; i++)
-            {
-                row[i] = fields[columns[i]] is { } text && ColumnValue.TryNumber(text, out var v) ? (float)v : double.NaN;
-                if (!double.IsNaN(row[i])) { values[i].Add(row[i]); counts[i]?.Add(row[i]); }
-            }
-            for (var d = 0; d < derived.Count; d++)
-            {
-                var value = derived[d].Compute([.. derivedInputs[d].Select(i => row[i])]);
-                if (double.IsFinite(value)) { values[columns.Length + d].Add(value); counts[columns.Length + d]?.Add(value); }
-            }
-        }
-        return [.. values.Select((sample, i) => Summarise(i < numeric.Count ? numeric[i] : derived[i - numeric.Count].Name, sample, counts[i]))];
+        foreach (var fields in reader.ReadRows(cancellation)) builder.Add(fields);
+        return builder.Build();
     }
 
-    private static NumericStatistics Summarise(string name, ValueSample sample, ValueCounts? counts)
+    /// <summary>The statistics of one input from its sample (and its value counts when the mode is asked for).</summary>
+    internal static NumericStatistics Summarise(string name, ValueSample sample, ValueCounts? counts)
     {
         var (mean, std) = sample.Moments();
         var mode = counts is null ? double.NaN : sample.IsExact ? ValueCounts.ModeOf(sample.Sorted()) : counts.Mode() ?? ValueCounts.ModeOf(sample.Sorted());

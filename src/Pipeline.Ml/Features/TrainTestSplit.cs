@@ -1,4 +1,5 @@
 using System.Collections;
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Features;
@@ -19,9 +20,10 @@ internal static class TrainTestSplit
     /// <summary>
     /// Writes the rows of <paramref name="source"/> to train and test files (header kept); returns the counts.
     /// <paramref name="shuffleLimit"/> (tests only) lowers the row count above which selection sampling is used; cancelling
-    /// <paramref name="cancellation"/> stops the passes (nothing is left at the two paths).
+    /// <paramref name="cancellation"/> stops the passes (nothing is left at the two paths). <paramref name="onTrain"/> sees
+    /// every train row in the order it is written, so a caller can summarise train.csv without reading it again.
     /// </summary>
-    public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath, int shuffleLimit = ShuffleLimit, CancellationToken cancellation = default)
+    public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath, int shuffleLimit = ShuffleLimit, CancellationToken cancellation = default, Action<string?[]>? onTrain = null)
     {
         if (testFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "featurize.test_fraction must be between 0 and 1 (exclusive).");
         if (schema.Key is { } key)
@@ -29,7 +31,7 @@ internal static class TrainTestSplit
             using var keyed = new CsvSnapshotReader(source);
             var keyIndex = keyed.Header.ToList().IndexOf(key);
             if (keyIndex < 0) throw new InvalidDataException($"{source} has no key column '{key}' (data.key); columns: {string.Join(", ", keyed.Header)}.");
-            return KeyedSplit.Run(keyed, keyIndex, testFraction, seed, trainPath, testPath, cancellation);
+            return KeyedSplit.Run(keyed, keyIndex, testFraction, seed, trainPath, testPath, cancellation, onTrain);
         }
         var strata = Strata(source, schema, shuffleLimit, cancellation);
         var rows = strata.Values.Sum(s => s.Count);
@@ -55,7 +57,7 @@ internal static class TrainTestSplit
                 if (held) toTake[stratum]--;
             }
             if (held) { testWriter.WriteRow(fields); test++; }
-            else { trainWriter.WriteRow(fields); train++; }
+            else { trainWriter.WriteRow(fields); onTrain?.Invoke(fields); train++; }
         }
         trainWriter.Complete();
         testWriter.Complete();

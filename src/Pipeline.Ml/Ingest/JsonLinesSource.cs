@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Ingest;
@@ -66,12 +67,12 @@ internal sealed class JsonLinesSource(string path, string? description = null) :
             }
             catch (JsonException e)
             {
-                throw new SnapshotFormatException(path, number, $"not valid JSON ({e.Message}).");
+                throw new InvalidDataException($"{path}:{number}: not valid JSON ({e.Message}).");
             }
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
-                throw new SnapshotFormatException(path, number, "expected a JSON object per line.");
+                throw new InvalidDataException($"{path}:{number}: expected a JSON object per line.");
             }
             yield return (number, document);
         }

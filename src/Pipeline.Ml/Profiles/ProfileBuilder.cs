@@ -1,3 +1,4 @@
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Profiles;
@@ -8,38 +9,64 @@ namespace Pipeline.Ml.Profiles;
 /// <see cref="ValueSample.DefaultCapacity"/> unless the table is wide, so small data profiles as before; beyond that quantiles are estimated from a seeded reservoir sample and
 /// mean/std are Welford's). Histograms stay exact: when a column outgrows its sample a second pass bins every value.
 /// </summary>
-internal static class ProfileBuilder
+internal sealed class ProfileBuilder
 {
+    private readonly DatasetSchema schema;
+    private readonly long[] nulls;
+    private readonly ColumnKind[] kinds;
+    private readonly ValueSample[] numbers;
+    private readonly Dictionary<string, long>[] categories;
+    private readonly int[] index;
+    private long rows;
+
+    /// <summary>Profiles rows whose fields follow <paramref name="header"/>, in <paramref name="schema"/>'s column order.</summary>
+    public ProfileBuilder(DatasetSchema schema, IReadOnlyList<string> header)
+    {
+        this.schema = schema;
+        var columns = schema.Columns;
+        nulls = new long[columns.Count];
+        kinds = [.. columns.Select(c => KindOf(schema, c))];
+        var sampled = kinds.Count(k => k is ColumnKind.Numeric or ColumnKind.Text);
+        numbers = [.. columns.Select((_, i) => new ValueSample(i, ValueSample.CapacityFor(sampled)))];
+        categories = [.. columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
+        var positions = header.Select((name, i) => (name, i)).GroupBy(h => h.name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        index = [.. columns.Select(c => positions.GetValueOrDefault(c.Name, -1))];
+    }
+
     /// <summary>One streaming pass collecting numeric values, category counts and text lengths per column (two past the sample size).</summary>
     public static ReferenceProfile Build(string csvPath, DatasetSchema schema, CancellationToken cancellation = default)
     {
-        var columns = schema.Columns;
-        var nulls = new long[columns.Count];
-        var kinds = columns.Select(c => KindOf(schema, c)).ToArray();
-        var sampled = kinds.Count(k => k is ColumnKind.Numeric or ColumnKind.Text);
-        var numbers = columns.Select((_, i) => new ValueSample(i, ValueSample.CapacityFor(sampled))).ToArray();
-        var categories = columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
         using var reader = new CsvSnapshotReader(csvPath);
-        var positions = reader.Header.Select((name, i) => (name, i)).GroupBy(h => h.name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
-        int[] index = [.. columns.Select(c => positions.GetValueOrDefault(c.Name, -1))];
-        long rows = 0;
-        foreach (var fields in reader.ReadRows(cancellation))
+        var builder = new ProfileBuilder(schema, reader.Header);
+        foreach (var fields in reader.ReadRows(cancellation)) builder.Add(fields);
+        return builder.Finish(csvPath, cancellation);
+    }
+
+    /// <summary>Adds one row (fields in header order).</summary>
+    public void Add(string?[] fields)
+    {
+        rows++;
+        for (var i = 0; i < kinds.Length; i++)
         {
-            rows++;
-            for (var i = 0; i < columns.Count; i++)
+            var value = index[i] < 0 ? null : fields[index[i]];
+            if (value is null) { nulls[i]++; continue; }
+            switch (kinds[i])
             {
-                var value = index[i] < 0 ? null : fields[index[i]];
-                if (value is null) { nulls[i]++; continue; }
-                switch (kinds[i])
-                {
-                    case ColumnKind.Numeric when ColumnValue.TryNumber(value, out var number): numbers[i].Add(number); break;
-                    case ColumnKind.Text: numbers[i].Add(value.Length); break;
-                    case ColumnKind.Categorical or ColumnKind.Boolean: categories[i][value] = categories[i].GetValueOrDefault(value) + 1; break;
-                }
+                case ColumnKind.Numeric when ColumnValue.TryNumber(value, out var number): numbers[i].Add(number); break;
+                case ColumnKind.Text: numbers[i].Add(value.Length); break;
+                case ColumnKind.Categorical or ColumnKind.Boolean: categories[i][value] = categories[i].GetValueOrDefault(value) + 1; break;
             }
         }
+    }
+
+    /// <summary>
+    /// The profile of the rows added; <paramref name="csvPath"/> holds the same rows, read again only for the histograms
+    /// of columns that outgrew their sample.
+    /// </summary>
+    public ReferenceProfile Finish(string csvPath, CancellationToken cancellation = default)
+    {
         var histograms = Histograms(csvPath, schema, index, numbers, cancellation);
-        return new ReferenceProfile(rows, [.. columns.Select((c, i) => Describe(schema, c, rows, nulls[i], numbers[i], histograms[i], categories[i]))]);
+        return new ReferenceProfile(rows, [.. schema.Columns.Select((c, i) => Describe(schema, c, rows, nulls[i], numbers[i], histograms[i], categories[i]))]);
     }
 
     private static ColumnKind KindOf(DatasetSchema schema, ColumnSchema column) =>

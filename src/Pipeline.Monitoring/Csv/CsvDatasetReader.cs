@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Formats.Csv;
 using Pipeline.Monitoring.Drift;
 
 namespace Pipeline.Monitoring.Csv;
@@ -41,17 +42,17 @@ public static class CsvDatasetReader
     private static bool IsNumberOrEmpty(string cell) =>
         cell.Length == 0 || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
+    // NOTE: the pipeline's one CSV reader (Pipeline.Formats), so monitoring reads a file exactly as Featurize wrote it;
+    // a missing field is an empty cell here.
     private static CsvTable ReadTable(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"CSV file '{path}' does not exist.", path);
-        using var reader = new StreamReader(path);
-        using var records = CsvRecordReader.Read(reader).GetEnumerator();
-        if (!records.MoveNext()) throw new FormatException($"CSV file '{path}' is empty; a header row is required.");
-        var header = records.Current;
+        using var reader = new CsvSnapshotReader(path);
+        var header = reader.Header.ToArray();
         var rows = new List<string[]>();
-        while (records.MoveNext())
+        while (reader.ReadRawRow() is { } fields)
         {
-            var row = records.Current;
+            var row = Array.ConvertAll(fields, f => f ?? "");
             if (row.Length == 1 && row[0].Length == 0) continue;
             if (row.Length != header.Length)
             {

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Tests.Data;
@@ -65,7 +66,7 @@ public sealed class CsvSnapshotTests
         File.WriteAllText(path, "a,b\n1,\"x\ny\"\n2,3,4\n");
         using var reader = new CsvSnapshotReader(path);
 
-        var error = Assert.Throws<SnapshotFormatException>(() => reader.ReadRows().ToArray());
+        var error = Assert.Throws<InvalidDataException>(() => reader.ReadRows().ToArray());
 
         Assert.Equal($"{path}:4: expected 2 fields (as in the header) but found 3.", error.Message);
     }
@@ -93,7 +94,7 @@ public sealed class CsvSnapshotTests
         File.WriteAllText(path, "a,b\n1,2\n3,\"open\n4,5\n");
         using var reader = new CsvSnapshotReader(path);
 
-        var error = Assert.Throws<SnapshotFormatException>(() => reader.ReadRows().ToArray());
+        var error = Assert.Throws<InvalidDataException>(() => reader.ReadRows().ToArray());
 
         Assert.Contains($"{path}:3:", error.Message);
         Assert.Contains("not terminated", error.Message);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Ingest.Streaming;

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Pipeline.Ml.Data;
+namespace Pipeline.Formats.Csv;
 
 /// <summary>
 /// A decoder fallback that does what the default UTF-8 decoder does (each invalid byte sequence becomes U+FFFD) and
 /// counts how often it happened, so a reader can say that it replaced bytes instead of changing data silently.
 /// </summary>
-internal sealed class CountingReplacementFallback : DecoderFallback
+public sealed class CountingReplacementFallback : DecoderFallback
 {
     private long _count;
 

@@ -1,10 +1,10 @@
 using System.Text;
 using Pipeline.Formats.IO;
 
-namespace Pipeline.Ml.Data;
+namespace Pipeline.Formats.Csv;
 
 /// <summary>
-/// Streams rows into a snapshot file (see <see cref="Snapshot"/>): header first, RFC 4180 quoting only when a field
+/// Streams rows into a snapshot file (a CSV of the pipeline's data): header first, RFC 4180 quoting only when a field
 /// needs it, null = empty field. Writes through an <see cref="AtomicFile"/>: the temporary sibling is renamed over the
 /// target on <see cref="Complete"/>; disposing without completing deletes it, so a failure leaves no output.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class CsvSnapshotWriter : IDisposable
     /// Continues the snapshot whose first <paramref name="bytes"/> bytes (header and rows, written by this class) are in
     /// <paramref name="previous"/>: they are copied byte for byte, and rows written after them are appended.
     /// </summary>
-    internal static CsvSnapshotWriter Continuing(string path, IReadOnlyList<string> header, string previous, long bytes) =>
+    public static CsvSnapshotWriter Continuing(string path, IReadOnlyList<string> header, string previous, long bytes) =>
         new(path, header, ',', (previous, bytes));
 
     /// <summary>Rows written so far (header excluded).</summary>
@@ -54,8 +54,6 @@ public sealed class CsvSnapshotWriter : IDisposable
         RowCount++;
     }
 
-    /// <summary>Appends one row of raw values, formatted with <see cref="SnapshotValue.Format"/>.</summary>
-    public void WriteValues(IReadOnlyList<object?> values) => WriteRow(values.Select(SnapshotValue.Format).ToArray());
 
     /// <summary>Flushes and atomically renames the temporary file to the target path.</summary>
     public void Complete()

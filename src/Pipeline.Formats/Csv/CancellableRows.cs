@@ -1,4 +1,4 @@
-namespace Pipeline.Ml.Data;
+namespace Pipeline.Formats.Csv;
 
 /// <summary>Row streams that stop when a stage is cancelled (Ctrl-C, SIGTERM): checked at the first row and every 1,024 rows.</summary>
 public static class CancellableRows

@@ -1,0 +1,194 @@
+using System.Text;
+
+namespace Pipeline.Formats.Csv;
+
+/// <summary>
+/// Streams a snapshot (or any RFC 4180 CSV/TSV file): the header, then one <c>string?[]</c> per row with null for an
+/// empty field. Quoted fields may hold delimiters, doubled quotes and line breaks; '\n' and "\r\n" both end a record.
+/// A row with the wrong field count (unless read with <see cref="ReadRawRow"/>) or an unterminated quote throws
+/// <see cref="InvalidDataException"/> whose message starts with file:line (the engine shows it as bad input).
+/// Blank lines are skipped when the header has more than one column. Invalid UTF-8 is read as U+FFFD and counted
+/// (<see cref="InvalidUtf8Sequences"/>).
+/// </summary>
+public sealed class CsvSnapshotReader : IDisposable
+{
+    private readonly TextReader _reader;
+    private readonly char _delimiter;
+    private readonly StringBuilder _field = new();
+    private readonly List<string?> _record = [];
+    private readonly char[] _buffer = new char[1 << 16];
+    private int _position;
+    private int _end;
+    private readonly CountingReplacementFallback _invalidUtf8 = new();
+    private long _line = 1;
+
+    /// <summary>Opens <paramref name="path"/> and reads its header row.</summary>
+    public CsvSnapshotReader(string path, char delimiter = ',')
+    {
+        Path = path;
+        _delimiter = delimiter;
+        _reader = new StreamReader(path, _invalidUtf8.Utf8(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var header = ReadRecord(out _) ?? throw Malformed(path, 1, "the file is empty; expected a header row.");
+        Header = header.Select((name, i) => name ?? throw Malformed(path, 1, $"header column {i + 1} has no name.")).ToArray();
+    }
+
+    /// <summary>The file being read.</summary>
+    public string Path { get; }
+
+    /// <summary>Column names from the header row, in file order.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>
+    /// Invalid UTF-8 byte sequences decoded so far, each read as U+FFFD (as every UTF-8 decoder does); callers that copy
+    /// the data warn about them. Decoding runs a buffer ahead of the returned rows: read to the end for the file's count.
+    /// </summary>
+    public long InvalidUtf8Sequences => _invalidUtf8.Count;
+
+    /// <summary>The 1-based line where the last returned row started.</summary>
+    public long RowLine { get; private set; }
+
+    /// <summary>The next row, or null at the end of the file; a wrong field count throws.</summary>
+    public string?[]? ReadRow()
+    {
+        var row = ReadRawRow();
+        if (row is not null && row.Length != Header.Count)
+            throw Malformed(Path, RowLine, $"expected {Header.Count} fields (as in the header) but found {row.Length}.");
+        return row;
+    }
+
+    /// <summary>
+    /// The next row as written, whatever its field count, or null at the end of the file: for callers that keep a
+    /// malformed row (Validate quarantines it) instead of failing. Quoting errors still throw.
+    /// </summary>
+    public string?[]? ReadRawRow()
+    {
+        while (true)
+        {
+            var row = ReadRecord(out var blank);
+            if (row is null || !(blank && Header.Count > 1)) return row;
+        }
+    }
+
+    /// <summary>Every remaining row, streamed.</summary>
+    public IEnumerable<string?[]> ReadRows()
+    {
+        while (ReadRow() is { } row) yield return row;
+    }
+
+    /// <summary>Closes the file.</summary>
+    public void Dispose() => _reader.Dispose();
+
+    private string?[]? ReadRecord(out bool blank)
+    {
+        _record.Clear();
+        blank = false;
+        RowLine = _line;
+        if (Peek() < 0) return null;
+        while (true)
+        {
+            _field.Clear();
+            if (Peek() == '"')
+            {
+                _position++;
+                ReadQuoted();
+                var end = AfterClosingQuote();
+                _record.Add(_field.Length == 0 ? null : _field.ToString());
+                if (end) return _record.ToArray();
+                continue;
+            }
+            if (ReadUnquoted())
+            {
+                blank = _record.Count == 1 && _record[0] is null;
+                return _record.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads an unquoted field up to the next delimiter or line end (a vectorised search of the buffer) and adds it;
+    /// true when it ended the record. A '\r' before the line end (or the end of the file) is dropped.
+    /// </summary>
+    private bool ReadUnquoted()
+    {
+        while (true)
+        {
+            var span = _buffer.AsSpan(_position, _end - _position);
+            var at = span.IndexOfAny(_delimiter, '\n');
+            if (at < 0)
+            {
+                _field.Append(span);
+                _position = _end;
+                if (Fill()) continue;
+                AddUnquoted([], endOfRecord: true);
+                return true;
+            }
+            var endOfRecord = span[at] == '\n';
+            _position += at + 1;
+            if (endOfRecord) _line++;
+            AddUnquoted(span[..at], endOfRecord);
+            return endOfRecord;
+        }
+    }
+
+    private void AddUnquoted(ReadOnlySpan<char> tail, bool endOfRecord)
+    {
+        if (_field.Length > 0)
+        {
+            _field.Append(tail);
+            if (endOfRecord && _field[^1] == '\r') _field.Length--;
+            _record.Add(_field.Length == 0 ? null : _field.ToString());
+            return;
+        }
+        if (endOfRecord && tail.Length > 0 && tail[^1] == '\r') tail = tail[..^1];
+        _record.Add(tail.IsEmpty ? null : new string(tail));
+    }
+
+    /// <summary>Reads a quoted field's content after its opening quote, up to its closing quote ("" is one quote).</summary>
+    private void ReadQuoted()
+    {
+        while (true)
+        {
+            if (Peek() < 0) throw Malformed(Path, RowLine, "a quoted field is not terminated before the end of the file.");
+            var span = _buffer.AsSpan(_position, _end - _position);
+            var at = span.IndexOf('"');
+            var content = at < 0 ? span : span[..at];
+            _line += content.Count('\n');
+            _field.Append(content);
+            if (at < 0) { _position = _end; continue; }
+            _position += at + 1;
+            if (Peek() != '"') return;
+            _field.Append('"');
+            _position++;
+        }
+    }
+
+    /// <summary>
+    /// Consumes what follows a closing quote: '\r's, then the delimiter (false) or the line end or end of file (true).
+    /// </summary>
+    private bool AfterClosingQuote()
+    {
+        while (true)
+        {
+            var c = Peek();
+            if (c < 0) return true;
+            _position++;
+            if (c == '\n') { _line++; return true; }
+            if (c == _delimiter) return false;
+            // NOTE: only a '\r' (of a "\r\n" line end) may follow a closing quote before the delimiter.
+            if (c != '\r') throw Malformed(Path, _line, $"unexpected character '{(char)c}' after a closing quote.");
+        }
+    }
+
+    /// <summary>The next character without consuming it (refilling the buffer when it is used up), or -1 at the end.</summary>
+    private int Peek() => _position < _end || Fill() ? _buffer[_position] : -1;
+
+    /// <summary>Reads the next block of characters; false at the end of the file. Callers have consumed the buffer.</summary>
+    private bool Fill()
+    {
+        _position = 0;
+        _end = _reader.Read(_buffer, 0, _buffer.Length);
+        return _end > 0;
+    }
+
+    private static InvalidDataException Malformed(string path, long line, string problem) => new($"{path}:{line}: {problem}");
+}

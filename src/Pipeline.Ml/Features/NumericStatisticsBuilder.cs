@@ -1,0 +1,57 @@
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Profiles;
+
+namespace Pipeline.Ml.Features;
+
+/// <summary>
+/// Accumulates <see cref="NumericStatistics"/> row by row (fields in schema column order), so the split's write pass
+/// can feed it each train row instead of a separate pass over train.csv.
+/// </summary>
+internal sealed class NumericStatisticsBuilder
+{
+    private readonly IReadOnlyList<string> numeric;
+    private readonly IReadOnlyList<DerivedFeature> derived;
+    private readonly int[] columns;
+    private readonly int[][] derivedInputs;
+    private readonly ValueSample[] values;
+    private readonly ValueCounts?[] counts;
+    private readonly double[] row;
+
+    /// <summary>
+    /// Summarises the <paramref name="numeric"/> columns of <paramref name="schema"/> plus the <paramref name="derived"/>
+    /// features; the mode only when <paramref name="mode"/> (most_frequent imputation), else it is NaN.
+    /// </summary>
+    public NumericStatisticsBuilder(DatasetSchema schema, IReadOnlyList<string> numeric, IReadOnlyList<DerivedFeature> derived, bool mode)
+    {
+        this.numeric = numeric;
+        this.derived = derived;
+        var positions = schema.Columns.Select((c, i) => (c.Name, i)).ToDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
+        columns = [.. numeric.Select(n => positions[n])];
+        var inputs = numeric.Count + derived.Count;
+        // NOTE: each input's sample is seeded by its position, so the statistics depend on the rows only.
+        values = [.. Enumerable.Range(0, inputs).Select(i => new ValueSample(i, ValueSample.CapacityFor(inputs)))];
+        counts = [.. values.Select(_ => mode ? new ValueCounts(ValueCounts.MaxDistinctFor(inputs)) : null)];
+        var numericIndex = numeric.Select((n, i) => (n, i)).ToDictionary(n => n.n, n => n.i, StringComparer.Ordinal);
+        derivedInputs = [.. derived.Select(d => d.Inputs.Select(i => numericIndex[i]).ToArray())];
+        row = new double[columns.Length];
+    }
+
+    /// <summary>Adds one train row.</summary>
+    public void Add(string?[] fields)
+    {
+        for (var i = 0; i < columns.Length; i++)
+        {
+            row[i] = fields[columns[i]] is { } text && ColumnValue.TryNumber(text, out var v) ? (float)v : double.NaN;
+            if (!double.IsNaN(row[i])) { values[i].Add(row[i]); counts[i]?.Add(row[i]); }
+        }
+        for (var d = 0; d < derived.Count; d++)
+        {
+            var value = derived[d].Compute([.. derivedInputs[d].Select(i => row[i])]);
+            if (double.IsFinite(value)) { values[columns.Length + d].Add(value); counts[columns.Length + d]?.Add(value); }
+        }
+    }
+
+    /// <summary>The statistics of every input, numeric columns first, then derived features.</summary>
+    public IReadOnlyList<NumericStatistics> Build() =>
+        [.. values.Select((sample, i) => NumericStatistics.Summarise(i < numeric.Count ? numeric[i] : derived[i - numeric.Count].Name, sample, counts[i]))];
+}
