@@ -37,8 +37,8 @@ internal static class MonitoringReportHtml
         }
 
         html.Append("</table>\n")
-            .Append(Lines([("share of features drifting", "#d62728", report.Performance.Buckets.Select(b => b.DriftShare).ToArray())]))
-            .Append("\n<p>Red: share of the features drifting against the reference, per time bucket. Grey: training reference; blue: current window.</p>\n");
+            .Append(Lines([("share of features drifting", "#d62728", report.Performance.Buckets.Select(b => b.DriftShare).ToArray())], bridgeGaps: true))
+            .Append("\n<p>Red: share of the features drifting against the reference, per time bucket (a bucket without enough values is bridged). Grey: training reference; blue: current window.</p>\n");
         foreach (var d in report.Distributions)
         {
             html.Append("<div class=\"feature\"><h3>").Append(E(d.Name)).Append("</h3>").Append(Bars(d.Bins, d.ReferenceShares, d.CurrentShares)).Append("</div>\n");
