@@ -57,6 +57,7 @@ public sealed class MonitoringReportBuilder
         }
 
         reasons.AddRange(performance.Findings);
+        reasons.AddRange(performance.Notes);
         var detectors = performance.Detectors;
         if (detectors.Alarm)
         {

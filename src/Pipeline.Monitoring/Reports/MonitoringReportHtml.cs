@@ -62,7 +62,16 @@ internal static class MonitoringReportHtml
             html.Append("No performance: too few labels and no probabilities");
         }
 
-        html.Append("; baseline accuracy ").Append(N(p.Baseline.Accuracy)).Append(", AUC ").Append(N(p.Baseline.Auc)).Append(".</p>\n")
+        html.Append("; baseline accuracy ").Append(N(p.Baseline.Accuracy)).Append(", AUC ").Append(N(p.Baseline.Auc)).Append(".</p>\n");
+        if (p.PriorShift is { } s)
+        {
+            html.Append("<p>Positive rate: expected ").Append(F(s.ExpectedPositiveRate)).Append(", observed ").Append(F(s.ObservedPositiveRate))
+                .Append(" (95% CI ").Append(F(s.ObservedInterval.Lower)).Append("-").Append(F(s.ObservedInterval.Upper)).Append("), predicted ")
+                .Append(F(s.PredictedPositiveRate)).Append("; threshold ").Append(F(s.Threshold)).Append(", for the observed rate ")
+                .Append(F(s.AdjustedThreshold)).Append(s.Moved ? " <strong>(base rate moved)</strong>" : "").Append(".</p>\n");
+        }
+
+        html
             .Append(Lines([
                 ("accuracy", "#1f77b4", p.Buckets.Select(b => b.Accuracy).ToArray()),
                 ("estimated accuracy", "#ff7f0e", p.Buckets.Select(b => b.EstimatedAccuracy).ToArray()),
