@@ -116,9 +116,7 @@ internal static class ColumnDriftCalculator
     {
         if (method == DriftMethod.Kuiper)
         {
-            var wrappedRef = reference.Select(v => ((v % period) + period) % period).Order().ToArray();
-            var wrappedCur = current.Select(v => ((v % period) + period) % period).Order().ToArray();
-            var (v, p) = Kuiper.TwoSampleSorted(wrappedRef, wrappedCur);
+            var (v, p) = Kuiper.TwoSampleSorted(CircularWasserstein.Wrapped(reference, period), CircularWasserstein.Wrapped(current, period));
             return (v, p, v, "kuiper_statistic");
         }
 

@@ -55,7 +55,8 @@ public static class CircularWasserstein
         return r <= 0 ? uniform : Math.Min(uniform, Math.Sqrt(-2 * Math.Log(Math.Min(1.0, r))) * period / (2 * Math.PI));
     }
 
-    private static double[] Wrapped(IReadOnlyList<double> values, double period)
+    /// <summary>The values taken into [0, period), ascending.</summary>
+    internal static double[] Wrapped(IReadOnlyList<double> values, double period)
     {
         var wrapped = values.Select(v => ((v % period) + period) % period).ToArray();
         Array.Sort(wrapped);
