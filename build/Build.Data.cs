@@ -116,7 +116,7 @@ internal sealed partial class Build
             {
                 var report = Validator.Run(options, ctx.CancellationToken);
                 foreach (var note in report.Notes) ctx.Log.Warning(note);
-                if (report.SchemaInferred && report.Notes.Count == 0) ctx.Log.Information($"Inferred {Paths.Schema} from the snapshot; commit it, and edit it to tighten or relax the checks.");
+                if (report.SchemaInferred && !report.SchemaReplaced) ctx.Log.Information($"Inferred {Paths.Schema} from the snapshot; commit it, and edit it to tighten or relax the checks.");
                 ctx.Log.Information(report.Table);
                 ctx.Summary("rows", report.ValidatedRows);
                 ctx.Summary("quarantined", report.QuarantinedRows);

@@ -20,6 +20,9 @@ public sealed record ValidationReport(string Snapshot, long Rows, long Validated
     /// </summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>True when data/schema.yaml described another source and was inferred afresh (a note says so).</summary>
+    public bool SchemaReplaced { get; init; }
+
     /// <summary>True when no finding has error severity.</summary>
     public bool Passed => Findings.All(f => f.Severity != FindingSeverity.Error);
 

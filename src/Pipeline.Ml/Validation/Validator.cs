@@ -72,6 +72,7 @@ public static class Validator
             Severities = Enum.GetValues<ValidationCheck>().ToDictionary(c => c, options.SeverityOf),
             StreamRun = streamRun?.Section(),
             Notes = notes,
+            SchemaReplaced = otherSource is not null,
         };
         AtomicFile.WriteAllText(options.ReportJsonPath, ValidationReportFormat.Json(report));
         AtomicFile.WriteAllText(options.ReportTextPath, report.Table);
