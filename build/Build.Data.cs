@@ -71,8 +71,12 @@ internal sealed partial class Build
 
     private void AppendFeedback(ITargetContext ctx, string snapshot, string log)
     {
-        var key = ParamsValue("data.key") is { Length: > 0 } k ? k
-            : throw new UsageException("ingest.feedback needs data.key in params.yaml: feedback rows get keys derived from their request ids, which is how a later load knows it already has them.");
+        if (FeedbackIngest.Unkeyed(snapshot, ParamsValue("data.key"), ctx.Output(Paths.FeedbackQuarantine)) is { } off)
+        {
+            ctx.Log.Warning(off);
+            return;
+        }
+        var key = ParamsValue("data.key")!;
         var result = FeedbackIngest.Append(snapshot, log, RootDirectory, key, ctx.Param<string>("data.label"), TaskOf(ctx), ctx.Output(Paths.FeedbackQuarantine), ctx.CancellationToken);
         ctx.Summary("feedback", result.Appended);
         if (result.Quarantined > 0)
@@ -111,7 +115,8 @@ internal sealed partial class Build
             try
             {
                 var report = Validator.Run(options, ctx.CancellationToken);
-                if (report.SchemaInferred) ctx.Log.Information($"Inferred {Paths.Schema} from the snapshot; commit it, and edit it to tighten or relax the checks.");
+                foreach (var note in report.Notes) ctx.Log.Warning(note);
+                if (report.SchemaInferred && !report.SchemaReplaced) ctx.Log.Information($"Inferred {Paths.Schema} from the snapshot; commit it, and edit it to tighten or relax the checks.");
                 ctx.Log.Information(report.Table);
                 ctx.Summary("rows", report.ValidatedRows);
                 ctx.Summary("quarantined", report.QuarantinedRows);

@@ -3,6 +3,7 @@ using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
 using Pipeline.Engine.Primitives;
 using Pipeline.Git;
+using Pipeline.Ml.Data;
 using Pipeline.Ml.Gate;
 
 namespace ReferencePipeline;
@@ -20,7 +21,14 @@ internal sealed partial class Build
         .Outputs(Paths.GateReport)
         .Executes(ctx =>
         {
-            var gate = DeployGate.Check(ctx.Input(Paths.Metrics), StageOptions.Read(() => GateOptions.FromParams(ctx.ParamSection("gate"))));
+            // NOTE: data.task is read undeclared: which metrics metrics.json holds (a declared input) already follows from it.
+            var task = StageOptions.Read(() => DataOptions.ParseTask(ParamsValue("data.task") ?? ""));
+            var options = StageOptions.Read(() => GateOptions.FromParams(ctx.ParamSection("gate"))).ForTask(task);
+            if (options.NotApplicable.Count > 0)
+                ctx.Log.Information($"Gate conditions on metrics a {task.ToString().ToLowerInvariant()} task does not have were left out: {string.Join(", ", options.NotApplicable.Select(c => "gate." + c))}.");
+            if (options.Defaulted is { } defaulted)
+                ctx.Log.Information($"No gate condition applies to a {task.ToString().ToLowerInvariant()} task: gating on gate.{defaulted} ≥ {GateOptions.DefaultMinimum(task)} (set gate.{defaulted} in params.yaml to change it).");
+            var gate = DeployGate.Check(ctx.Input(Paths.Metrics), options);
             ctx.Log.Information(gate.ToTable());
             if (!gate.Passed) throw new CheckFailedException(gate.FailureMessage());
             File.WriteAllText(ctx.Output(Paths.GateReport), gate.ToTable());

@@ -53,6 +53,8 @@ internal sealed partial class Build
             };
             var options = StageOptions.Read(() => evaluation.WithParams(ctx.ParamSection("evaluate")));
             var result = Evaluator.Run(options, ctx.CancellationToken);
+            if (options.SliceColumn is { } slice && result.SliceColumn is null)
+                ctx.Log.Warning($"evaluate.slice_column '{slice}' is not a column of this dataset: no per-slice metrics. Set it to one of the dataset's categorical columns, or to \"\".");
             ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
         });
 

@@ -1,5 +1,6 @@
 using Pipeline.Engine;
 using Pipeline.Engine.Failures;
+using Pipeline.Ml.Data;
 using Pipeline.Monitoring.Drift;
 using Pipeline.Serving;
 
@@ -27,6 +28,7 @@ internal sealed partial class Build
             Port = Port,
             GrpcPort = GrpcPort,
             AdminToken = AdminToken,
+            FallbackBelow = ParamsValue("serve.fallback_below") is { Length: > 0 } below ? StageOptions.Read(() => ParamValue.Number("serve.fallback_below", below)) : 0.5,
         }, TimeProvider.System, ctx.CancellationToken));
 
     Target Drift => _ => _

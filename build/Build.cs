@@ -5,7 +5,7 @@ namespace ReferencePipeline;
 /// <summary>
 /// The reference pipeline: Source → Ingest → Validate → Featurize → Train → Evaluate → Deploy, one property per stage
 /// (Build.Data.cs, Build.Model.cs). The stages themselves live in src/Pipeline.Ml; this class only wires them to
-/// paths and params.yaml sections. Pointing it at another dataset takes only params.yaml (ingest.*, data.*).
+/// paths and params.yaml sections. Pointing it at another dataset: `./build.sh Init --data FILE --label COLUMN` (Build.Init.cs), then `./build.sh`.
 /// </summary>
 internal sealed partial class Build : PipelineBuild
 {

@@ -30,6 +30,18 @@ public abstract class PipelineBuild
     protected void ResetParamsCache() => _params = null;
 
     /// <summary>
+    /// Sets dotted keys in params.yaml as <c>--set</c> does (every other line, comment and order kept; missing keys
+    /// appended), written atomically, e.g. by a target that configures the pipeline for a new dataset.
+    /// </summary>
+    protected void SetParams(IEnumerable<KeyValuePair<string, string>> values)
+    {
+        var path = Path.Combine(RootDirectory, "params.yaml");
+        var text = values.Aggregate(File.Exists(path) ? File.ReadAllText(path) : "", (t, v) => Params.ParamsFile.ApplySet(t, v.Key, v.Value));
+        Pipeline.Formats.IO.AtomicFile.WriteAllText(path, text);
+        ResetParamsCache();
+    }
+
+    /// <summary>
     /// Called after parameters are injected and before params.yaml is edited or anything is planned; a non-null
     /// result ends the invocation with that exit code (e.g. to run the request elsewhere, as an experiment does).
     /// </summary>

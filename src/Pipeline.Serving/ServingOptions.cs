@@ -62,6 +62,12 @@ public sealed partial record ServingOptions
     /// <summary>How long a request waits for room in a full prediction log queue before it is refused (default 5 s).</summary>
     public TimeSpan LogWaitTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A multiclass (intent) answer below this top probability carries <c>fallback: true</c>, so a chatbot hands over
+    /// instead of acting on a guess (params.yaml <c>serve.fallback_below</c>; default 0.5; 0 turns it off).
+    /// </summary>
+    public double FallbackBelow { get; init; } = 0.5;
+
     /// <summary>The registry folder, absolute.</summary>
     public string RegistryPath => Path.GetFullPath(RegistryRoot, RootDirectory);
 
@@ -121,6 +127,11 @@ public sealed partial record ServingOptions
         }
 
         problems.AddRange(PortProblems());
+        if (FallbackBelow is < 0 or > 1 || double.IsNaN(FallbackBelow))
+        {
+            problems.Add($"FallbackBelow (serve.fallback_below) must be a probability between 0 and 1, not {FallbackBelow}.");
+        }
+
         if (MaxRequestBodyBytes <= 0)
         {
             problems.Add($"MaxRequestBodyBytes must be positive, not {MaxRequestBodyBytes}.");

@@ -17,7 +17,7 @@ public sealed record EvaluationResult(MlTask Task, string MainMetric, IReadOnlyL
     /// <summary>The confusion matrix (classification only).</summary>
     public ConfusionMatrix? Confusion { get; init; }
 
-    /// <summary>The slice column, when one was configured.</summary>
+    /// <summary>The slice column, when one was configured and the holdout has it.</summary>
     public string? SliceColumn { get; init; }
 
     /// <summary>Metrics per slice value (ordinal order).</summary>

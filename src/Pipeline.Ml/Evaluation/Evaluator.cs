@@ -29,13 +29,16 @@ public static class Evaluator
         var predictions = PredictionReader.Read(scored, task);
         var threshold = options.Threshold ?? ModelInfo.TryRead(ModelInfo.PathFor(options.ModelPath))?.Threshold ?? 0.5;
         var metrics = new TaskMetrics(task, predictions, threshold);
+        // NOTE: a slice column this dataset lacks (evaluate.slice_column kept from another source) means no slices;
+        // EvaluationResult.SliceColumn stays null so the caller can say so in one line.
+        var slice = options.SliceColumn is { } named && holdout.Schema.GetColumnOrNull(named) is not null ? named : null;
         var result = new EvaluationResult(task, metric, metrics.Compute())
         {
             Threshold = task == MlTask.Binary ? threshold : null,
             Cost = task == MlTask.Binary && options.CostFnFp is { } ratio ? (ratio, CostPerRow(metrics.Confusion(), ratio)) : null,
             Confusion = task == MlTask.Regression ? null : new ConfusionMatrix(ClassNames.Of(scored, task, predictions.ClassCount), metrics.Confusion()),
-            SliceColumn = options.SliceColumn,
-            Slices = options.SliceColumn is { } column ? Slices(ColumnText.Read(holdout, column), predictions, task, threshold) : [],
+            SliceColumn = slice,
+            Slices = slice is { } column ? Slices(ColumnText.Read(holdout, column), predictions, task, threshold) : [],
             Comparison = options.ProductionModelPath is { } production ? Compare(ml, options, production, metrics, predictions.Count, metric, cancellation) : null,
             Importance = PermutationImportance.Compute(ml, model, holdout, task, metric, threshold, Excluded(options), options.ImportanceRows, options.Seed, cancellation),
         };

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Features;
@@ -45,7 +46,7 @@ internal static class TransformChain
         {
             foreach (var (column, i) in inputs.Where(c => c.Kind == ColumnKind.Text).Select((c, i) => (c, i)))
             {
-                chain.Add(ml.Transforms.Text.FeaturizeText($"__text{i}", column.Name));
+                chain.Add(ml.Transforms.Text.FeaturizeText($"__text{i}", TextOptions(), column.Name));
                 blocks.Add($"__text{i}");
             }
         }
@@ -53,6 +54,20 @@ internal static class TransformChain
             throw new InvalidDataException($"No usable feature columns: the schema has only the label '{schema.Label}', the key or date columns. Add feature columns or enable featurize.text.");
         return chain.Add(ml.Transforms.Concatenate(Features, [.. blocks])).Add(LabelEstimator(ml, schema)).Build();
     }
+
+    /// <summary>The most word n-grams and the most character n-grams a text column keeps (the most frequent).</summary>
+    public const int MaxTextNgrams = 20_000;
+
+    /// <summary>
+    /// ML.NET's text featurization (word unigrams and bigrams, character trigrams, lower-cased, L2-normalized), which suits
+    /// short utterances (intents) as well as descriptions, with each vocabulary bounded by <see cref="MaxTextNgrams"/>
+    /// so a large or wide text table cannot make the feature vector (and training) grow without limit.
+    /// </summary>
+    private static TextFeaturizingEstimator.Options TextOptions() => new()
+    {
+        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, MaximumNgramsCount = [MaxTextNgrams] },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false, MaximumNgramsCount = [MaxTextNgrams] },
+    };
 
     // NOTE: the expression language reads C#-style string literals. The binary label is an Expression, not MapValue:
     // MapValue saves its map as an .idv whose column blocks ML.NET compresses in parallel and writes in completion

@@ -14,6 +14,15 @@ public sealed record ValidationReport(string Snapshot, long Rows, long Validated
     /// <summary>What the last ingest of a stream source appended and how it fared; null for batch sources.</summary>
     public StreamRunSection? StreamRun { get; init; }
 
+    /// <summary>
+    /// One line each about how the schema was chosen (a schema of another source replaced, data.key not a column);
+    /// like SchemaInferred, not written to the report files.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>True when data/schema.yaml described another source and was inferred afresh (a note says so).</summary>
+    public bool SchemaReplaced { get; init; }
+
     /// <summary>True when no finding has error severity.</summary>
     public bool Passed => Findings.All(f => f.Severity != FindingSeverity.Error);
 

@@ -17,11 +17,19 @@ public static class Validator
     /// </summary>
     public static ValidationReport Run(ValidationOptions options, CancellationToken cancellation = default)
     {
-        var inferred = !File.Exists(options.SchemaPath);
+        var notes = new List<string>();
+        IReadOnlyList<string> columns;
+        using (var first = new CsvSnapshotReader(options.SnapshotPath)) columns = first.Header;
+        var (inference, keyNote) = SchemaSource.WithKeyOf(options.Inference, columns);
+        var existing = File.Exists(options.SchemaPath) ? SchemaFile.Read(options.SchemaPath) : null;
+        var otherSource = existing is null ? null : SchemaSource.OtherSource(existing, columns, options.SchemaPath);
+        var inferred = existing is null || otherSource is not null;
+        if (otherSource is not null) notes.Add(otherSource);
+        if (inferred && keyNote is not null) notes.Add(keyNote);
         var keys = new KeyHashes();
         var schema = inferred
-            ? SchemaInference.Infer(options.SnapshotPath, options.Label, options.Task, options.Inference, keys)
-            : SchemaFile.Read(options.SchemaPath);
+            ? SchemaInference.Infer(options.SnapshotPath, options.Label, options.Task, inference, keys)
+            : existing!;
         if (inferred) SchemaFile.Write(options.SchemaPath, schema);
         // NOTE: the key hashes come from the inference pass when there is one, else from a pass over the key column only.
         var repeatedKeys = schema.Key is not { } key ? new HashSet<ulong>()
@@ -64,6 +72,8 @@ public static class Validator
             Findings = findings,
             Severities = Enum.GetValues<ValidationCheck>().ToDictionary(c => c, options.SeverityOf),
             StreamRun = streamRun?.Section(),
+            Notes = notes,
+            SchemaReplaced = otherSource is not null,
         };
         AtomicFile.WriteAllText(options.ReportJsonPath, ValidationReportFormat.Json(report));
         AtomicFile.WriteAllText(options.ReportTextPath, report.Table);

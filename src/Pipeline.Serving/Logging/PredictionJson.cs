@@ -24,8 +24,15 @@ internal static class PredictionJson
     /// <summary>The prediction as the v1 API shows it (without ids).</summary>
     public static string Output(Prediction prediction, IReadOnlyList<string> classes) => Write(json => WriteOutput(json, prediction, classes));
 
-    /// <summary>Writes a prediction's fields: probability + label, class + probabilities, or value.</summary>
-    public static void WriteOutput(Utf8JsonWriter json, Prediction p, IReadOnlyList<string> classes, string? requestId = null)
+    /// <summary>How many runner-up classes a multiclass answer lists as <c>alternatives</c>.</summary>
+    public const int Alternatives = 3;
+
+    /// <summary>
+    /// Writes a prediction's fields: probability + label, class + probabilities, or value. With <paramref name="fallbackBelow"/>
+    /// (the v1 API, not the log) a multiclass answer also carries the class's <c>probability</c>, the next
+    /// <see cref="Alternatives"/> classes by probability and <c>fallback</c> (true below that probability).
+    /// </summary>
+    public static void WriteOutput(Utf8JsonWriter json, Prediction p, IReadOnlyList<string> classes, string? requestId = null, double? fallbackBelow = null)
     {
         json.WriteStartObject();
         if (requestId is not null)
@@ -48,6 +55,7 @@ internal static class PredictionJson
             }
 
             json.WriteEndObject();
+            if (fallbackBelow is { } below) WriteIntent(json, p.Score, probabilities, classes, below);
         }
         else
         {
@@ -55,6 +63,23 @@ internal static class PredictionJson
         }
 
         json.WriteEndObject();
+    }
+
+    private static void WriteIntent(Utf8JsonWriter json, float top, float[] probabilities, IReadOnlyList<string> classes, double fallbackBelow)
+    {
+        Number(json, "probability", top);
+        json.WriteStartArray("alternatives");
+        // NOTE: ranked by probability, ties by class order; the first ranked is the answer itself, so it is skipped.
+        foreach (var i in Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).Skip(1).Take(Alternatives))
+        {
+            json.WriteStartObject();
+            json.WriteString("class", i < classes.Count ? classes[i] : i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Number(json, "probability", probabilities[i]);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("fallback", !(top >= fallbackBelow));
     }
 
     private static void Number(Utf8JsonWriter json, string name, float value)

@@ -9,7 +9,9 @@ namespace Pipeline.Serving.Rest;
 
 /// <summary>
 /// The plain JSON API: <c>POST /v1/models/{name}:predict</c> with <c>{"instances": [{"amount": 12.5, ...}]}</c>,
-/// answering <c>{"predictions": [...], "model_name", "model_version", "variant", "request_id"}</c>.
+/// answering <c>{"predictions": [...], "model_name", "model_version", "variant", "request_id"}</c>. A multiclass
+/// prediction (e.g. an intent) gives its class, probability, the next three classes as <c>alternatives</c> and
+/// <c>fallback</c> (true below <see cref="ServingOptions.FallbackBelow"/>).
 /// </summary>
 internal static class PredictEndpoints
 {
@@ -40,7 +42,7 @@ internal static class PredictEndpoints
             json.WriteStartArray("predictions");
             for (var i = 0; i < result.Predictions.Length; i++)
             {
-                PredictionJson.WriteOutput(json, result.Predictions[i], model.Classes, result.RowIds[i]);
+                PredictionJson.WriteOutput(json, result.Predictions[i], model.Classes, result.RowIds[i], options.FallbackBelow);
             }
 
             json.WriteEndArray();

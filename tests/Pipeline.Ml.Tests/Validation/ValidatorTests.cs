@@ -4,11 +4,11 @@ using Pipeline.Ml.Validation;
 
 namespace Pipeline.Ml.Tests.Validation;
 
-public sealed class ValidatorTests
+public sealed partial class ValidatorTests
 {
     private const string Reference = "id,amount,merchant,label\n1,10,a,yes\n2,20,b,no\n3,30,a,yes\n4,40,b,no\n";
 
-    private static ValidationOptions Options(TestDirectory dir, MlTask task = MlTask.Binary, string? key = "id") => new()
+    private static ValidationOptions Options(TestDirectory dir, MlTask task = MlTask.Binary, string? key = "id", string label = "label") => new()
     {
         SnapshotPath = dir.Path("data/raw/t.csv"),
         SchemaPath = dir.Path("data/schema.yaml"),
@@ -16,7 +16,7 @@ public sealed class ValidatorTests
         QuarantinePath = dir.Path("data/quarantine/t.csv"),
         ReportJsonPath = dir.Path("reports/validation.json"),
         ReportTextPath = dir.Path("reports/validation.txt"),
-        Label = "label",
+        Label = label,
         Task = task,
         Inference = new InferenceOptions { Key = key },
     };

@@ -25,9 +25,7 @@ public static class FeedbackIngest
         using var traffic = LabelledTraffic.Read(log, baseDirectory, cancellationToken).GetEnumerator();
         if (!traffic.MoveNext())
         {
-            using var header = new CsvSnapshotReader(snapshotPath);
-            using var empty = new CsvSnapshotWriter(quarantinePath, [.. header.Header, QuarantineReason]);
-            empty.Complete();
+            WriteEmptyQuarantine(snapshotPath, quarantinePath);
             return new FeedbackResult(0, 0, []);
         }
 
@@ -66,6 +64,27 @@ public static class FeedbackIngest
         writer.Complete();
         quarantine.Complete();
         return new FeedbackResult(appended, present, [.. rows.IgnoredFields]) { Quarantined = quarantine.RowCount };
+    }
+
+    /// <summary>
+    /// Null when the snapshot has the key column <paramref name="key"/> (data.key) that feedback rows are matched by;
+    /// else the closed loop is off for this source: the quarantine file is written header-only and the returned line says why.
+    /// </summary>
+    public static string? Unkeyed(string snapshotPath, string? key, string quarantinePath)
+    {
+        string[] header;
+        using (var reader = new CsvSnapshotReader(snapshotPath)) header = [.. reader.Header];
+        if (key is { Length: > 0 } && header.Contains(key, StringComparer.Ordinal)) return null;
+        WriteEmptyQuarantine(snapshotPath, quarantinePath);
+        var why = key is { Length: > 0 } ? $"data.key '{key}' is not a column of this source" : "data.key is not set";
+        return $"ingest.feedback is off for this source: {why}, and feedback rows are matched to snapshot rows by a derived key in that column. Set data.key to a unique column to turn the closed loop on.";
+    }
+
+    private static void WriteEmptyQuarantine(string snapshotPath, string quarantinePath)
+    {
+        using var header = new CsvSnapshotReader(snapshotPath);
+        using var empty = new CsvSnapshotWriter(quarantinePath, [.. header.Header, QuarantineReason]);
+        empty.Complete();
     }
 
     /// <summary>The quarantine file's last column: why the feedback row was kept out of the snapshot.</summary>
