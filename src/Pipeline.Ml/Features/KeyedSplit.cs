@@ -14,7 +14,7 @@ namespace Pipeline.Ml.Features;
 internal static class KeyedSplit
 {
     /// <summary>Splits <paramref name="reader"/>'s remaining rows by the key at <paramref name="keyIndex"/>; <paramref name="onTrain"/> sees each train row.</summary>
-    public static (long Train, long Test) Run(CsvSnapshotReader reader, int keyIndex, double testFraction, int seed, string trainPath, string testPath, CancellationToken cancellation = default, Action<string?[]>? onTrain = null)
+    public static (long Train, long Test) Run(CsvSnapshotReader reader, int keyIndex, double testFraction, int seed, string trainPath, string testPath, Action<string?[]>? onTrain = null, CancellationToken cancellation = default)
     {
         var threshold = (ulong)(testFraction * Math.Pow(2, 64));
         long train = 0, test = 0;

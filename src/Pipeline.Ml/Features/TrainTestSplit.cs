@@ -23,7 +23,7 @@ internal static class TrainTestSplit
     /// <paramref name="cancellation"/> stops the passes (nothing is left at the two paths). <paramref name="onTrain"/> sees
     /// every train row in the order it is written, so a caller can summarise train.csv without reading it again.
     /// </summary>
-    public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath, int shuffleLimit = ShuffleLimit, CancellationToken cancellation = default, Action<string?[]>? onTrain = null)
+    public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath, int shuffleLimit = ShuffleLimit, Action<string?[]>? onTrain = null, CancellationToken cancellation = default)
     {
         if (testFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "featurize.test_fraction must be between 0 and 1 (exclusive).");
         if (schema.Key is { } key)
@@ -31,7 +31,7 @@ internal static class TrainTestSplit
             using var keyed = new CsvSnapshotReader(source);
             var keyIndex = keyed.Header.ToList().IndexOf(key);
             if (keyIndex < 0) throw new InvalidDataException($"{source} has no key column '{key}' (data.key); columns: {string.Join(", ", keyed.Header)}.");
-            return KeyedSplit.Run(keyed, keyIndex, testFraction, seed, trainPath, testPath, cancellation, onTrain);
+            return KeyedSplit.Run(keyed, keyIndex, testFraction, seed, trainPath, testPath, onTrain, cancellation);
         }
         var strata = Strata(source, schema, shuffleLimit, cancellation);
         var rows = strata.Values.Sum(s => s.Count);

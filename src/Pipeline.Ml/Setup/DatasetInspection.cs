@@ -43,7 +43,7 @@ public sealed record DatasetInspection(string Path, IngestKindName Kind, string 
         new("ingest.path", Path),
         new("data.label", Label),
         new("data.task", Task.ToString().ToLowerInvariant()),
-        new("data.key", KeyCandidates.FirstOrDefault() ?? ""),
+        new("data.key", KeyCandidates.Count > 0 ? KeyCandidates[0] : ""),
         new("evaluate.slice_column", SliceColumn ?? ""),
         new($"gate.min.{GateMetric}", GateMinimum.ToString(CultureInfo.InvariantCulture)),
     ];

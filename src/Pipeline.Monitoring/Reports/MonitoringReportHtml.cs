@@ -66,7 +66,7 @@ internal static class MonitoringReportHtml
         if (p.PriorShift is { } s)
         {
             html.Append("<p>Positive rate: expected ").Append(F(s.ExpectedPositiveRate)).Append(", observed ").Append(F(s.ObservedPositiveRate))
-                .Append(" (95% CI ").Append(F(s.ObservedInterval.Lower)).Append("-").Append(F(s.ObservedInterval.Upper)).Append("), predicted ")
+                .Append(" (95% CI ").Append(F(s.ObservedInterval.Lower)).Append('-').Append(F(s.ObservedInterval.Upper)).Append("), predicted ")
                 .Append(F(s.PredictedPositiveRate)).Append("; threshold ").Append(F(s.Threshold)).Append(", for the observed rate ")
                 .Append(F(s.AdjustedThreshold)).Append(s.Moved ? " <strong>(base rate moved)</strong>" : "").Append(".</p>\n");
         }
