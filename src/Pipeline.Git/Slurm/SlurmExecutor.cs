@@ -61,7 +61,7 @@ public sealed class SlurmExecutor : ITargetExecutor
             _push.Release();
         }
 
-        var worker = WorkerCheckout.Create(_root, _commit);
+        var worker = WorkerCheckout.Create(_root, _commit, _settings.WorkDirectoryFor(_root));
         lock (_workers) _workers.Add(worker);
         var script = Path.Combine(worker.Root, ".nuke", "temp", $"slurm-{job.Target}.sh");
         var logPath = Path.Combine(worker.Root, ".nuke", "temp", $"slurm-{job.Target}.log");
@@ -94,6 +94,7 @@ public sealed class SlurmExecutor : ITargetExecutor
             throw new TargetJobException($"{where} ended {state}{LastLines(tail)}", new Placement(node, jobId));
 
         await FetchOutputs(job, worker.Root, where, cancellation);
+        BringBackUndeclared(job, worker);
         return new Placement(node, jobId);
     }
 
@@ -112,6 +113,23 @@ public sealed class SlurmExecutor : ITargetExecutor
             if (!cache.Contains(output.Info!.Hash))
                 throw new TargetJobException($"{where} completed, but its output {output.Path} never reached {source.Name}{(problems.Count > 0 ? ": " + problems[0] : "")}.");
             cache.Checkout(output.Info.Hash, Path.Combine(job.StagingRoot, output.Path), output.Info.IsExecutable);
+        }
+    }
+
+    /// <summary>
+    /// Copies what the job wrote besides its declared outputs into the driver's workspace, where a local run would have
+    /// left it (e.g. Validate's data/schema.yaml, inferred on its first run); such files are not cached, so each is named.
+    /// </summary>
+    private static void BringBackUndeclared(TargetJob job, WorkerCheckout worker)
+    {
+        foreach (var file in worker.UndeclaredWrites(job.Outputs))
+        {
+            var from = Path.Combine(worker.Root, file);
+            var to = Path.Combine(job.RootDirectory, file);
+            if (!File.Exists(from) || (File.Exists(to) && File.ReadAllBytes(to).AsSpan().SequenceEqual(File.ReadAllBytes(from)))) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to, overwrite: true);
+            job.Log.Information($"took back {file} from the job (written but not a declared output: declare it to have it cached)");
         }
     }
 
