@@ -151,9 +151,15 @@ public sealed class SlurmExecutor : ITargetExecutor
         sb.Append("#!/usr/bin/env bash\n");
         sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --job-name=pipeline-{target}\n");
         sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --output={logPath}\n");
+        // NOTE: append, so that a requeued attempt (node failure) adds to the log the driver is following.
+        sb.Append("#SBATCH --open-mode=append\n");
         sb.Append("set -eo pipefail\n");
         sb.Append(CultureInfo.InvariantCulture, $"cd {Quote(workerRoot)}\n");
-        sb.Append("echo \"worker: $(hostname) node ${SLURMD_NODENAME:-?} job ${SLURM_JOB_ID:-?}\"\n");
+        // NOTE: one writer in the checkout: an attempt requeued after its node was lost waits here until the first
+        // one (which may still run on a node the controller can no longer reach) has ended.
+        sb.Append("exec 8>.nuke/temp/slurm-job.lock\n");
+        sb.Append("if command -v flock >/dev/null 2>&1; then flock 8; fi\n");
+        sb.Append("echo \"worker: $(hostname) node ${SLURMD_NODENAME:-?} job ${SLURM_JOB_ID:-?} attempt $(( ${SLURM_RESTART_COUNT:-0} + 1 ))\"\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh Pull --skip --allow-missing --executor local{remote}\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh {target} --skip --executor local\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh Push --skip --executor local{remote}\n");

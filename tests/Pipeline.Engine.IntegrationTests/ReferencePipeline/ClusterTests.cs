@@ -8,6 +8,9 @@ internal sealed class ClusterFactAttribute : FactAttribute
 {
     public static string? SlurmConf => Environment.GetEnvironmentVariable("PIPELINE_TEST_SLURM_CONF") is { Length: > 0 } conf ? conf : null;
 
+    /// <summary>The cluster's folder (pid files of its daemons), for the tests that kill a node.</summary>
+    public static string? SlurmRoot => Environment.GetEnvironmentVariable("PIPELINE_TEST_SLURM_ROOT") is { Length: > 0 } root ? root : null;
+
     public ClusterFactAttribute()
     {
         if (SlurmConf is null)
@@ -95,6 +98,124 @@ public sealed class ClusterTests(ReferenceTemplate template) : IDisposable
         Assert.Matches($"Slurm job {jobId}( on n[12])? ended CANCELLED", _repo.Reasons()["Validate"]);
         Assert.Equal(before, _repo.Read("dvc.lock"));
         Assert.Contains("Validate", stdout.Result);
+    }
+
+    [ClusterFact]
+    public void ExecutorSlurm_ValidateInfersTheSchema_PlanShowsTheSubmitAndTheSchemaComesBackAsInALocalRun()
+    {
+        File.Delete(_repo.PathOf("data/schema.yaml"));
+        CommitWithRemote();
+        Assert.True(_repo.Run("Ingest").ExitCode == 0);
+
+        var plan = _repo.Run(["Validate", "--plan", "--executor", "slurm"], Cluster);
+
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Matches(@"Ingest\s+skip\s+up to date", plan.Stdout);
+        Assert.Matches(@"Validate\s+submit\s+.*\(as a slurm job\)", plan.Stdout);
+
+        var run = _repo.Run(["Validate", "--executor", "slurm"], Cluster);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("took back data/schema.yaml", run.Stdout);
+        Assert.Contains(RunRecord().Single(r => r.Target == "Validate").Node, new[] { "n1", "n2" });
+        // NOTE: the worker checkouts live in the work folder (default .nuke/temp/slurm) only while their job runs.
+        Assert.Empty(Directory.EnumerateDirectories(_repo.PathOf(".nuke/temp/slurm")));
+        var (schema, onCluster) = (_repo.Read("data/schema.yaml"), _repo.Read("dvc.lock"));
+        File.Delete(_repo.PathOf("data/schema.yaml"));
+
+        var local = _repo.Run("Validate", "--force");
+
+        Assert.True(local.ExitCode == 0, local.ToString());
+        Assert.Equal(schema, _repo.Read("data/schema.yaml"));
+        Assert.Equal(onCluster, _repo.Read("dvc.lock"));
+    }
+
+    [ClusterFact]
+    public void ExecutorSlurm_DriverInterrupted_ItsJobIsCancelledAndDvcLockKeepsItsEntry()
+    {
+        CommitWithRemote();
+        Assert.True(_repo.Run("Ingest").ExitCode == 0);
+        var before = _repo.Read("dvc.lock");
+
+        using var driver = _repo.Start(["Validate", "--executor", "slurm"], Cluster);
+        var stdout = driver.StandardOutput.ReadToEndAsync();
+        var jobId = WaitForJob();
+        Slurm("kill", "-INT", driver.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(driver.WaitForExit(TimeSpan.FromMinutes(2)), "the driver did not stop on SIGINT");
+
+        Assert.Equal(1, driver.ExitCode);
+        Assert.Equal("CANCELLED", WaitForEnd(jobId));
+        Assert.Equal(before, _repo.Read("dvc.lock"));
+        Assert.Contains("Validate", stdout.Result);
+    }
+
+    [ClusterFact]
+    public void ExecutorSlurm_NodeLostWithoutRequeue_TargetFailedWithNodeFailAndTheNextRunRedoesOnlyIt()
+    {
+        CommitWithRemote();
+        Assert.True(_repo.Run("Ingest").ExitCode == 0);
+        var before = _repo.Read("dvc.lock");
+
+        using var driver = _repo.Start(["Validate", "--executor", "slurm", "--slurm-args", "--no-requeue"], Cluster);
+        var stdout = driver.StandardOutput.ReadToEndAsync();
+        var jobId = WaitForJob();
+        var node = KillNodeOf(jobId);
+        try
+        {
+            Assert.True(driver.WaitForExit(TimeSpan.FromMinutes(3)), "the driver did not notice the lost node");
+        }
+        finally
+        {
+            RestartNode(node);
+        }
+
+        Assert.Equal(1, driver.ExitCode);
+        Assert.Matches($"Slurm job {jobId} on {node} ended NODE_FAIL", _repo.Reasons()["Validate"]);
+        Assert.Equal(before, _repo.Read("dvc.lock"));
+        Assert.Contains("Validate", stdout.Result);
+
+        var again = _repo.Run(["Validate", "--executor", "slurm"], Cluster);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(["skipped", "skipped", "executed"], RunRecord().Select(r => r.Status));
+    }
+
+    /// <summary>The job's node once it runs there; its slurmd is killed, as when the machine dies.</summary>
+    private string KillNodeOf(string jobId)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var fields = Slurm("squeue", "-h", "-j", jobId, "-o", "%T %N").Trim().Split(' ');
+            if (fields is ["RUNNING", { Length: > 0 } node])
+            {
+                var pidFile = Path.Combine(ClusterFactAttribute.SlurmRoot!, "run", $"slurmd-{node}.pid");
+                Slurm("kill", "-KILL", File.ReadAllText(pidFile).Trim());
+                return node;
+            }
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException($"job {jobId} never ran");
+    }
+
+    /// <summary>Starts the node's slurmd again (ReturnToService=2 puts it back in service) and waits until it is idle.</summary>
+    private void RestartNode(string node)
+    {
+        Slurm("slurmd", "-f", ClusterFactAttribute.SlurmConf!, "-N", node);
+        for (var i = 0; i < 300 && !Slurm("sinfo", "-h", "-n", node, "-o", "%t").Trim().StartsWith("idle", StringComparison.Ordinal); i++)
+            Thread.Sleep(100);
+    }
+
+    /// <summary>The job's final state, as slurmctld keeps it after the end.</summary>
+    private string WaitForEnd(string jobId)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var state = Slurm("scontrol", "show", "job", "-o", jobId).Split(' ').Select(f => f.Split('=', 2))
+                .FirstOrDefault(kv => kv[0] == "JobState")?[1];
+            if (state is not (null or "PENDING" or "RUNNING" or "COMPLETING" or "CONFIGURING")) return state;
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException($"job {jobId} never ended");
     }
 
     private string WaitForJob()
