@@ -156,7 +156,7 @@ public sealed class ClusterTests(ReferenceTemplate template) : IDisposable
         Assert.True(_repo.Run("Ingest").ExitCode == 0);
         var before = _repo.Read("dvc.lock");
 
-        using var driver = _repo.Start(["Validate", "--executor", "slurm", "--slurm-args", "--no-requeue"], Cluster);
+        using var driver = _repo.Start(["Validate", "--executor", "slurm", "--slurm-args", "--no-requeue --time=30"], Cluster);
         var stdout = driver.StandardOutput.ReadToEndAsync();
         var jobId = WaitForJob();
         var node = KillNodeOf(jobId);
