@@ -3,6 +3,8 @@
 # (the build compiled once and copied, as on a login node), a local-folder DVC remote the jobs return outputs through.
 # Needs SLURM_CONF (e.g. from `bash .ci/slurm.sh`). Prints both wall times, the ratio and where each target ran.
 # Usage: bench/slurm-train.sh [TARGET]   (default Train)
+#   BUILD_FROM=DIR reuses DIR's compiled build (build/bin/_build and its .nuke/temp/build.stamp) when its sources are
+#   those of HEAD (build.sh compares the stamp), instead of compiling once more (default: this checkout).
 set -euo pipefail
 TARGET="${1:-Train}"
 : "${SLURM_CONF:?export SLURM_CONF=<slurm.conf> (bash .ci/slurm.sh prints PIPELINE_TEST_SLURM_CONF)}"
@@ -12,7 +14,13 @@ trap 'rm -rf "$WORK"' EXIT
 
 git clone -q "$SRC" "$WORK/local"
 git -C "$WORK/local" checkout -q "$(git -C "$SRC" rev-parse HEAD)"
-(cd "$WORK/local" && ./build.sh --help >/dev/null)   # compiles the build once
+BUILD_FROM="${BUILD_FROM:-$SRC}"
+if [[ -f "$BUILD_FROM/build/bin/_build/_build.dll" && -f "$BUILD_FROM/.nuke/temp/build.stamp" ]]; then
+  mkdir -p "$WORK/local/build/bin" "$WORK/local/.nuke/temp"
+  cp -a "$BUILD_FROM/build/bin/_build" "$WORK/local/build/bin/"
+  cp "$BUILD_FROM/.nuke/temp/build.stamp" "$WORK/local/.nuke/temp/"
+fi
+(cd "$WORK/local" && ./build.sh --help >/dev/null)   # compiles the build once (unless the copied one is current)
 cp -a "$WORK/local" "$WORK/slurm"
 mkdir -p "$WORK/remote"
 (cd "$WORK/slurm" && git config user.name bench && git config user.email bench@example.com \
