@@ -74,6 +74,8 @@ AccountingStorageType=accounting_storage/none
 JobCompType=jobcomp/none
 SchedulerParameters=sched_interval=1,bf_interval=1
 ReturnToService=2
+# NOTE: a node whose slurmd stops answering is DOWN (its jobs NODE_FAIL or requeued) after 10 s, not the default 300 s.
+SlurmdTimeout=10
 MinJobAge=600
 StateSaveLocation=$ROOT/state
 SlurmdSpoolDir=$ROOT/spool/%n

@@ -40,7 +40,13 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
             var plan = Planner.Create(model.Specs, new PlanRequest(targets, line.Values("skip") is { } skip ? Split(skip) : null));
             if (plan.Targets.Count == 0) return Help(model, members, build);
             CheckRequirements(plan, model);
-            if (line.Has("plan")) return session.Explain(plan, model);
+            if (line.Has("plan"))
+            {
+                // NOTE: the executor is opened (not used) so that --plan names where targets would run and reports a
+                // missing requirement of it (e.g. the Slurm executor's remote) before any run.
+                using var planned = build.OpenTargetExecutor();
+                return session.Explain(plan, model, planned);
+            }
             // NOTE: the source is opened only for a run that may execute; --plan never fetches.
             using var objects = line.Has("pull") ? build.OpenObjectSource(layout.CacheRoot) ?? throw new UsageException(
                 "--pull needs a remote to fetch from, and this build provides none (override PipelineBuild.OpenObjectSource).") : null;

@@ -54,7 +54,9 @@ internal sealed class CommandLine
         return values.Count == 1 ? values[0] : throw new UsageException($"--{ParameterNames.ToKebab(name)} takes one value, got {values.Count}: {string.Join(' ', values)}.");
     }
 
-    // NOTE: "-1" or "-0.5" are values, not option names, so negative numbers can be passed.
+    // NOTE: "-1" or "-0.5" are values, not option names, so negative numbers can be passed; so is a quoted token with
+    // spaces (no option name has one), so that options of another tool pass through, e.g. --slurm-args "--gres=gpu:1 --time=10".
     private static bool IsOptionName(string token) =>
-        token.Length > 1 && token[0] == '-' && !double.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out _);
+        token.Length > 1 && token[0] == '-' && !token.Any(char.IsWhiteSpace)
+        && !double.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out _);
 }

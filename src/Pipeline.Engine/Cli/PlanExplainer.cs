@@ -5,11 +5,16 @@ using Pipeline.Engine.Planning;
 
 namespace Pipeline.Engine.Cli;
 
-/// <summary><c>--plan</c>: the plan in order, and for each target whether it would run, skip or restore, and why. Runs nothing.</summary>
+/// <summary>
+/// <c>--plan</c>: the plan in order, and for each target whether it would run, skip or restore, and why. Runs nothing.
+/// With an executor other than this process (e.g. <c>--executor slurm</c>) a target that would run is shown as
+/// submitted to it; restores and skips stay with the driver either way.
+/// </summary>
 internal static class PlanExplainer
 {
-    public static string Render(Plan plan, BuildModel model, TargetRunner runner)
+    public static string Render(Plan plan, BuildModel model, TargetRunner runner, ITargetExecutor? executor = null)
     {
+        var elsewhere = executor is not null && executor is not LocalExecutor ? executor.Name : null;
         var willRun = new HashSet<string>();
         var sb = new StringBuilder($"Plan ({plan.Targets.Count} targets):\n");
         foreach (var target in plan.Targets)
@@ -17,6 +22,7 @@ internal static class PlanExplainer
             var (verdict, reason) = Explain(target, model.Behaviors[target.Name], runner, willRun);
             if (verdict is "run" or "may run") willRun.Add(target.Name);
             var waits = target.WaitsFor.Count > 0 ? $" [after {string.Join(", ", target.WaitsFor)}]" : "";
+            if (elsewhere is not null && verdict is "run" or "may run") (verdict, reason) = (verdict.Replace("run", "submit", StringComparison.Ordinal), $"{reason} (as a {elsewhere} job)");
             sb.AppendLine($"  {target.Name,-20} {verdict,-10} {reason}{waits}");
         }
         return sb.ToString();

@@ -32,10 +32,10 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         return TrackCommand.Run(layout, new PathHasher(StateCache.Load(layout.StateFile), Jobs), paths, console);
     }
 
-    public int Explain(Plan plan, BuildModel model)
+    public int Explain(Plan plan, BuildModel model, ITargetExecutor? executor)
     {
         var services = OpenServices(plan, model, new RunConsole(stdout, prefixTargets: false, Verbose), ParamsSets.ApplyInMemory(layout.ParamsFile, line));
-        stdout.Write(PlanExplainer.Render(plan, model, new TargetRunner(services, line.Has("force"))));
+        stdout.Write(PlanExplainer.Render(plan, model, new TargetRunner(services, line.Has("force")), executor));
         services.Hasher.State.Save();
         return 0;
     }

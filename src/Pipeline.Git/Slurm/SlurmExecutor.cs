@@ -61,7 +61,7 @@ public sealed class SlurmExecutor : ITargetExecutor
             _push.Release();
         }
 
-        var worker = WorkerCheckout.Create(_root, _commit);
+        var worker = WorkerCheckout.Create(_root, _commit, _settings.WorkDirectoryFor(_root));
         lock (_workers) _workers.Add(worker);
         var script = Path.Combine(worker.Root, ".nuke", "temp", $"slurm-{job.Target}.sh");
         var logPath = Path.Combine(worker.Root, ".nuke", "temp", $"slurm-{job.Target}.log");
@@ -94,6 +94,7 @@ public sealed class SlurmExecutor : ITargetExecutor
             throw new TargetJobException($"{where} ended {state}{LastLines(tail)}", new Placement(node, jobId));
 
         await FetchOutputs(job, worker.Root, where, cancellation);
+        BringBackUndeclared(job, worker);
         return new Placement(node, jobId);
     }
 
@@ -115,6 +116,23 @@ public sealed class SlurmExecutor : ITargetExecutor
         }
     }
 
+    /// <summary>
+    /// Copies what the job wrote besides its declared outputs into the driver's workspace, where a local run would have
+    /// left it (e.g. Validate's data/schema.yaml, inferred on its first run); such files are not cached, so each is named.
+    /// </summary>
+    private static void BringBackUndeclared(TargetJob job, WorkerCheckout worker)
+    {
+        foreach (var file in worker.UndeclaredWrites(job.Outputs))
+        {
+            var from = Path.Combine(worker.Root, file);
+            var to = Path.Combine(job.RootDirectory, file);
+            if (!File.Exists(from) || (File.Exists(to) && File.ReadAllBytes(to).AsSpan().SequenceEqual(File.ReadAllBytes(from)))) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to, overwrite: true);
+            job.Log.Information($"took back {file} from the job (written but not a declared output: declare it to have it cached)");
+        }
+    }
+
     private static bool IsFinal(string state) => state is not ("PENDING" or "RUNNING" or "CONFIGURING" or "COMPLETING" or "REQUEUED" or "RESIZING" or "SUSPENDED" or "REQUEUE_HOLD" or "REQUEUE_FED");
 
     private static string LastLines(JobLogTail tail) =>
@@ -133,9 +151,15 @@ public sealed class SlurmExecutor : ITargetExecutor
         sb.Append("#!/usr/bin/env bash\n");
         sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --job-name=pipeline-{target}\n");
         sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --output={logPath}\n");
+        // NOTE: append, so that a requeued attempt (node failure) adds to the log the driver is following.
+        sb.Append("#SBATCH --open-mode=append\n");
         sb.Append("set -eo pipefail\n");
         sb.Append(CultureInfo.InvariantCulture, $"cd {Quote(workerRoot)}\n");
-        sb.Append("echo \"worker: $(hostname) node ${SLURMD_NODENAME:-?} job ${SLURM_JOB_ID:-?}\"\n");
+        // NOTE: one writer in the checkout: an attempt requeued after its node was lost waits here until the first
+        // one (which may still run on a node the controller can no longer reach) has ended.
+        sb.Append("exec 8>.nuke/temp/slurm-job.lock\n");
+        sb.Append("if command -v flock >/dev/null 2>&1; then flock 8; fi\n");
+        sb.Append("echo \"worker: $(hostname) node ${SLURMD_NODENAME:-?} job ${SLURM_JOB_ID:-?} attempt $(( ${SLURM_RESTART_COUNT:-0} + 1 ))\"\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh Pull --skip --allow-missing --executor local{remote}\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh {target} --skip --executor local\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh Push --skip --executor local{remote}\n");

@@ -7,6 +7,16 @@ namespace Pipeline.Git.Slurm;
 /// <param name="PollInterval">How often the job's state and log are read.</param>
 public sealed record SlurmSettings(string? Partition, string? ExtraArgs, string? RemoteName, TimeSpan PollInterval)
 {
+    /// <summary>
+    /// Where the worker checkouts go (<c>--slurm-workdir</c>): a folder the driver and every node see at the same path
+    /// (a shared file system), not the driver's /tmp. Null: <c>.nuke/temp/slurm</c> in the repository.
+    /// </summary>
+    public string? WorkDirectory { get; init; }
+
+    /// <summary>The worker checkouts' folder for the repository at <paramref name="repoRoot"/>.</summary>
+    public string WorkDirectoryFor(string repoRoot) =>
+        Path.GetFullPath(WorkDirectory is { Length: > 0 } dir ? dir : Path.Combine(repoRoot, ".nuke", "temp", "slurm"), repoRoot);
+
     /// <summary>The <c>sbatch</c> arguments these settings add.</summary>
     public IReadOnlyList<string> SbatchArgs() =>
         [.. Partition is { Length: > 0 } p ? new[] { $"--partition={p}" } : [], .. (ExtraArgs ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)];

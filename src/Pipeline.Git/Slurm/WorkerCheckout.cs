@@ -21,9 +21,13 @@ internal sealed class WorkerCheckout : IDisposable
 
     public string Root => _worktree.Path;
 
-    public static WorkerCheckout Create(string driverRoot, string commitSha)
+    // NOTE: files the driver itself writes for every run (from the same code): never taken back from a worker.
+    private static readonly string[] DriverOwned = ["dvc.yaml", "dvc.lock", "params.yaml", ".dvc/", ".nuke/", ".github/"];
+
+    /// <summary>Checks <paramref name="commitSha"/> out under <paramref name="workDirectory"/>, a folder every node sees at the same path.</summary>
+    public static WorkerCheckout Create(string driverRoot, string commitSha, string workDirectory)
     {
-        var worktree = GitWorktree.Add(driverRoot, commitSha);
+        var worktree = GitWorktree.Add(driverRoot, commitSha, workDirectory);
         try
         {
             foreach (var file in SharedFiles) CopyIfPresent(Path.Combine(driverRoot, file), Path.Combine(worktree.Path, file));
@@ -36,6 +40,16 @@ internal sealed class WorkerCheckout : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Files the job wrote that are not among <paramref name="declared"/> outputs (e.g. a schema a target infers on its
+    /// first run), nor pipeline files the driver writes itself: what a local run would have left in the workspace.
+    /// </summary>
+    public IReadOnlyList<string> UndeclaredWrites(IReadOnlyCollection<string> declared) =>
+        _worktree.ChangedFiles()
+            .Where(f => !DriverOwned.Any(o => o.EndsWith('/') ? f.StartsWith(o, StringComparison.Ordinal) : f == o))
+            .Where(f => !declared.Any(d => f == d || f.StartsWith(d.TrimEnd('/') + "/", StringComparison.Ordinal)))
+            .ToList();
 
     private static void CopyIfPresent(string from, string to)
     {

@@ -22,10 +22,12 @@ internal sealed class GitWorktree : IDisposable
     /// <summary>The worktree's root folder.</summary>
     public string Path { get; }
 
-    /// <summary>Checks out <paramref name="commitSha"/> detached into a new temp folder.</summary>
-    public static GitWorktree Add(string gitRoot, string commitSha)
+    /// <summary>Checks out <paramref name="commitSha"/> detached into a new folder under <paramref name="parentDirectory"/> (default: the system temp folder).</summary>
+    public static GitWorktree Add(string gitRoot, string commitSha, string? parentDirectory = null)
     {
-        var parent = Directory.CreateTempSubdirectory("pipeline-worktree-");
+        var parent = parentDirectory is null
+            ? Directory.CreateTempSubdirectory("pipeline-worktree-")
+            : Directory.CreateDirectory(System.IO.Path.Combine(parentDirectory, "pipeline-worktree-" + System.IO.Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal)));
         var path = System.IO.Path.Combine(parent.FullName, commitSha[..12]);
         try
         {
@@ -37,6 +39,21 @@ internal sealed class GitWorktree : IDisposable
             throw;
         }
         return new GitWorktree(gitRoot, parent, path);
+    }
+
+    /// <summary>Files that differ from the commit, new ones included (not those git ignores), relative to the root with '/'.</summary>
+    public IReadOnlyList<string> ChangedFiles()
+    {
+        // NOTE: -z keeps names verbatim (no quoting); each entry is "XY path", a rename adds its old path as the next entry.
+        var entries = Git(Path, "status", "--porcelain", "-z", "--untracked-files=all").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var files = new List<string>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            if (entry[0] is 'R' or 'C') i++;
+            if (entry.Length > 3 && entry[0] != 'D' && entry[1] != 'D') files.Add(entry[3..]);
+        }
+        return files;
     }
 
     /// <summary>Removes the worktree folder and git's administrative entry for it.</summary>
@@ -54,17 +71,18 @@ internal sealed class GitWorktree : IDisposable
         Git(_gitRoot, "worktree", "prune");
     }
 
-    private static void Git(string gitRoot, params string[] args)
+    private static string Git(string gitRoot, params string[] args)
     {
         var start = new ProcessStartInfo("git") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add("-C");
         start.ArgumentList.Add(gitRoot);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new RepositoryStateException("Could not start `git`; install git and put it on PATH.");
-        process.StandardOutput.ReadToEnd();
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
             throw new RepositoryStateException($"`git {string.Join(' ', args)}` failed (exit {process.ExitCode}): {error.Trim()}");
+        return output.GetAwaiter().GetResult();
     }
 }

@@ -104,4 +104,13 @@ public sealed class CommandLineTests
         Assert.Equal("--learning-rate takes one value, got 2: 0.1 0.2.", e.Message);
         Assert.Equal(2, e.ExitCode);
     }
+
+    [Fact]
+    public void Parse_DashedTokenWithSpaces_IsAValue()
+    {
+        var line = CommandLine.Parse(["Train", "--slurm-args", "--gres=gpu:1 --time=02:00:00", "--jobs", "2"]);
+
+        Assert.Equal(["--gres=gpu:1 --time=02:00:00"], line.Values("slurm-args"));
+        Assert.Equal(["2"], line.Values("jobs"));
+    }
 }

@@ -28,4 +28,20 @@ public sealed class SlurmExecutorTests : IDisposable
 
         Assert.Equal(["--partition=gpu", "--gres=gpu:1", "--time=02:00:00"], settings.SbatchArgs());
     }
+
+    [Fact]
+    public void WorkDirectoryFor_NotSet_UnderTheRepositorysNukeTemp()
+    {
+        var settings = new SlurmSettings(null, null, null, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(Path.Combine(_repo.Root, ".nuke", "temp", "slurm"), settings.WorkDirectoryFor(_repo.Root));
+    }
+
+    [Fact]
+    public void WorkDirectoryFor_Relative_ResolvedAgainstTheRepository()
+    {
+        var settings = new SlurmSettings(null, null, null, TimeSpan.FromSeconds(1)) { WorkDirectory = "../shared/work" };
+
+        Assert.Equal(Path.GetFullPath(Path.Combine(_repo.Root, "..", "shared", "work")), settings.WorkDirectoryFor(_repo.Root));
+    }
 }
