@@ -10,9 +10,9 @@ WORK="$(mktemp -d /tmp/noop-bench-XXXXXX)"
 trap 'chmod -R u+w "$WORK"; rm -rf "$WORK"' EXIT
 
 cp -r "$SRC/tests/fixtures/engine-repo/." "$WORK/"
-mkdir -p "$WORK/src" && cp -r "$SRC/src/Pipeline.Engine" "$WORK/src/"
-rm -rf "$WORK/src/Pipeline.Engine/bin" "$WORK/src/Pipeline.Engine/obj"
-cp "$SRC"/{Directory.Build.props,Directory.Packages.props,global.json,build.sh} "$WORK/"
+mkdir -p "$WORK/src" && cp -r "$SRC/src/Pipeline.Engine" "$SRC/src/Pipeline.Formats" "$WORK/src/"
+rm -rf "$WORK"/src/*/bin "$WORK"/src/*/obj
+cp "$SRC"/{Directory.Build.props,Directory.Packages.props,.editorconfig,BannedSymbols.txt,BannedSymbols.Console.txt,global.json,build.sh} "$WORK/"
 head -c "$((SIZE_MB * 1024 * 1024))" /dev/urandom > "$WORK/input/side/big.txt"
 
 cd "$WORK"

@@ -3,7 +3,7 @@ namespace Pipeline.Engine.IntegrationTests;
 /// <summary>
 /// A repository compiled once per test run in a temporary folder; each test then gets its own copy, already compiled,
 /// in a fresh temporary folder. The parameterless constructor (the xunit fixture) builds the engine fixture
-/// (tests/fixtures/engine-repo plus src/Pipeline.Engine and the build props); <see cref="FromRealRepository"/> builds
+/// (tests/fixtures/engine-repo plus src/Pipeline.Engine, src/Pipeline.Formats and the build props); <see cref="FromRealRepository"/> builds
 /// the real reference pipeline without its data.
 /// </summary>
 public sealed class TemplateRepository : IDisposable
@@ -80,10 +80,14 @@ public sealed class TemplateRepository : IDisposable
         }
     }
 
+    /// <summary>The engine and the one assembly it references.</summary>
+    private static readonly string[] EngineProjects = ["Pipeline.Engine", "Pipeline.Formats"];
+
     private static void CopyEngineFixture(string source, string template)
     {
         Copy(Path.Combine(source, "tests", "fixtures", "engine-repo"), template);
-        Copy(Path.Combine(source, "src", "Pipeline.Engine"), Path.Combine(template, "src", "Pipeline.Engine"));
+        foreach (var project in EngineProjects)
+            Copy(Path.Combine(source, "src", project), Path.Combine(template, "src", project));
         foreach (var file in BuildFiles)
             File.Copy(Path.Combine(source, file), Path.Combine(template, file));
     }
