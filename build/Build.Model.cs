@@ -15,12 +15,12 @@ internal sealed partial class Build
     Target Train => _ => _
         .Description("Search trainers and hyper-parameters, refit the best on all training rows")
         .Inputs(Paths.TrainSet, Paths.Featurizer)
-        .Params("train", "data.task", "evaluate.cost_fn_fp")
+        .Params("train", "data.task")
         .Outputs(Paths.Model, Paths.ModelInfo, Paths.Trials)
         .When(ExportOnnx, d => d.Outputs(Paths.Onnx))
         .Executes(ctx =>
         {
-            var options = StageOptions.Read(() => TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train")).WithCostRatio(ctx.Param<string?>("evaluate.cost_fn_fp")));
+            var options = StageOptions.Read(() => TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train")));
             var outputs = new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)) { OnnxPath = ExportOnnx ? ctx.Output(Paths.Onnx) : null };
             var result = ModelTrainer.Run(ctx.Input(Paths.TrainSet), ctx.Input(Paths.Featurizer), options, outputs, cancellation: ctx.CancellationToken);
             if (ExportOnnx && !result.Onnx.Exported) throw new CheckFailedException($"ONNX export failed: {result.Onnx.Note}. Set train.onnx: false to skip it.");

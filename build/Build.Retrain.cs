@@ -16,7 +16,7 @@ internal sealed partial class Build
         .AlwaysRun()
         .Executes(ctx =>
         {
-            var trace = RetrainWhenWarranted(ctx, MonitoringReportOf(ctx), RolloutArguments(HoldSeconds, MaxScorePsi, MinLabels, MaxLabelWaitSeconds));
+            var trace = RetrainWhenWarranted(ctx, MonitoringReportOf(ctx), RolloutArguments(HoldSeconds, MaxScorePsi));
             ctx.Summary("retrain", trace.Decision.Retrain);
             if (trace.ProductionAfter is { } after) ctx.Summary("production", after);
             if (trace.ExitCode is { } exit and not 0)

@@ -12,13 +12,10 @@ internal sealed partial class Build
 {
     [Parameter("Deploy: seconds a canary holds each step before the next (default: deploy.hold_seconds, else 300)")] readonly double? HoldSeconds;
     [Parameter("Deploy: the canary's largest PSI between its scores and the stable model's, or none (default: deploy.max_score_psi, else 0.25)")] readonly string? MaxScorePsi;
-    [Parameter("Deploy: labelled predictions per variant a canary needs before promotion, judged on accuracy and AUC (default: deploy.min_labels, else 0 = off)")] readonly int? MinLabels;
-    [Parameter("Deploy: seconds past the last step's hold a canary waits for --min-labels before it is rolled back (default: deploy.max_label_wait_seconds, else 300)")] readonly double? MaxLabelWaitSeconds;
 
     /// <summary>
     /// How Deploy rolls <paramref name="version"/> out: deploy.strategy, deploy.steps, deploy.hold_seconds (or --hold-seconds),
-    /// deploy.max_score_psi (or --max-score-psi), deploy.min_labels (or --min-labels), deploy.max_label_wait_seconds (or
-    /// --max-label-wait-seconds).
+    /// deploy.max_score_psi (or --max-score-psi).
     /// </summary>
     private RolloutRequest RolloutPlan(string version) => new()
     {
@@ -34,19 +31,14 @@ internal sealed partial class Build
                 "none" => null,
                 var psi => StageOptions.Read(() => ParamValue.Number("deploy.max_score_psi", psi, min: 0)),
             },
-            MinLabels = MinLabels ?? (ParamsValue("deploy.min_labels") is { Length: > 0 } labels ? StageOptions.Read(() => ParamValue.Integer("deploy.min_labels", labels, min: 0)) : 0),
-            MaxLabelWaitSeconds = MaxLabelWaitSeconds ?? (ParamsValue("deploy.max_label_wait_seconds") is { Length: > 0 } wait
-                ? StageOptions.Read(() => ParamValue.Number("deploy.max_label_wait_seconds", wait, min: 0)) : 300),
         },
     };
 
     /// <summary>Command-line overrides of the rollout, for a Deploy run started by another target (Retrain, Simulate).</summary>
-    private static string[] RolloutArguments(double? holdSeconds, string? maxScorePsi, int? minLabels = null, double? maxLabelWaitSeconds = null) =>
+    private static string[] RolloutArguments(double? holdSeconds, string? maxScorePsi) =>
     [
         .. holdSeconds is { } hold ? new[] { "--hold-seconds", hold.ToString(CultureInfo.InvariantCulture) } : [],
         .. maxScorePsi is { } psi ? new[] { "--max-score-psi", psi } : [],
-        .. minLabels is { } labels ? new[] { "--min-labels", labels.ToString(CultureInfo.InvariantCulture) } : [],
-        .. maxLabelWaitSeconds is { } wait ? new[] { "--max-label-wait-seconds", wait.ToString(CultureInfo.InvariantCulture) } : [],
     ];
 
     /// <summary>

@@ -49,7 +49,7 @@ internal sealed partial class Build
         await SendPhase(ctx, traffic, report, "steady", settings.Steady, 100_000_000, settings.Rows);
         if (!SimulateDrift) return;
         var drifted = await SendPhase(ctx, traffic, report, "drifted", settings.Drifted, 200_000_000, settings.DriftedRows);
-        var trace = RetrainWhenWarranted(ctx, drifted, RolloutArguments(settings.HoldSeconds, settings.MaxScorePsi, settings.MinLabels, settings.MaxLabelWaitSeconds));
+        var trace = RetrainWhenWarranted(ctx, drifted, RolloutArguments(settings.HoldSeconds, settings.MaxScorePsi));
         report.Retrain = trace;
         if (!trace.Decision.Retrain) throw new CheckFailedException("Monitoring did not call for retraining after the drift; see reports/monitoring.json.");
         if (trace.ExitCode != 0) throw new CheckFailedException($"Retraining did not deploy (exit {trace.ExitCode}); see the run above.");

@@ -28,12 +28,6 @@ internal sealed record SimulationSettings
     /// </summary>
     public string MaxScorePsi { get; init; } = "none";
 
-    /// <summary>Labelled predictions per variant the demo's canary needs before promotion (the labelled comparison).</summary>
-    public int MinLabels { get; init; } = 200;
-
-    /// <summary>How long past its last step's hold the demo's canary waits for those labels before it is rolled back.</summary>
-    public double MaxLabelWaitSeconds { get; init; } = 120;
-
     /// <summary>How long to wait for the canary to finish.</summary>
     public double TimeoutSeconds { get; init; } = 180;
 
@@ -45,7 +39,7 @@ internal sealed record SimulationSettings
 
     private static readonly string[] Keys =
     [
-        "seed", "rows", "drifted_rows", "hold_seconds", "max_score_psi", "min_labels", "max_label_wait_seconds", "timeout_seconds",
+        "seed", "rows", "drifted_rows", "hold_seconds", "max_score_psi", "timeout_seconds",
         "amount_shift", "new_country_share", "fraud_rate_multiplier", "night_share",
     ];
 
@@ -66,8 +60,6 @@ internal sealed record SimulationSettings
             HoldSeconds = s.Number("hold_seconds", 3, min: 0.01),
             TimeoutSeconds = s.Number("timeout_seconds", 180, min: 0.01),
             MaxScorePsi = s.Text("max_score_psi") ?? "none",
-            MinLabels = s.Integer("min_labels", 200, min: 0),
-            MaxLabelWaitSeconds = s.Number("max_label_wait_seconds", 120, min: 0),
             Steady = steady,
             Drifted = steady with
             {

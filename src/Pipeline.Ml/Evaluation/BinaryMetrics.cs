@@ -120,30 +120,6 @@ internal static class BinaryMetrics
         return positives == 0 ? 0.5 : best;
     }
 
-    /// <summary>
-    /// The probability threshold with the least cost <paramref name="costFnFp"/> · FN + FP (a missed positive costs
-    /// that many false alarms); ties go to the higher threshold. Above every score (nothing predicted positive) when that
-    /// is cheapest; 0.5 when there are no positives.
-    /// </summary>
-    public static double MinCostThreshold(double[] labels, double[] scores, double costFnFp)
-    {
-        if (!(costFnFp > 0)) throw new ArgumentOutOfRangeException(nameof(costFnFp), costFnFp, "The cost ratio must be positive.");
-        var order = DescendingOrder(scores);
-        var positives = labels.Sum();
-        if (positives == 0) return 0.5;
-        double tp = 0, fp = 0, best = Math.BitIncrement(scores.DefaultIfEmpty(0.5).Max()), bestCost = costFnFp * positives;
-        for (var i = 0; i < order.Length; i++)
-        {
-            tp += labels[order[i]];
-            fp += 1 - labels[order[i]];
-            if (i + 1 < order.Length && scores[order[i + 1]] == scores[order[i]]) continue;
-            var cost = costFnFp * (positives - tp) + fp;
-            if (cost < bestCost) (bestCost, best) = (cost, scores[order[i]]);
-        }
-
-        return best;
-    }
-
     private static IEnumerable<(double Positive, double Negative)> Groups(double[] labels, double[] scores, int[] order, double[]? weights)
     {
         double pos = 0, neg = 0;

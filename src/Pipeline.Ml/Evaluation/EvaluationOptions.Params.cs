@@ -6,7 +6,7 @@ namespace Pipeline.Ml.Evaluation;
 public sealed partial record EvaluationOptions
 {
     /// <summary>The documented keys of the <c>evaluate</c> section.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["slice_column", "metric", "bootstrap", "seed", "importance_rows", "threshold", "cost_fn_fp"];
+    public static readonly IReadOnlyList<string> Keys = ["slice_column", "metric", "bootstrap", "seed", "importance_rows", "threshold"];
 
     /// <summary>
     /// These options with the <c>evaluate</c> section applied (keys relative to it); an unknown key, a bad value or a
@@ -26,7 +26,6 @@ public sealed partial record EvaluationOptions
             Seed = s.Integer("seed", Seed, min: 0),
             ImportanceRows = s.Integer("importance_rows", ImportanceRows, min: 1),
             Threshold = s.OptionalNumber("threshold", min: 0, max: 1) ?? Threshold,
-            CostFnFp = s.OptionalNumber("cost_fn_fp", min: double.Epsilon) ?? CostFnFp,
         };
     }
 }

@@ -51,12 +51,6 @@ public sealed partial record EvaluationOptions
     /// <summary>[importance_rows] Holdout rows used for permutation importance (the first N).</summary>
     public int ImportanceRows { get; init; } = 2000;
 
-    /// <summary>
-    /// What a missed positive costs in false alarms (params.yaml <c>evaluate.cost_fn_fp</c>); Train picks the binary
-    /// threshold of least cost on its validation rows when it is set (see <c>TrainOptions.CostFnFp</c>).
-    /// </summary>
-    public double? CostFnFp { get; init; }
-
     /// <summary>Overrides the threshold from model.json (binary).</summary>
     public double? Threshold { get; init; }
 }

@@ -5,12 +5,6 @@ namespace Pipeline.Ml.Evaluation;
 /// <summary>Everything the Evaluate stage computed; metrics.json and the HTML report are renderings of it.</summary>
 public sealed record EvaluationResult(MlTask Task, string MainMetric, IReadOnlyList<KeyValuePair<string, double>> Metrics)
 {
-    /// <summary>
-    /// Binary with <c>evaluate.cost_fn_fp</c>: the cost ratio and the holdout's cost per row at the threshold,
-    /// (cost_fn_fp · FN + FP) / rows, in false alarms.
-    /// </summary>
-    public (double CostFnFp, double PerRow)? Cost { get; init; }
-
     /// <summary>The decision threshold applied (binary only).</summary>
     public double? Threshold { get; init; }
 

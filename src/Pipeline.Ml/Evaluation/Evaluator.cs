@@ -35,7 +35,6 @@ public static class Evaluator
         var result = new EvaluationResult(task, metric, metrics.Compute())
         {
             Threshold = task == MlTask.Binary ? threshold : null,
-            Cost = task == MlTask.Binary && options.CostFnFp is { } ratio ? (ratio, CostPerRow(metrics.Confusion(), ratio)) : null,
             Confusion = task == MlTask.Regression ? null : new ConfusionMatrix(ClassNames.Of(scored, task, predictions.ClassCount), metrics.Confusion()),
             SliceColumn = slice,
             Slices = slice is { } column ? Slices(ColumnText.Read(holdout, column), predictions, task, threshold) : [],
@@ -76,10 +75,6 @@ public static class Evaluator
         var interval = PairedBootstrap.Difference(candidate, metrics, rows, metric, options.Bootstrap, options.Seed, cancellation: cancellation);
         return new ModelComparison(options.ProductionLabel, metric, metrics.Compute(), interval);
     }
-
-    // NOTE: the confusion matrix is [[tn, fp], [fn, tp]] (rows actual).
-    private static double CostPerRow(double[,] confusion, double costFnFp) =>
-        (costFnFp * confusion[1, 0] + confusion[0, 1]) / (confusion[0, 0] + confusion[0, 1] + confusion[1, 0] + confusion[1, 1]);
 
     private static HashSet<string> Excluded(EvaluationOptions options) =>
         new(new[] { options.LabelColumn, "Label" }.OfType<string>(), StringComparer.Ordinal);

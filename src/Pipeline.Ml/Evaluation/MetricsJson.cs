@@ -21,11 +21,6 @@ internal static class MetricsJson
         if (result.Threshold is { } threshold)
         {
             JsonLayout.Number(json, "threshold", RoundedNumber.Value(threshold));
-            if (result.Cost is { } cost)
-            {
-                JsonLayout.Number(json, "cost_fn_fp", RoundedNumber.Value(cost.CostFnFp));
-                JsonLayout.Number(json, "cost_per_row", RoundedNumber.Value(cost.PerRow));
-            }
         }
 
         if (result.Confusion is { } confusion)

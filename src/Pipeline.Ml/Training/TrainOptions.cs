@@ -45,19 +45,6 @@ public sealed record TrainOptions
     /// <summary>What resolving <see cref="Trainers"/> for the task changed: one note per mapped or skipped name.</summary>
     public IReadOnlyList<string> TrainerNotes => TrainerCatalog.Resolve(Task, Trainers).Notes;
 
-    /// <summary>
-    /// params.yaml <c>evaluate.cost_fn_fp</c>: what a missed positive costs in false alarms. Binary models then take the
-    /// validation threshold of least cost instead of the best-F1 one (null = best F1).
-    /// </summary>
-    public double? CostFnFp { get; init; }
-
-    /// <summary>These options with <see cref="CostFnFp"/> from params.yaml <c>evaluate.cost_fn_fp</c> (empty or null: none).</summary>
-    public TrainOptions WithCostRatio(string? costFnFp) => this with
-    {
-        CostFnFp = new ParamSection("evaluate", new Dictionary<string, string> { ["cost_fn_fp"] = costFnFp ?? "" }, ["cost_fn_fp"])
-            .OptionalNumber("cost_fn_fp", min: double.Epsilon),
-    };
-
     /// <summary>[onnx] Also export the model as ONNX (false).</summary>
     public bool Onnx { get; init; }
 

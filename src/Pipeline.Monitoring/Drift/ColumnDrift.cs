@@ -24,7 +24,7 @@ public sealed record ColumnDrift
     /// <summary>Effect size, independent of sample size: KS D, Cramér's V, normalised Wasserstein, PSI or JS distance.</summary>
     public double? EffectSize { get; init; }
 
-    /// <summary>What <see cref="EffectSize"/> measures ("ks_statistic", "cramers_v", "wasserstein_normed", "psi", "js_distance", "kuiper_statistic", "circular_wasserstein_normed", "token_js_distance").</summary>
+    /// <summary>What <see cref="EffectSize"/> measures ("ks_statistic", "cramers_v", "wasserstein_normed", "psi", "js_distance").</summary>
     public string? EffectSizeMeasure { get; init; }
 
     /// <summary>Rank among drifted columns by feature importance (1 = most important); null when not drifted or no importances.</summary>

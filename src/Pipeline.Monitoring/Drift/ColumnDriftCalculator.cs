@@ -26,8 +26,7 @@ internal static class ColumnDriftCalculator
             (refSize, curSize) = (Total(refLabels), Total(curLabels));
         }
 
-        var text = !numeric && IsText(reference.Name, refLabels, options);
-        var method = ChooseMethod(reference.Name, reference.Kind, refSize, options, text);
+        var method = ChooseMethod(reference.Name, reference.Kind, refSize, options);
         options.Columns.TryGetValue(reference.Name, out var overrides);
         var threshold = overrides?.Threshold ?? options.DefaultThreshold(method);
         var result = new ColumnDrift
@@ -37,12 +36,8 @@ internal static class ColumnDriftCalculator
         if (refSize == 0 || curSize == 0) return result with { InsufficientData = true };
 
         var (statistic, pValue, effect, measure) = numeric
-            ? method.IsCircular()
-                ? CircularStatistic(method, refNumbers, curNumbers, options.PeriodOf(reference.Name)!.Value)
-                : NumericStatistic(method, reference, refNumbers, curNumbers, options)
-            : method == DriftMethod.Text
-                ? TextStatistic(refLabels, curLabels, options)
-                : CategoricalStatistic(method, refLabels, curLabels, options);
+            ? NumericStatistic(method, reference, refNumbers, curNumbers, options)
+            : CategoricalStatistic(method, refLabels, curLabels, options);
         // NOTE: below the minimum sample size the statistic is still reported, so a person can judge it, but it never
         // raises drift on its own: a handful of values is too few for the verdict to be trusted.
         var insufficient = refSize < options.MinimumSampleSize || curSize < options.MinimumSampleSize;
@@ -66,77 +61,22 @@ internal static class ColumnDriftCalculator
         ChooseMethod(reference.Name, reference.Kind, 0, options);
     }
 
-    /// <summary>
-    /// Forced method (where the kind supports it; a cyclic column takes the circular form of a forced ks or wasserstein,
-    /// a text column keeps its text method), else the column override, else by kind, cycle, text and reference size.
-    /// </summary>
-    internal static DriftMethod ChooseMethod(string name, ColumnKind kind, int referenceSize, DriftOptions options, bool text = false)
+    /// <summary>Forced method (where the kind supports it), else the column override, else by kind and reference size.</summary>
+    internal static DriftMethod ChooseMethod(string name, ColumnKind kind, int referenceSize, DriftOptions options)
     {
-        var period = kind == ColumnKind.Numeric ? options.PeriodOf(name) : null;
-        var small = referenceSize <= options.LargeReferenceSize;
-        if (options.ForcedMethod is { } forced && forced.Supports(kind) && !text)
-        {
-            return period is null ? forced : forced switch
-            {
-                DriftMethod.Ks => DriftMethod.Kuiper,
-                DriftMethod.Wasserstein => DriftMethod.CircularWasserstein,
-                _ => forced,
-            };
-        }
-
+        if (options.ForcedMethod is { } forced && forced.Supports(kind)) return forced;
         if (options.Columns.TryGetValue(name, out var o) && o.Method is { } chosen)
         {
-            if (!chosen.Supports(kind))
-            {
-                throw new ArgumentException(
-                    $"Drift method '{chosen.WireName()}' cannot run on {(kind == ColumnKind.Numeric ? "numeric" : "categorical")} column '{name}'. " +
-                    (kind == ColumnKind.Numeric ? "Use ks, wasserstein, psi, chi2, js, or kuiper / circular_wasserstein with a period." : "Use chi2, psi or js (text for free text)."));
-            }
-
-            return chosen.IsCircular() && period is null
-                ? throw new ArgumentException($"Drift method '{chosen.WireName()}' on column '{name}' needs its cycle: set columns.{name}.period (24 for hour of day).")
-                : chosen;
+            return chosen.Supports(kind)
+                ? chosen
+                : throw new ArgumentException(
+                    $"Drift method '{chosen.WireName()}' cannot run on categorical column '{name}'. Use chi2, psi or js.");
         }
 
-        if (text) return DriftMethod.Text;
-        if (period is not null) return small ? DriftMethod.Kuiper : DriftMethod.CircularWasserstein;
+        var small = referenceSize <= options.LargeReferenceSize;
         return kind == ColumnKind.Numeric
             ? small ? DriftMethod.Ks : DriftMethod.Wasserstein
             : small ? DriftMethod.ChiSquare : DriftMethod.JensenShannon;
-    }
-
-    /// <summary>Whether a categorical column is free text: its override, else its reference values (<see cref="TokenShares.LooksLikeText"/>).</summary>
-    private static bool IsText(string name, Dictionary<string, int> referenceCounts, DriftOptions options) =>
-        options.Columns.TryGetValue(name, out var o) && o.Text is { } text ? text : TokenShares.LooksLikeText(referenceCounts, options.TextMinimumDistinct);
-
-    // NOTE: both circular methods are independent of where the circle is cut, so 23:00 → 00:00 is a one-hour move, and a
-    // cyclic column whose traffic merely crosses midnight does not drift because of the wrap-around.
-    private static (double Statistic, double PValue, double Effect, string Measure) CircularStatistic(
-        DriftMethod method, double[] reference, double[] current, double period)
-    {
-        if (method == DriftMethod.Kuiper)
-        {
-            var (v, p) = Kuiper.TwoSampleSorted(CircularWasserstein.Wrapped(reference, period), CircularWasserstein.Wrapped(current, period));
-            return (v, p, v, "kuiper_statistic");
-        }
-
-        var std = CircularWasserstein.StandardDeviation(reference, period);
-        var normed = CircularWasserstein.Distance(reference, current, period) / Math.Max(std, 0.001);
-        return (normed, double.NaN, normed, "circular_wasserstein_normed");
-    }
-
-    // NOTE: free text compared string by string makes every new description an unseen category (chi-square and JS
-    // then read any fresh traffic as drift); the share of each word is what carries the column's distribution.
-    private static (double Statistic, double PValue, double Effect, string Measure) TextStatistic(
-        Dictionary<string, int> refByValue, Dictionary<string, int> curByValue, DriftOptions options)
-    {
-        var (refTokens, curTokens) = (TokenShares.Count(refByValue), TokenShares.Count(curByValue));
-        var vocabulary = refTokens.Keys.Union(curTokens.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (vocabulary.Length == 0 || refTokens.Count == 0 || curTokens.Count == 0) return (0.0, double.NaN, 0.0, "token_js_distance");
-        var js = JensenShannon.Distance(
-            vocabulary.Select(t => (double)refTokens.GetValueOrDefault(t)).ToArray(),
-            vocabulary.Select(t => (double)curTokens.GetValueOrDefault(t)).ToArray(), options.JensenShannonBase);
-        return (js, double.NaN, js, "token_js_distance");
     }
 
     private static (double Statistic, double PValue, double Effect, string Measure) NumericStatistic(

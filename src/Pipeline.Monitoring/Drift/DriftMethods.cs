@@ -6,11 +6,10 @@ public static class DriftMethods
     private static readonly (DriftMethod Method, string Name)[] Names =
     [
         (DriftMethod.Ks, "ks"), (DriftMethod.ChiSquare, "chi2"), (DriftMethod.Psi, "psi"),
-        (DriftMethod.JensenShannon, "js"), (DriftMethod.Wasserstein, "wasserstein"), (DriftMethod.Kuiper, "kuiper"),
-        (DriftMethod.CircularWasserstein, "circular_wasserstein"), (DriftMethod.Text, "text"),
+        (DriftMethod.JensenShannon, "js"), (DriftMethod.Wasserstein, "wasserstein"),
     ];
 
-    /// <summary>The wire name ("ks", "chi2", "psi", "js", "wasserstein", "kuiper", "circular_wasserstein", "text").</summary>
+    /// <summary>The wire name ("ks", "chi2", "psi", "js", "wasserstein").</summary>
     public static string WireName(this DriftMethod method) => Names.Single(n => n.Method == method).Name;
 
     /// <summary>Parses a wire name; the error lists the known names.</summary>
@@ -26,13 +25,9 @@ public static class DriftMethods
     }
 
     /// <summary>True for statistical tests (verdict from a p-value), false for distances.</summary>
-    public static bool IsTest(this DriftMethod method) => method is DriftMethod.Ks or DriftMethod.ChiSquare or DriftMethod.Kuiper;
+    public static bool IsTest(this DriftMethod method) => method is DriftMethod.Ks or DriftMethod.ChiSquare;
 
     /// <summary>True when the method can run on a column of the given kind.</summary>
-    public static bool Supports(this DriftMethod method, ColumnKind kind) => kind == ColumnKind.Numeric
-        ? method is not DriftMethod.Text
-        : method is DriftMethod.ChiSquare or DriftMethod.Psi or DriftMethod.JensenShannon or DriftMethod.Text;
-
-    /// <summary>True for the methods that compare values round a circle (they need the column's period).</summary>
-    public static bool IsCircular(this DriftMethod method) => method is DriftMethod.Kuiper or DriftMethod.CircularWasserstein;
+    public static bool Supports(this DriftMethod method, ColumnKind kind) =>
+        kind == ColumnKind.Numeric || method is DriftMethod.ChiSquare or DriftMethod.Psi or DriftMethod.JensenShannon;
 }

@@ -36,35 +36,6 @@ public sealed record DriftOptions
     /// <summary>Default threshold on the Wasserstein distance divided by the reference standard deviation.</summary>
     public double WassersteinThreshold { get; init; } = 0.1;
 
-    /// <summary>Default p-value threshold for Kuiper's test (cyclic columns, small references).</summary>
-    public double KuiperThreshold { get; init; } = 0.05;
-
-    /// <summary>Default threshold on the circular Wasserstein distance divided by the reference's circular standard deviation.</summary>
-    public double CircularWassersteinThreshold { get; init; } = 0.1;
-
-    /// <summary>Default threshold on the Jensen-Shannon distance between token shares of a text column.</summary>
-    public double TextThreshold { get; init; } = 0.1;
-
-    /// <summary>
-    /// A categorical column is read as free text when its reference has more distinct values than this and on average at
-    /// least two words a value (a per-column <see cref="ColumnDriftOptions.Text"/> decides instead).
-    /// </summary>
-    public int TextMinimumDistinct { get; init; } = 50;
-
-    /// <summary>
-    /// Periods of cyclic numeric columns by name, compared round the circle: hour, hour_of_day (24), minute (60),
-    /// day_of_week, weekday (7), month (12). A per-column <see cref="ColumnDriftOptions.Period"/> overrides (0 = not cyclic).
-    /// </summary>
-    public IReadOnlyDictionary<string, double> CyclicPeriods { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal)
-    {
-        ["hour"] = 24, ["hour_of_day"] = 24, ["minute"] = 60, ["day_of_week"] = 7, ["weekday"] = 7, ["month"] = 12,
-    };
-
-    /// <summary>The period of a numeric column (null: not cyclic).</summary>
-    public double? PeriodOf(string column) =>
-        (Columns.TryGetValue(column, out var o) && o.Period is { } p ? p : CyclicPeriods.GetValueOrDefault(column)) is var period && period > 0
-            ? period : null;
-
     /// <summary>Bins for numeric PSI (and for numeric chi-square / Jensen-Shannon, on the same reference quantiles).</summary>
     public int Bins { get; init; } = 10;
 
@@ -84,9 +55,6 @@ public sealed record DriftOptions
         DriftMethod.ChiSquare => ChiSquareThreshold,
         DriftMethod.Psi => PsiThreshold,
         DriftMethod.JensenShannon => JensenShannonThreshold,
-        DriftMethod.Kuiper => KuiperThreshold,
-        DriftMethod.CircularWasserstein => CircularWassersteinThreshold,
-        DriftMethod.Text => TextThreshold,
         _ => WassersteinThreshold,
     };
 }

@@ -5,9 +5,8 @@ namespace Pipeline.Monitoring.Drift;
 /// <summary>
 /// Reads <see cref="DriftOptions"/> from flattened params.yaml keys: <c>drift_share</c>, <c>min_column_samples</c>,
 /// <c>large_reference</c>, <c>bins</c>, <c>ks_threshold</c>, <c>chi2_threshold</c>, <c>psi_threshold</c>,
-/// <c>js_threshold</c>, <c>wasserstein_threshold</c>, <c>kuiper_threshold</c>, <c>circular_wasserstein_threshold</c>,
-/// <c>text_threshold</c>, <c>text_min_distinct</c>, <c>method</c> (one method for every column) and per column
-/// <c>columns.&lt;name&gt;.method</c> / <c>.threshold</c> / <c>.period</c> (cyclic; 0 = not) / <c>.text</c> (true/false).
+/// <c>js_threshold</c>, <c>wasserstein_threshold</c>, <c>method</c> (one method for every column) and per column
+/// <c>columns.&lt;name&gt;.method</c> / <c>columns.&lt;name&gt;.threshold</c>.
 /// </summary>
 public static class DriftOptionsParams
 {
@@ -27,8 +26,6 @@ public static class DriftOptionsParams
                 {
                     "method" => current with { Method = DriftMethods.Parse(value) },
                     "threshold" => current with { Threshold = Number(prefix + key, value) },
-                    "period" => current with { Period = Number(prefix + key, value) },
-                    "text" => current with { Text = bool.TryParse(value, out var text) ? text : throw new ArgumentException($"params.yaml {prefix}{key} = {value} must be true or false.") },
                     _ => throw Unknown(prefix + key),
                 };
                 continue;
@@ -45,10 +42,6 @@ public static class DriftOptionsParams
                 "psi_threshold" => options with { PsiThreshold = Number(prefix + key, value) },
                 "js_threshold" => options with { JensenShannonThreshold = Number(prefix + key, value) },
                 "wasserstein_threshold" => options with { WassersteinThreshold = Number(prefix + key, value) },
-                "kuiper_threshold" => options with { KuiperThreshold = Number(prefix + key, value) },
-                "circular_wasserstein_threshold" => options with { CircularWassersteinThreshold = Number(prefix + key, value) },
-                "text_threshold" => options with { TextThreshold = Number(prefix + key, value) },
-                "text_min_distinct" => options with { TextMinimumDistinct = (int)Number(prefix + key, value) },
                 "method" => options with { ForcedMethod = DriftMethods.Parse(value) },
                 _ => throw Unknown(prefix + key),
             };
@@ -64,6 +57,5 @@ public static class DriftOptionsParams
 
     private static ArgumentException Unknown(string key) => new(
         $"Unknown parameter '{key}'. Known: drift_share, min_column_samples, large_reference, bins, ks_threshold, chi2_threshold, " +
-        "psi_threshold, js_threshold, wasserstein_threshold, kuiper_threshold, circular_wasserstein_threshold, text_threshold, text_min_distinct, " +
-        "method, columns.<name>.method, columns.<name>.threshold, columns.<name>.period, columns.<name>.text.");
+        "psi_threshold, js_threshold, wasserstein_threshold, method, columns.<name>.method, columns.<name>.threshold.");
 }

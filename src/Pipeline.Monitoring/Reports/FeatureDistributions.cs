@@ -1,6 +1,5 @@
 using System.Globalization;
 using Pipeline.Monitoring.Drift;
-using Pipeline.Monitoring.Statistics;
 
 namespace Pipeline.Monitoring.Reports;
 
@@ -9,22 +8,15 @@ internal static class FeatureDistributions
 {
     private const int TopCategories = 10;
 
-    /// <summary>
-    /// One distribution per column of <paramref name="current"/>, in the reference's order; the columns named in
-    /// <paramref name="text"/> are free text, shown by their most common words.
-    /// </summary>
-    public static IReadOnlyList<FeatureDistribution> Compute(DriftDataset reference, DriftDataset current, int bins, ISet<string>? text = null) =>
+    /// <summary>One distribution per column of <paramref name="current"/>, in the reference's order.</summary>
+    public static IReadOnlyList<FeatureDistribution> Compute(DriftDataset reference, DriftDataset current, int bins) =>
         reference.Columns
             .Where(c => current.Find(c.Name) is not null)
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => c.Kind == ColumnKind.Numeric
                 ? Numeric(c.Name, c.PresentNumbers(), current.Find(c.Name)!.PresentNumbers(), bins)
-                : text?.Contains(c.Name) == true
-                    ? Categorical(c.Name, Words(c.PresentLabels()), Words(current.Find(c.Name)!.PresentLabels()))
-                    : Categorical(c.Name, c.PresentLabels(), current.Find(c.Name)!.PresentLabels()))
+                : Categorical(c.Name, c.PresentLabels(), current.Find(c.Name)!.PresentLabels()))
             .ToArray();
-
-    private static string[] Words(string[] values) => values.SelectMany(TokenShares.Tokens).ToArray();
 
     private static FeatureDistribution Numeric(string name, double[] reference, double[] current, int bins)
     {

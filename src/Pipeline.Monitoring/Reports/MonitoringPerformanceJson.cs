@@ -49,27 +49,10 @@ internal static class MonitoringPerformanceJson
         Number(json, "accuracy", performance.Baseline.Accuracy);
         Number(json, "auc", performance.Baseline.Auc);
         Number(json, "threshold", performance.Baseline.Threshold);
-        if (performance.Baseline.PositiveRate is { } rate) Number(json, "positive_rate", rate);
         json.WriteEndObject();
         json.WriteBoolean("below_baseline", performance.BelowBaseline);
-        if (performance.PriorShift is { } shift) WritePriorShift(json, shift);
         WriteDetectors(json, performance.Detectors);
         WriteBuckets(json, performance.Buckets);
-        json.WriteEndObject();
-    }
-
-    private static void WritePriorShift(Utf8JsonWriter json, PriorShift shift)
-    {
-        json.WriteStartObject("prior_shift");
-        Number(json, "expected_positive_rate", shift.ExpectedPositiveRate);
-        Number(json, "observed_positive_rate", shift.ObservedPositiveRate);
-        Interval(json, "observed_positive_rate_ci", shift.ObservedInterval);
-        Number(json, "predicted_positive_rate", shift.PredictedPositiveRate);
-        json.WriteBoolean("moved", shift.Moved);
-        Number(json, "threshold", shift.Threshold);
-        Number(json, "adjusted_threshold", shift.AdjustedThreshold);
-        Number(json, "accuracy_at_threshold", shift.AccuracyAtThreshold);
-        Number(json, "accuracy_at_adjusted_threshold", shift.AccuracyAtAdjusted);
         json.WriteEndObject();
     }
 

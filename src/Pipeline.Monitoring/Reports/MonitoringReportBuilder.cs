@@ -34,8 +34,7 @@ public sealed class MonitoringReportBuilder
         {
             Verdict = verdict, Reasons = reasons, Window = Summarize(window), Drift = drift, Performance = performance,
             System = SystemAnalysis.Compute(window, host),
-            Distributions = FeatureDistributions.Compute(compared, current, _options.HistogramBins,
-                drift.Columns.Where(c => c.Method == DriftMethod.Text).Select(c => c.Name).ToHashSet(StringComparer.Ordinal)),
+            Distributions = FeatureDistributions.Compute(compared, current, _options.HistogramBins),
         };
     }
 
@@ -57,7 +56,6 @@ public sealed class MonitoringReportBuilder
         }
 
         reasons.AddRange(performance.Findings);
-        reasons.AddRange(performance.Notes);
         var detectors = performance.Detectors;
         if (detectors.Alarm)
         {

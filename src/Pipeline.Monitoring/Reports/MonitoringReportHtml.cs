@@ -37,8 +37,8 @@ internal static class MonitoringReportHtml
         }
 
         html.Append("</table>\n")
-            .Append(Lines([("share of features drifting", "#d62728", report.Performance.Buckets.Select(b => b.DriftShare).ToArray())], bridgeGaps: true))
-            .Append("\n<p>Red: share of the features drifting against the reference, per time bucket (a bucket without enough values is bridged). Grey: training reference; blue: current window.</p>\n");
+            .Append(Lines([("share of features drifting", "#d62728", report.Performance.Buckets.Select(b => b.DriftShare).ToArray())]))
+            .Append("\n<p>Red: share of the features drifting against the reference, per time bucket. Grey: training reference; blue: current window.</p>\n");
         foreach (var d in report.Distributions)
         {
             html.Append("<div class=\"feature\"><h3>").Append(E(d.Name)).Append("</h3>").Append(Bars(d.Bins, d.ReferenceShares, d.CurrentShares)).Append("</div>\n");
@@ -62,16 +62,7 @@ internal static class MonitoringReportHtml
             html.Append("No performance: too few labels and no probabilities");
         }
 
-        html.Append("; baseline accuracy ").Append(N(p.Baseline.Accuracy)).Append(", AUC ").Append(N(p.Baseline.Auc)).Append(".</p>\n");
-        if (p.PriorShift is { } s)
-        {
-            html.Append("<p>Positive rate: expected ").Append(F(s.ExpectedPositiveRate)).Append(", observed ").Append(F(s.ObservedPositiveRate))
-                .Append(" (95% CI ").Append(F(s.ObservedInterval.Lower)).Append('-').Append(F(s.ObservedInterval.Upper)).Append("), predicted ")
-                .Append(F(s.PredictedPositiveRate)).Append("; threshold ").Append(F(s.Threshold)).Append(", for the observed rate ")
-                .Append(F(s.AdjustedThreshold)).Append(s.Moved ? " <strong>(base rate moved)</strong>" : "").Append(".</p>\n");
-        }
-
-        html
+        html.Append("; baseline accuracy ").Append(N(p.Baseline.Accuracy)).Append(", AUC ").Append(N(p.Baseline.Auc)).Append(".</p>\n")
             .Append(Lines([
                 ("accuracy", "#1f77b4", p.Buckets.Select(b => b.Accuracy).ToArray()),
                 ("estimated accuracy", "#ff7f0e", p.Buckets.Select(b => b.EstimatedAccuracy).ToArray()),

@@ -41,13 +41,8 @@ internal static class PerformanceAnalysis
             }
         }
 
-        // NOTE: a moved base rate is reported with the threshold it calls for, not judged: accuracy at a stale threshold
-        // falls with the prior alone, which the baseline comparison above already sees.
-        var priorShift = PriorShiftCheck.Compute(window, baseline.PositiveRate, threshold, options.MinimumLabels);
-        var notes = priorShift is { Moved: true } shift ? [PriorShiftCheck.Finding(shift)] : Array.Empty<string>();
         return new PerformanceSection
         {
-            PriorShift = priorShift, Notes = notes,
             Labelled = window.LabelledCount, Measured = measured, Estimate = estimate, Baseline = baseline,
             BelowBaseline = findings.Count > 0, Findings = findings, Detectors = detectors,
             Buckets = TimeBuckets.Compute(window, threshold, options.Buckets, driftShare),

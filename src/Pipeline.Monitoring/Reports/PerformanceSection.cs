@@ -23,14 +23,8 @@ public sealed record PerformanceSection
     /// <summary>Why <see cref="BelowBaseline"/> is true (empty otherwise).</summary>
     public required IReadOnlyList<string> Findings { get; init; }
 
-    /// <summary>Observations that do not change the verdict (a moved base rate).</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
-
     /// <summary>The sequential detectors' summary.</summary>
     public required DetectorSummary Detectors { get; init; }
-
-    /// <summary>Binary models with enough labels and a baseline base rate: expected vs observed positive rate, the threshold re-checked.</summary>
-    public PriorShift? PriorShift { get; init; }
 
     /// <summary>Performance and latency over time.</summary>
     public required IReadOnlyList<TimeBucket> Buckets { get; init; }

@@ -33,11 +33,8 @@ internal static class SvgChart
         return Close(svg);
     }
 
-    /// <summary>
-    /// Line chart of one or more series over equally spaced points: null values leave gaps, or with
-    /// <paramref name="bridgeGaps"/> the line runs on from the last point with a value to the next.
-    /// </summary>
-    public static string Lines(IReadOnlyList<(string Name, string Colour, IReadOnlyList<double?> Values)> series, bool bridgeGaps = false)
+    /// <summary>Line chart of one or more series over equally spaced points (null values leave gaps).</summary>
+    public static string Lines(IReadOnlyList<(string Name, string Colour, IReadOnlyList<double?> Values)> series)
     {
         var svg = Open();
         var values = series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).ToArray();
@@ -51,7 +48,7 @@ internal static class SvgChart
             {
                 if (points[i] is not { } v) continue;
                 var y = Height - Pad - (v - low) / (high - low) * (Height - 2.0 * Pad);
-                path.Append(path.Length == 0 || (points[i - 1] is null && !bridgeGaps) ? 'M' : 'L').Append(F(Pad + i * step)).Append(',').Append(F(y)).Append(' ');
+                path.Append(path.Length == 0 || points[i - 1] is null ? 'M' : 'L').Append(F(Pad + i * step)).Append(',').Append(F(y)).Append(' ');
             }
 
             svg.Append("<path fill=\"none\" stroke=\"").Append(colour).Append("\" stroke-width=\"2\" d=\"").Append(path.ToString().TrimEnd()).Append("\"><title>")

@@ -81,7 +81,7 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
                 $"The prediction log is full (writing to it is behind); request '{id}' was not answered because its {rows.Length} prediction(s) could not be recorded within {log.WaitLimit.TotalSeconds:0.###} s. Retry later.");
         }
 
-        router?.Observed(answer, predictions, latency, rowIds);
+        router?.Observed(answer, predictions, latency);
         router?.Mirror(rows, rowIds, now, log);
         return new PredictionResult(answer, id, rowIds, predictions);
     }

@@ -47,7 +47,6 @@ internal static class FeedbackEndpoints
             throw new RequestRejectedException(Rejection.Conflict, $"request_id '{string.Join("', '", labelled)}' already has a label; the first label is kept and nothing was stored.");
         }
 
-        service.Router?.Labelled(feedback);
         return JsonAnswer.Json(json =>
         {
             json.WriteStartObject();

@@ -31,36 +31,12 @@ public sealed record CanaryBounds
     [JsonPropertyName("min_samples")]
     public int MinSamples { get; init; } = 50;
 
-    /// <summary>
-    /// Labelled predictions (feedback joined to the prediction it belongs to, over the whole canary) each variant needs
-    /// before the canary is promoted (default 0: not judged on outcomes). From then on a candidate significantly worse
-    /// than the stable model in accuracy or AUC is rolled back at once.
-    /// </summary>
-    [JsonPropertyName("min_labels")]
-    public int MinLabels { get; init; }
-
-    /// <summary>
-    /// How long past the last step's hold the canary waits for <see cref="MinLabels"/> before it is rolled back as not
-    /// judged (default 300 s): it is never promoted on errors and latency alone.
-    /// </summary>
-    [JsonPropertyName("max_label_wait_seconds")]
-    public double MaxLabelWaitSeconds { get; init; } = 300;
-
-    /// <summary>Significance level of the labelled comparison (default 0.05).</summary>
-    [JsonPropertyName("label_alpha")]
-    public double LabelAlpha { get; init; } = 0.05;
-
     /// <summary>Every problem with the bounds.</summary>
     internal IEnumerable<string> Problems()
     {
         if (MaxErrorRateIncrease is < 0 or > 1 || MaxP95Ratio < 1 || P95SlackMs < 0 || MaxPsi <= 0 || MinSamples < 1)
         {
             yield return "bounds: max_error_rate_increase must be in 0..1, max_p95_ratio >= 1, p95_slack_ms >= 0, max_psi > 0 (or null) and min_samples >= 1.";
-        }
-
-        if (MinLabels < 0 || MaxLabelWaitSeconds < 0 || LabelAlpha is <= 0 or >= 1)
-        {
-            yield return "bounds: min_labels must be >= 0, max_label_wait_seconds >= 0 and label_alpha in (0, 1).";
         }
     }
 }

@@ -23,14 +23,6 @@ internal sealed partial class RolloutController
                 return Rollback($"automatic rollback at {s.Percent} %: {verdict.Reason}");
             }
 
-            var outcomes = plan.Bounds.MinLabels > 0 && s.Outcomes is { } o
-                ? OutcomeJudge.Judge(o.Stable.Snapshot(), o.Candidate.Snapshot(), plan.Bounds.MinLabels, plan.Bounds.LabelAlpha)
-                : null;
-            if (outcomes is { Healthy: false })
-            {
-                return Rollback($"automatic rollback at {s.Percent} %: {outcomes.Reason}");
-            }
-
             var now = clock.GetUtcNow();
             if (!verdict.Enough || now - s.Since < plan.Hold)
             {
@@ -40,16 +32,7 @@ internal sealed partial class RolloutController
             var step = s.Step + 1;
             if (plan.Steps[step] == 100)
             {
-                // NOTE: the last step promotes only on outcomes when they are asked for: while labels are too few it holds,
-                // and past max_label_wait_seconds it withdraws the candidate rather than promote it on latency alone.
-                if (outcomes is { Enough: false })
-                {
-                    return now - s.Since < plan.Hold + TimeSpan.FromSeconds(plan.Bounds.MaxLabelWaitSeconds)
-                        ? Hold(s, $"holding at {s.Percent} %: {outcomes.Reason}")
-                        : Rollback($"automatic rollback at {s.Percent} %: not judged on outcomes within max_label_wait_seconds = {plan.Bounds.MaxLabelWaitSeconds} ({outcomes.Reason})");
-                }
-
-                return Promote($"automatic promotion after {s.Percent} %: {verdict.Reason}{(outcomes is null ? "" : "; " + outcomes.Reason)}");
+                return Promote($"automatic promotion after {s.Percent} %: {verdict.Reason}");
             }
 
             var next = s with { Step = step, Percent = plan.Steps[step], Since = now, Health = new StepHealth(), Reason = $"advanced to {plan.Steps[step]} %: {verdict.Reason}" };
@@ -57,13 +40,5 @@ internal sealed partial class RolloutController
             RolloutLog.Changed(logger, next.Phase, plan, next.Reason);
             return next;
         }
-    }
-
-    private RolloutState Hold(RolloutState s, string reason)
-    {
-        if (s.Reason == reason) return s;
-        var next = s with { Reason = reason };
-        Router.State = next;
-        return next;
     }
 }

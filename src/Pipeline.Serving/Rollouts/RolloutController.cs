@@ -48,7 +48,7 @@ internal sealed partial class RolloutController
             var running = new RolloutState(RolloutPhase.Running, plan, candidate, null, 0, 0, now, null, State.Previous, $"{plan.Strategy} rollout of {plan.Version} started");
             var next = plan.Strategy switch
             {
-                RolloutStrategy.Canary => running with { Percent = plan.Steps[0], Health = new StepHealth(), Outcomes = new OutcomeComparison() },
+                RolloutStrategy.Canary => running with { Percent = plan.Steps[0], Health = new StepHealth() },
                 RolloutStrategy.AbTest => running with { Percent = plan.Split, Incumbent = live.As("control") },
                 RolloutStrategy.Shadow => running,
                 _ => SwitchTo(candidate, plan, $"{plan.Strategy} switch to {plan.Version}"),

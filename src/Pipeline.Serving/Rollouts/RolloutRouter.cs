@@ -58,32 +58,13 @@ internal sealed class RolloutRouter
         }
     }
 
-    /// <summary>
-    /// Records an answered request in the current step's health window and, for a binary canary, each row's score and
-    /// decision under its logged id, to be joined to its label.
-    /// </summary>
-    public void Observed(ServedModel answer, Prediction[] predictions, double latencyMs, IReadOnlyList<string>? rowIds = null)
+    /// <summary>Records an answered request in the current step's health window.</summary>
+    public void Observed(ServedModel answer, Prediction[] predictions, double latencyMs)
     {
         if (state is { Health: { } health } s)
         {
-            var candidate = ReferenceEquals(answer, s.Candidate);
-            (candidate ? health.Candidate : health.Stable).Answered(latencyMs, predictions.Select(p => p.Score));
-            if (s.Outcomes is not { } outcomes || rowIds is null) return;
-            var variant = candidate ? outcomes.Candidate : outcomes.Stable;
-            for (var i = 0; i < predictions.Length && i < rowIds.Count; i++)
-            {
-                if (predictions[i].Label is { } label) variant.Predicted(rowIds[i], predictions[i].Score, label);
-            }
-        }
-    }
-
-    /// <summary>Joins feedback labels (binary: true/false, 1/0) to the running canary's predictions; others are ignored.</summary>
-    public void Labelled(IEnumerable<(string RequestId, string Label)> feedback)
-    {
-        if (state is not { Phase: RolloutPhase.Running, Outcomes: { } outcomes }) return;
-        foreach (var (id, label) in feedback)
-        {
-            if (Monitoring.Logs.LabelText.TryParseBoolean(label) is { } truth) outcomes.Labelled(id, truth);
+            var window = ReferenceEquals(answer, s.Candidate) ? health.Candidate : health.Stable;
+            window.Answered(latencyMs, predictions.Select(p => p.Score));
         }
     }
 

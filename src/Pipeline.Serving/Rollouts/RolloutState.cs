@@ -23,9 +23,6 @@ internal sealed record RolloutState(
     /// <summary>No rollout has happened yet.</summary>
     public static readonly RolloutState Initial = new(RolloutPhase.Idle, null, null, null, 0, 0, DateTimeOffset.MinValue, null, null, null);
 
-    /// <summary>A canary's labelled outcomes per variant, kept across its steps so late labels still count (null: none).</summary>
-    public OutcomeComparison? Outcomes { get; init; }
-
     /// <summary>True while a candidate takes a share of the answers (canary, A/B test).</summary>
     public bool Splits => Phase == RolloutPhase.Running && Plan?.Strategy is RolloutStrategy.Canary or RolloutStrategy.AbTest;
 

@@ -34,7 +34,6 @@ internal static class CsvParams
           seed: 7
           onnx: false
         evaluate:
-          cost_fn_fp: null
           slice_column: "{sliceColumn}"
           bootstrap: 50
           seed: 7

@@ -59,7 +59,6 @@ public sealed class EvaluationOptionsTests : IDisposable
             new("seed", "99"),
             new("importance_rows", "20"),
             new("threshold", "0.9"),
-            new("cost_fn_fp", "10"),
         ]);
     }
 }

@@ -41,12 +41,6 @@ public sealed class TaskMetricsTests
         Assert.Equal(0.8, BinaryMetrics.BestF1Threshold(Labels, Scores));
     }
 
-    [Theory]
-    [InlineData(1.0, 0.8)]
-    [InlineData(10.0, 0.55)]
-    public void MinCostThreshold_CostlierMisses_LowerTheThreshold(double costFnFp, double expected) =>
-        Assert.Equal(expected, BinaryMetrics.MinCostThreshold(Labels, Scores, costFnFp));
-
     [Fact]
     public void Confusion_Binary_RowsActualColumnsPredicted()
     {

@@ -27,17 +27,6 @@ public sealed class TrainOptionsTests
     }
 
     [Theory]
-    [InlineData("10", 10.0)]
-    [InlineData("", null)]
-    [InlineData(null, null)]
-    public void WithCostRatio_EvaluateCostFnFp_IsReadOrNone(string? value, double? expected) =>
-        Assert.Equal(expected, TrainOptions.FromParams(MlTask.Binary, new Dictionary<string, string>()).WithCostRatio(value).CostFnFp);
-
-    [Fact]
-    public void WithCostRatio_NotPositive_NamesTheKey() =>
-        Assert.Contains("evaluate.cost_fn_fp", Assert.ThrowsAny<Exception>(() => TrainOptions.FromParams(MlTask.Binary, new Dictionary<string, string>()).WithCostRatio("0")).Message);
-
-    [Theory]
     [InlineData(MlTask.Binary, "auc", "lightgbm,fasttree,fastforest,sdca,lbfgs")]
     [InlineData(MlTask.Multiclass, "macro_f1", "lightgbm,sdca_maxent,lbfgs_maxent,fasttree,fastforest")]
     [InlineData(MlTask.Regression, "r2", "lightgbm,fasttree,fastforest,sdca")]
