@@ -41,17 +41,17 @@ public sealed partial record ModelVersion : IComparable<ModelVersion>
     /// <summary>The build metadata after '+' (empty when absent); ignored in ordering.</summary>
     public string Build { get; }
 
-    public static bool operator <(ModelVersion? left, ModelVersion? right) => Compare(left, right) < 0;
+    /// <summary>SemVer precedence, as CompareTo (null first).</summary>
+    public static bool operator <(ModelVersion? left, ModelVersion? right) => Comparer<ModelVersion>.Default.Compare(left, right) < 0;
 
-    public static bool operator <=(ModelVersion? left, ModelVersion? right) => Compare(left, right) <= 0;
+    /// <summary>SemVer precedence, as CompareTo (null first).</summary>
+    public static bool operator <=(ModelVersion? left, ModelVersion? right) => Comparer<ModelVersion>.Default.Compare(left, right) <= 0;
 
-    public static bool operator >(ModelVersion? left, ModelVersion? right) => Compare(left, right) > 0;
+    /// <summary>SemVer precedence, as CompareTo (null first).</summary>
+    public static bool operator >(ModelVersion? left, ModelVersion? right) => Comparer<ModelVersion>.Default.Compare(left, right) > 0;
 
-    public static bool operator >=(ModelVersion? left, ModelVersion? right) => Compare(left, right) >= 0;
-
-    // NOTE: null orders first, as Comparer<T>.Default does.
-    private static int Compare(ModelVersion? left, ModelVersion? right) =>
-        left is null ? (right is null ? 0 : -1) : left.CompareTo(right);
+    /// <summary>SemVer precedence, as CompareTo (null first).</summary>
+    public static bool operator >=(ModelVersion? left, ModelVersion? right) => Comparer<ModelVersion>.Default.Compare(left, right) >= 0;
 
     /// <summary>The version of a model's first registration: v0.0.1.</summary>
     public static ModelVersion First { get; } = new(0, 0, 1);
