@@ -9,7 +9,7 @@ namespace ReferencePipeline;
 /// </summary>
 internal sealed partial class Build : PipelineBuild
 {
-    public static int Main() => Execute<Build>(x => x.Deploy);
+    public static int Main(string[] args) => TrialWorkerCommand.Matches(args) ? TrialWorkerCommand.Run(args) : Execute<Build>(x => x.Deploy);
 
     private string ModelName => ParamsValue("model.name") ?? "fraud-detector";
 }

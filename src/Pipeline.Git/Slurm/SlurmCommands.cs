@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Pipeline.Engine.Failures;
 
 namespace Pipeline.Git.Slurm;
@@ -13,11 +14,28 @@ internal static class SlurmCommands
     /// <summary>The job's state and batch node, from <c>scontrol show job -o</c> (kept by slurmctld for MinJobAge after it ends).</summary>
     public static (string State, string? Node) Show(string jobId)
     {
-        var fields = Run("scontrol", ["show", "job", "-o", jobId]).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(f => f.Split('=', 2)).Where(kv => kv.Length == 2).GroupBy(kv => kv[0]).ToDictionary(g => g.Key, g => g.First()[1]);
+        var fields = Fields(Run("scontrol", ["show", "job", "-o", jobId]));
         var node = fields.GetValueOrDefault("BatchHost") is { Length: > 0 } host and not "(null)" ? host : null;
         return (fields.GetValueOrDefault("JobState") ?? "UNKNOWN", node);
     }
+
+    /// <summary>
+    /// Every record of a job array (<c>scontrol show job -o &lt;array id&gt;</c>): a task that started has its own
+    /// record (its <c>ArrayTaskId</c> a number, with its state and node); the tasks still waiting share one record whose
+    /// <c>ArrayTaskId</c> is a range, returned with a null task.
+    /// </summary>
+    public static IReadOnlyList<(int? Task, string State, string? Node)> ShowArray(string arrayJobId) =>
+        Run("scontrol", ["show", "job", "-o", arrayJobId]).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Fields)
+            .Select(f => (
+                int.TryParse(f.GetValueOrDefault("ArrayTaskId"), NumberStyles.None, CultureInfo.InvariantCulture, out var task) ? task : (int?)null,
+                f.GetValueOrDefault("JobState") ?? "UNKNOWN",
+                f.GetValueOrDefault("BatchHost") is { Length: > 0 } host and not "(null)" ? host : null))
+            .ToList();
+
+    private static Dictionary<string, string> Fields(string record) =>
+        record.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Where(kv => kv.Length == 2)
+            .GroupBy(kv => kv[0]).ToDictionary(g => g.Key, g => g.First()[1]);
 
     /// <summary>Cancels the job; a job that already ended is not an error.</summary>
     public static void Cancel(string jobId)

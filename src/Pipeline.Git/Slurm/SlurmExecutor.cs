@@ -79,7 +79,7 @@ public sealed class SlurmExecutor : ITargetExecutor
             {
                 (state, node) = SlurmCommands.Show(jobId);
                 tail.Drain();
-                if (IsFinal(state)) break;
+                if (SlurmStates.IsFinal(state)) break;
                 await Task.Delay(_settings.PollInterval, _clock, cancellation);
             }
         }
@@ -133,8 +133,6 @@ public sealed class SlurmExecutor : ITargetExecutor
         }
     }
 
-    private static bool IsFinal(string state) => state is not ("PENDING" or "RUNNING" or "CONFIGURING" or "COMPLETING" or "REQUEUED" or "RESIZING" or "SUSPENDED" or "REQUEUE_HOLD" or "REQUEUE_FED");
-
     private static string LastLines(JobLogTail tail) =>
         tail.LastLines.Count == 0 ? "" : "\nlast log lines:\n  " + string.Join("\n  ", tail.LastLines);
 
@@ -161,7 +159,7 @@ public sealed class SlurmExecutor : ITargetExecutor
         sb.Append("if command -v flock >/dev/null 2>&1; then flock 8; fi\n");
         sb.Append("echo \"worker: $(hostname) node ${SLURMD_NODENAME:-?} job ${SLURM_JOB_ID:-?} attempt $(( ${SLURM_RESTART_COUNT:-0} + 1 ))\"\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh Pull --skip --allow-missing --executor local{remote}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"./build.sh {target} --skip --executor local\n");
+        sb.Append(CultureInfo.InvariantCulture, $"./build.sh {target} --skip --executor local{string.Concat(_settings.WorkerArgs.Select(a => " " + Quote(a)))}\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh Push --skip --executor local{remote}\n");
         return sb.ToString();
     }

@@ -13,6 +13,13 @@ public sealed record SlurmSettings(string? Partition, string? ExtraArgs, string?
     /// </summary>
     public string? WorkDirectory { get; init; }
 
+    /// <summary>
+    /// Further arguments of the target's own run in each job (<c>./build.sh &lt;Target&gt; --skip --executor local …</c>),
+    /// e.g. the pipeline's <c>--trial-executor slurm</c> with the partition and sbatch arguments, so a target can
+    /// submit its own work (Train's trial arrays) to the same cluster.
+    /// </summary>
+    public IReadOnlyList<string> WorkerArgs { get; init; } = [];
+
     /// <summary>The worker checkouts' folder for the repository at <paramref name="repoRoot"/>.</summary>
     public string WorkDirectoryFor(string repoRoot) =>
         Path.GetFullPath(WorkDirectory is { Length: > 0 } dir ? dir : Path.Combine(repoRoot, ".nuke", "temp", "slurm"), repoRoot);

@@ -8,7 +8,8 @@ namespace Pipeline.Ml.Training;
 /// from a Random seeded with the run seed (trainer uniformly, then its parameters); with halving they run on ¼ of
 /// the training rows, the best third (at least one) on ½, the best third of those on all rows. Each rung's trials
 /// run concurrently; ranking is by metric then trial number, so results do not depend on parallelism. Cancellation
-/// starts no new trial and stops the running ones through their MLContext.
+/// starts no new trial and stops the running ones through their MLContext. With <see cref="TrainOptions.RungRunner"/> each
+/// rung's trials run there (e.g. a Slurm job array) instead of in this process; ranking and halving stay here.
 /// </summary>
 internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgress<TrialResult>? progress = null, CancellationToken cancellation = default)
 {
@@ -47,7 +48,11 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgre
             var results = new TrialResult[alive.Count];
             var configs = alive;
             var r = rung;
-            try
+            if (options.RungRunner is { } elsewhere)
+            {
+                results = RunElsewhere(elsewhere, configs, r, fractions[r]);
+            }
+            else try
             {
                 Parallel.For(0, configs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallel), CancellationToken = cancellation }, i =>
                 {
@@ -78,6 +83,20 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgre
         }
 
         return (all, best);
+    }
+
+    /// <summary>The rung's results from <paramref name="runner"/>, in the order of <paramref name="configs"/>; a missing trial is an error.</summary>
+    private TrialResult[] RunElsewhere(ITrialRungRunner runner, IReadOnlyList<TrialConfig> configs, int rung, double fraction)
+    {
+        var byTrial = runner.Run(new TrialRung(rung, fraction, configs.Select(c => c.Index).ToList()), cancellation).ToDictionary(t => t.Trial);
+        return configs.Select(c =>
+        {
+            var result = byTrial.TryGetValue(c.Index, out var t) && t.Rung == rung && t.Trainer == c.Trainer
+                ? t with { Params = c.Params }
+                : throw new InvalidOperationException($"Trial {c.Index} ({c.Trainer}) of rung {rung} came back {(t is null ? "missing" : $"as rung {t.Rung} of {t.Trainer}")} from {runner.GetType().Name}: were its inputs and params those of this run?");
+            progress?.Report(result);
+            return result;
+        }).ToArray();
     }
 
     /// <summary>Orders trials best first: by metric (direction-aware, NaN last), then by trial number.</summary>

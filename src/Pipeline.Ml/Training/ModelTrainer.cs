@@ -56,7 +56,8 @@ public static class ModelTrainer
         return new TrainResult(trials, best, info, onnx) { Notes = options.TrainerNotes };
     }
 
-    private static IDataView Featurize(MLContext ml, IDataView raw, ITransformer featurizer, MlTask task)
+    /// <summary>The featurized rows a search reads (Features, Label) from raw rows and the fitted featurizer, checked for the task.</summary>
+    internal static IDataView Featurize(MLContext ml, IDataView raw, ITransformer featurizer, MlTask task)
     {
         var output = featurizer.GetOutputSchema(raw.Schema);
         var features = output.GetColumnOrNull("Features");

@@ -45,12 +45,21 @@ public sealed record TrainOptions
     /// <summary>What resolving <see cref="Trainers"/> for the task changed: one note per mapped or skipped name.</summary>
     public IReadOnlyList<string> TrainerNotes => TrainerCatalog.Resolve(Task, Trainers).Notes;
 
+    /// <summary>
+    /// [max_parallel_trials] The most trials of a rung running at once when they run elsewhere (<see cref="RungRunner"/>,
+    /// e.g. the <c>%limit</c> of a Slurm job array); 0 (default) = no limit but the cluster's free slots.
+    /// </summary>
+    public int MaxParallelTrials { get; init; }
+
+    /// <summary>Where each rung's trials run; null (default) = in this process, <see cref="Parallel"/> at a time. Not a params key.</summary>
+    public ITrialRungRunner? RungRunner { get; init; }
+
     /// <summary>[onnx] Also export the model as ONNX (false).</summary>
     public bool Onnx { get; init; }
 
     /// <summary>The documented keys of the <c>train</c> section.</summary>
     public static readonly IReadOnlyList<string> Keys =
-        ["trainers", "budget", "search", "cv_folds", "validation_fraction", "metric", "seed", "parallel", "onnx"];
+        ["trainers", "budget", "search", "cv_folds", "validation_fraction", "metric", "seed", "parallel", "max_parallel_trials", "onnx"];
 
     /// <summary>
     /// Options from the <c>train</c> section, keys relative to it (<c>budget</c>, <c>trainers</c> …); lists may be
@@ -73,6 +82,7 @@ public sealed record TrainOptions
             Metric = s.Text("metric"),
             Seed = s.Integer("seed", o.Seed, min: 0),
             Parallel = s.Integer("parallel", o.Parallel, min: 1),
+            MaxParallelTrials = s.Integer("max_parallel_trials", o.MaxParallelTrials, min: 0),
             Onnx = s.Boolean("onnx", o.Onnx),
         };
         if (options.Metric is { } metric && !MetricNames.For(task).Contains(metric))

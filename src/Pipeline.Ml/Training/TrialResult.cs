@@ -14,5 +14,11 @@ public sealed record TrialResult(int Trial, int Rung, double DataFraction, strin
     /// <summary>Why the trainer failed, when it did.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The cluster node the trial ran on; null when it ran in this process.</summary>
+    public string? Node { get; init; }
+
+    /// <summary>The scheduler's id of the trial's job (a Slurm array task: <c>&lt;array&gt;_&lt;task&gt;</c>); null when it ran in this process.</summary>
+    public string? JobId { get; init; }
+
     internal PredictionSet? Validation { get; init; }
 }
