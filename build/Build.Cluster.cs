@@ -35,7 +35,8 @@ internal sealed partial class Build
         yield return "--trial-executor";
         yield return TrialExecutor ?? Executor;
         if (SlurmPartition is { Length: > 0 } partition) { yield return "--slurm-partition"; yield return partition; }
-        if (SlurmArgs is { Length: > 0 } args) { yield return "--slurm-args"; yield return args; }
+        // NOTE: a value with a space is never read as an option name, so one sbatch argument ("--time=5") gets one.
+        if (SlurmArgs is { Length: > 0 } args) { yield return "--slurm-args"; yield return args.Contains(' ', StringComparison.Ordinal) ? args : args + " "; }
     }
 
     /// <summary>Train's rung runner: a Slurm job array per rung with --trial-executor slurm (or --executor slurm), else null (in this process).</summary>

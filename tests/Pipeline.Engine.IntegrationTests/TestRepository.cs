@@ -27,7 +27,7 @@ public sealed class TestRepository(string root, bool owned) : IDisposable
     /// <summary>Runs ./build.sh with the arguments and extra environment variables, and waits (at most five minutes).</summary>
     internal ProcessResult Run(string[] args, IReadOnlyDictionary<string, string> environment) => Run(TimeSpan.FromMinutes(5), args, environment);
 
-    private ProcessResult Run(TimeSpan limit, string[] args, IReadOnlyDictionary<string, string> environment)
+    internal ProcessResult Run(TimeSpan limit, string[] args, IReadOnlyDictionary<string, string> environment)
     {
         using var process = Start(args, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -66,7 +66,7 @@ public sealed class SlurmExecutor : ITargetExecutor
         var script = Path.Combine(worker.Root, ".nuke", "temp", $"slurm-{job.Target}.sh");
         var logPath = Path.Combine(worker.Root, ".nuke", "temp", $"slurm-{job.Target}.log");
         Directory.CreateDirectory(Path.GetDirectoryName(script)!);
-        await File.WriteAllTextAsync(script, JobScript(job.Target, worker.Root, logPath), cancellation);
+        await File.WriteAllTextAsync(script, JobScript(_settings, job.Target, worker.Root, logPath), cancellation);
 
         var jobId = SlurmCommands.Submit(script, _settings.SbatchArgs());
         job.Log.Information($"submitted as Slurm job {jobId}");
@@ -142,9 +142,9 @@ public sealed class SlurmExecutor : ITargetExecutor
     /// dvc.lock may name outputs nobody pushed (another stage's, never built here); an input the target really needs
     /// and lacks then fails the target itself, naming the file.
     /// </summary>
-    private string JobScript(string target, string workerRoot, string logPath)
+    internal static string JobScript(SlurmSettings settings, string target, string workerRoot, string logPath)
     {
-        var remote = _settings.RemoteName is { } r ? $" --remote {Quote(r)}" : "";
+        var remote = settings.RemoteName is { } r ? $" --remote {Quote(r)}" : "";
         var sb = new StringBuilder();
         sb.Append("#!/usr/bin/env bash\n");
         sb.Append(CultureInfo.InvariantCulture, $"#SBATCH --job-name=pipeline-{target}\n");
@@ -159,7 +159,7 @@ public sealed class SlurmExecutor : ITargetExecutor
         sb.Append("if command -v flock >/dev/null 2>&1; then flock 8; fi\n");
         sb.Append("echo \"worker: $(hostname) node ${SLURMD_NODENAME:-?} job ${SLURM_JOB_ID:-?} attempt $(( ${SLURM_RESTART_COUNT:-0} + 1 ))\"\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh Pull --skip --allow-missing --executor local{remote}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"./build.sh {target} --skip --executor local{string.Concat(_settings.WorkerArgs.Select(a => " " + Quote(a)))}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"./build.sh {target} --skip --executor local{string.Concat(settings.WorkerArgs.Select(a => " " + Quote(a)))}\n");
         sb.Append(CultureInfo.InvariantCulture, $"./build.sh Push --skip --executor local{remote}\n");
         return sb.ToString();
     }

@@ -76,6 +76,56 @@ public sealed class ClusterTests(ReferenceTemplate template) : IDisposable
     }
 
     [ClusterFact]
+    public void ExecutorSlurm_Train_EveryTargetAJobTrialsAsArraysOnBothNodesAndModelZipEqualsALocalRun()
+    {
+        CommitWithRemote();
+
+        var run = _repo.Run(TimeSpan.FromMinutes(25), ["Train", "--executor", "slurm"], Cluster);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var record = RunRecord();
+        Assert.Contains("Train", record.Select(r => r.Target));
+        Assert.All(record, r => Assert.Equal("executed", r.Status));
+        Assert.All(record, r => Assert.Contains(r.Node, new[] { "n1", "n2" }));
+        Assert.Equal(record.Count, record.Select(r => r.JobId).Distinct().Count());
+        Assert.Matches(@"\[Train\] .*job array", run.Stdout);
+        var trials = _repo.Read("reports/trials.csv").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",node,job_id", trials[0]);
+        var rows = trials.Skip(1).Select(l => l.Split(',')).ToList();
+        // NOTE: every trial is an array task (<array>_<task>) on a node; rung 0's tasks spread over both nodes.
+        Assert.All(rows, r => Assert.Matches(@"^\d+_\d+$", r[^1]));
+        Assert.Equal(["n1", "n2"], rows.Select(r => r[^2]).Distinct().Order());
+        var model = File.ReadAllBytes(_repo.PathOf("models/model.zip"));
+
+        var local = _repo.Run(TimeSpan.FromMinutes(15), "Train", "--force");
+
+        Assert.True(local.ExitCode == 0, local.ToString());
+        Assert.Equal(model, File.ReadAllBytes(_repo.PathOf("models/model.zip")));
+        // NOTE: the same trials with the same values; only the cluster's file names where each ran.
+        Assert.Equal(trials.Select(l => l[..l.LastIndexOf(',', l.LastIndexOf(',') - 1)]), _repo.Read("reports/trials.csv").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [ClusterFact]
+    public void ExecutorSlurm_JobHitsItsTimeLimit_TrainFailedWithTimeoutDvcLockUnchangedAndOnlyTrainLeftToRun()
+    {
+        CommitWithRemote();
+        Assert.True(_repo.Run(TimeSpan.FromMinutes(10), "Featurize").ExitCode == 0);
+        var before = _repo.Read("dvc.lock");
+
+        // NOTE: Slurm's time limits are whole minutes; 400 trials in the one Train job (--trial-executor local) outlast one.
+        var run = _repo.Run(TimeSpan.FromMinutes(10),
+            ["Train", "--executor", "slurm", "--trial-executor", "local", "--slurm-args", "--time=1 --no-requeue", "--set", "train.budget=400"], Cluster);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"Slurm job \d+ on n[12] ended TIMEOUT", _repo.Reasons()["Train"]);
+        Assert.Contains("last log lines:", run.Stdout + run.Stderr);
+        Assert.Equal(before, _repo.Read("dvc.lock"));
+        var plan = _repo.Run("Train", "--plan");
+        Assert.Matches(@"Featurize\s+skip\s+up to date", plan.Stdout);
+        Assert.Matches(@"Train\s+run", plan.Stdout);
+    }
+
+    [ClusterFact]
     public void ExecutorSlurm_JobScancelled_TargetFailedWithTheStateAndDvcLockKeepsItsEntry()
     {
         var (driver, stdout, jobId, before) = StartValidateJob();
