@@ -20,7 +20,7 @@ public sealed class JobScriptTests : IDisposable
         if (!File.Exists("/usr/bin/flock") && !File.Exists("/bin/flock")) Assert.Fail("flock (util-linux) is not installed; the job script relies on it on every node.");
         var build = Path.Combine(_root.FullName, "build.sh");
         File.WriteAllText(build, "#!/usr/bin/env bash\necho \"start $ATTEMPT $1\" >> trace\nsleep 0.5\necho \"end $ATTEMPT $1\" >> trace\n");
-        File.SetUnixFileMode(build, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(build, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Directory.CreateDirectory(Path.Combine(_root.FullName, ".nuke", "temp"));
         var settings = new SlurmSettings(null, null, "storage", TimeSpan.FromSeconds(1)) { WorkerArgs = ["--trial-executor", "slurm"] };
         var script = Path.Combine(_root.FullName, "job.sh");
