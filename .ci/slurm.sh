@@ -83,9 +83,11 @@ SlurmctldPidFile=$ROOT/run/slurmctld.pid
 SlurmdPidFile=$ROOT/run/slurmd-%n.pid
 SlurmctldLogFile=$ROOT/log/slurmctld.log
 SlurmdLogFile=$ROOT/log/slurmd-%n.log
+# NOTE: 2 CPUs per node, so a Train job and its trial array tasks can share a node; LLN (least loaded node) spreads
+# jobs over both nodes instead of filling n1 first, as independent targets and array tasks should be.
 NodeName=n1 NodeHostname=localhost NodeAddr=127.0.0.1 Port=$N1_PORT CPUs=2 State=UNKNOWN
 NodeName=n2 NodeHostname=localhost NodeAddr=127.0.0.1 Port=$N2_PORT CPUs=2 State=UNKNOWN
-PartitionName=main Nodes=n1,n2 Default=YES MaxTime=INFINITE State=UP
+PartitionName=main Nodes=n1,n2 Default=YES MaxTime=INFINITE State=UP LLN=YES
 CONF
 mkdir -p "$ROOT/spool/n1" "$ROOT/spool/n2"
 export SLURM_CONF="$CONF"
