@@ -42,7 +42,7 @@ public static class ServingHost
         builder.Services.AddSingleton(options).AddSingleton(endpoints).AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddPredictionLog(options);
         builder.Services.AddPredictionService(options);
-        builder.Services.AddServingMetrics();
+        builder.Services.AddServingMetrics(options);
         builder.Services.AddInferenceGrpc(options);
         builder.Services.AddAdmin();
 

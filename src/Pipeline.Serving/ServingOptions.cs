@@ -68,6 +68,12 @@ public sealed partial record ServingOptions
     /// </summary>
     public double FallbackBelow { get; init; } = 0.5;
 
+    /// <summary>
+    /// An OTLP collector (gRPC, e.g. <c>http://localhost:4317</c>) to send traces and metrics to; when null, the
+    /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable turns the exporter on, and without it nothing is sent.
+    /// </summary>
+    public Uri? OtlpEndpoint { get; init; }
+
     /// <summary>The registry folder, absolute.</summary>
     public string RegistryPath => Path.GetFullPath(RegistryRoot, RootDirectory);
 
