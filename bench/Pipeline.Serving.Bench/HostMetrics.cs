@@ -9,6 +9,7 @@ internal sealed record HostMetrics(long Written, long Dropped, long Refused, lon
     public static async Task<HostMetrics> ReadAsync(RestCalls rest)
     {
         var samples = (await rest.TextAsync("/metrics")).Split('\n')
+            .Select(l => l.Replace("{} ", " ", StringComparison.Ordinal))
             .Where(l => l.Length > 0 && l[0] != '#' && !l.Contains('{', StringComparison.Ordinal))
             .Select(l => l.Split(' '))
             .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));

@@ -124,7 +124,7 @@ public sealed class PredictionLogTests(ServingFixture fixture)
         var store = PredictionStore.Sqlite(Path.Combine(fixture.Root, "data", "serving", $"{Guid.NewGuid():N}.db"));
         var log = new PredictionLog(store, 4, TimeSpan.FromSeconds(5), Microsoft.Extensions.Logging.Abstractions.NullLogger<PredictionLog>.Instance);
         var model = Pipeline.Serving.Models.ModelLoader.Load(fixture.VersionFolder("v0.0.1"), ServingFixture.Model, "stable");
-        var record = PredictionRecord.Of("r", TimeProvider.System.GetUtcNow(), model, [1f, 2f, "de".AsMemory()], new Pipeline.Serving.Models.Prediction(0.5f, true, null, null), 1);
+        var record = PredictionRecord.Of("r", TimeProvider.System.GetUtcNow(), model, [1f, 2f, "de".AsMemory()], new Pipeline.Serving.Models.Prediction(0.5f, true, null, null), 1, "");
 
         var accepted = Enumerable.Range(0, 5).Count(i => log.TryAdd([record with { RequestId = $"r{i}a" }, record with { RequestId = $"r{i}b" }]));
 

@@ -9,14 +9,14 @@ namespace Pipeline.Formats.PredictionLog;
 /// </summary>
 public static class PredictionLogQueries
 {
-    private const string PredictionColumns = "request_id, time, model, model_version, variant, features, output, latency_ms";
+    private const string PredictionColumns = "request_id, time, model, model_version, variant, features, output, latency_ms, trace_id";
 
     /// <summary>The parameters of <see cref="InsertPrediction"/> and <see cref="InsertPredictionBatch"/>, in column order.</summary>
-    public static IReadOnlyList<string> PredictionParameters { get; } = ["id", "time", "model", "version", "variant", "features", "output", "latency"];
+    public static IReadOnlyList<string> PredictionParameters { get; } = ["id", "time", "model", "version", "variant", "features", "output", "latency", "trace"];
 
     /// <summary>Inserts one prediction; an id seen again is ignored.</summary>
     public const string InsertPrediction = "INSERT INTO predictions (" + PredictionColumns + ") " +
-        "VALUES (@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING";
+        "VALUES (@id, @time, @model, @version, @variant, @features, @output, @latency, @trace) ON CONFLICT (request_id) DO NOTHING";
 
     /// <summary>
     /// PostgreSQL only: inserts a whole batch in one statement, each parameter an array (one element per prediction).
@@ -24,13 +24,19 @@ public static class PredictionLogQueries
     // NOTE: one statement per batch (arrays unnested on the server): a statement per row would cost a network round
     // trip per prediction, which is what limits a PostgreSQL writer. One statement is one transaction.
     public const string InsertPredictionBatch = "INSERT INTO predictions (" + PredictionColumns + ") " +
-        "SELECT * FROM unnest(@id, @time, @model, @version, @variant, @features, @output, @latency) ON CONFLICT (request_id) DO NOTHING";
+        "SELECT * FROM unnest(@id, @time, @model, @version, @variant, @features, @output, @latency, @trace) ON CONFLICT (request_id) DO NOTHING";
 
-    /// <summary>One row when a prediction with request id <c>@id</c> was logged.</summary>
-    public const string PredictionExists = "SELECT 1 FROM predictions WHERE request_id = @id";
+    /// <summary>
+    /// The trace id of the prediction with request id <c>@id</c> (empty when it was logged without one); no row when
+    /// no such prediction was logged.
+    /// </summary>
+    public const string PredictionTrace = "SELECT trace_id FROM predictions WHERE request_id = @id";
 
-    /// <summary>Stores a label (<c>@id</c>, <c>@time</c>, <c>@label</c>); a request id already labelled is left alone (0 rows).</summary>
-    public const string InsertFeedback = "INSERT INTO feedback (request_id, time, label) VALUES (@id, @time, @label) ON CONFLICT (request_id) DO NOTHING";
+    /// <summary>
+    /// Stores a label (<c>@id</c>, <c>@time</c>, <c>@label</c>, and <c>@trace</c>: the trace id of the prediction it
+    /// labels, so the feedback links to the request's trace); a request id already labelled is left alone (0 rows).
+    /// </summary>
+    public const string InsertFeedback = "INSERT INTO feedback (request_id, time, label, trace_id) VALUES (@id, @time, @label, @trace) ON CONFLICT (request_id) DO NOTHING";
 
     /// <summary>
     /// <c>request_id, features, label</c> of every labelled prediction, oldest first, ties by request id (so appended

@@ -30,4 +30,23 @@ public static class PredictionLogSchema
 
     /// <summary>The DDL for <paramref name="dialect"/>.</summary>
     public static string For(SqlDialect dialect) => dialect == SqlDialect.Postgres ? Postgres : Sqlite;
+
+    /// <summary>
+    /// Columns added after the base DDL, in order: <c>trace_id</c>, the W3C trace id (32 hex digits) of the request
+    /// that made the prediction, and on <c>feedback</c> the trace id of the prediction it labels; empty when untraced.
+    /// </summary>
+    public static IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns { get; } =
+    [
+        ("predictions", "trace_id", "TEXT NOT NULL DEFAULT ''"),
+        ("feedback", "trace_id", "TEXT NOT NULL DEFAULT ''"),
+    ];
+
+    /// <summary>The names of <paramref name="table"/>'s columns, one per row (a fixed table name, never user input).</summary>
+    public static string ColumnNames(SqlDialect dialect, string table) => dialect == SqlDialect.Postgres
+        ? $"SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}'"
+        : $"SELECT name FROM pragma_table_info('{table}')";
+
+    /// <summary>Adds one of the <see cref="AddedColumns"/> to a log that lacks it.</summary>
+    public static string AddColumn((string Table, string Column, string Definition) added) =>
+        $"ALTER TABLE {added.Table} ADD COLUMN {added.Column} {added.Definition}";
 }

@@ -1,6 +1,6 @@
 namespace Pipeline.Monitoring.Hosts;
 
-/// <summary>Turns parsed <c>/metrics</c> samples of the serving host (names as Pipeline.Serving's PrometheusText writes them) into <see cref="HostResources"/>.</summary>
+/// <summary>Turns parsed <c>/metrics</c> samples of the serving host (names as the serving host's OpenTelemetry Prometheus exporter writes them: see Pipeline.Serving's ServingMetrics) into <see cref="HostResources"/>.</summary>
 internal static class HostResourcesReader
 {
     /// <summary>The CPU counter; also what marks a scrape as a process's metrics.</summary>

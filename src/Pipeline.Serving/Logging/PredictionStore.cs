@@ -8,7 +8,8 @@ namespace Pipeline.Serving.Logging;
 
 /// <summary>
 /// The prediction log's database: SQLite (one file, WAL) or PostgreSQL (shared by replicas), with the same
-/// <c>predictions</c> and <c>feedback</c> tables (<see cref="PredictionLogSchema"/>), created on start.
+/// <c>predictions</c> and <c>feedback</c> tables (<see cref="PredictionLogSchema"/>), created on start (columns added
+/// since a log was first written are added to it).
 /// </summary>
 internal sealed class PredictionStore
 {
@@ -31,12 +32,36 @@ internal sealed class PredictionStore
     public static PredictionStore Postgres(string connectionString) =>
         new(() => new NpgsqlConnection(connectionString), "PostgreSQL");
 
-    /// <summary>Creates the tables (and turns on WAL for SQLite so feedback writes do not block the log writer).</summary>
+    /// <summary>
+    /// Creates the tables (and turns on WAL for SQLite so feedback writes do not block the log writer), then adds the
+    /// <see cref="PredictionLogSchema.AddedColumns"/> a log written by an earlier host lacks.
+    /// </summary>
     public async Task CreateAsync(CancellationToken cancel)
     {
         await using var connection = await OpenAsync(cancel);
-        var ddl = PredictionLogSchema.For(connection is SqliteConnection ? SqlDialect.Sqlite : SqlDialect.Postgres);
-        await Execute(connection, ddl, cancel);
+        var dialect = connection is SqliteConnection ? SqlDialect.Sqlite : SqlDialect.Postgres;
+        await Execute(connection, PredictionLogSchema.For(dialect), cancel);
+        foreach (var added in PredictionLogSchema.AddedColumns)
+        {
+            if (!(await ColumnsAsync(connection, dialect, added.Table, cancel)).Contains(added.Column))
+            {
+                await Execute(connection, PredictionLogSchema.AddColumn(added), cancel);
+            }
+        }
+    }
+
+    private static async Task<HashSet<string>> ColumnsAsync(DbConnection connection, SqlDialect dialect, string table, CancellationToken cancel)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = PredictionLogSchema.ColumnNames(dialect, table);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        while (await reader.ReadAsync(cancel))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     /// <summary>Inserts a batch of predictions in one transaction (an id seen again is ignored).</summary>
@@ -59,7 +84,7 @@ internal sealed class PredictionStore
         foreach (var r in batch)
         {
             (p[0].Value, p[1].Value, p[2].Value, p[3].Value) = (r.RequestId, Time(r.Time), r.Model, r.Version);
-            (p[4].Value, p[5].Value, p[6].Value, p[7].Value) = (r.Variant, r.Features, r.Output, r.LatencyMs);
+            (p[4].Value, p[5].Value, p[6].Value, p[7].Value, p[8].Value) = (r.Variant, r.Features, r.Output, r.LatencyMs, r.TraceId);
             await command.ExecuteNonQueryAsync(cancel);
         }
 
@@ -77,45 +102,47 @@ internal sealed class PredictionStore
         command.Parameters.Add(new NpgsqlParameter<string[]>("features", batch.Select(r => r.Features).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string[]>("output", batch.Select(r => r.Output).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<double[]>("latency", batch.Select(r => r.LatencyMs).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("trace", batch.Select(r => r.TraceId).ToArray()));
         await command.ExecuteNonQueryAsync(cancel);
     }
 
-    /// <summary>The ids among <paramref name="ids"/> that have no logged prediction.</summary>
-    public async Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyList<string> ids, CancellationToken cancel)
+    /// <summary>The trace id of each of <paramref name="ids"/> that has a logged prediction (empty when untraced); ids without one are absent.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> TracesAsync(IReadOnlyList<string> ids, CancellationToken cancel)
     {
         await using var connection = await OpenAsync(cancel);
         await using var command = connection.CreateCommand();
-        command.CommandText = PredictionLogQueries.PredictionExists;
+        command.CommandText = PredictionLogQueries.PredictionTrace;
         var id = Add(command, "id");
-        var unknown = new List<string>();
+        var traces = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var value in ids)
         {
             id.Value = value;
-            if (await command.ExecuteScalarAsync(cancel) is null)
+            if (await command.ExecuteScalarAsync(cancel) is string trace)
             {
-                unknown.Add(value);
+                traces[value] = trace;
             }
         }
 
-        return unknown;
+        return traces;
     }
 
     /// <summary>
-    /// Stores ground truth in one transaction: the first label of a request id is kept. Returns the ids that already
-    /// had a label (or came twice); when there are any, nothing is stored.
+    /// Stores ground truth in one transaction, each label with the trace id of the prediction it labels (from
+    /// <paramref name="traces"/>): the first label of a request id is kept. Returns the ids that already had a label
+    /// (or came twice); when there are any, nothing is stored.
     /// </summary>
-    public async Task<IReadOnlyList<string>> InsertFeedbackAsync(IReadOnlyList<(string RequestId, string Label)> feedback, DateTimeOffset time, CancellationToken cancel)
+    public async Task<IReadOnlyList<string>> InsertFeedbackAsync(IReadOnlyList<(string RequestId, string Label)> feedback, IReadOnlyDictionary<string, string> traces, DateTimeOffset time, CancellationToken cancel)
     {
         await using var connection = await OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = PredictionLogQueries.InsertFeedback;
-        var (id, at, label) = (Add(command, "id"), Add(command, "time"), Add(command, "label"));
+        var (id, at, label, trace) = (Add(command, "id"), Add(command, "time"), Add(command, "label"), Add(command, "trace"));
         var labelled = new List<string>();
         foreach (var (requestId, value) in feedback)
         {
-            (id.Value, at.Value, label.Value) = (requestId, Time(time), value);
+            (id.Value, at.Value, label.Value, trace.Value) = (requestId, Time(time), value, traces.GetValueOrDefault(requestId, ""));
             if (await command.ExecuteNonQueryAsync(cancel) == 0)
             {
                 labelled.Add(requestId);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pipeline.Serving.Logging;
+using Pipeline.Serving.Metrics;
 using Pipeline.Serving.Rollouts;
 
 namespace Pipeline.Serving.Models;
@@ -57,12 +58,17 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
     /// <paramref name="header"/> or from the rows); <see cref="PredictionResult.Model"/> is the one that answered.
     /// A prediction is only returned once its rows are in the log's queue: when the log is full the request waits,
     /// and is refused (<see cref="Rejection.Unavailable"/>: 503, gRPC UNAVAILABLE) if no room came in time.
+    /// Scoring runs in a <c>predict</c> span; every logged row carries the request's trace id (the client's W3C
+    /// <c>traceparent</c> when it sent one).
     /// </summary>
     public async Task<PredictionResult> PredictAsync(ServedModel model, object?[][] rows, string? requestId, Func<string, string?>? header, CancellationToken cancel)
     {
         // NOTE: version 7 (time-ordered) ids: the log's request_id primary key then grows at its end instead of
         // dirtying a random index page per row, which had the SQLite writer rewrite more than one page per prediction.
         var id = string.IsNullOrEmpty(requestId) ? Guid.CreateVersion7(clock.GetUtcNow()).ToString("N") : requestId;
+        using var span = ServingTelemetry.Source.StartActivity("predict");
+        span?.SetTag("model", model.Name).SetTag("request_id", id).SetTag("rows", rows.Length);
+        var traceId = ServingTelemetry.CurrentTraceId();
         var router = ReferenceEquals(model, live) ? Router : null;
         var start = Stopwatch.GetTimestamp();
         var (answer, predictions) = router is null ? (model, model.Predict(rows)) : router.Score(model, rows, id, header);
@@ -72,7 +78,7 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
         var records = new PredictionRecord[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            records[i] = PredictionRecord.Of(rowIds[i], now, answer, rows[i], predictions[i], latency);
+            records[i] = PredictionRecord.Of(rowIds[i], now, answer, rows[i], predictions[i], latency, traceId);
         }
 
         if (!await log.AddAsync(records, cancel))
@@ -82,7 +88,8 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
         }
 
         router?.Observed(answer, predictions, latency);
-        router?.Mirror(rows, rowIds, now, log);
+        span?.SetTag("model_version", answer.VersionText).SetTag("variant", answer.Variant);
+        router?.Mirror(rows, rowIds, now, traceId, log);
         return new PredictionResult(answer, id, rowIds, predictions);
     }
 

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Pipeline.Serving.Logging;
+using Pipeline.Serving.Metrics;
 using Pipeline.Serving.Models;
 
 namespace Pipeline.Serving.Rest;
@@ -11,7 +13,8 @@ namespace Pipeline.Serving.Rest;
 /// <c>POST /v1/feedback</c> (<c>Content-Type: application/json</c>, else 415) with <c>{"request_id": ..., "label": ...}</c>
 /// or an array of them: stores ground truth for logged predictions. The whole request is refused, and nothing stored,
 /// when a label is not one of the served model's labels (400), an id has no logged prediction (404) or already has a
-/// label (409: the first label is kept; labels are not revised through the API).
+/// label (409: the first label is kept; labels are not revised through the API). Each stored label carries the trace
+/// id of the prediction it labels, and the call's <c>feedback</c> span links to those traces.
 /// </summary>
 internal static class FeedbackEndpoints
 {
@@ -35,13 +38,16 @@ internal static class FeedbackEndpoints
             throw RequestRejectedException.Invalid("body: at least one feedback item is required.");
         }
 
-        var unknown = await log.Store.UnknownAsync(feedback.Select(f => f.RequestId).ToList(), context.RequestAborted);
+        using var span = ServingTelemetry.Source.StartActivity("feedback");
+        var traces = await log.Store.TracesAsync(feedback.Select(f => f.RequestId).ToList(), context.RequestAborted);
+        var unknown = feedback.Select(f => f.RequestId).Where(id => !traces.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
             throw new RequestRejectedException(Rejection.NotFound, $"No logged prediction has request_id '{string.Join("', '", unknown)}'; nothing was stored. (A prediction reaches the log within moments of its answer.)");
         }
 
-        var labelled = await log.Store.InsertFeedbackAsync(feedback, clock.GetUtcNow(), context.RequestAborted);
+        LinkTraces(span, traces.Values);
+        var labelled = await log.Store.InsertFeedbackAsync(feedback, traces, clock.GetUtcNow(), context.RequestAborted);
         if (labelled.Count > 0)
         {
             throw new RequestRejectedException(Rejection.Conflict, $"request_id '{string.Join("', '", labelled)}' already has a label; the first label is kept and nothing was stored.");
@@ -53,6 +59,20 @@ internal static class FeedbackEndpoints
             json.WriteNumber("stored", feedback.Count);
             json.WriteEndObject();
         });
+    }
+
+    private static void LinkTraces(Activity? span, IEnumerable<string> traceIds)
+    {
+        if (span is null)
+        {
+            return;
+        }
+
+        foreach (var traceId in traceIds.Where(t => t.Length == 32).Distinct(StringComparer.Ordinal))
+        {
+            // NOTE: the prediction's own span id is not logged; a link to its trace is what a trace viewer follows.
+            span.AddLink(new ActivityLink(new ActivityContext(ActivityTraceId.CreateFromString(traceId), default, ActivityTraceFlags.None)));
+        }
     }
 
     private static (string RequestId, string Label) Parse(JsonElement item, string where, LabelSpace labels)

@@ -37,11 +37,19 @@ internal static class JsonAnswer
         j.WriteEndObject();
     }, status);
 
-    /// <summary>Records the answering model for the metrics and the <c>model-version</c>/<c>model-variant</c> headers.</summary>
+    /// <summary>
+    /// Records the answering model for the metrics and the <c>model-version</c>/<c>model-variant</c> headers, and
+    /// returns the request's trace in a <c>traceresponse</c> header (W3C Trace Context level 2:
+    /// <c>00-{trace id}-{span id}-{flags}</c>), the trace id its logged predictions carry.
+    /// </summary>
     public static void ServedBy(HttpContext context, ServedModel model)
     {
         context.Items[ServedByKey] = model;
         context.Response.Headers["model-version"] = model.Version.ToString();
         context.Response.Headers["model-variant"] = model.Variant;
+        if (System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C, Id: { } id })
+        {
+            context.Response.Headers["traceresponse"] = id;
+        }
     }
 }

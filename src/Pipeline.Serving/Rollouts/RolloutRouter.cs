@@ -69,7 +69,7 @@ internal sealed class RolloutRouter
     }
 
     /// <summary>Scores a copy of the request on the shadow candidate in the background and logs it as <c>id:shadow</c>.</summary>
-    public void Mirror(object?[][] rows, string[] rowIds, DateTimeOffset time, PredictionLog log)
+    public void Mirror(object?[][] rows, string[] rowIds, DateTimeOffset time, string traceId, PredictionLog log)
     {
         if (state is not { Mirrors: true, Candidate: { } shadow })
         {
@@ -83,7 +83,7 @@ internal sealed class RolloutRouter
             return;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(_ => MirrorNow(shadow, rows, rowIds, time, log), null);
+        ThreadPool.UnsafeQueueUserWorkItem(_ => MirrorNow(shadow, rows, rowIds, time, traceId, log), null);
     }
 
     private static string? EntityKey(RolloutState s, ServedModel candidate, object?[][] rows, Func<string, string?>? header)
@@ -101,14 +101,14 @@ internal sealed class RolloutRouter
         return candidate.Features.Find(key) is { } column && rows.Length > 0 ? rows[0][column.Ordinal]?.ToString() : null;
     }
 
-    private void MirrorNow(ServedModel shadow, object?[][] rows, string[] rowIds, DateTimeOffset time, PredictionLog log)
+    private void MirrorNow(ServedModel shadow, object?[][] rows, string[] rowIds, DateTimeOffset time, string traceId, PredictionLog log)
     {
         try
         {
             var start = Stopwatch.GetTimestamp();
             var predictions = shadow.Predict(rows);
             var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            log.TryAdd(rows.Select((row, i) => PredictionRecord.Of(rowIds[i] + ":shadow", time, shadow, row, predictions[i], latency)).ToArray());
+            log.TryAdd(rows.Select((row, i) => PredictionRecord.Of(rowIds[i] + ":shadow", time, shadow, row, predictions[i], latency, traceId)).ToArray());
         }
         // NOTE: a shadow runs on a pool thread where an escaping exception would crash the process.
         catch (Exception)

@@ -13,6 +13,7 @@ public sealed class PredictionLogQueriesTests : IDisposable
     {
         _connection.Open();
         Run(PredictionLogSchema.For(SqlDialect.Sqlite));
+        foreach (var added in PredictionLogSchema.AddedColumns) Run(PredictionLogSchema.AddColumn(added));
         Insert("b", Start.AddMinutes(1), "canary");
         Insert("a", Start.AddMinutes(1), "production");
         Insert("c", Start, "production");
@@ -29,6 +30,25 @@ public sealed class PredictionLogQueriesTests : IDisposable
         Assert.Equal(0, Insert("a", Start.AddHours(1), "canary"));
 
         Assert.Equal(["production"], Column("SELECT variant FROM predictions WHERE request_id = 'a'"));
+    }
+
+    [Fact]
+    public void AddedColumns_AfterTheBaseDdl_ListedByColumnNamesWithEmptyDefaults()
+    {
+        Assert.Contains("trace_id", Column(PredictionLogSchema.ColumnNames(SqlDialect.Sqlite, "predictions")));
+        Assert.Contains("trace_id", Column(PredictionLogSchema.ColumnNames(SqlDialect.Sqlite, "feedback")));
+        Assert.Equal([""], Column("SELECT trace_id FROM predictions WHERE request_id = 'c'"));
+    }
+
+    [Fact]
+    public void PredictionTrace_LoggedAndUnknownIds_TraceIdOrNoRow()
+    {
+        Assert.Equal(1, Insert("t", Start, "production", "4bf92f3577b34da6a3ce929d0e0e4736"));
+        Assert.Equal(1, Label("t", "1", "4bf92f3577b34da6a3ce929d0e0e4736"));
+
+        Assert.Equal(["4bf92f3577b34da6a3ce929d0e0e4736"], Column(PredictionLogQueries.PredictionTrace.Replace("@id", "'t'", StringComparison.Ordinal)));
+        Assert.Empty(Column(PredictionLogQueries.PredictionTrace.Replace("@id", "'nope'", StringComparison.Ordinal)));
+        Assert.Equal(["4bf92f3577b34da6a3ce929d0e0e4736"], Column("SELECT trace_id FROM feedback WHERE request_id = 't'"));
     }
 
     [Fact]
@@ -91,20 +111,21 @@ public sealed class PredictionLogQueriesTests : IDisposable
         Assert.Equal(time, PredictionLogTime.Parse(text));
     }
 
-    private int Insert(string id, DateTimeOffset time, string variant)
+    private int Insert(string id, DateTimeOffset time, string variant, string traceId = "")
     {
         using var command = Command(PredictionLogQueries.InsertPrediction);
-        object[] values = [id, PredictionLogTime.Text(time), "fraud", "3", variant, "{}", "{}", 1.5];
+        object[] values = [id, PredictionLogTime.Text(time), "fraud", "3", variant, "{}", "{}", 1.5, traceId];
         foreach (var (name, value) in PredictionLogQueries.PredictionParameters.Zip(values)) command.Parameters.AddWithValue("@" + name, value);
         return command.ExecuteNonQuery();
     }
 
-    private int Label(string id, string label)
+    private int Label(string id, string label, string traceId = "")
     {
         using var command = Command(PredictionLogQueries.InsertFeedback);
         command.Parameters.AddWithValue("@id", id);
         command.Parameters.AddWithValue("@time", PredictionLogTime.Text(Start.AddHours(1)));
         command.Parameters.AddWithValue("@label", label);
+        command.Parameters.AddWithValue("@trace", traceId);
         return command.ExecuteNonQuery();
     }
 
