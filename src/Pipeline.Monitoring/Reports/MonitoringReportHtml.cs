@@ -8,7 +8,7 @@ namespace Pipeline.Monitoring.Reports;
 /// <summary>The self-contained HTML monitoring report: verdict, drift table and per-feature plots, performance and latency over time.</summary>
 internal static class MonitoringReportHtml
 {
-    /// <summary>The whole page (inline CSS and SVG only).</summary>
+    /// <summary>The whole page (inline CSS and SVG charts drawn by ScottPlot only).</summary>
     public static string Write(MonitoringReport report)
     {
         var html = new StringBuilder();

@@ -1,82 +1,111 @@
 using System.Globalization;
-using System.Net;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
+using ScottPlot;
 
 namespace Pipeline.Monitoring.Reports;
 
-/// <summary>Small inline SVG charts (no scripts, no external assets); numbers written invariantly so output is byte-stable.</summary>
-internal static class SvgChart
+/// <summary>
+/// The report's inline SVG charts, drawn with ScottPlot (the library Ml's evaluation plots use): no scripts, no
+/// external assets, and the same inputs give the same bytes.
+/// </summary>
+internal static partial class SvgChart
 {
-    private const int Width = 420;
-    private const int Height = 160;
-    private const int Pad = 24;
+    private const int Width = 480;
+    private const int Height = 240;
 
     /// <summary>Grouped bars: reference (grey) and current (blue) share per bin.</summary>
     public static string Bars(IReadOnlyList<string> bins, IReadOnlyList<double> reference, IReadOnlyList<double> current)
     {
-        var svg = Open();
-        var top = Math.Max(1e-12, reference.Concat(current).DefaultIfEmpty(0).Max());
-        var slot = (Width - 2.0 * Pad) / Math.Max(1, bins.Count);
+        var plot = new Plot();
+        var bars = new List<Bar>(bins.Count * 2);
         for (var i = 0; i < bins.Count; i++)
         {
-            var x = Pad + i * slot;
-            Bar(svg, x + slot * 0.1, slot * 0.4, reference[i] / top, "#999", bins[i], reference[i]);
-            Bar(svg, x + slot * 0.5, slot * 0.4, current[i] / top, "#1f77b4", bins[i], current[i]);
+            bars.Add(new Bar { Position = i - 0.2, Value = reference[i], Size = 0.4, FillColor = Color.FromHex("#999999"), LineWidth = 0 });
+            bars.Add(new Bar { Position = i + 0.2, Value = current[i], Size = 0.4, FillColor = Color.FromHex("#1f77b4"), LineWidth = 0 });
         }
 
+        plot.Add.Bars(bars);
         if (bins.Count > 0)
         {
-            Label(svg, Pad, Height - 4, bins[0]);
-            Label(svg, Width - Pad - 40, Height - 4, bins[^1]);
+            double[] ticks = bins.Count == 1 ? [0] : [0, bins.Count - 1];
+            string[] labels = bins.Count == 1 ? [bins[0]] : [bins[0], bins[^1]];
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, labels);
         }
 
-        return Close(svg);
+        return Svg(plot);
     }
 
     /// <summary>Line chart of one or more series over equally spaced points (null values leave gaps).</summary>
     public static string Lines(IReadOnlyList<(string Name, string Colour, IReadOnlyList<double?> Values)> series)
     {
-        var svg = Open();
-        var values = series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).ToArray();
-        double low = values.DefaultIfEmpty(0).Min(), high = values.DefaultIfEmpty(1).Max();
-        if (high <= low) high = low + 1;
+        var plot = new Plot();
         foreach (var (name, colour, points) in series)
         {
-            var step = (Width - 2.0 * Pad) / Math.Max(1, points.Count - 1);
-            var path = new StringBuilder();
-            for (var i = 0; i < points.Count; i++)
+            var first = true;
+            foreach (var (start, values) in Segments(points))
             {
-                if (points[i] is not { } v) continue;
-                var y = Height - Pad - (v - low) / (high - low) * (Height - 2.0 * Pad);
-                path.Append(path.Length == 0 || points[i - 1] is null ? 'M' : 'L').Append(F(Pad + i * step)).Append(',').Append(F(y)).Append(' ');
+                var line = plot.Add.Scatter(Enumerable.Range(start, values.Length).Select(i => (double)i).ToArray(), values, Color.FromHex(colour));
+                line.LineWidth = 2;
+                line.MarkerSize = values.Length == 1 ? 5 : 0;
+                if (first)
+                {
+                    line.LegendText = name;
+                    first = false;
+                }
             }
-
-            svg.Append("<path fill=\"none\" stroke=\"").Append(colour).Append("\" stroke-width=\"2\" d=\"").Append(path.ToString().TrimEnd()).Append("\"><title>")
-                .Append(WebUtility.HtmlEncode(name)).Append("</title></path>");
         }
 
-        Label(svg, 2, Pad, F(high));
-        Label(svg, 2, Height - Pad, F(low));
-        return Close(svg);
+        plot.ShowLegend(Alignment.UpperRight);
+        return Svg(plot);
     }
 
-    private static void Bar(StringBuilder svg, double x, double width, double fraction, string colour, string bin, double share)
+    /// <summary>The runs of non-null values, each with the index of its first point.</summary>
+    private static IEnumerable<(int Start, double[] Values)> Segments(IReadOnlyList<double?> points)
     {
-        var h = fraction * (Height - 2.0 * Pad);
-        svg.Append("<rect x=\"").Append(F(x)).Append("\" y=\"").Append(F(Height - Pad - h)).Append("\" width=\"").Append(F(width))
-            .Append("\" height=\"").Append(F(h)).Append("\" fill=\"").Append(colour).Append("\"><title>")
-            .Append(WebUtility.HtmlEncode(bin)).Append(": ").Append(F(share)).Append("</title></rect>");
+        var run = new List<double>();
+        for (var i = 0; i <= points.Count; i++)
+        {
+            if (i < points.Count && points[i] is { } v)
+            {
+                run.Add(v);
+                continue;
+            }
+
+            if (run.Count > 0)
+            {
+                yield return (i - run.Count, run.ToArray());
+                run.Clear();
+            }
+        }
     }
 
-    private static void Label(StringBuilder svg, double x, double y, string text) =>
-        svg.Append("<text x=\"").Append(F(x)).Append("\" y=\"").Append(F(y)).Append("\" font-size=\"10\">").Append(WebUtility.HtmlEncode(text)).Append("</text>");
+    private static string Svg(Plot plot)
+    {
+        var svg = plot.GetSvgXml(Width, Height);
+        // NOTE: the page embeds the element itself; an XML declaration is not valid inside HTML.
+        svg = svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
+        // NOTE: Skia numbers clip paths with a process-wide counter (cl_4, then cl_a for the same chart drawn again),
+        // so they are renumbered in order of appearance to keep output byte-stable, and prefixed with a hash of the
+        // chart so that two different charts on one page never share an id.
+        var numbers = new Dictionary<string, string>(StringComparer.Ordinal);
+        svg = ClipId().Replace(svg, m =>
+        {
+            if (!numbers.TryGetValue(m.Value, out var id))
+            {
+                numbers[m.Value] = id = "c" + numbers.Count.ToString(CultureInfo.InvariantCulture);
+            }
 
-    private static StringBuilder Open() => new StringBuilder()
-        .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\">")
-        .Append(CultureInfo.InvariantCulture, $"<line x1=\"{Pad}\" y1=\"{Height - Pad}\" x2=\"{Width - Pad}\" y2=\"{Height - Pad}\" stroke=\"#333\"/>");
+            return "@@" + id;
+        });
+        var prefix = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(svg)))[..8];
+        return svg.Replace("@@", "chart" + prefix + "_", StringComparison.Ordinal);
+    }
 
-    private static string Close(StringBuilder svg) => svg.Append("</svg>").ToString();
+    [GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    private static partial Regex ClipId();
 
-    /// <summary>A number for SVG and tables: invariant, at most 4 decimals.</summary>
+    /// <summary>A number for tables: invariant, at most 4 decimals.</summary>
     public static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }
