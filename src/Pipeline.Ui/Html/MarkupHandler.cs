@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Encodings.Web;
+using System.Net;
 
 namespace Pipeline.Ui.Html;
 
@@ -31,7 +31,7 @@ internal ref struct MarkupHandler
     public readonly void AppendFormatted<T>(T value, string? format)
     {
         var plain = value is IFormattable formattable ? formattable.ToString(format, CultureInfo.InvariantCulture) : value?.ToString();
-        text.Append(HtmlEncoder.Default.Encode(plain ?? ""));
+        text.Append(WebUtility.HtmlEncode(plain ?? ""));
     }
 
     public readonly string ToStringAndClear() => text.ToString();
