@@ -24,7 +24,7 @@ internal static class UiEndpoints
         app.MapGet("/", (UiOptions o) => Page(PipelinePage.Render(o.RootDirectory)));
         app.MapGet("/plan", async (UiOptions o, CancellationToken cancel) => Page(await PlanPage.RenderAsync(o, cancel)));
         app.MapGet("/experiments", (UiOptions o, string? sort, string? dir) => Page(ExperimentsPage.Render(o.RootDirectory, sort, dir)));
-        app.MapGet("/models", (UiOptions o, TimeProvider clock) => Page(ModelsPage.Render(o, clock)));
+        app.MapGet("/models", async (HttpContext context, UiOptions o, TimeProvider clock) => Page(await ModelsHtml(context, o, clock, null)));
         app.MapPost("/models/{model}/promote", PromoteAsync);
         app.MapPost("/models/{model}/rollback", RollbackAsync);
         app.MapGet("/monitoring", (UiOptions o) => Page(MonitoringPage.Render(o.RootDirectory)));
@@ -49,35 +49,35 @@ internal static class UiEndpoints
     {
         if (!ModelCatalog.IsModel(options.RegistryPath, model)) return NotFound($"No model '{model}' in models/registry.");
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
-        if (Refused(context, form, options, "Promote") is { } refused) return refused;
+        if (await Refused(context, form, options, "Promote") is { } refused) return refused;
         var text = form?["version"].ToString() ?? "";
         if (!ModelVersion.TryParse(text, out var version) || !RegistryFolder.Versions(options.RegistryPath, model).Contains(version))
-            return ModelsAnswer(options, clock, Notice.Error($"'{text}' is not a registered version of {model}; nothing was changed."), StatusCodes.Status400BadRequest);
+            return await ModelsAnswer(context, options, clock, Notice.Error($"'{text}' is not a registered version of {model}; nothing was changed."), StatusCodes.Status400BadRequest);
         var outcome = string.Join(" ", await actions.PromoteAsync(model, version, context.RequestAborted));
         var log = Logger(context);
         UiLog.Acted(log, "Promote", model, outcome);
-        return ModelsAnswer(options, clock, Notice.Ok(outcome), StatusCodes.Status200OK);
+        return await ModelsAnswer(context, options, clock, Notice.Ok(outcome), StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> RollbackAsync(HttpContext context, string model, UiOptions options, ModelActions actions, TimeProvider clock)
     {
         if (!ModelCatalog.IsModel(options.RegistryPath, model)) return NotFound($"No model '{model}' in models/registry.");
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
-        if (Refused(context, form, options, "Rollback") is { } refused) return refused;
+        if (await Refused(context, form, options, "Rollback") is { } refused) return refused;
         var (lines, succeeded) = await actions.RollbackAsync(context.RequestAborted);
         var outcome = string.Join(" ", lines);
         var log = Logger(context);
         UiLog.Acted(log, "Rollback", model, outcome);
-        return ModelsAnswer(options, clock, succeeded ? Notice.Ok(outcome) : Notice.Error(outcome), succeeded ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
+        return await ModelsAnswer(context, options, clock, succeeded ? Notice.Ok(outcome) : Notice.Error(outcome), succeeded ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
     }
 
-    private static IResult? Refused(HttpContext context, IFormCollection? form, UiOptions options, string action)
+    private static async Task<IResult?> Refused(HttpContext context, IFormCollection? form, UiOptions options, string action)
     {
         if (AdminGate.Refusal(context.Request, form, options.AdminToken) is not { } reason) return null;
         var remote = context.Connection.RemoteIpAddress?.ToString();
         var log = Logger(context);
         UiLog.Refused(log, action, remote, reason);
-        return ModelsAnswer(options, context.RequestServices.GetRequiredService<TimeProvider>(), Notice.Error($"403 Forbidden: {reason}"), StatusCodes.Status403Forbidden);
+        return await ModelsAnswer(context, options, context.RequestServices.GetRequiredService<TimeProvider>(), Notice.Error($"403 Forbidden: {reason}"), StatusCodes.Status403Forbidden);
     }
 
     private static ILogger Logger(HttpContext context) => context.RequestServices.GetRequiredService<ILogger<UiOptionsLog>>();
@@ -100,8 +100,14 @@ internal static class UiEndpoints
         return Results.File(full, type);
     }
 
-    private static IResult ModelsAnswer(UiOptions options, TimeProvider clock, Notice notice, int status) =>
-        Results.Content(ModelsPage.Render(options, clock, notice), HtmlType, null, status);
+    private static async Task<IResult> ModelsAnswer(HttpContext context, UiOptions options, TimeProvider clock, Notice notice, int status) =>
+        Results.Content(await ModelsHtml(context, options, clock, notice), HtmlType, null, status);
+
+    private static async Task<string> ModelsHtml(HttpContext context, UiOptions options, TimeProvider clock, Notice? notice)
+    {
+        var hosts = await HostStatus.ReadAsync(options, context.RequestServices.GetRequiredService<IHttpClientFactory>(), context.RequestAborted);
+        return ModelsPage.Render(options, clock, hosts, notice);
+    }
 
     private static IResult NotFound(string text) =>
         Results.Content(Layout.Page("Not found", "", Layout.Missing(text)), HtmlType, null, StatusCodes.Status404NotFound);

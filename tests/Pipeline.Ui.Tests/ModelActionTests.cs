@@ -115,6 +115,18 @@ public sealed class ModelActionTests
         Assert.Equal("v0.0.2", repo.Production);
         Assert.Contains($"No serving host answers at http://127.0.0.1:{port}/", html, StringComparison.Ordinal);
         Assert.Contains("the next ./build.sh Serve serves v0.0.2.", html, StringComparison.Ordinal);
+        Assert.Contains($"<li>http://127.0.0.1:{port}/: not answering (", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModelsPage_ReadOnly_DoesNotAskTheHostsForTheirState()
+    {
+        using var repo = new UiRepository();
+        await using var ui = await RunningUi.StartAsync(repo, token: null, configure: o => o with { ServingHosts = [new Uri("http://127.0.0.1:5080")] });
+
+        var html = await ui.Http.GetStringAsync("/models");
+
+        Assert.Contains("<li>http://127.0.0.1:5080/: state not shown: the admin API needs the admin token (./build.sh Ui --admin-token)</li>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal static class ModelsPage
 {
     private static readonly string[] VersionColumns = ["Version", "Production", "Stages (tags)", "Commit", "Registered", "Inputs"];
 
-    public static string Render(UiOptions options, TimeProvider clock, Notice? notice = null)
+    public static string Render(UiOptions options, TimeProvider clock, IReadOnlyList<(Uri Host, string State)> hosts, Notice? notice = null)
     {
         var models = ModelCatalog.Read(options.RootDirectory, options.RegistryPath, clock);
         var body = models.Count == 0
@@ -20,15 +20,15 @@ internal static class ModelsPage
         return Layout.Page("Models", "/models", Markup.Of($"""
             {body}
             <h2>Serving hosts</h2>
-            {Hosts(options.ServingHosts)}
+            {Hosts(hosts)}
             <h2>Gate report (workspace, reports/gate.txt)</h2>
             {GateReport(options.RootDirectory)}
             """), notice);
     }
 
-    private static Markup Hosts(IReadOnlyList<Uri> hosts) => hosts.Count == 0
+    private static Markup Hosts(IReadOnlyList<(Uri Host, string State)> hosts) => hosts.Count == 0
         ? Layout.Missing("No serving host is configured (params.yaml deploy.host).")
-        : Markup.Of($"<p class=\"muted\">A promotion is rolled out to, and a rollback sent to:</p><ul id=\"hosts\">{hosts.Select(h => Markup.Of($"<li>{h}</li>"))}</ul>");
+        : Markup.Of($"<p class=\"muted\">A promotion is rolled out to, and a rollback sent to:</p><ul id=\"hosts\">{hosts.Select(h => Markup.Of($"<li>{h.Host}: {h.State}</li>"))}</ul>");
 
     private static Markup Model(ModelEntry model, bool actions)
     {
