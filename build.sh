@@ -17,7 +17,7 @@ fi
 list_sources() {
   (cd "$ROOT" && find build src Directory.Build.props Directory.Packages.props global.json \
       \( -name bin -o -name obj \) -prune -o -type f \
-      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' -o -name '*.proto' \) \
+      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' -o -name '*.proto' -o -name '*.css' \) \
       "$@" 2>/dev/null)
 }
 # NOTE: the fast check uses names, sizes and mtimes (GNU find); only when they differ are the contents compared,

@@ -9,7 +9,7 @@ namespace ReferencePipeline;
 /// <summary>Operations: serving the production model and comparing datasets for drift.</summary>
 internal sealed partial class Build
 {
-    [Parameter("REST port of the serving host (Serve)")] readonly int Port = 5080;
+    [Parameter("REST port of the serving host (Serve; default 5080), or of the web UI (Ui; default 5090)")] readonly int? Port;
     [Parameter("gRPC port of the serving host (Serve); HTTP/2 cleartext needs its own port")] readonly int GrpcPort = 5081;
     [Parameter("Bearer token of the serving host's admin API (Serve, Deploy, Rollback)")] readonly string? AdminToken;
     [Parameter("Drift: the reference dataset (CSV)")] readonly string? Reference;
@@ -25,7 +25,7 @@ internal sealed partial class Build
         {
             RootDirectory = RootDirectory,
             ModelName = ctx.Param<string>("model.name"),
-            Port = Port,
+            Port = Port ?? DefaultServingPort,
             GrpcPort = GrpcPort,
             AdminToken = AdminToken,
             FallbackBelow = ParamsValue("serve.fallback_below") is { Length: > 0 } below ? StageOptions.Read(() => ParamValue.Number("serve.fallback_below", below)) : 0.5,

@@ -45,8 +45,14 @@ internal sealed partial class Build
     /// The serving hosts of deploy.host (one address, or several for replicas behind a load balancer: a list or
     /// comma-separated); Deploy and Rollback address each, as every replica keeps its own rollout state.
     /// </summary>
-    private string[] ServingAddresses =>
-        (ParamsValue("deploy.host") ?? $"http://127.0.0.1:{Port}").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    private string[] ServingAddresses => ServingAddressesOn(Port ?? DefaultServingPort);
+
+    /// <summary>The serving hosts of deploy.host, or the local host on <paramref name="port"/> when it is not set.</summary>
+    private string[] ServingAddressesOn(int port) =>
+        (ParamsValue("deploy.host") ?? $"http://127.0.0.1:{port}").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The serving host's REST port when --port is not given.</summary>
+    private const int DefaultServingPort = 5080;
 
     /// <summary>The first serving host: the one Monitor scrapes and Simulate serves on.</summary>
     private string ServingAddress => ServingAddresses[0];

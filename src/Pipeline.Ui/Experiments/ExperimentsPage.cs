@@ -1,0 +1,59 @@
+using System.Globalization;
+using LibGit2Sharp;
+using Pipeline.Engine.Failures;
+using Pipeline.Git.Experiments;
+using Pipeline.Ui.Html;
+
+namespace Pipeline.Ui.Experiments;
+
+/// <summary>
+/// The Experiments page: the workspace, HEAD and the <c>refs/exps</c> experiments of HEAD in one table of metrics and
+/// params (the same table as <c>./build.sh Experiments</c>), sortable by any column; a value that differs from HEAD's is highlighted.
+/// </summary>
+internal static class ExperimentsPage
+{
+    public static string Render(string root, string? sort, string? direction)
+    {
+        ExperimentTable table;
+        try
+        {
+            table = ExperimentList.Read(root);
+        }
+        catch (Exception e) when (e is InvalidOperationException or UsageException or LibGit2SharpException)
+        {
+            return Layout.Page("Experiments", "/experiments", Layout.Missing($"No experiments to show: {e.Message}"));
+        }
+
+        var order = sort is { Length: > 0 } ? new ExperimentSort(sort, direction == "desc") : null;
+        var baseline = table.Rows.Count > 1 ? table.Rows[1] : null;
+        var columns = new List<(string Key, string Label, Func<ExperimentRow, string?> Value, bool Compared)>
+        {
+            ("name", "Experiment", r => r.Name, false),
+            ("created", "Created", r => r.Created?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), false),
+        };
+        columns.AddRange(table.MetricNames.Select(m => ($"metric:{m}", m, (Func<ExperimentRow, string?>)(r => r.Metrics.GetValueOrDefault(m)), true)));
+        columns.AddRange(table.ParamNames.Select(p => ($"param:{p}", p, (Func<ExperimentRow, string?>)(r => r.Params.GetValueOrDefault(p)), true)));
+
+        var header = columns.Select(c => HeaderCell(c.Key, c.Label, order));
+        var rows = (order?.Apply(table.Rows) ?? table.Rows).Select(row => columns.Select(c =>
+        {
+            var value = c.Value(row);
+            var differs = c.Compared && baseline is not null && row != baseline && value != c.Value(baseline);
+            var numeric = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            var css = string.Join(' ', new[] { numeric ? "num" : null, differs ? "diff" : null }.OfType<string>());
+            return c.Key == "name" ? Markup.Of($"<th scope=\"row\">{value}</th>") : Table.Cell(value, css.Length > 0 ? css : null);
+        }));
+        var body = Markup.Of($"""
+            <p class="muted">{table.Rows.Count - Math.Min(2, table.Rows.Count)} experiments of HEAD (refs/exps), with the workspace and HEAD itself. Highlighted: a metric or param that differs from HEAD's. Click a column to sort.</p>
+            {Table.Render("experiments", header, rows)}
+            """);
+        return Layout.Page("Experiments", "/experiments", body);
+    }
+
+    private static Markup HeaderCell(string key, string label, ExperimentSort? order)
+    {
+        var arrow = order?.Column == key ? (order.Descending ? " ▼" : " ▲") : "";
+        var href = $"/experiments?sort={Uri.EscapeDataString(key)}&dir={ExperimentSort.Toggle(order, key)}";
+        return Markup.Of($"<a href=\"{href}\" data-column=\"{key}\">{label}{arrow}</a>");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Pipeline.Engine.Execution;
+using Pipeline.Engine.Primitives;
+using Pipeline.Engine.Serialization;
+using Pipeline.Git;
+using Pipeline.Git.Registry;
+using Pipeline.Ml.Gate;
+using YamlDotNet.Core;
+
+namespace Pipeline.Ui.Models;
+
+/// <summary>
+/// Reads the registry folder (<c>models/registry/&lt;model&gt;/&lt;version&gt;/</c>, the owner of "which version is
+/// production") and the GTO stages of the git tags. A version's missing or corrupt file is a message on its row.
+/// </summary>
+internal static partial class ModelCatalog
+{
+    /// <summary>Every model folder with a plain name, by name.</summary>
+    public static IReadOnlyList<string> Names(string registry) => !Directory.Exists(registry)
+        ? []
+        : Directory.GetDirectories(registry).Select(Path.GetFileName).OfType<string>()
+            .Where(n => ModelName().IsMatch(n)).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>True when <paramref name="model"/> names a model folder of the registry (so a URL cannot name anything else).</summary>
+    public static bool IsModel(string registry, string model) => Names(registry).Contains(model, StringComparer.Ordinal);
+
+    /// <summary>Every model with its versions, the production one and each version's stages from the tags.</summary>
+    public static IReadOnlyList<ModelEntry> Read(string root, string registry, TimeProvider clock)
+    {
+        var stages = TagStages(root, clock);
+        return Names(registry).Select(name => Entry(registry, name, stages.GetValueOrDefault(name))).ToList();
+    }
+
+    private static ModelEntry Entry(string registry, string name, ModelStatus? tags)
+    {
+        ModelVersion? production = null;
+        string? problem = null;
+        try
+        {
+            production = RegistryFolder.ProductionVersion(registry, name);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or IOException)
+        {
+            problem = $"The production pointer models/registry/{name}/{RegistryFolder.ProductionFile} is not a version ({e.Message}); promote a version to rewrite it.";
+        }
+        var versions = RegistryFolder.Versions(registry, name).Select(v =>
+        {
+            var stagesOf = tags?.Stages.Where(s => s.Value.Name == v.ToString()).Select(s => s.Key).ToList() ?? [];
+            return Version(Path.Combine(registry, name, v.ToString()), v, stagesOf);
+        }).ToList();
+        return new ModelEntry(name, versions, production, problem);
+    }
+
+    private static ModelVersionInfo Version(string folder, ModelVersion version, IReadOnlyList<string> stages)
+    {
+        var problems = new List<string>();
+        string? commit = null, registeredAt = null;
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lineage = Path.Combine(folder, RegistryFolder.LineageFile);
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(lineage));
+            commit = json.RootElement.TryGetProperty("git_commit", out var c) ? c.GetString() : null;
+            registeredAt = json.RootElement.TryGetProperty("registered_at", out var at) ? at.GetString() : null;
+            if (json.RootElement.TryGetProperty("inputs", out var i) && i.ValueKind == JsonValueKind.Object)
+                foreach (var input in i.EnumerateObject()) inputs[input.Name] = input.Value.GetString() ?? "";
+        }
+        catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            problems.Add($"lineage.json: {(e is FileNotFoundException ? "missing" : e.Message)}");
+        }
+        return new ModelVersionInfo(version, commit, registeredAt, inputs, Metrics(Path.Combine(folder, "metrics.json"), problems), stages,
+            problems.Count > 0 ? string.Join("; ", problems) : null);
+    }
+
+    private static IReadOnlyDictionary<string, string> Metrics(string path, List<string> problems)
+    {
+        if (!File.Exists(path)) return new Dictionary<string, string>();
+        try
+        {
+            return ParamFlattener.Flatten(DvcYaml.Parse(File.ReadAllText(path)));
+        }
+        catch (Exception e) when (e is YamlException or FormatException or IOException)
+        {
+            problems.Add($"metrics.json: {e.Message}");
+            return new Dictionary<string, string>();
+        }
+    }
+
+    // NOTE: the tags are GTO's view; outside a git repository (or with no tags) there are simply no stages to show.
+    private static Dictionary<string, ModelStatus> TagStages(string root, TimeProvider clock)
+    {
+        using var repo = GitRepositoryLocator.TryOpen(root);
+        if (repo is null) return [];
+        try
+        {
+            return new ModelRegistry(repo, clock, new GitIdentity("pipeline-ui", "pipeline@localhost")).Models().ToDictionary(m => m.Name, StringComparer.Ordinal);
+        }
+        catch (LibGit2Sharp.LibGit2SharpException)
+        {
+            return [];
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex ModelName();
+}

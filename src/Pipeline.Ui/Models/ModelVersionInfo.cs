@@ -1,0 +1,16 @@
+using Pipeline.Engine.Primitives;
+
+namespace Pipeline.Ui.Models;
+
+/// <summary>One registered version: its lineage (commit, input hashes), its metrics, and the GTO stages its tags give it.</summary>
+internal sealed record ModelVersionInfo(
+    ModelVersion Version,
+    string? Commit,
+    string? RegisteredAt,
+    IReadOnlyDictionary<string, string> Inputs,
+    IReadOnlyDictionary<string, string> Metrics,
+    IReadOnlyList<string> Stages,
+    string? Problem);
+
+/// <summary>A model of the registry folder: its versions (ascending) and which one is production.</summary>
+internal sealed record ModelEntry(string Name, IReadOnlyList<ModelVersionInfo> Versions, ModelVersion? Production, string? Problem);

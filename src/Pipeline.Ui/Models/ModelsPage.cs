@@ -1,0 +1,96 @@
+using Pipeline.Ui.Html;
+using Pipeline.Ui.Security;
+
+namespace Pipeline.Ui.Models;
+
+/// <summary>
+/// The Models page: per model its versions (production marked), GTO stages, lineage and metrics, the workspace's gate
+/// report, and Promote / Roll back buttons that need the admin token (typed into the page, sent in the POST body).
+/// </summary>
+internal static class ModelsPage
+{
+    private static readonly string[] VersionColumns = ["Version", "Production", "Stages (tags)", "Commit", "Registered", "Inputs"];
+
+    public static string Render(UiOptions options, TimeProvider clock, IReadOnlyList<(Uri Host, string State)> hosts, Notice? notice = null)
+    {
+        var models = ModelCatalog.Read(options.RootDirectory, options.RegistryPath, clock);
+        var body = models.Count == 0
+            ? Layout.Missing("No model is registered yet (models/registry): run ./build.sh Deploy.")
+            : Markup.Join(models.Select(m => Model(m, options.AdminToken is { Length: > 0 })));
+        return Layout.Page("Models", "/models", Markup.Of($"""
+            {body}
+            <h2>Serving hosts</h2>
+            {Hosts(hosts)}
+            <h2>Gate report (workspace, reports/gate.txt)</h2>
+            {GateReport(options.RootDirectory)}
+            """), notice);
+    }
+
+    private static Markup Hosts(IReadOnlyList<(Uri Host, string State)> hosts) => hosts.Count == 0
+        ? Layout.Missing("No serving host is configured (params.yaml deploy.host).")
+        : Markup.Of($"<p class=\"muted\">A promotion is rolled out to, and a rollback sent to:</p><ul id=\"hosts\">{hosts.Select(h => Markup.Of($"<li>{h.Host}: {h.State}</li>"))}</ul>");
+
+    private static Markup Model(ModelEntry model, bool actions)
+    {
+        var metrics = model.Versions.SelectMany(v => v.Metrics.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var header = VersionColumns.Concat(metrics).Append("Action")
+            .Select(h => Markup.Of($"{h}"));
+        var rows = model.Versions.Reverse().Select(v => (IEnumerable<Markup>)
+        [
+            Markup.Of($"<th scope=\"row\">{v.Version}</th>"),
+            v.Version == model.Production ? Markup.Of($"<td class=\"production\" data-production=\"true\">production</td>") : Table.Cell(""),
+            Table.Cell(v.Stages.Count > 0 ? string.Join(", ", v.Stages) : ""),
+            Table.Cell(v.Commit is { Length: > 7 } c ? c[..7] : v.Commit),
+            Table.Cell(v.RegisteredAt),
+            Table.Cell(Inputs(v)),
+            .. metrics.Select(m => Table.Cell(v.Metrics.GetValueOrDefault(m), "num")),
+            Table.Cell(v.Problem is { } p ? Markup.Of($"<span class=\"missing\">{p}</span>") : v.Version == model.Production ? Markup.Empty : Promote(model.Name, v, actions)),
+        ]);
+        return Markup.Of($"""
+            <section class="model" id="model-{model.Name}">
+            <h2>{model.Name} <span class="muted">production: <span id="production-{model.Name}">{model.Production?.ToString() ?? "none"}</span></span></h2>
+            {(model.Problem is { } problem ? Layout.Missing(problem) : Markup.Empty)}
+            {Table.Render($"versions-{model.Name}", header, rows)}
+            {Rollback(model.Name, actions)}
+            </section>
+            """);
+    }
+
+    private static Markup Inputs(ModelVersionInfo v) => v.Inputs.Count == 0
+        ? Markup.Empty
+        : Markup.Of($"<details><summary>{v.Inputs.Count} inputs</summary><ul>{v.Inputs.Select(i => Markup.Of($"<li><code>{i.Key}</code> {i.Value}</li>"))}</ul></details>");
+
+    private static Markup Promote(string model, ModelVersionInfo v, bool actions) => Markup.Of($"""
+        <form class="inline" method="post" action="/models/{model}/promote">
+        <input type="hidden" name="version" value="{v.Version}">
+        {TokenBox(actions)}<button type="submit" id="promote-{model}-{v.Version}">Promote</button>
+        </form>
+        """);
+
+    private static Markup Rollback(string model, bool actions) => Markup.Of($"""
+        <form method="post" action="/models/{model}/rollback">
+        {TokenBox(actions)}<button type="submit" id="rollback-{model}">Roll back the serving hosts</button>
+        <span class="muted">(puts each host's previous model back, like ./build.sh Rollback)</span>
+        </form>
+        """);
+
+    // NOTE: without a token the buttons stay (and are refused with 403, saying how to enable them), so the page shows what it could do.
+    private static Markup TokenBox(bool actions) => actions
+        ? Markup.Of($"<input type=\"password\" name=\"{AdminGate.Field}\" placeholder=\"admin token\" autocomplete=\"off\" aria-label=\"admin token\"> ")
+        : Markup.Of($"<span class=\"muted\">read-only </span>");
+
+    private static Markup GateReport(string root)
+    {
+        var path = Path.Combine(root, "reports", "gate.txt");
+        try
+        {
+            return File.Exists(path)
+                ? Markup.Of($"<pre id=\"gate\">{File.ReadAllText(path)}</pre>")
+                : Layout.Missing("No gate report yet (reports/gate.txt): ./build.sh Gate writes it when every condition holds.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Layout.Missing($"reports/gate.txt cannot be read: {e.Message}");
+        }
+    }
+}

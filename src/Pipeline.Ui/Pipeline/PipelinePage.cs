@@ -1,0 +1,67 @@
+using System.Globalization;
+using Pipeline.Engine.Dvc;
+using Pipeline.Engine.Failures;
+using Pipeline.Ui.Html;
+
+namespace Pipeline.Ui.Pipeline;
+
+/// <summary>The Pipeline page: every target of dvc.yaml with what it comes after, its dvc.lock entry and its row of the last run.</summary>
+internal static class PipelinePage
+{
+    private static readonly string[] TargetColumns = ["Target", "After", "dvc.lock", "Last run", "Duration", "Reason"];
+    private static readonly string[] OtherColumns = ["Target", "Status", "Duration", "Reason"];
+
+    public static string Render(string root)
+    {
+        var (stages, graphProblem) = PipelineGraph.Read(root);
+        var (runs, written, runProblem) = RunRecordFile.Read(root);
+        LockFile? locks = null;
+        string? lockProblem = null;
+        try
+        {
+            locks = LockFile.Load(Path.Combine(root, "dvc.lock"));
+        }
+        catch (RepositoryStateException e)
+        {
+            lockProblem = e.Message;
+        }
+
+        var byTarget = runs.GroupBy(r => r.Target, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var header = TargetColumns.Select(h => Markup.Of($"{h}"));
+        var rows = stages.Select(s => Row(s, locks?.Get(s.Name), byTarget.GetValueOrDefault(s.Name)));
+        var others = runs.Where(r => stages.All(s => s.Name != r.Target)).ToList();
+        var body = Markup.Of($"""
+            <p class="muted">{RunLine(written, runs.Count)} <a href="/plan" id="plan-link">What would run now, and why</a></p>
+            {Problems(graphProblem, lockProblem, runProblem)}
+            {(stages.Count > 0 ? Table.Render("targets", header, rows) : Markup.Empty)}
+            {(others.Count > 0 ? Others(others) : Markup.Empty)}
+            """);
+        return Layout.Page("Pipeline", "/", body);
+    }
+
+    private static IEnumerable<Markup> Row(StageDefinition stage, StageLock? locked, RunRow? run) =>
+    [
+        Markup.Of($"<th scope=\"row\" title=\"{stage.Description ?? ""}\">{stage.Name}</th>"),
+        Table.Cell(stage.After.Count > 0 ? string.Join(", ", stage.After) : "—"),
+        Table.Cell(locked is null ? "not locked" : $"locked ({locked.Outs.Count} outs)", locked is null ? "status-notrun" : null),
+        Table.Cell(run?.Status ?? "not in last run", run is null ? "muted" : $"status-{run.Status.Replace("-", "", StringComparison.Ordinal)}"),
+        Table.Cell(run is null ? "" : Duration(run.DurationMs), "num"),
+        Table.Cell(run is null ? "" : run.Node is { } node ? $"{run.Reason} (on {node})" : run.Reason),
+    ];
+
+    private static Markup Others(IReadOnlyList<RunRow> others) => Markup.Of($"""
+        <h2>Other targets of the last run</h2>
+        {Table.Render("other-targets", OtherColumns.Select(h => Markup.Of($"{h}")),
+            others.Select(r => (IEnumerable<Markup>)[Table.Cell(r.Target), Table.Cell(r.Status), Table.Cell(Duration(r.DurationMs), "num"), Table.Cell(r.Reason)]))}
+        """);
+
+    private static Markup Problems(params string?[] problems) => Markup.Join(problems.OfType<string>().Select(Layout.Missing));
+
+    private static string RunLine(DateTimeOffset? written, int count) => written is { } w
+        ? $"Last run recorded {w.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC ({count} targets)."
+        : "";
+
+    private static string Duration(long ms) => ms < 1000
+        ? $"{ms} ms"
+        : ms < 60_000 ? $"{(ms / 1000.0).ToString("0.0", CultureInfo.InvariantCulture)} s" : $"{ms / 60_000} min {ms % 60_000 / 1000} s";
+}

@@ -1,0 +1,106 @@
+using OpenQA.Selenium;
+using Pipeline.Ui.Tests.Fixture;
+
+namespace Pipeline.Ui.Tests.Browser;
+
+/// <summary>End to end in Debian's chromium: each page as a user sees it, the sort links, and promote with and without the token.</summary>
+public sealed class BrowserTests
+{
+    [BrowserFact]
+    public async Task PipelinePage_LoadsWithEveryTargetAndItsLastRun()
+    {
+        using var repo = new UiRepository();
+        await using var ui = await RunningUi.StartAsync(repo);
+        using var browser = TestBrowser.Start();
+
+        browser.Navigate().GoToUrl(ui.Address);
+
+        var rows = browser.FindElements(By.CssSelector("#targets tbody tr"));
+        Assert.Equal(["Featurize", "Train", "Evaluate", "Deploy"], rows.Select(r => r.FindElement(By.TagName("th")).Text));
+        Assert.Equal("executed", rows[1].FindElements(By.TagName("td"))[2].Text);
+        Assert.Equal("failed", rows[3].FindElements(By.TagName("td"))[2].Text);
+        TestBrowser.Screenshot(browser, "pipeline");
+    }
+
+    [BrowserFact]
+    public async Task ExperimentsTable_ClickingAColumn_SortsItAndClickingAgainReverses()
+    {
+        using var repo = new UiRepository();
+        await using var ui = await RunningUi.StartAsync(repo);
+        using var browser = TestBrowser.Start();
+        browser.Navigate().GoToUrl(new Uri(ui.Address, "/experiments"));
+
+        browser.FindElement(By.CssSelector("a[data-column='metric:auc']")).Click();
+        var ascending = Names(browser);
+        browser.FindElement(By.CssSelector("a[data-column='metric:auc']")).Click();
+        var descending = Names(browser);
+
+        Assert.Equal(["quiet-toad", "workspace", repo.HeadSha[..7], "brisk-lion"], ascending);
+        Assert.Equal(["brisk-lion", "workspace", repo.HeadSha[..7], "quiet-toad"], descending);
+        Assert.EndsWith("auc ▼", browser.FindElement(By.CssSelector("a[data-column='metric:auc']")).Text, StringComparison.Ordinal);
+        TestBrowser.Screenshot(browser, "experiments");
+    }
+
+    [BrowserFact]
+    public async Task ModelsPage_ShowsProduction_PromoteWithTheTokenChangesIt()
+    {
+        using var repo = new UiRepository();
+        await using var ui = await RunningUi.StartAsync(repo);
+        using var browser = TestBrowser.Start();
+        browser.Navigate().GoToUrl(new Uri(ui.Address, "/models"));
+        Assert.Equal("v0.0.1", browser.FindElement(By.Id("production-fraud-detector")).Text);
+        TestBrowser.Screenshot(browser, "models");
+
+        var form = browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")).FindElement(By.XPath("./ancestor::form"));
+        form.FindElement(By.Name("token")).SendKeys("s3cret-token");
+        browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")).Click();
+
+        Assert.Equal("v0.0.2", browser.FindElement(By.Id("production-fraud-detector")).Text);
+        Assert.StartsWith("fraud-detector v0.0.2 is now the production version", browser.FindElement(By.Id("notice")).Text, StringComparison.Ordinal);
+        Assert.Equal("v0.0.2", repo.Production);
+        Assert.DoesNotContain("s3cret", browser.Url, StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task Promote_WithAWrongTokenOrOnAReadOnlyUi_IsRefused()
+    {
+        using var repo = new UiRepository();
+        using var browser = TestBrowser.Start();
+        await using (var ui = await RunningUi.StartAsync(repo))
+        {
+            browser.Navigate().GoToUrl(new Uri(ui.Address, "/models"));
+            var form = browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")).FindElement(By.XPath("./ancestor::form"));
+            form.FindElement(By.Name("token")).SendKeys("not-the-token");
+            browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")).Click();
+
+            Assert.StartsWith("403 Forbidden: The admin token is not the one", browser.FindElement(By.Id("notice")).Text, StringComparison.Ordinal);
+            Assert.Equal("v0.0.1", browser.FindElement(By.Id("production-fraud-detector")).Text);
+        }
+
+        await using var readOnly = await RunningUi.StartAsync(repo, token: null);
+        browser.Navigate().GoToUrl(new Uri(readOnly.Address, "/models"));
+        Assert.Empty(browser.FindElements(By.Name("token")));
+        browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")).Click();
+
+        Assert.StartsWith("403 Forbidden: The UI is read-only", browser.FindElement(By.Id("notice")).Text, StringComparison.Ordinal);
+        Assert.Equal("v0.0.1", repo.Production);
+    }
+
+    [BrowserFact]
+    public async Task MonitoringPage_EmbedsTheReport()
+    {
+        using var repo = new UiRepository();
+        await using var ui = await RunningUi.StartAsync(repo);
+        using var browser = TestBrowser.Start();
+        browser.Navigate().GoToUrl(new Uri(ui.Address, "/monitoring"));
+
+        Assert.Equal("drift", browser.FindElement(By.Id("verdict")).Text);
+        browser.SwitchTo().Frame(browser.FindElement(By.Id("monitoring-report")));
+        Assert.Equal("Monitoring report", browser.FindElement(By.Id("report-title")).Text);
+        browser.SwitchTo().DefaultContent();
+        TestBrowser.Screenshot(browser, "monitoring");
+    }
+
+    private static List<string> Names(OpenQA.Selenium.Chrome.ChromeDriver browser) =>
+        browser.FindElements(By.CssSelector("#experiments tbody th")).Select(e => e.Text).ToList();
+}

@@ -1,0 +1,59 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+
+namespace Pipeline.Ui.Tests.Browser;
+
+/// <summary>
+/// Debian's chromium driven through chromedriver (both from apt: <c>apt-get install chromium chromium-driver</c>;
+/// nothing is downloaded), headless. <see cref="SkipReason"/> says why the browser tests cannot run here.
+/// </summary>
+internal static class TestBrowser
+{
+    public const string Chromium = "/usr/bin/chromium";
+    public const string Driver = "/usr/bin/chromedriver";
+
+    /// <summary>Null when both executables are installed, otherwise the reason and the fix.</summary>
+    public static string? SkipReason =>
+        !File.Exists(Chromium) ? $"{Chromium} is not installed (apt-get install -y chromium chromium-driver); the browser tests drive Debian's chromium."
+        : !File.Exists(Driver) ? $"{Driver} is not installed (apt-get install -y chromium-driver); the browser tests drive chromium through it."
+        : null;
+
+    /// <summary>A new headless browser with a fixed window size (so screenshots are comparable).</summary>
+    public static ChromeDriver Start()
+    {
+        var options = new ChromeOptions { BinaryLocation = Chromium };
+        // NOTE: --no-sandbox because CI runs as root, where chromium's sandbox refuses to start.
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000", "--force-device-scale-factor=1");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var driver = new ChromeDriver(service, options, TimeSpan.FromMinutes(2));
+        driver.Manage().Timeouts().PageLoad = TimeSpan.FromMinutes(1);
+        return driver;
+    }
+
+    /// <summary>
+    /// Saves a full-window screenshot as <c>&lt;name&gt;.png</c> in the test output's <c>screenshots/</c>, and in the
+    /// folder named by <c>PIPELINE_UI_SCREENSHOTS</c> when it is set (the README's images: <c>docs/ui</c>).
+    /// </summary>
+    public static void Screenshot(IWebDriver driver, string name)
+    {
+        var shot = ((ITakesScreenshot)driver).GetScreenshot();
+        var folders = new List<string> { Path.Combine(AppContext.BaseDirectory, "screenshots") };
+        if (Environment.GetEnvironmentVariable("PIPELINE_UI_SCREENSHOTS") is { Length: > 0 } extra) folders.Add(extra);
+        foreach (var folder in folders)
+        {
+            Directory.CreateDirectory(folder);
+            shot.SaveAsFile(Path.Combine(folder, name + ".png"));
+        }
+    }
+}
+
+/// <summary>A fact that drives a real browser, skipped with the reason when chromium or chromedriver is missing.</summary>
+internal sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (TestBrowser.SkipReason is { } reason) Skip = reason;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using LibGit2Sharp;
+using Pipeline.Engine.Primitives;
+using Pipeline.Ml.Gate;
+
+namespace Pipeline.Ui.Tests.Fixture;
+
+/// <summary>
+/// A temporary pipeline repository as the UI reads it: a git repository whose HEAD holds dvc.yaml, dvc.lock,
+/// params.yaml and metrics.json; two experiments of HEAD under refs/exps; the last run's .nuke/temp/run.json; a registry
+/// folder with v0.0.1 (production) and v0.0.2; the gate and monitoring reports.
+/// </summary>
+public sealed class UiRepository : IDisposable
+{
+    public const string Model = "fraud-detector";
+
+    public UiRepository()
+    {
+        Root = Directory.CreateTempSubdirectory("ui-repo-").FullName;
+        var files = Path.Combine(AppContext.BaseDirectory, "Fixture", "files");
+        foreach (var name in new[] { "dvc.yaml", "dvc.lock", "params.yaml" }) File.Copy(Path.Combine(files, name), Path.Combine(Root, name));
+        File.WriteAllText(Path.Combine(Root, "metrics.json"), Metrics(0.9100, 0.8800));
+        Directory.CreateDirectory(Path.Combine(Root, ".nuke", "temp"));
+        var runJson = Path.Combine(Root, ".nuke", "temp", "run.json");
+        File.Copy(Path.Combine(files, "run.json"), runJson);
+        File.SetLastWriteTimeUtc(runJson, FixedClock.Default.GetUtcNow().UtcDateTime);
+        Directory.CreateDirectory(Path.Combine(Root, "reports"));
+        foreach (var name in new[] { "gate.txt", "monitoring.json", "monitoring.html" }) File.Copy(Path.Combine(files, name), Path.Combine(Root, "reports", name));
+
+        Repository.Init(Root);
+        using var repo = new Repository(Root);
+        Commands.Stage(repo, ["dvc.yaml", "dvc.lock", "params.yaml", "metrics.json"]);
+        var head = repo.Commit("Baseline", Signature(0), Signature(0));
+        HeadSha = head.Sha;
+        AddExperiment(repo, head, "brisk-lion", 63, 0.9300, 1);
+        AddExperiment(repo, head, "quiet-toad", 15, 0.8900, 2);
+
+        Register(head.Sha, "a");
+        Register(head.Sha, "b");
+        RegistryFolder.Promote(RegistryRoot, Model, ModelVersion.First);
+    }
+
+    public string Root { get; }
+
+    public string HeadSha { get; }
+
+    public string RegistryRoot => Path.Combine(Root, "models", "registry");
+
+    /// <summary>The production version as the registry folder's pointer says.</summary>
+    public string? Production => RegistryFolder.ProductionVersion(RegistryRoot, Model)?.ToString();
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private static string Metrics(double auc, double accuracy) =>
+        string.Create(CultureInfo.InvariantCulture, $"{{\"auc\": {auc:0.0000}, \"accuracy\": {accuracy:0.0000}}}\n");
+
+    private static Signature Signature(int minutes) => new("tester", "tester@localhost", FixedClock.Default.GetUtcNow().AddMinutes(minutes));
+
+    // NOTE: an experiment as ExperimentRecorder writes one: a commit whose only parent is the baseline, under refs/exps/<sha[0:2]>/<sha[2:]>/<name>.
+    private static void AddExperiment(Repository repo, Commit baseline, string name, int leaves, double auc, int minutes)
+    {
+        var tree = TreeDefinition.From(baseline);
+        tree.Add("params.yaml", repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"train:\n  num_leaves: {leaves}\n  learning_rate: 0.1\n"))), Mode.NonExecutableFile);
+        tree.Add("metrics.json", repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Metrics(auc, 0.8800)))), Mode.NonExecutableFile);
+        var commit = repo.ObjectDatabase.CreateCommit(Signature(minutes), Signature(minutes), $"dvc: commit experiment {name}", repo.ObjectDatabase.CreateTree(tree), [baseline], prettifyMessage: false);
+        repo.Refs.Add($"refs/exps/{baseline.Sha[..2]}/{baseline.Sha[2..]}/{name}", commit.Id);
+    }
+
+    private void Register(string commit, string variant)
+    {
+        var work = Path.Combine(Root, "work", variant);
+        Directory.CreateDirectory(work);
+        var model = Path.Combine(work, "model.zip");
+        File.WriteAllText(model, $"model {variant}");
+        var metrics = Path.Combine(work, "metrics.json");
+        File.WriteAllText(metrics, variant == "a" ? Metrics(0.9100, 0.8800) : Metrics(0.9300, 0.8900));
+        var inputs = new Dictionary<string, string> { ["models/model.zip"] = variant == "a" ? "33333333333333333333333333333333" : "44444444444444444444444444444444" };
+        RegistryFolder.Register(RegistryRoot, Model, new RegistryFiles(model) { Metrics = metrics }, new Lineage(commit, inputs), FixedClock.Default);
+    }
+}
