@@ -64,7 +64,7 @@ public sealed class InteractionTable
     private static double Rating(string? text, string column, string csvPath, int line) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
             ? v
-            : throw new InvalidDataException($"{Path.GetFileName(csvPath)} line {line}: the rating column '{column}' holds '{text}', not a number; ratings must be numbers (for implicit feedback use 1, or leave data.label out).");
+            : throw new InvalidDataException($"{Path.GetFileName(csvPath)} line {line}: the rating column '{column}' holds '{text}', not a number; ratings must be numbers (for implicit feedback, 1 per interaction).");
 
     /// <summary>A time value as a sortable number: the number itself, or a date's ticks.</summary>
     internal static double Time(string? text, string column, string csvPath, int line)

@@ -13,7 +13,7 @@ namespace Pipeline.Ml.Recommendation;
 /// </summary>
 public static class RecommendationEvaluator
 {
-    public static EvaluationResult Run(RecommendationEvaluatorOptions options, CancellationToken cancellation = default)
+    public static RecommendationEvaluation Run(RecommendationEvaluatorOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var model = RecommenderModel.Load(options.ModelPath);
@@ -48,17 +48,7 @@ public static class RecommendationEvaluator
         };
         MetricsJson.Write(options.MetricsPath, result);
         if (options.ReportsDirectory is { } reports) WriteReports(reports, model, run, curveK);
-        return result;
-    }
-
-    /// <summary>The counts of the evaluation the log shows: evaluated users, cold-start users and test rows on unknown items.</summary>
-    public static (int Users, int ColdStartUsers, int ColdStartRows) Counts(RecommendationEvaluatorOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var model = RecommenderModel.Load(options.ModelPath);
-        var test = InteractionTable.Read(options.TestCsv, options.Columns);
-        var run = RankingProtocol.Rank(model, test.Interactions, options.Evaluation.RelevantAt, model.PredictsRatings, 10);
-        return (run.Rankings.Count, run.ColdStartUsers, run.ColdStartRows);
+        return new RecommendationEvaluation(result, run.Rankings.Count, run.ColdStartUsers, run.ColdStartRows);
     }
 
     private static ModelComparison Compare(RecommendationEvaluatorOptions options, RecommenderModel production, InteractionTable test, RankingRun candidate, bool explicitRatings, CancellationToken cancellation)

@@ -32,14 +32,14 @@ public static class RecommenderCatalog
     };
 
     /// <summary>
-    /// The candidates for <paramref name="models"/>: popularity once, and for each other model <paramref name="budget"/>
-    /// configurations drawn from its grid by a <paramref name="seed"/>ed shuffle (the whole grid when smaller).
+    /// The candidates for <paramref name="models"/>: for each, <paramref name="budget"/> configurations drawn from its grid
+    /// by a <paramref name="seed"/>ed shuffle (the whole grid when smaller; popularity has one).
     /// </summary>
     public static IReadOnlyList<RecommenderConfig> Candidates(IReadOnlyList<string> models, int budget, int seed)
     {
         var random = new Random(seed);
         var candidates = new List<RecommenderConfig>();
-        foreach (var model in models.Contains(PopularityScorer.Kind) ? models : [PopularityScorer.Kind, .. models])
+        foreach (var model in models)
         {
             var grid = Grid(model).ToArray();
             random.Shuffle(grid);

@@ -5,7 +5,7 @@ namespace Pipeline.Ml.Recommendation;
 
 /// <summary>
 /// How the recommendation search runs, from params.yaml: <c>train.trainers</c> (the names of
-/// <see cref="RecommenderCatalog.Models"/> it lists; none listed: all, with a note), <c>train.budget</c> (configurations
+/// <see cref="RecommenderCatalog.Models"/> it lists, always with the popularity baseline; none listed: all, with a note), <c>train.budget</c> (configurations
 /// per model), <c>train.seed</c>, <c>evaluate.relevant_at</c> (the validation metric's protocol: ndcg_at_10).
 /// </summary>
 public sealed record RecommenderTrainOptions
@@ -30,7 +30,7 @@ public sealed record RecommenderTrainOptions
         var models = listed.Where(t => RecommenderCatalog.Models.Contains(t.Trim().ToLowerInvariant())).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
         return new RecommenderTrainOptions
         {
-            Models = models.Count > 0 ? models : RecommenderCatalog.Models,
+            Models = models.Count > 0 ? [.. models.Prepend(PopularityScorer.Kind).Distinct()] : RecommenderCatalog.Models,
             Note = models.Count == listed.Count ? null : $"train.trainers: {string.Join(", ", listed.Except(models))} {(listed.Count - models.Count == 1 ? "is" : "are")} not a recommendation model; searching {string.Join(", ", models.Count > 0 ? models : RecommenderCatalog.Models)}.",
             Budget = s.Integer("budget", 8, min: 1),
             Seed = s.Integer("seed", 7, min: 0),
