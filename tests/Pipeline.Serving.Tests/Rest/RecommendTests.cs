@@ -15,7 +15,7 @@ public sealed class RecommendTests(RecommenderFixture recommender, ServingFixtur
     public async Task Recommend_KnownUser_AnswersKUnseenItemsBestFirstAndLogsIt()
     {
         await using var host = await StartAsync();
-        var user = recommender.Split.Train.First().User;
+        var user = recommender.Split.Train[0].User;
         var seen = recommender.Split.Train.Where(x => x.User == user).Select(x => x.Item).ToHashSet();
 
         var (status, body) = await RecommendAsync(host, new { user_id = user, k = 5 });
@@ -23,7 +23,7 @@ public sealed class RecommendTests(RecommenderFixture recommender, ServingFixtur
         Assert.True(status == HttpStatusCode.OK, body.ToString());
         var items = body.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(5, items.Count);
-        Assert.All(items, i => Assert.DoesNotContain(i.GetProperty("item").GetString(), seen));
+        Assert.All(items, i => Assert.DoesNotContain(i.GetProperty("item").GetString()!, seen));
         var scores = items.Select(i => i.GetProperty("score").GetDouble()).ToList();
         Assert.Equal(scores.OrderByDescending(s => s), scores);
         Assert.Equal(recommender.Recommender.Recommend(user, 5).Items.Select(i => i.Item), items.Select(i => i.GetProperty("item").GetString()));
