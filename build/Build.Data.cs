@@ -132,10 +132,17 @@ internal sealed partial class Build
     Target Featurize => _ => _
         .Description("Split train/test, fit the transform chain (saved with the model) and profile every column")
         .Inputs(Paths.Validated, Paths.Schema)
-        .Params("featurize")
-        .Outputs(Paths.TrainSet, Paths.TestSet, Paths.Profile, Paths.Featurizer)
+        .Params(["featurize", .. RecommendationParams])
+        .Outputs(Paths.TrainSet, Paths.TestSet, Paths.Profile)
+        .When(!IsRecommendation, d => d.Outputs(Paths.Featurizer))
+        .When(IsRecommendation, d => d.Outputs(Paths.SplitReport))
         .Executes(ctx =>
         {
+            if (IsRecommendation)
+            {
+                SplitInteractions(ctx);
+                return;
+            }
             var options = StageOptions.Read(() => FeaturizerOptions.FromParams(ctx.ParamSection("featurize")));
             var result = Featurizer.Run(new FeaturizePaths
             {

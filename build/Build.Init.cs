@@ -10,7 +10,7 @@ internal sealed partial class Build
 {
     [Parameter("Init: the dataset to point the pipeline at (a .csv, .tsv, .jsonl or .parquet file)")] readonly string? Data;
     [Parameter("Init: the label column of --data")] readonly string? Label;
-    [Parameter("Init: binary, multiclass or regression (default: inferred from the label's values)", Name = "Task")] readonly string? InitTask;
+    [Parameter("Init: binary, multiclass, regression or recommendation (default: inferred from the label's values)", Name = "Task")] readonly string? InitTask;
 
     Target Init => _ => _
         .Description("Write params.yaml for a new dataset: --data <file> --label <column> [--task …]; prints what it inferred")

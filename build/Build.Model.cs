@@ -14,12 +14,18 @@ internal sealed partial class Build
 
     Target Train => _ => _
         .Description("Search trainers and hyper-parameters, refit the best on all training rows")
-        .Inputs(Paths.TrainSet, Paths.Featurizer)
-        .Params("train", "data.task")
+        .Inputs(Paths.TrainSet)
+        .When(!IsRecommendation, d => d.Inputs(Paths.Featurizer))
+        .Params(["train", "data.task", .. RecommendationParams, .. (IsRecommendation ? ["evaluate"] : Array.Empty<string>())])
         .Outputs(Paths.Model, Paths.ModelInfo, Paths.Trials)
         .When(ExportOnnx, d => d.Outputs(Paths.Onnx))
         .Executes(ctx =>
         {
+            if (IsRecommendation)
+            {
+                TrainRecommender(ctx);
+                return;
+            }
             var options = StageOptions.Read(() => TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train")));
             options = options with { RungRunner = TrialsOnCluster(ctx, options.Task, options) };
             var outputs = new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)) { OnnxPath = ExportOnnx ? ctx.Output(Paths.Onnx) : null };
@@ -33,7 +39,7 @@ internal sealed partial class Build
     Target Evaluate => _ => _
         .Description("Score the holdout, compare with the production model, write metrics.json and reports")
         .Inputs(Paths.Model, Paths.ModelInfo, Paths.TestSet)
-        .Params("evaluate", "data.task", "data.label", "model.name")
+        .Params(["evaluate", "data.task", "data.label", "model.name", .. RecommendationParams])
         .Metrics(Paths.Metrics)
         .Plots(Paths.EvaluationReports)
         .Executes(ctx =>
@@ -41,6 +47,11 @@ internal sealed partial class Build
             // NOTE: the production model is registry state, not a declared input: a newly promoted model does not
             // re-run Evaluate by itself; the comparison is with what was in production when Evaluate last ran.
             var production = RegistryFolder.Production(Registry, ctx.Param<string>("model.name"));
+            if (IsRecommendation)
+            {
+                EvaluateRecommender(ctx, production);
+                return;
+            }
             var evaluation = new EvaluationOptions
             {
                 Task = TaskOf(ctx),

@@ -17,6 +17,7 @@ internal static class Paths
     public const string TestSet = "data/features/test.csv";
     public const string Profile = "data/features/profile.json";
     public const string Featurizer = "models/featurizer.zip";
+    public const string SplitReport = "reports/split.json";
     public const string Model = "models/model.zip";
     public const string ModelInfo = "models/model.json";
     public const string Onnx = "models/model.onnx";

@@ -4,6 +4,7 @@ using Pipeline.Ml.Bench;
 // noisy; bench/ML-RESULTS.md states stage times as multiples of it.
 try
 {
+    if (args.Length > 0 && args[0] == "recommend") return RecommendationBench.Run(args[1..]);
     var options = BenchOptions.Parse(args);
     return options.WideColumns.Count > 0 ? WideBench.Run(options) : PipelineBench.Run(options);
 }

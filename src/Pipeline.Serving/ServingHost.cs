@@ -50,6 +50,7 @@ public static class ServingHost
         app.UseServingMetrics();
         app.MapOpenInferenceRest();
         app.MapPredictV1();
+        app.MapRecommendV1();
         app.MapFeedback();
         app.MapInferenceGrpc();
         app.MapMetrics();

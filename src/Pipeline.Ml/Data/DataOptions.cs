@@ -2,13 +2,14 @@ namespace Pipeline.Ml.Data;
 
 /// <summary>
 /// The <c>data</c> section of params.yaml: what the dataset is, shared by every stage. <c>label</c> (required),
-/// <c>task</c>: binary | multiclass | regression (required), <c>key</c> (a unique row key; none),
-/// <c>positive_class</c> (of a binary label; default the second sorted class).
+/// <c>task</c>: binary | multiclass | regression | recommendation (required), <c>key</c> (a unique row key; none),
+/// <c>positive_class</c> (of a binary label; default the second sorted class); for recommendation <c>user</c>,
+/// <c>item</c> (required) and <c>time</c> (orders each user's interactions for the split; none: a seeded random split).
 /// </summary>
 public sealed record DataOptions
 {
     /// <summary>The documented keys of the <c>data</c> section.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["label", "task", "key", "positive_class"];
+    public static readonly IReadOnlyList<string> Keys = ["label", "task", "key", "positive_class", "user", "item", "time"];
 
     /// <summary>The label column (<c>data.label</c>).</summary>
     public required string Label { get; init; }
@@ -22,6 +23,15 @@ public sealed record DataOptions
     /// <summary>The positive class of a binary label (<c>data.positive_class</c>; null: the second sorted class).</summary>
     public string? PositiveClass { get; init; }
 
+    /// <summary>The user column of a recommendation dataset (<c>data.user</c>).</summary>
+    public string? User { get; init; }
+
+    /// <summary>The item column of a recommendation dataset (<c>data.item</c>).</summary>
+    public string? Item { get; init; }
+
+    /// <summary>The interaction time column of a recommendation dataset (<c>data.time</c>; null: none).</summary>
+    public string? Time { get; init; }
+
     /// <summary>The options from the <c>data</c> section (keys relative to it); an unknown key or bad value is a <see cref="ParamException"/>.</summary>
     public static DataOptions FromParams(IReadOnlyDictionary<string, string> section)
     {
@@ -29,9 +39,12 @@ public sealed record DataOptions
         return new DataOptions
         {
             Label = s.Text("label") ?? throw new ParamException("params.yaml data.label is not set; set it to the label column (e.g. --set data.label=is_fraud)."),
-            Task = s.Text("task") is { } task ? ParseTask(task) : throw new ParamException("params.yaml data.task is not set; set it to one of: binary, multiclass, regression."),
+            Task = s.Text("task") is { } task ? ParseTask(task) : throw new ParamException("params.yaml data.task is not set; set it to one of: binary, multiclass, regression, recommendation."),
             Key = s.Text("key"),
             PositiveClass = s.Text("positive_class"),
+            User = s.Text("user"),
+            Item = s.Text("item"),
+            Time = s.Text("time"),
         };
     }
 

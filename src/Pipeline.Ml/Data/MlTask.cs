@@ -6,4 +6,7 @@ public enum MlTask
     Binary,
     Multiclass,
     Regression,
+
+    /// <summary>Top-N recommendation from (user, item, rating) interactions: <c>data.user</c>, <c>data.item</c>, <c>data.label</c>, <c>data.time</c>.</summary>
+    Recommendation,
 }

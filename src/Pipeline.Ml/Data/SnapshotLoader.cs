@@ -43,7 +43,7 @@ public static class SnapshotLoader
     /// <summary>The ML.NET type a column of <paramref name="schema"/> is loaded as.</summary>
     public static DataKind KindOf(ColumnSchema column, DatasetSchema schema)
     {
-        if (column.Name == schema.Label) return schema.Task == MlTask.Regression ? DataKind.Single : DataKind.String;
+        if (column.Name == schema.Label) return schema.Task.HasNumericLabel() ? DataKind.Single : DataKind.String;
         if (column.Name == schema.Key) return DataKind.String;
         return column.Kind == ColumnKind.Numeric ? DataKind.Single : DataKind.String;
     }

@@ -6,7 +6,7 @@ namespace Pipeline.Ml.Evaluation;
 public sealed partial record EvaluationOptions
 {
     /// <summary>The documented keys of the <c>evaluate</c> section.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["slice_column", "metric", "bootstrap", "seed", "importance_rows", "threshold"];
+    public static readonly IReadOnlyList<string> Keys = ["slice_column", "metric", "bootstrap", "seed", "importance_rows", "threshold", "relevant_at", "k"];
 
     /// <summary>
     /// These options with the <c>evaluate</c> section applied (keys relative to it); an unknown key, a bad value or a

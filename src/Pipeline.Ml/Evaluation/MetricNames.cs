@@ -4,7 +4,8 @@ namespace Pipeline.Ml.Evaluation;
 
 /// <summary>
 /// The metric keys of metrics.json, in their canonical (file) order, with their direction and the default
-/// optimised metric per task: <c>auc</c> for binary, <c>macro_f1</c> for multiclass, <c>r2</c> for regression.
+/// optimised metric per task: <c>auc</c> for binary, <c>macro_f1</c> for multiclass, <c>r2</c> for regression,
+/// <c>ndcg_at_10</c> for recommendation.
 /// </summary>
 public static class MetricNames
 {
@@ -21,16 +22,23 @@ public static class MetricNames
     public const string Rmse = "rmse";
     public const string Mae = "mae";
     public const string R2 = "r2";
+    public const string NdcgAt10 = "ndcg_at_10";
+    public const string HitRateAt10 = "hit_rate_at_10";
+    public const string RecallAt10 = "recall_at_10";
+    public const string PrecisionAt10 = "precision_at_10";
+    public const string MapAt10 = "map_at_10";
+    public const string Coverage = "coverage";
 
     /// <summary>Every metric key in canonical order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Auc, PrAuc, F1, Precision, Recall, Accuracy, LogLoss, Brier, MacroF1, MicroF1, Rmse, Mae, R2];
+        [Auc, PrAuc, F1, Precision, Recall, Accuracy, LogLoss, Brier, MacroF1, MicroF1, Rmse, Mae, R2, NdcgAt10, HitRateAt10, RecallAt10, PrecisionAt10, MapAt10, Coverage];
 
     /// <summary>The metric keys that apply to a task, in canonical order.</summary>
     public static IReadOnlyList<string> For(MlTask task) => task switch
     {
         MlTask.Binary => [Auc, PrAuc, F1, Precision, Recall, Accuracy, LogLoss, Brier],
         MlTask.Multiclass => [Accuracy, LogLoss, MacroF1, MicroF1],
+        MlTask.Recommendation => [NdcgAt10, HitRateAt10, RecallAt10, PrecisionAt10, MapAt10, Coverage, Rmse, Mae],
         _ => [Rmse, Mae, R2],
     };
 
@@ -39,6 +47,7 @@ public static class MetricNames
     {
         MlTask.Binary => Auc,
         MlTask.Multiclass => MacroF1,
+        MlTask.Recommendation => NdcgAt10,
         _ => R2,
     };
 

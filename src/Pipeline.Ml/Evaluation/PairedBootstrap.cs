@@ -37,6 +37,36 @@ internal static class PairedBootstrap
         return new BootstrapInterval(estimate, low, high, confidence, resamples, low > 0 || high < 0);
     }
 
+    /// <summary>
+    /// The same interval for a metric that is a mean over paired units (a recommender's per-user nDCG): resamples
+    /// units with replacement and compares the two weighted means.
+    /// </summary>
+    public static BootstrapInterval MeanDifference(IReadOnlyList<double> candidate, IReadOnlyList<double> production, int resamples, int seed, double confidence = 0.95, CancellationToken cancellation = default)
+    {
+        var rows = candidate.Count;
+        var random = new Random(seed);
+        var differences = new List<double>(resamples);
+        for (var r = 0; r < resamples && rows > 0; r++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            double sum = 0;
+            for (var i = 0; i < rows; i++)
+            {
+                var pick = random.Next(rows);
+                sum += candidate[pick] - production[pick];
+            }
+
+            differences.Add(sum / rows);
+        }
+
+        differences.Sort();
+        var alpha = (1 - confidence) / 2;
+        var low = Quantile(differences, alpha);
+        var high = Quantile(differences, 1 - alpha);
+        var estimate = rows == 0 ? double.NaN : candidate.Zip(production, (c, p) => c - p).Average();
+        return new BootstrapInterval(estimate, low, high, confidence, resamples, low > 0 || high < 0);
+    }
+
     private static double Quantile(List<double> sorted, double q)
     {
         if (sorted.Count == 0)

@@ -70,7 +70,7 @@ internal sealed class ProfileBuilder
     }
 
     private static ColumnKind KindOf(DatasetSchema schema, ColumnSchema column) =>
-        column.Name == schema.Label && schema.Task != MlTask.Regression ? ColumnKind.Categorical : column.Kind;
+        column.Name == schema.Label && !schema.Task.HasNumericLabel() ? ColumnKind.Categorical : column.Kind;
 
     /// <summary>Histogram counts per column: from the kept values when exact, else from a second pass (null when not numeric).</summary>
     private static long[]?[] Histograms(string csvPath, DatasetSchema schema, int[] index, ValueSample[] numbers, CancellationToken cancellation)

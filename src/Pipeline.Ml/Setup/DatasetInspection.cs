@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Ml.Data;
+using Pipeline.Ml.Recommendation;
 using Pipeline.Ml.Evaluation;
 
 namespace Pipeline.Ml.Setup;
@@ -33,6 +34,9 @@ public sealed record DatasetInspection(string Path, IngestKindName Kind, string 
     /// <summary>The gate's metric: the task's main one.</summary>
     public string GateMetric => MetricNames.DefaultFor(Task);
 
+    /// <summary>The user, item and time columns of a recommendation dataset; null for the other tasks.</summary>
+    public RecommendationColumns? Interactions { get; init; }
+
     /// <summary>The minimum Init chose for <see cref="GateMetric"/>.</summary>
     public required double GateMinimum { get; init; }
 
@@ -46,6 +50,7 @@ public sealed record DatasetInspection(string Path, IngestKindName Kind, string 
         new("data.key", KeyCandidates.Count > 0 ? KeyCandidates[0] : ""),
         new("evaluate.slice_column", SliceColumn ?? ""),
         new($"gate.min.{GateMetric}", GateMinimum.ToString(CultureInfo.InvariantCulture)),
+        .. Interactions is { } c ? [new("data.user", c.User), new("data.item", c.Item), new KeyValuePair<string, string>("data.time", c.Time ?? "")] : Array.Empty<KeyValuePair<string, string>>(),
     ];
 
     /// <summary>The report Init prints, one fact per line.</summary>
@@ -61,6 +66,7 @@ public sealed record DatasetInspection(string Path, IngestKindName Kind, string 
         yield return $"date columns: {List(DateColumns)}";
         yield return $"categorical columns: {List(CategoricalColumns)}";
         yield return $"numeric columns: {List(NumericColumns)}";
+        if (Interactions is { } c) yield return $"interactions: user {c.User}, item {c.Item}, time {c.Time ?? "none (a seeded random per-user split)"}";
         yield return $"gate: min {GateMetric} {GateMinimum.ToString(CultureInfo.InvariantCulture)} (the task's main metric; change gate.min.{GateMetric} to tighten it)";
     }
 }

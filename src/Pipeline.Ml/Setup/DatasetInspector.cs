@@ -2,6 +2,7 @@ using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Gate;
 using Pipeline.Ml.Ingest;
+using Pipeline.Ml.Recommendation;
 
 namespace Pipeline.Ml.Setup;
 
@@ -86,6 +87,13 @@ public static class DatasetInspector
             .OrderBy(n => n.Equals("id", StringComparison.OrdinalIgnoreCase) || n.EndsWith("_id", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ToList();
         var categorical = Of(ColumnKind.Categorical).Concat(Of(ColumnKind.Boolean)).Where(n => !keys.Contains(n)).ToList();
+        var interactions = resolved == MlTask.Recommendation ? InteractionColumns([.. features.Select(i => header[i])], Of(ColumnKind.Date), label, path) : null;
+        if (interactions is not null)
+        {
+            keys = [];
+            categorical = [];
+        }
+
         return new DatasetInspection(path, new IngestKindName(kind.ToString().ToLowerInvariant()), label, resolved, rows)
         {
             TaskInferred = inferred,
@@ -94,9 +102,23 @@ public static class DatasetInspector
             DateColumns = Of(ColumnKind.Date),
             CategoricalColumns = categorical,
             NumericColumns = [.. Of(ColumnKind.Numeric).Where(n => !keys.Contains(n))],
-            ClassCounts = resolved == MlTask.Regression ? new SortedDictionary<string, long>(StringComparer.Ordinal) : classes,
+            Interactions = interactions,
+            ClassCounts = resolved.HasNumericLabel() ? new SortedDictionary<string, long>(StringComparer.Ordinal) : classes,
             SliceColumn = categorical.FirstOrDefault(n => samples[header.ToList().IndexOf(n)].Distinct is > 1 and <= MaxSliceValues),
             GateMinimum = GateOptions.DefaultMinimum(resolved),
         };
+    }
+
+    /// <summary>
+    /// The user, item and time columns of a recommendation dataset, found by name: the first column whose name contains
+    /// "user", the first containing "item" (else "movie" or "product"), a date column or one named like "timestamp" or "time".
+    /// </summary>
+    private static RecommendationColumns InteractionColumns(List<string> names, List<string> dates, string label, string path)
+    {
+        string? Named(params string[] parts) => parts.Select(p => names.FirstOrDefault(n => n.Contains(p, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(n => n is not null);
+        var user = Named("user") ?? throw new InvalidDataException($"Init: --task recommendation needs a user column in '{path}' and none is named like 'user' (columns: {string.Join(", ", names)}); rename it, or set data.user in params.yaml by hand.");
+        var item = Named("item", "movie", "product") ?? throw new InvalidDataException($"Init: --task recommendation needs an item column in '{path}' and none is named like 'item', 'movie' or 'product' (columns: {string.Join(", ", names)}); rename it, or set data.item in params.yaml by hand.");
+        var time = (dates.Count > 0 ? dates[0] : null) ?? Named("timestamp", "time", "date");
+        return new RecommendationColumns(user, item, label, time);
     }
 }

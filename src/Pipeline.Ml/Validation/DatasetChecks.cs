@@ -35,7 +35,7 @@ internal static class DatasetChecks
     public static IEnumerable<ValidationFinding> LabelShift(DatasetSchema schema, IReadOnlyDictionary<string, long> counts, ValidationOptions options)
     {
         var total = counts.Values.Sum();
-        if (schema.Task == MlTask.Regression || schema.LabelDistribution.Count == 0 || total == 0) yield break;
+        if (schema.Task.HasNumericLabel() || schema.LabelDistribution.Count == 0 || total == 0) yield break;
         var classes = schema.LabelDistribution.Keys.Union(counts.Keys);
         var distance = 0.5 * classes.Sum(c => Math.Abs(schema.LabelDistribution.GetValueOrDefault(c) - (double)counts.GetValueOrDefault(c) / total));
         if (distance > options.LabelShiftThreshold)

@@ -58,7 +58,7 @@ internal sealed class RowChecker
                 if (!column.Nullable && sourceIndex[i] >= 0) failures.Add(Fail(ValidationCheck.NullInNonNullable, i, column, null, always: true));
                 continue;
             }
-            if (column.Name == schema.Label && schema.Task != MlTask.Regression)
+            if (column.Name == schema.Label && !schema.Task.HasNumericLabel())
             {
                 LabelCounts[value] = LabelCounts.GetValueOrDefault(value) + 1;
                 if (!labelClasses.Contains(value)) failures.Add(Fail(ValidationCheck.UnknownLabelClass, i, column, value, always: true));

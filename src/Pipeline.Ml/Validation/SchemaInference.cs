@@ -37,13 +37,13 @@ public static class SchemaInference
 
         var columns = observations.Select(o => Describe(o, rows, o.Name == label, task, options)).ToList();
         var schema = new DatasetSchema(columns, label, task) { Key = options.Key };
-        return task == MlTask.Regression ? schema : WithClasses(schema, observations[labelIndex], csvPath, options);
+        return task.HasNumericLabel() ? schema : WithClasses(schema, observations[labelIndex], csvPath, options);
     }
 
     private static ColumnSchema Describe(ColumnObservation o, long rows, bool isLabel, MlTask task, InferenceOptions options)
     {
         var kind = options.Kinds.TryGetValue(o.Name, out var forced) ? forced : o.Kind(options.TextMinLength);
-        if (isLabel) kind = task == MlTask.Regression ? ColumnKind.Numeric : ColumnKind.Categorical;
+        if (isLabel) kind = task.HasNumericLabel() ? ColumnKind.Numeric : ColumnKind.Categorical;
         var range = kind == ColumnKind.Numeric ? o.NumericRange : null;
         return new ColumnSchema(o.Name, kind)
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Pipeline.Ml.Recommendation;
 using Pipeline.Serving.Models;
 
 namespace Pipeline.Serving.Logging;
@@ -25,6 +26,44 @@ internal static class PredictionJson
     public static string Output(Prediction prediction, IReadOnlyList<string> classes) => Write(json => WriteOutput(json, prediction, classes));
 
     /// <summary>How many runner-up classes a multiclass answer lists as <c>alternatives</c>.</summary>
+    /// <summary>A recommendation request as the log's features: user_id, k and exclude.</summary>
+    public static string RecommendRequest(string user, int k, IReadOnlyList<string> exclude) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("user_id", user);
+        json.WriteNumber("k", k);
+        json.WriteStartArray("exclude");
+        foreach (var item in exclude) json.WriteStringValue(item);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    /// <summary>A recommendation as the log's output and the answer's body: items with scores, and cold_start.</summary>
+    public static string Recommendation(IReadOnlyList<RecommendedItem> items, bool coldStart) => Write(json => WriteRecommendation(json, items, coldStart));
+
+    /// <summary>Writes <c>"items": [{"item", "score"}…], "cold_start"</c> into the open object.</summary>
+    public static void WriteRecommendationFields(Utf8JsonWriter json, IReadOnlyList<RecommendedItem> items, bool coldStart)
+    {
+        json.WriteStartArray("items");
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            json.WriteString("item", item.Item);
+            json.WriteNumber("score", Math.Round(item.Score, 6));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("cold_start", coldStart);
+    }
+
+    private static void WriteRecommendation(Utf8JsonWriter json, IReadOnlyList<RecommendedItem> items, bool coldStart)
+    {
+        json.WriteStartObject();
+        WriteRecommendationFields(json, items, coldStart);
+        json.WriteEndObject();
+    }
+
     public const int Alternatives = 3;
 
     /// <summary>

@@ -20,6 +20,9 @@ internal sealed class FeatureSchema
     }
 
     /// <summary>The model's full input schema (features plus label/key columns, which get missing values).</summary>
+    /// <summary>No feature columns: a model that is not asked with feature rows (a recommender).</summary>
+    public static FeatureSchema None { get; } = new(new DataViewSchema.Builder().ToSchema(), []);
+
     public DataViewSchema InputSchema { get; }
 
     /// <summary>The features in input-schema order.</summary>

@@ -32,7 +32,7 @@ internal sealed class LabelSpace(string model, ModelVersion version, MlTask task
 
     private bool Accepts(string text, JsonValueKind kind) => task switch
     {
-        MlTask.Regression => kind != JsonValueKind.True && kind != JsonValueKind.False
+        MlTask.Regression or MlTask.Recommendation => kind != JsonValueKind.True && kind != JsonValueKind.False
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value),
         MlTask.Binary => known.Contains(text) || (YesNoClasses && YesNo.Contains(text.Trim().ToLowerInvariant())),
         _ => known.Count == 0 ? text.Trim().Length > 0 && kind != JsonValueKind.True && kind != JsonValueKind.False : known.Contains(text),

@@ -4,6 +4,7 @@ using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Features;
 using Pipeline.Ml.Gate;
+using Pipeline.Ml.Recommendation;
 using Pipeline.Ml.Training;
 using Pipeline.Ml.Validation;
 
@@ -29,6 +30,7 @@ internal static class ModelLoader
             throw new FileNotFoundException($"{modelPath} does not exist; a registered version folder holds model.zip. Re-register the model with ./build.sh Deploy.", modelPath);
         }
 
+        if (RecommenderModel.IsRecommender(modelPath)) return new ServedModel(name, version, variant, RecommenderModel.Load(modelPath), folder);
         var ml = new MLContext(seed: 1);
         var (model, inputSchema) = ModelZip.Load(ml, modelPath);
         var info = ModelInfo.TryRead(Path.Combine(folder, "model.json"));

@@ -93,6 +93,28 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
         return new PredictionResult(answer, id, rowIds, predictions);
     }
 
+    /// <summary>
+    /// The top <paramref name="k"/> items of <paramref name="model"/>'s recommender for <paramref name="user"/>, logged as
+    /// one prediction (features: user_id, k and exclude; output: the items, scores and cold_start), like any prediction.
+    /// </summary>
+    public async Task<RecommendationAnswer> RecommendAsync(ServedModel model, string user, int k, IReadOnlyList<string> exclude, string? requestId, CancellationToken cancel)
+    {
+        var recommender = model.Recommender ?? throw RequestRejectedException.Invalid($"{model.Name} {model.Version} is a {model.Task.ToString().ToLowerInvariant()} model, not a recommender: ask it with :predict.");
+        var id = string.IsNullOrEmpty(requestId) ? Guid.CreateVersion7(clock.GetUtcNow()).ToString("N") : requestId;
+        var start = Stopwatch.GetTimestamp();
+        var (items, cold) = recommender.Recommend(user, k, exclude);
+        var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        var answer = new RecommendationAnswer(model, id, items, cold);
+        var record = new PredictionRecord(id, clock.GetUtcNow(), model.Name, model.VersionText, model.Variant, PredictionJson.RecommendRequest(user, k, exclude), PredictionJson.Recommendation(items, cold), latency);
+        if (!await log.AddAsync([record], cancel))
+        {
+            throw new RequestRejectedException(Rejection.Unavailable,
+                $"The prediction log is full (writing to it is behind); request '{id}' was not answered because its recommendation could not be recorded within {log.WaitLimit.TotalSeconds:0.###} s. Retry later.");
+        }
+
+        return answer;
+    }
+
     /// <summary>The logged id of each row: the request id for one row, <c>id:i</c> for a batch.</summary>
     public static string[] RowIds(string id, int count) => count == 1 ? [id] : Enumerable.Range(0, count).Select(i => $"{id}:{i}").ToArray();
 }

@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Gate;
+using Pipeline.Ml.Recommendation;
 
 namespace Pipeline.Serving.Models;
 
@@ -17,10 +18,25 @@ internal sealed class ServedModel
 
     private ServedModel(ServedModel other, string variant)
     {
-        (Name, Version, VersionText, Task, Threshold, Features, Classes, Folder, engines, Labels) =
-            (other.Name, other.Version, other.VersionText, other.Task, other.Threshold, other.Features, other.Classes, other.Folder, other.engines, other.Labels);
+        (Name, Version, VersionText, Task, Threshold, Features, Classes, Folder, engines, Labels, Recommender) =
+            (other.Name, other.Version, other.VersionText, other.Task, other.Threshold, other.Features, other.Classes, other.Folder, other.engines, other.Labels, other.Recommender);
         Variant = variant;
     }
+
+    /// <summary>A recommender (data.task: recommendation): answers <c>:recommend</c>, not rows of features.</summary>
+    public ServedModel(string name, ModelVersion version, string variant, RecommenderModel recommender, string folder)
+    {
+        (Name, Version, Variant, Task, Threshold, Folder, Recommender) = (name, version, variant, MlTask.Recommendation, double.NaN, folder, recommender);
+        VersionText = version.ToString();
+        Features = FeatureSchema.None;
+        Classes = [];
+        Labels = new LabelSpace(name, version, MlTask.Recommendation, []);
+        engines = new DefaultObjectPool<ScoringEngine>(new EnginePolicy(() => throw RequestRejectedException.Invalid(
+            $"{name} {version} is a recommender: ask POST /v1/models/{name}:recommend with {{\"user_id\": …, \"k\": 10}}, not for predictions on feature rows.")));
+    }
+
+    /// <summary>The recommender, for a recommendation model; null otherwise.</summary>
+    public RecommenderModel? Recommender { get; }
 
     public ServedModel(string name, ModelVersion version, string variant, MlTask task, double threshold, FeatureSchema features, IReadOnlyList<string> classes, string folder, ITransformer model, IReadOnlyList<string>? labelClasses = null)
     {

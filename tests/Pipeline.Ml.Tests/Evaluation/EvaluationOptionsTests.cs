@@ -59,6 +59,8 @@ public sealed class EvaluationOptionsTests : IDisposable
             new("seed", "99"),
             new("importance_rows", "20"),
             new("threshold", "0.9"),
-        ]);
+        ],
+        // NOTE: recommendation's keys (RecommendationEvaluationOptions); a binary evaluation does not read them.
+        withoutEffect: ["relevant_at", "k"]);
     }
 }

@@ -58,7 +58,7 @@ public sealed class ValidationOptionsTests
 
     [Theory]
     [InlineData("lable", "label", "Unknown parameter 'data.lable' in params.yaml. Did you mean 'data.label'?")]
-    [InlineData("task", "classification", "params.yaml data.task is 'classification'; expected one of: binary, multiclass, regression.")]
+    [InlineData("task", "classification", "params.yaml data.task is 'classification'; expected one of: binary, multiclass, regression, recommendation.")]
     [InlineData("label", "", "params.yaml data.label is not set; set it to the label column (e.g. --set data.label=is_fraud).")]
     public void DataFromParams_UnknownKeyOrInvalidValue_FailsNamingIt(string key, string value, string message)
     {
@@ -89,5 +89,7 @@ public sealed class ValidationOptionsTests
             new("task", "multiclass"),
             new("key", "id"),
             new("positive_class", "no"),
-        ]);
+        ],
+        // NOTE: a recommendation dataset's columns; Featurize, Train and Evaluate read them (RecommendationColumns), Validate does not.
+        withoutEffect: ["user", "item", "time"]);
 }

@@ -1,0 +1,51 @@
+using Pipeline.Ml.Data;
+
+namespace Pipeline.Ml.Recommendation;
+
+/// <summary>
+/// The recommendation task's models and their search grids: <c>popularity</c> (the baseline, always tried),
+/// <c>als</c> (implicit ALS: factors, regularization, alpha, iterations) and <c>itemknn</c> (neighbours, shrink).
+/// </summary>
+public static class RecommenderCatalog
+{
+    /// <summary>Every model name, as <c>train.trainers</c> may list them.</summary>
+    public static IReadOnlyList<string> Models { get; } = [PopularityScorer.Kind, AlsScorer.Kind, ItemKnnScorer.Kind];
+
+    /// <summary>The grid of <paramref name="model"/>.</summary>
+    public static IReadOnlyList<RecommenderConfig> Grid(string model) => model switch
+    {
+        PopularityScorer.Kind => [new RecommenderConfig(model, new Dictionary<string, double>())],
+        AlsScorer.Kind =>
+        [
+            .. from factors in new[] { 16.0, 32, 64 }
+               from regularization in new[] { 0.1, 1, 10 }
+               from alpha in new[] { 1.0, 5, 20 }
+               select new RecommenderConfig(model, new Dictionary<string, double> { ["factors"] = factors, ["regularization"] = regularization, ["alpha"] = alpha, ["iterations"] = 12 }),
+        ],
+        ItemKnnScorer.Kind =>
+        [
+            .. from neighbours in new[] { 10.0, 25, 50, 100, 200 }
+               from shrink in new[] { 0.0, 10, 50 }
+               select new RecommenderConfig(model, new Dictionary<string, double> { ["neighbours"] = neighbours, ["shrink"] = shrink }),
+        ],
+        _ => throw new ParamException($"params.yaml train.trainers lists '{model}', not a recommendation model; use any of: {string.Join(", ", Models)}."),
+    };
+
+    /// <summary>
+    /// The candidates for <paramref name="models"/>: for each, <paramref name="budget"/> configurations drawn from its grid
+    /// by a <paramref name="seed"/>ed shuffle (the whole grid when smaller; popularity has one).
+    /// </summary>
+    public static IReadOnlyList<RecommenderConfig> Candidates(IReadOnlyList<string> models, int budget, int seed)
+    {
+        var random = new Random(seed);
+        var candidates = new List<RecommenderConfig>();
+        foreach (var model in models)
+        {
+            var grid = Grid(model).ToArray();
+            random.Shuffle(grid);
+            candidates.AddRange(grid.Take(budget));
+        }
+
+        return candidates;
+    }
+}

@@ -1,0 +1,175 @@
+using System.IO.Compression;
+
+namespace Pipeline.Ml.Recommendation;
+
+/// <summary>
+/// A fitted recommender as models/model.zip holds it: the catalogue, each known user's training items (excluded from
+/// their recommendations), the chosen top-N model, popularity (the cold-start answer) and, with explicit ratings, the
+/// rating baseline. The zip has one entry, <see cref="EntryName"/>, with a fixed timestamp: the same fit gives the same bytes.
+/// </summary>
+public sealed class RecommenderModel
+{
+    /// <summary>The zip entry that marks a recommender's model file.</summary>
+    public const string EntryName = "recommender.bin";
+
+    private const int FormatVersion = 1;
+    private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly Dictionary<string, int> _userIndex;
+    private readonly Dictionary<string, int> _itemIndex;
+
+    private RecommenderModel(string[] users, string[] items, int[][] seen, double[][] seenValues, IItemScorer scorer, PopularityScorer popularity, RatingBaseline? ratings)
+    {
+        Users = users;
+        Items = items;
+        Seen = seen;
+        SeenValues = seenValues;
+        Scorer = scorer;
+        Popularity = popularity;
+        Ratings = ratings;
+        _userIndex = InteractionMatrix.Index(users);
+        _itemIndex = InteractionMatrix.Index(items);
+    }
+
+    /// <summary>The known users, in ordinal order.</summary>
+    public IReadOnlyList<string> Users { get; }
+
+    /// <summary>The catalogue: the items seen in training, in ordinal order.</summary>
+    public IReadOnlyList<string> Items { get; }
+
+    /// <summary>The chosen model's name (popularity, als, itemknn).</summary>
+    public string Kind => Scorer.Name;
+
+    /// <summary>True when the model predicts ratings (explicit feedback).</summary>
+    public bool PredictsRatings => Ratings is not null;
+
+    internal int[][] Seen { get; }
+
+    internal double[][] SeenValues { get; }
+
+    internal IItemScorer Scorer { get; }
+
+    internal PopularityScorer Popularity { get; }
+
+    internal RatingBaseline? Ratings { get; }
+
+    internal static RecommenderModel Create(InteractionMatrix matrix, IItemScorer scorer, bool explicitRatings) =>
+        new(matrix.Users, matrix.Items, matrix.UserItems, matrix.UserValues, scorer, PopularityScorer.Fit(matrix), explicitRatings ? RatingBaseline.Fit(matrix) : null);
+
+    /// <summary>The index of <paramref name="user"/>, or -1 for a user the model has not seen.</summary>
+    public int UserIndex(string user) => _userIndex.GetValueOrDefault(user, -1);
+
+    /// <summary>The index of <paramref name="item"/> in the catalogue, or -1.</summary>
+    public int ItemIndex(string item) => _itemIndex.GetValueOrDefault(item, -1);
+
+    /// <summary>True when <paramref name="user"/> had <paramref name="item"/> in training.</summary>
+    public bool HasSeen(int user, int item) => user >= 0 && Array.BinarySearch(Seen[user], item) >= 0;
+
+    /// <summary>
+    /// The top <paramref name="k"/> items for <paramref name="user"/>, best first (ties: catalogue order), leaving out the
+    /// user's training items and <paramref name="exclude"/>; an unknown user gets the popularity answer and <c>ColdStart</c> true.
+    /// </summary>
+    public (IReadOnlyList<RecommendedItem> Items, bool ColdStart) Recommend(string user, int k, IEnumerable<string>? exclude = null)
+    {
+        var u = UserIndex(user);
+        var excluded = new HashSet<int>((exclude ?? []).Select(ItemIndex).Where(i => i >= 0));
+        var top = TopN(u, k, excluded);
+        return ([.. top.Select(p => new RecommendedItem(Items[p.Item], p.Score))], u < 0);
+    }
+
+    /// <summary>The top <paramref name="k"/> catalogue indices for user index <paramref name="user"/> (-1: cold start, popularity).</summary>
+    internal List<(int Item, double Score)> TopN(int user, int k, IReadOnlySet<int>? excluded = null)
+    {
+        var scores = new double[Items.Count];
+        if (user >= 0) Scorer.Score(user, Seen[user], SeenValues[user], scores);
+        else Popularity.Score(-1, [], [], scores);
+        var heap = new PriorityQueue<int, (double Score, int Item)>(Comparer<(double Score, int Item)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Item.CompareTo(a.Item)));
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (HasSeen(user, i) || (excluded?.Contains(i) ?? false) || double.IsNaN(scores[i])) continue;
+            heap.Enqueue(i, (scores[i], i));
+            if (heap.Count > k) heap.Dequeue();
+        }
+
+        var top = new List<(int Item, double Score)>(heap.Count);
+        while (heap.TryDequeue(out var item, out var priority)) top.Add((item, priority.Score));
+        top.Reverse();
+        return top;
+    }
+
+    /// <summary>The predicted rating of (<paramref name="user"/>, <paramref name="item"/>), or NaN when the model has no rating predictor.</summary>
+    public double PredictRating(string user, string item) => Ratings?.Predict(UserIndex(user), ItemIndex(item)) ?? double.NaN;
+
+    /// <summary>True when <paramref name="path"/> is a recommender's model file (a zip with <see cref="EntryName"/>).</summary>
+    public static bool IsRecommender(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            return zip.GetEntry(EntryName) is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes the model file atomically.</summary>
+    public void Save(string path)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entry = zip.CreateEntry(EntryName, CompressionLevel.Optimal);
+            entry.LastWriteTime = EntryTime;
+            using var stream = entry.Open();
+            using var writer = new BinaryWriter(stream);
+            writer.Write(FormatVersion);
+            writer.Write(Scorer.Name);
+            ModelBinary.WriteStrings(writer, [.. Users]);
+            ModelBinary.WriteStrings(writer, [.. Items]);
+            for (var u = 0; u < Seen.Length; u++)
+            {
+                ModelBinary.WriteInts(writer, Seen[u]);
+                ModelBinary.WriteDoubles(writer, SeenValues[u]);
+            }
+
+            Popularity.Write(writer);
+            Scorer.Write(writer);
+            writer.Write(Ratings is not null);
+            Ratings?.Write(writer);
+        }
+
+        Pipeline.Formats.IO.AtomicFile.WriteAllBytes(path, buffer.ToArray());
+    }
+
+    /// <summary>Reads a model file <see cref="Save"/> wrote; anything else is an <see cref="InvalidDataException"/> naming the file.</summary>
+    public static RecommenderModel Load(string path)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        var entry = zip.GetEntry(EntryName) ?? throw new InvalidDataException($"{path} is not a recommender model (no {EntryName} entry); train it with data.task: recommendation.");
+        using var stream = entry.Open();
+        using var reader = new BinaryReader(stream);
+        if (reader.ReadInt32() is var version && version != FormatVersion) throw new InvalidDataException($"{path} is recommender format {version}; this build reads format {FormatVersion}. Retrain the model.");
+        var kind = reader.ReadString();
+        var users = ModelBinary.ReadStrings(reader);
+        var items = ModelBinary.ReadStrings(reader);
+        var seen = new int[users.Length][];
+        var values = new double[users.Length][];
+        for (var u = 0; u < users.Length; u++)
+        {
+            seen[u] = ModelBinary.ReadInts(reader);
+            values[u] = ModelBinary.ReadDoubles(reader);
+        }
+
+        var popularity = PopularityScorer.Read(reader);
+        IItemScorer scorer = kind switch
+        {
+            PopularityScorer.Kind => PopularityScorer.Read(reader),
+            AlsScorer.Kind => AlsScorer.Read(reader),
+            ItemKnnScorer.Kind => ItemKnnScorer.Read(reader),
+            _ => throw new InvalidDataException($"{path} holds an unknown recommender '{kind}'."),
+        };
+        var ratings = reader.ReadBoolean() ? RatingBaseline.Read(reader) : null;
+        return new RecommenderModel(users, items, seen, values, scorer, popularity, ratings);
+    }
+}

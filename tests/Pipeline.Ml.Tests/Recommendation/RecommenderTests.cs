@@ -1,0 +1,115 @@
+using Pipeline.Ml.Recommendation;
+using Pipeline.Ml.Training;
+
+namespace Pipeline.Ml.Tests.Recommendation;
+
+public sealed class RecommenderTests : IDisposable
+{
+    private static readonly RecommendationColumns Columns = new("user_id", "item_id", "rating", "timestamp");
+    private readonly TestDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static InteractionMatrix Matrix(params (string User, string Item)[] pairs) =>
+        InteractionMatrix.Build(pairs.Select((p, i) => new Interaction(p.User, p.Item, 1, i, i)));
+
+    [Fact]
+    public void Popularity_RanksByUsersAndExcludesSeenItems()
+    {
+        // a: 3 users, b: 2, c: 1. u3 has seen a, so gets b then c.
+        var m = Matrix(("u1", "a"), ("u2", "a"), ("u3", "a"), ("u1", "b"), ("u2", "b"), ("u1", "c"));
+        var model = RecommenderModel.Create(m, PopularityScorer.Fit(m), explicitRatings: false);
+
+        var (items, cold) = model.Recommend("u3", 5);
+
+        Assert.False(cold);
+        Assert.Equal(["b", "c"], items.Select(i => i.Item));
+        Assert.Equal([2.0, 1.0], items.Select(i => i.Score));
+        Assert.Equal(["a", "b"], model.Recommend("stranger", 2).Items.Select(i => i.Item));
+        Assert.True(model.Recommend("stranger", 2).ColdStart);
+    }
+
+    [Fact]
+    public void ItemKnn_ScoresByCosineSimilarityToTheUsersItems()
+    {
+        // Users of a: {u1, u2}; of b: {u1, u2}; of c: {u3}; of d: {u2, u4}.
+        // cos(a, b) = 2 / √(2·2) = 1; cos(a, d) = 1 / √(2·2) = 0.5; c shares no user with a.
+        // u4 has seen only d: neighbours of d are a (0.5) and b (0.5) → scores a 0.5, b 0.5, c 0.
+        var m = Matrix(("u1", "a"), ("u1", "b"), ("u2", "a"), ("u2", "b"), ("u2", "d"), ("u3", "c"), ("u4", "d"));
+        var model = RecommenderModel.Create(m, ItemKnnScorer.Fit(m, neighbours: 10, shrink: 0), explicitRatings: false);
+
+        var items = model.Recommend("u4", 3).Items;
+
+        Assert.Equal(["a", "b", "c"], items.Select(i => i.Item));
+        Assert.Equal([0.5, 0.5, 0.0], items.Select(i => i.Score));
+    }
+
+    [Fact]
+    public void Als_OnTwoDisjointTastes_RanksTheUsersOwnGroupFirst()
+    {
+        // Users 0-9 like items a0-a4 (each user all but one), users 10-19 like b0-b4: the held-out item of the
+        // user's own group must outrank every item of the other group.
+        var pairs = new List<(string, string)>();
+        for (var u = 0; u < 20; u++)
+        {
+            var group = u < 10 ? "a" : "b";
+            for (var i = 0; i < 5; i++) if (i != u % 5) pairs.Add(($"u{u}", $"{group}{i}"));
+        }
+
+        var m = Matrix([.. pairs]);
+        var model = RecommenderModel.Create(m, AlsScorer.Fit(m, factors: 4, regularization: 0.1, alpha: 5, iterations: 10, seed: 1), explicitRatings: false);
+
+        Assert.Equal("a3", model.Recommend("u3", 1).Items[0].Item);
+        Assert.Equal("b2", model.Recommend("u12", 1).Items[0].Item);
+    }
+
+    [Fact]
+    public void Train_SameDataAndSeed_WritesByteIdenticalModelAndBeatsPopularityOnStructuredData()
+    {
+        var csv = _dir.Write("ratings.csv", SyntheticRatings.Csv(users: 150, items: 120, groups: 6, seed: 5));
+        var split = UserSplit.Split(InteractionTable.Read(csv, Columns).Interactions, seed: 42);
+        var table = InteractionTable.Read(csv, Columns);
+        var train = _dir.Path("train.csv");
+        using (var w = new Pipeline.Formats.Csv.CsvSnapshotWriter(train, table.Header))
+        {
+            foreach (var x in split.Train) w.WriteRow(table.Rows[x.Row]);
+            w.Complete();
+        }
+
+        var options = new RecommenderTrainOptions { Budget = 2, Seed = 7 };
+        var first = RecommenderTrainer.Run(train, Columns, options, new TrainOutputs(_dir.Path("a/model.zip"), _dir.Path("a/trials.csv")));
+        Directory.CreateDirectory(_dir.Path("b"));
+        RecommenderTrainer.Run(train, Columns, options, new TrainOutputs(_dir.Path("b/model.zip"), _dir.Path("b/trials.csv")));
+
+        Assert.Equal(File.ReadAllBytes(_dir.Path("a/model.zip")), File.ReadAllBytes(_dir.Path("b/model.zip")));
+        Assert.Equal(File.ReadAllBytes(_dir.Path("a/trials.csv")), File.ReadAllBytes(_dir.Path("b/trials.csv")));
+        Assert.Equal(5, first.Trials.Count); // popularity + 2 als + 2 itemknn
+        var popularity = first.Trials.Single(t => t.Config.Model == PopularityScorer.Kind).Scores.Ndcg;
+        Assert.NotEqual(PopularityScorer.Kind, first.Best.Config.Model);
+        Assert.True(first.Best.Scores.Ndcg > popularity, $"best {first.Best.Config.Model} {first.Best.Scores.Ndcg} vs popularity {popularity}");
+        var loaded = RecommenderModel.Load(_dir.Path("a/model.zip"));
+        Assert.Equal(first.Best.Config.Model, loaded.Kind);
+        Assert.True(loaded.PredictsRatings);
+        Assert.True(RecommenderModel.IsRecommender(_dir.Path("a/model.zip")));
+    }
+
+    [Fact]
+    public void Read_RatingThatIsNotANumber_IsOneLineNamingTheColumnAndRow()
+    {
+        var csv = _dir.Write("bad.csv", "user_id,item_id,rating,timestamp\nu1,a,5,1\nu1,b,five,2\n");
+
+        var e = Assert.Throws<InvalidDataException>(() => InteractionTable.Read(csv, Columns));
+
+        Assert.Equal("bad.csv line 3: the rating column 'rating' holds 'five', not a number; ratings must be numbers (for implicit feedback, 1 per interaction).", e.Message);
+    }
+
+    [Fact]
+    public void Read_MissingItemColumn_NamesTheKeyAndTheColumns()
+    {
+        var csv = _dir.Write("bad.csv", "user_id,movie,rating\nu1,a,5\n");
+
+        var e = Assert.Throws<InvalidDataException>(() => InteractionTable.Read(csv, Columns with { Time = null }));
+
+        Assert.Equal("bad.csv has no column 'item_id' (data.item); set data.item to one of: user_id, movie, rating.", e.Message);
+    }
+}

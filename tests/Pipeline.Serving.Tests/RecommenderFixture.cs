@@ -1,0 +1,51 @@
+using Pipeline.Ml.Data;
+using Pipeline.Ml.Gate;
+using Pipeline.Ml.Recommendation;
+using Pipeline.Ml.Training;
+
+namespace Pipeline.Serving.Tests;
+
+/// <summary>
+/// Issue 12: a recommender through the pipeline's own stages, once per test class: a seeded synthetic ratings table
+/// split per user, the recommender search (popularity, ALS, item-kNN), the ranking evaluation, registered as
+/// production model <see cref="Model"/>.
+/// </summary>
+public sealed class RecommenderFixture : IDisposable
+{
+    public const string Model = "recommender";
+
+    public static readonly RecommendationColumns Columns = new("user_id", "item_id", "rating", "timestamp");
+
+    public RecommenderFixture()
+    {
+        Root = Directory.CreateTempSubdirectory("serving-recommender-").FullName;
+        var work = Path.Combine(Root, "work");
+        Directory.CreateDirectory(work);
+        var ratings = Path.Combine(work, "ratings.csv");
+        File.WriteAllText(ratings, SyntheticRatings.Csv(users: 120, items: 100, groups: 5, seed: 3));
+        var table = InteractionTable.Read(ratings, Columns);
+        Split = UserSplit.Split(table.Interactions, seed: 42);
+        var train = Path.Combine(work, "train.csv");
+        using (var writer = new Pipeline.Formats.Csv.CsvSnapshotWriter(train, table.Header))
+        {
+            foreach (var x in Split.Train) writer.WriteRow(table.Rows[x.Row]);
+            writer.Complete();
+        }
+
+        var model = Path.Combine(work, "model.zip");
+        RecommenderTrainer.Run(train, Columns, new RecommenderTrainOptions { Budget = 2, Seed = 7 }, new TrainOutputs(model, Path.Combine(work, "trials.csv")));
+        Recommender = RecommenderModel.Load(model);
+        var registry = Path.Combine(Root, "models", "registry");
+        var version = RegistryFolder.Register(registry, Model, new RegistryFiles(model) { Extra = [ModelInfo.PathFor(model)] }, new Lineage("0000000", new Dictionary<string, string>()), TimeProvider.System);
+        RegistryFolder.Promote(registry, Model, version);
+    }
+
+    public string Root { get; }
+
+    public SplitResult Split { get; }
+
+    /// <summary>The registered model, loaded in the test process.</summary>
+    public RecommenderModel Recommender { get; }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Serving.Logging;
+
+namespace Pipeline.Serving.Tests.Rest;
+
+/// <summary>Issue 12 item 4: POST /v1/models/{name}:recommend answers top-k unseen items, popularity with cold_start for an unknown user, and logs each answer.</summary>
+[Collection(ServingCollection.Name)]
+public sealed class RecommendTests(RecommenderFixture recommender, ServingFixture fixture) : IClassFixture<RecommenderFixture>
+{
+    [Fact]
+    public async Task Recommend_KnownUser_AnswersKUnseenItemsBestFirstAndLogsIt()
+    {
+        await using var host = await StartAsync();
+        var user = recommender.Split.Train[0].User;
+        var seen = recommender.Split.Train.Where(x => x.User == user).Select(x => x.Item).ToHashSet();
+
+        var (status, body) = await RecommendAsync(host, new { user_id = user, k = 5 });
+
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(5, items.Count);
+        Assert.All(items, i => Assert.DoesNotContain(i.GetProperty("item").GetString()!, seen));
+        var scores = items.Select(i => i.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        Assert.Equal(recommender.Recommender.Recommend(user, 5).Items.Select(i => i.Item), items.Select(i => i.GetProperty("item").GetString()));
+        Assert.False(body.GetProperty("cold_start").GetBoolean());
+        Assert.Equal(RecommenderFixture.Model, body.GetProperty("model_name").GetString());
+        await host.App.Services.GetRequiredService<PredictionLog>().FlushAsync(CancellationToken.None);
+        await using var db = new SqliteConnection($"Data Source={host.LogPath}");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT features, output FROM predictions WHERE request_id = $id";
+        query.Parameters.AddWithValue("$id", body.GetProperty("request_id").GetString());
+        await using var reader = await query.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal($$"""{"user_id":"{{user}}","k":5,"exclude":[]}""", reader.GetString(0));
+        Assert.Contains(items[0].GetProperty("item").GetString()!, reader.GetString(1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_UnknownUser_AnswersPopularityWithColdStart()
+    {
+        await using var host = await StartAsync();
+
+        var (status, body) = await RecommendAsync(host, new { user_id = 424242 });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(body.GetProperty("cold_start").GetBoolean());
+        var items = body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("item").GetString()).ToList();
+        Assert.Equal(10, items.Count);
+        var popular = recommender.Split.Train.GroupBy(x => x.Item).OrderByDescending(g => g.Select(x => x.User).Distinct().Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(10);
+        Assert.Equal(popular, items);
+    }
+
+    [Fact]
+    public async Task Recommend_Exclude_LeavesThoseItemsOut()
+    {
+        await using var host = await StartAsync();
+        var (_, first) = await RecommendAsync(host, new { user_id = "nobody", k = 3 });
+        var top = first.GetProperty("items")[0].GetProperty("item").GetString();
+
+        var (_, second) = await RecommendAsync(host, new { user_id = "nobody", k = 3, exclude = new[] { top } });
+
+        Assert.DoesNotContain(top, second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("item").GetString()));
+    }
+
+    [Theory]
+    [InlineData("""{"k": 3}""", "user_id: required")]
+    [InlineData("""{"user_id": "u1", "k": 0}""", "k: must be an integer from 1 to 1000")]
+    [InlineData("""{"user_id": true}""", "user_id: must be a string or an integer")]
+    public async Task Recommend_BadRequest_Is400NamingTheField(string json, string message)
+    {
+        await using var host = await StartAsync();
+
+        var response = await host.Http.PostAsync($"/v1/models/{RecommenderFixture.Model}:recommend", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private Task<RunningHost> StartAsync() =>
+        RunningHost.StartAsync(fixture, o => o with { RootDirectory = recommender.Root, ModelName = RecommenderFixture.Model });
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> RecommendAsync(RunningHost host, object request)
+    {
+        var response = await host.Http.PostAsJsonAsync($"/v1/models/{RecommenderFixture.Model}:recommend", request);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, json.RootElement.Clone());
+    }
+}
