@@ -101,11 +101,13 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
     {
         var recommender = model.Recommender ?? throw RequestRejectedException.Invalid($"{model.Name} {model.Version} is a {model.Task.ToString().ToLowerInvariant()} model, not a recommender: ask it with :predict.");
         var id = string.IsNullOrEmpty(requestId) ? Guid.CreateVersion7(clock.GetUtcNow()).ToString("N") : requestId;
+        using var span = ServingTelemetry.Source.StartActivity("recommend");
+        span?.SetTag("model", model.Name).SetTag("request_id", id);
         var start = Stopwatch.GetTimestamp();
         var (items, cold) = recommender.Recommend(user, k, exclude);
         var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var answer = new RecommendationAnswer(model, id, items, cold);
-        var record = new PredictionRecord(id, clock.GetUtcNow(), model.Name, model.VersionText, model.Variant, PredictionJson.RecommendRequest(user, k, exclude), PredictionJson.Recommendation(items, cold), latency);
+        var record = new PredictionRecord(id, clock.GetUtcNow(), model.Name, model.VersionText, model.Variant, PredictionJson.RecommendRequest(user, k, exclude), PredictionJson.Recommendation(items, cold), latency, ServingTelemetry.CurrentTraceId());
         if (!await log.AddAsync([record], cancel))
         {
             throw new RequestRejectedException(Rejection.Unavailable,
