@@ -12,14 +12,8 @@ SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d /tmp/slurm-train-bench-XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
-git clone -q "$SRC" "$WORK/local"
-git -C "$WORK/local" checkout -q "$(git -C "$SRC" rev-parse HEAD)"
-BUILD_FROM="${BUILD_FROM:-$SRC}"
-if [[ -f "$BUILD_FROM/build/bin/_build/_build.dll" && -f "$BUILD_FROM/.nuke/temp/build.stamp" ]]; then
-  mkdir -p "$WORK/local/build/bin" "$WORK/local/.nuke/temp"
-  cp -a "$BUILD_FROM/build/bin/_build" "$WORK/local/build/bin/"
-  cp "$BUILD_FROM/.nuke/temp/build.stamp" "$WORK/local/.nuke/temp/"
-fi
+source "$SRC/bench/lib/clone-head.sh"
+clone_head "$SRC" "$WORK/local"
 (cd "$WORK/local" && ./build.sh --help >/dev/null)   # compiles the build once (unless the copied one is current)
 cp -a "$WORK/local" "$WORK/slurm"
 mkdir -p "$WORK/remote"

@@ -11,14 +11,8 @@ SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d /tmp/slurm-trials-bench-XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
-git clone -q "$SRC" "$WORK/repo"
-git -C "$WORK/repo" checkout -q "$(git -C "$SRC" rev-parse HEAD)"
-BUILD_FROM="${BUILD_FROM:-$SRC}"
-if [[ -f "$BUILD_FROM/build/bin/_build/_build.dll" && -f "$BUILD_FROM/.nuke/temp/build.stamp" ]]; then
-  mkdir -p "$WORK/repo/build/bin" "$WORK/repo/.nuke/temp"
-  cp -a "$BUILD_FROM/build/bin/_build" "$WORK/repo/build/bin/"
-  cp "$BUILD_FROM/.nuke/temp/build.stamp" "$WORK/repo/.nuke/temp/"
-fi
+source "$SRC/bench/lib/clone-head.sh"
+clone_head "$SRC" "$WORK/repo"
 cd "$WORK/repo"
 ./build.sh Featurize >"$WORK/featurize.log" 2>&1 || { tail -30 "$WORK/featurize.log"; exit 1; }
 
