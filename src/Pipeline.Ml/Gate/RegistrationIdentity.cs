@@ -16,20 +16,18 @@ internal static class RegistrationIdentity
         if (!File.Exists(lineagePath)) return false;
         var registered = Directory.GetFiles(versionDir).Select(Path.GetFileName).Where(n => n != RegistryFolder.LineageFile).Order(StringComparer.Ordinal);
         if (!registered.SequenceEqual(sources.Select(Path.GetFileName).Order(StringComparer.Ordinal))) return false;
-        if (!SameInputs(lineagePath, lineage.InputHashes)) return false;
+        if (!SameInputs(versionDir, lineage.InputHashes)) return false;
         return sources.All(file => SameBytes(file, Path.Combine(versionDir, Path.GetFileName(file))));
     }
 
-    private static bool SameInputs(string lineagePath, IReadOnlyDictionary<string, string> inputs)
+    private static bool SameInputs(string versionDir, IReadOnlyDictionary<string, string> inputs)
     {
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(lineagePath));
-            if (!json.RootElement.TryGetProperty("inputs", out var recorded) || recorded.ValueKind != JsonValueKind.Object) return false;
-            var pairs = recorded.EnumerateObject().ToList();
-            return pairs.Count == inputs.Count && pairs.All(p => inputs.TryGetValue(p.Name, out var hash) && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == hash);
+            var recorded = RegisteredLineage.Read(versionDir).Inputs;
+            return recorded is not null && recorded.Count == inputs.Count && recorded.All(p => inputs.TryGetValue(p.Key, out var hash) && p.Value == hash);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // NOTE: an unreadable lineage file cannot vouch for the version; a new one is registered instead.
             return false;

@@ -57,14 +57,11 @@ internal static partial class ModelCatalog
         var problems = new List<string>();
         string? commit = null, registeredAt = null;
         var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lineage = Path.Combine(folder, RegistryFolder.LineageFile);
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(lineage));
-            commit = json.RootElement.TryGetProperty("git_commit", out var c) ? c.GetString() : null;
-            registeredAt = json.RootElement.TryGetProperty("registered_at", out var at) ? at.GetString() : null;
-            if (json.RootElement.TryGetProperty("inputs", out var i) && i.ValueKind == JsonValueKind.Object)
-                foreach (var input in i.EnumerateObject()) inputs[input.Name] = input.Value.GetString() ?? "";
+            var lineage = RegisteredLineage.Read(folder);
+            (commit, registeredAt) = (lineage.GitCommit, lineage.RegisteredAt);
+            foreach (var (path, hash) in lineage.Inputs ?? new Dictionary<string, string>()) inputs[path] = hash;
         }
         catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or UnauthorizedAccessException)
         {

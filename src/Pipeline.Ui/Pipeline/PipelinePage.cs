@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Engine.Dvc;
+using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
 using Pipeline.Ui.Html;
 
@@ -39,7 +40,7 @@ internal static class PipelinePage
         return Layout.Page("Pipeline", "/", body);
     }
 
-    private static IEnumerable<Markup> Row(StageDefinition stage, StageLock? locked, RunRow? run) =>
+    private static IEnumerable<Markup> Row(StageDefinition stage, StageLock? locked, RunRecordEntry? run) =>
     [
         Markup.Of($"<th scope=\"row\" title=\"{stage.Description ?? ""}\">{stage.Name}</th>"),
         Table.Cell(stage.After.Count > 0 ? string.Join(", ", stage.After) : "—"),
@@ -49,7 +50,7 @@ internal static class PipelinePage
         Table.Cell(run is null ? "" : run.Node is { } node ? $"{run.Reason} (on {node})" : run.Reason),
     ];
 
-    private static Markup Others(IReadOnlyList<RunRow> others) => Markup.Of($"""
+    private static Markup Others(IReadOnlyList<RunRecordEntry> others) => Markup.Of($"""
         <h2>Other targets of the last run</h2>
         {Table.Render("other-targets", OtherColumns.Select(h => Markup.Of($"{h}")),
             others.Select(r => (IEnumerable<Markup>)[Table.Cell(r.Target), Table.Cell(r.Status), Table.Cell(Duration(r.DurationMs), "num"), Table.Cell(r.Reason)]))}
