@@ -4,7 +4,7 @@ namespace Pipeline.Git.Slurm;
 
 /// <summary>
 /// A job's own checkout of the driver's commit (two runs cannot share one workspace: the second stops on the
-/// repository lock), holding the driver's dvc.lock, params.yaml, DVC remote settings and its already-compiled build,
+/// repository lock), holding the driver's dvc.lock, params.yaml, uncommitted files, DVC remote settings and its already-compiled build,
 /// so the worker neither recompiles (~80 s) nor sees a different pipeline state.
 /// </summary>
 internal sealed class WorkerCheckout : IDisposable
@@ -31,6 +31,10 @@ internal sealed class WorkerCheckout : IDisposable
         try
         {
             foreach (var file in SharedFiles) CopyIfPresent(Path.Combine(driverRoot, file), Path.Combine(worktree.Path, file));
+            // NOTE: the worker must see the workspace a local run would: the driver's uncommitted files too (e.g. a schema
+            // an earlier job inferred and the driver took back), not only what the commit holds.
+            foreach (var file in GitWorktree.ChangedFiles(driverRoot).Where(f => !IsDriverOwned(f)))
+                CopyIfPresent(Path.Combine(driverRoot, file), Path.Combine(worktree.Path, file));
             CopyTree(Path.Combine(driverRoot, CompiledBuild), Path.Combine(worktree.Path, CompiledBuild));
             return new WorkerCheckout(worktree);
         }
@@ -47,9 +51,11 @@ internal sealed class WorkerCheckout : IDisposable
     /// </summary>
     public IReadOnlyList<string> UndeclaredWrites(IReadOnlyCollection<string> declared) =>
         _worktree.ChangedFiles()
-            .Where(f => !DriverOwned.Any(o => o.EndsWith('/') ? f.StartsWith(o, StringComparison.Ordinal) : f == o))
+            .Where(f => !IsDriverOwned(f))
             .Where(f => !declared.Any(d => f == d || f.StartsWith(d.TrimEnd('/') + "/", StringComparison.Ordinal)))
             .ToList();
+
+    private static bool IsDriverOwned(string file) => DriverOwned.Any(o => o.EndsWith('/') ? file.StartsWith(o, StringComparison.Ordinal) : file == o);
 
     private static void CopyIfPresent(string from, string to)
     {

@@ -42,10 +42,13 @@ internal sealed class GitWorktree : IDisposable
     }
 
     /// <summary>Files that differ from the commit, new ones included (not those git ignores), relative to the root with '/'.</summary>
-    public IReadOnlyList<string> ChangedFiles()
+    public IReadOnlyList<string> ChangedFiles() => ChangedFiles(Path);
+
+    /// <summary>The files of the working tree at <paramref name="root"/> that differ from its commit: modified, added or untracked and not ignored (deleted ones are left out).</summary>
+    public static IReadOnlyList<string> ChangedFiles(string root)
     {
         // NOTE: -z keeps names verbatim (no quoting); each entry is "XY path", a rename adds its old path as the next entry.
-        var entries = Git(Path, "status", "--porcelain", "-z", "--untracked-files=all").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var entries = Git(root, "status", "--porcelain", "-z", "--untracked-files=all").Split('\0', StringSplitOptions.RemoveEmptyEntries);
         var files = new List<string>();
         for (var i = 0; i < entries.Length; i++)
         {
