@@ -19,7 +19,11 @@ internal sealed partial class Build
     [Parameter("Where Train's trials run: local (this process) or slurm (one job array per successive-halving rung); default: as --executor")]
     readonly string? TrialExecutor;
 
-    private SlurmSettings Slurm => new(SlurmPartition, SlurmArgs, Remote, TimeSpan.FromMilliseconds(500)) { WorkDirectory = SlurmWorkdir };
+    private SlurmSettings Slurm => new(SlurmPartition, SlurmArgs, Remote, TimeSpan.FromMilliseconds(500))
+    {
+        WorkDirectory = SlurmWorkdir,
+        ParentJobId = Environment.GetEnvironmentVariable("SLURM_JOB_ID"),
+    };
 
     protected override ITargetExecutor? OpenTargetExecutor() => Executor.ToLowerInvariant() switch
     {

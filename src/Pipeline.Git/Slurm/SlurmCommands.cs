@@ -11,12 +11,15 @@ internal static class SlurmCommands
     public static string Submit(string script, IReadOnlyList<string> extraArgs) =>
         Run("sbatch", ["--parsable", .. extraArgs, script]).Split(';')[0].Trim();
 
-    /// <summary>The job's state and batch node, from <c>scontrol show job -o</c> (kept by slurmctld for MinJobAge after it ends).</summary>
-    public static (string State, string? Node) Show(string jobId)
+    /// <summary>
+    /// The job's state, batch node and whether Slurm may requeue it (<c>Requeue=1</c>), from <c>scontrol show job -o</c>
+    /// (kept by slurmctld for MinJobAge after it ends).
+    /// </summary>
+    public static (string State, string? Node, bool Requeue) Show(string jobId)
     {
         var fields = Fields(Run("scontrol", ["show", "job", "-o", jobId]));
         var node = fields.GetValueOrDefault("BatchHost") is { Length: > 0 } host and not "(null)" ? host : null;
-        return (fields.GetValueOrDefault("JobState") ?? "UNKNOWN", node);
+        return (fields.GetValueOrDefault("JobState") ?? "UNKNOWN", node, fields.GetValueOrDefault("Requeue") == "1");
     }
 
     /// <summary>
@@ -36,6 +39,24 @@ internal static class SlurmCommands
     private static Dictionary<string, string> Fields(string record) =>
         record.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Where(kv => kv.Length == 2)
             .GroupBy(kv => kv[0]).ToDictionary(g => g.Key, g => g.First()[1]);
+
+    /// <summary>The comment a job submitted from inside job <paramref name="parentJobId"/> carries (<see cref="CancelChildren"/> finds it by).</summary>
+    public static string ParentComment(string parentJobId) => $"pipeline-parent={parentJobId}";
+
+    /// <summary>
+    /// Cancels the jobs (trial arrays) submitted from inside job <paramref name="parentJobId"/> that are still queued or
+    /// running: what its own process did not cancel because it was killed (node lost, SIGKILL after KillWait).
+    /// </summary>
+    public static void CancelChildren(string parentJobId)
+    {
+        string listing;
+        try { listing = Run("squeue", ["-h", "-o", "%F|%k"]); }
+        catch (TargetJobException) { return; }
+        var comment = ParentComment(parentJobId);
+        foreach (var child in listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                     .Select(l => l.Split('|', 2)).Where(f => f.Length == 2 && f[1] == comment).Select(f => f[0]).Distinct(StringComparer.Ordinal))
+            Cancel(child);
+    }
 
     /// <summary>Cancels the job; a job that already ended is not an error.</summary>
     public static void Cancel(string jobId)

@@ -75,45 +75,77 @@ public sealed class SlurmExecutor : ITargetExecutor
         string? node;
         try
         {
-            while (true)
-            {
-                (state, node) = SlurmCommands.Show(jobId);
-                tail.Drain();
-                if (SlurmStates.IsFinal(state)) break;
-                await Task.Delay(_settings.PollInterval, _clock, cancellation);
-            }
+            (state, node) = await WaitForEnd(jobId, tail, cancellation);
         }
         catch (OperationCanceledException)
         {
             SlurmCommands.Cancel(jobId);
+            SlurmCommands.CancelChildren(jobId);
             throw;
         }
         tail.Drain(final: true);
-        var where = $"Slurm job {jobId}{(node is null ? "" : " on " + node)}";
+        var placement = new Placement(node, jobId);
+        var ended = $"Slurm job {jobId}{(node is null ? "" : " on " + node)} ended {state}";
         if (state != "COMPLETED")
-            throw new TargetJobException($"{where} ended {state}{LastLines(tail)}", new Placement(node, jobId));
+        {
+            // NOTE: a job killed with its node (or by SIGKILL) could not cancel the trial arrays it had submitted.
+            SlurmCommands.CancelChildren(jobId);
+            throw new TargetJobException($"{ended}{LastLines(tail)}", placement);
+        }
 
-        await FetchOutputs(job, worker.Root, where, cancellation);
+        // NOTE: COMPLETED only says the script exited 0; what the driver commits is what it fetched and verified.
+        if (await MissingOutput(job, worker.Root, cancellation) is { } missing)
+            throw new TargetJobException($"{ended}, but {missing}{LastLines(tail)}", placement);
         BringBackUndeclared(job, worker);
-        return new Placement(node, jobId);
+        return placement;
     }
 
-    /// <summary>Fetches the outputs the job recorded in its dvc.lock from the remote (md5-verified) and stages them.</summary>
-    private async Task FetchOutputs(TargetJob job, string workerRoot, string where, CancellationToken cancellation)
+    /// <summary>
+    /// Polls the job until it has ended for good, forwarding its log: a job Slurm may requeue (<c>--requeue</c>) after
+    /// its node failed goes NODE_FAIL, then REQUEUED and PENDING, and runs again under the same id; that end is final
+    /// only when it has lasted <see cref="RequeueGrace"/>. So the driver takes exactly one completed run: the last one.
+    /// </summary>
+    private async Task<(string State, string? Node)> WaitForEnd(string jobId, JobLogTail tail, CancellationToken cancellation)
     {
-        var entry = LockFile.Load(Path.Combine(workerRoot, "dvc.lock")).Get(job.Target)
-            ?? throw new TargetJobException($"{where} completed but recorded no dvc.lock entry for {job.Target}.");
+        DateTimeOffset? requeuable = null;
+        while (true)
+        {
+            var (state, node, requeue) = SlurmCommands.Show(jobId);
+            tail.Drain();
+            if (SlurmStates.IsFinal(state))
+            {
+                if (!requeue || !SlurmStates.MayBeRequeued(state)) return (state, node);
+                requeuable ??= _clock.GetUtcNow();
+                if (_clock.GetUtcNow() - requeuable >= RequeueGrace) return (state, node);
+            }
+            else
+            {
+                requeuable = null;
+            }
+            await Task.Delay(_settings.PollInterval, _clock, cancellation);
+        }
+    }
+
+    private static readonly TimeSpan RequeueGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Fetches the outputs the job recorded in its dvc.lock from the remote (each verified by its md5) and stages them;
+    /// returns what is missing (no entry, an object not on the remote or with other bytes), or null when all arrived.
+    /// </summary>
+    private async Task<string?> MissingOutput(TargetJob job, string workerRoot, CancellationToken cancellation)
+    {
+        if (LockFile.Load(Path.Combine(workerRoot, "dvc.lock")).Get(job.Target) is not { } entry)
+            return $"it recorded no dvc.lock entry for {job.Target}";
         var outs = entry.Outs.Where(o => o.Info is not null).ToList();
         var config = DvcConfig.Load(_root);
         using var source = RemoteObjectSource.Open(_root, _settings.RemoteName, config.CacheRoot);
         var problems = await source.FetchObjectsAsync(outs.Select(o => o.Info!.Hash).Distinct().ToList(), cancellation);
         var cache = new ObjectCache(config.CacheRoot);
+        if (outs.FirstOrDefault(o => !cache.Contains(o.Info!.Hash)) is { } lost)
+            return $"its output {lost.Path} never reached {source.Name}{(problems.Count > 0 ? ": " + problems[0] : "")}";
         foreach (var output in outs)
-        {
-            if (!cache.Contains(output.Info!.Hash))
-                throw new TargetJobException($"{where} completed, but its output {output.Path} never reached {source.Name}{(problems.Count > 0 ? ": " + problems[0] : "")}.");
-            cache.Checkout(output.Info.Hash, Path.Combine(job.StagingRoot, output.Path), output.Info.IsExecutable);
-        }
+            cache.Checkout(output.Info!.Hash, Path.Combine(job.StagingRoot, output.Path), output.Info.IsExecutable);
+        return null;
     }
 
     /// <summary>

@@ -34,7 +34,9 @@ public static class SlurmJobArray
         sb.Append(commandLine).Append('\n');
         await File.WriteAllTextAsync(script, sb.ToString(), cancellation);
 
-        var arrayId = SlurmCommands.Submit(script, settings.SbatchArgs());
+        // NOTE: tagged with the job that submits it (a Train job), so the driver can cancel the array if that job is killed before it could.
+        var parent = settings.ParentJobId is { Length: > 0 } p ? new[] { "--comment=" + SlurmCommands.ParentComment(p) } : [];
+        var arrayId = SlurmCommands.Submit(script, [.. settings.SbatchArgs(), .. parent]);
         log.Information($"{name}: {count} task(s) submitted as Slurm job array {arrayId}{(limit > 0 ? $" (at most {limit} at a time)" : "")}");
         var ended = new Dictionary<int, (string State, string? Node)>();
         try

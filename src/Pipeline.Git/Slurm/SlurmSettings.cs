@@ -20,6 +20,12 @@ public sealed record SlurmSettings(string? Partition, string? ExtraArgs, string?
     /// </summary>
     public IReadOnlyList<string> WorkerArgs { get; init; } = [];
 
+    /// <summary>
+    /// The Slurm job this process runs in (its <c>SLURM_JOB_ID</c>), when it is a target's job: the job arrays it submits
+    /// name it in their comment, so that the driver can cancel them when that job ends without having done so itself.
+    /// </summary>
+    public string? ParentJobId { get; init; }
+
     /// <summary>The worker checkouts' folder for the repository at <paramref name="repoRoot"/>.</summary>
     public string WorkDirectoryFor(string repoRoot) =>
         Path.GetFullPath(WorkDirectory is { Length: > 0 } dir ? dir : Path.Combine(repoRoot, ".nuke", "temp", "slurm"), repoRoot);

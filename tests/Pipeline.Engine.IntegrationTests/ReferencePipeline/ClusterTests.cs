@@ -22,9 +22,10 @@ internal sealed class ClusterFactAttribute : FactAttribute
 /// outputs through radosgw, and the driver's dvc.lock equals a local run's; a scancelled job fails its target.
 /// </summary>
 [Collection(ReferenceCollection.Name)]
-public sealed class ClusterTests(ReferenceTemplate template) : IDisposable
+public sealed partial class ClusterTests(ReferenceTemplate template) : IDisposable
 {
     private readonly TestRepository _repo = template.CreateCopy();
+    private string? _bucket;
 
     public void Dispose() => _repo.Dispose();
 
@@ -33,7 +34,7 @@ public sealed class ClusterTests(ReferenceTemplate template) : IDisposable
     private void CommitWithRemote()
     {
         var (endpoint, key, secret) = S3Server.Configured!.Value;
-        var bucket = S3Server.CreateBucket();
+        var bucket = _bucket = S3Server.CreateBucket();
         GitCli.Run(_repo.Root, "init", "-q", "-b", "main");
         GitCli.Run(_repo.Root, "config", "user.name", "Pipeline Tests");
         GitCli.Run(_repo.Root, "config", "user.email", "tests@example.com");
@@ -187,12 +188,12 @@ public sealed class ClusterTests(ReferenceTemplate template) : IDisposable
     }
 
     /// <summary>Ingest locally, then a driver whose Validate is a job: the driver, its output, the job id and dvc.lock before.</summary>
-    private (Process Driver, Task<string> Stdout, string JobId, string LockBefore) StartValidateJob()
+    private (Process Driver, Task<string> Stdout, string JobId, string LockBefore) StartValidateJob(params string[] sbatchArgs)
     {
         CommitWithRemote();
         Assert.True(_repo.Run("Ingest").ExitCode == 0);
         var before = _repo.Read("dvc.lock");
-        var driver = _repo.Start(["Validate", "--executor", "slurm"], Cluster);
+        var driver = _repo.Start(["Validate", "--executor", "slurm", .. sbatchArgs.Length > 0 ? new[] { "--slurm-args", string.Join(' ', sbatchArgs) + " " } : []], Cluster);
         var stdout = driver.StandardOutput.ReadToEndAsync();
         try
         {
@@ -218,18 +219,18 @@ public sealed class ClusterTests(ReferenceTemplate template) : IDisposable
         throw new TimeoutException($"job {jobId} never ended");
     }
 
-    /// <summary>The id of the driver's Validate job once squeue lists it; fails at once when the driver ended first.</summary>
-    private string WaitForJob(Process driver)
+    /// <summary>The id of the driver's job named <paramref name="name"/> once squeue lists it; fails at once when the driver ended first.</summary>
+    private string WaitForJob(Process driver, string name = "pipeline-Validate")
     {
-        for (var i = 0; i < 3000; i++)
+        for (var i = 0; i < 6000; i++)
         {
-            if (driver.HasExited) throw new InvalidOperationException($"the driver ended (exit {driver.ExitCode}) before its Validate job was queued: {driver.StandardError.ReadToEnd()}");
-            var jobs = Slurm("squeue", "-h", "-o", "%i %j").Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(l => l.Split(' ')).Where(f => f.Length == 2 && f[1] == "pipeline-Validate").ToList();
+            if (driver.HasExited) throw new InvalidOperationException($"the driver ended (exit {driver.ExitCode}) before its job {name} was queued: {driver.StandardError.ReadToEnd()}");
+            var jobs = Slurm("squeue", "-h", "-o", "%F %j").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Split(' ')).Where(f => f.Length == 2 && f[1] == name).ToList();
             if (jobs.Count > 0) return jobs[0][0];
             Thread.Sleep(100);
         }
-        throw new TimeoutException("the Validate job never appeared in squeue");
+        throw new TimeoutException($"the job {name} never appeared in squeue");
     }
 
     private void Scancel(string jobId) => Slurm("scancel", jobId);

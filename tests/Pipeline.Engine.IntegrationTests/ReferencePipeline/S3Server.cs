@@ -15,16 +15,30 @@ internal static class S3Server
     /// <summary>Creates a bucket with a fresh name and returns it.</summary>
     public static string CreateBucket()
     {
-        var (endpoint, key, secret) = Configured ?? throw new InvalidOperationException("PIPELINE_TEST_S3_* are not set.");
         var bucket = $"pipeline-e2e-{Guid.NewGuid():N}"[..36];
+        var status = Signed("PUT", bucket);
+        Assert.True(status == "200", $"creating bucket {bucket} at {Configured!.Value.Endpoint} answered HTTP {status}");
+        return bucket;
+    }
+
+    /// <summary>Removes one object (<c>bucket/key</c>), as a fault between a job's push and the driver's fetch.</summary>
+    public static void DeleteObject(string bucket, string key)
+    {
+        var status = Signed("DELETE", $"{bucket}/{key}");
+        Assert.True(status == "204", $"deleting {bucket}/{key} answered HTTP {status}");
+    }
+
+    /// <summary>One signed request without a body; returns the HTTP status.</summary>
+    private static string Signed(string method, string path)
+    {
+        var (endpoint, key, secret) = Configured ?? throw new InvalidOperationException("PIPELINE_TEST_S3_* are not set.");
         var start = new ProcessStartInfo("curl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "PUT", "--aws-sigv4", "aws:amz:us-east-1:s3", "--user", $"{key}:{secret}",
-                     "-H", "x-amz-content-sha256: UNSIGNED-PAYLOAD", $"{endpoint}/{bucket}" })
+        foreach (var arg in new[] { "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", method, "--aws-sigv4", "aws:amz:us-east-1:s3", "--user", $"{key}:{secret}",
+                     "-H", "x-amz-content-sha256: UNSIGNED-PAYLOAD", $"{endpoint}/{path}" })
             start.ArgumentList.Add(arg);
         using var curl = Process.Start(start)!;
         var status = curl.StandardOutput.ReadToEnd();
         curl.WaitForExit();
-        Assert.True(status == "200", $"creating bucket {bucket} at {endpoint} answered HTTP {status}");
-        return bucket;
+        return status;
     }
 }
