@@ -24,6 +24,8 @@ Usage:
   dvc_ref.py stage NAME --cmd CMD [--dep P]... [--out P]... [--params-json JSON]
                                                  dvc.lock text for one stage + run-cache key
   dvc_ref.py cache-path OID [--cache DIR] [--legacy]
+  dvc_ref.py check-lock ROOT                     ROOT/dvc.lock against LOCKFILE_SCHEMA, DVC's writer
+                                                 and the files on disk (needs PyYAML to parse)
   dvc_ref.py selftest                            reproduce vectors from the DVC test suites
 """
 
@@ -640,6 +642,43 @@ def lock_stage(cmd, deps, outs, params=None, wdir="."):
     return entry
 
 
+def check_lock(root: str) -> list:
+    """Problems of ROOT/dvc.lock: LOCKFILE_SCHEMA (dvc-format.md section 7), key order, sorted
+    deps/outs, DVC's writer giving the same text for the parsed data, and each deps/outs entry
+    present on disk equal to what DVC computes for it. Empty when DVC would accept it as is."""
+    import yaml  # PyYAML, only to parse; everything written is YamlWriter's
+    with open(os.path.join(root, "dvc.lock"), encoding="utf-8") as f:
+        text = f.read()
+    data = yaml.safe_load(text)
+    problems = []
+    if not isinstance(data, dict) or data.get("schema") != "2.0":
+        return ["schema: '2.0' missing"]
+    if set(data) - {"schema", "stages", "datasets"}:
+        problems.append(f"unknown top-level keys {sorted(set(data) - {'schema', 'stages', 'datasets'})}")
+    item_keys = {"path", "hash", "md5", "etag", "checksum", "size", "nfiles", "isexec",
+                 "version_id", "cloud", "files"}
+    for name, stage in (data.get("stages") or {}).items():
+        if not isinstance(stage.get("cmd"), (str, list)):
+            problems.append(f"{name}: no cmd")
+        order = [k for k in ("cmd", "deps", "params", "outs") if k in stage]
+        if list(stage) != order:
+            problems.append(f"{name}: keys {list(stage)}, DVC writes {order}")
+        for kind in ("deps", "outs"):
+            items = stage.get(kind, [])
+            if [i.get("path") for i in items] != sorted(i.get("path") for i in items):
+                problems.append(f"{name}: {kind} not sorted by path")
+            for item in items:
+                if "path" not in item or set(item) - item_keys:
+                    problems.append(f"{name}: {kind} item with keys {list(item)}")
+                elif os.path.exists(os.path.join(root, item["path"])):
+                    expected = lock_item(item["path"], os.path.join(root, item["path"]))
+                    if expected != item:
+                        problems.append(f"{name}: {item} but DVC computes {expected}")
+    if yaml_dump(data) != text:
+        problems.append("the text differs from what DVC's writer makes of the same data")
+    return problems
+
+
 # ----------------------------------------------------------------------------
 # self test against vectors quoted in dvc-format.md
 # ----------------------------------------------------------------------------
@@ -956,6 +995,8 @@ def main(argv=None):
     cp.add_argument("oid")
     cp.add_argument("--cache", default=".dvc/cache")
     cp.add_argument("--legacy", action="store_true")
+    cl = sub.add_parser("check-lock")
+    cl.add_argument("root")
     sub.add_parser("selftest")
     a = ap.parse_args(argv)
 
@@ -994,6 +1035,10 @@ def main(argv=None):
         key, value = run_cache_key_value(entry)
         print(f"# run-cache entry: .dvc/cache/runs/{key[:2]}/{key}/{value}")
         return 0
+    if a.command == "check-lock":
+        problems = check_lock(a.root)
+        print("\n".join(problems) if problems else "ok")
+        return 1 if problems else 0
     if a.command == "cache-path":
         print(cache_path(a.oid, a.cache, a.legacy))
         return 0

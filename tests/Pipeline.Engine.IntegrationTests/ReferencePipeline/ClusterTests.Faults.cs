@@ -145,8 +145,7 @@ public sealed partial class ClusterTests
     /// </summary>
     private List<string> RemovePushedOutputs(string target)
     {
-        var workers = Directory.GetDirectories(_repo.PathOf(".nuke/temp/slurm"));
-        var lockText = File.ReadAllText(Path.Combine(Assert.Single(workers), "dvc.lock"));
+        var lockText = File.ReadAllText(Assert.Single(Directory.GetFiles(_repo.PathOf(".nuke/temp/slurm"), "dvc.lock", SearchOption.AllDirectories)));
         var stage = Regex.Match(lockText, $@"(?ms)^  {target}:\n(.*?)(?=^  \S|\z)").Groups[1].Value;
         var outs = stage[stage.IndexOf("    outs:", StringComparison.Ordinal)..];
         var keys = Regex.Matches(outs, @"md5: ([0-9a-f]{2})([0-9a-f]{30}(\.dir)?)").Select(m => $"dvcstore/files/md5/{m.Groups[1].Value}/{m.Groups[2].Value}").ToList();

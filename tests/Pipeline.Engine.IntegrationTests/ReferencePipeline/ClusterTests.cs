@@ -15,6 +15,13 @@ internal sealed class ClusterFactAttribute : FactAttribute
         else if (S3Server.Configured is null)
             Skip = "PIPELINE_TEST_S3_* are not set: `bash .ci/ceph.sh` starts the Ceph radosgw the cluster tests return outputs through.";
     }
+
+    /// <summary>The test also checks dvc.lock with DVC's format check (<see cref="DvcLockFormat"/>): skipped when that cannot run.</summary>
+    public bool ChecksDvcLock
+    {
+        get => Skip is null && DvcLockFormat.Unavailable is null;
+        set { if (value && Skip is null && DvcLockFormat.Unavailable is { } reason) Skip = reason; }
+    }
 }
 
 /// <summary>
@@ -76,8 +83,8 @@ public sealed partial class ClusterTests(ReferenceTemplate template) : IDisposab
         Assert.All(RunRecord(), r => Assert.Null(r.Node));
     }
 
-    [ClusterFact]
-    public void ExecutorSlurm_Train_EveryTargetAJobTrialsAsArraysOnBothNodesAndModelZipEqualsALocalRun()
+    [ClusterFact(ChecksDvcLock = true)]
+    public void ExecutorSlurm_Train_EveryTargetAJobTrialsAsArraysOnBothNodesDvcLockAcceptedByDvcAndModelZipEqualsALocalRun()
     {
         CommitWithRemote();
 
@@ -96,6 +103,7 @@ public sealed partial class ClusterTests(ReferenceTemplate template) : IDisposab
         // NOTE: every trial is an array task (<array>_<task>) on a node; rung 0's tasks spread over both nodes.
         Assert.All(rows, r => Assert.Matches(@"^\d+_\d+$", r[^1]));
         Assert.Equal(["n1", "n2"], rows.Select(r => r[^2]).Distinct().Order());
+        Assert.Equal("ok", DvcLockFormat.Check(_repo.Root));
         var model = File.ReadAllBytes(_repo.PathOf("models/model.zip"));
 
         var local = _repo.Run(TimeSpan.FromMinutes(15), "Train", "--force");
