@@ -20,8 +20,8 @@ public sealed class SlurmCommandsTests : IDisposable
     {
         for (var i = 0; i < 600; i++)
         {
-            var shown = SlurmCommands.Show(jobId);
-            if (shown.State is not ("PENDING" or "RUNNING" or "CONFIGURING" or "COMPLETING")) return shown;
+            var (state, node, _) = SlurmCommands.Show(jobId);
+            if (state is not ("PENDING" or "RUNNING" or "CONFIGURING" or "COMPLETING")) return (state, node);
             await Task.Delay(100);
         }
         throw new TimeoutException($"job {jobId} did not end");
@@ -52,5 +52,43 @@ public sealed class SlurmCommandsTests : IDisposable
         SlurmCommands.Cancel(job);
 
         Assert.Equal("CANCELLED", (await FinalState(job)).State);
+    }
+
+    [SlurmFact]
+    public void Show_RequeueAsSubmitted()
+    {
+        SlurmFactAttribute.UseCluster();
+        var requeue = SlurmCommands.Submit(Script("requeue", "sleep 30"), ["--requeue"]);
+        var noRequeue = SlurmCommands.Submit(Script("norequeue", "sleep 30"), ["--no-requeue"]);
+        try
+        {
+            Assert.Equal((true, false), (SlurmCommands.Show(requeue).Requeue, SlurmCommands.Show(noRequeue).Requeue));
+        }
+        finally
+        {
+            SlurmCommands.Cancel(requeue);
+            SlurmCommands.Cancel(noRequeue);
+        }
+    }
+
+    [SlurmFact]
+    public async Task CancelChildren_CancelsTheJobsThatNameTheParentOnly()
+    {
+        SlurmFactAttribute.UseCluster();
+        var parent = $"{Environment.ProcessId}{_dir.Name.GetHashCode(StringComparison.Ordinal) & 0xffff}";
+        var child = SlurmCommands.Submit(Script("child", "sleep 300"), ["--comment=" + SlurmCommands.ParentComment(parent)]);
+        var other = SlurmCommands.Submit(Script("other", "sleep 300"), ["--comment=" + SlurmCommands.ParentComment(parent + "0")]);
+        try
+        {
+            SlurmCommands.CancelChildren(parent);
+
+            Assert.Equal("CANCELLED", (await FinalState(child)).State);
+            Assert.Contains(SlurmCommands.Show(other).State, new[] { "PENDING", "RUNNING" });
+        }
+        finally
+        {
+            SlurmCommands.Cancel(child);
+            SlurmCommands.Cancel(other);
+        }
     }
 }
