@@ -29,15 +29,7 @@ public sealed partial class ClusterTests
         Assert.NotEmpty(removed);
         Assert.True(driver.WaitForExit(TimeSpan.FromMinutes(5)), "the driver did not end");
 
-        Assert.Equal(1, driver.ExitCode);
-        var validate = RunRecord().Single(r => r.Target == "Validate");
-        Assert.Equal(("failed", jobId), (validate.Status, validate.JobId));
-        Assert.Matches($@"Slurm job {jobId} on n[12] ended COMPLETED, but its output \S+ never reached", _repo.Reasons()["Validate"]);
-        Assert.Contains("last log lines:", stdout.Result);
-        Assert.Equal(before, _repo.Read("dvc.lock"));
-        var plan = _repo.Run("Validate", "--plan");
-        Assert.Matches(@"Ingest\s+skip\s+up to date", plan.Stdout);
-        Assert.Matches(@"Validate\s+run", plan.Stdout);
+        AssertValidateFailedAndOnlyItLeftToRun(driver, stdout.Result, jobId, before, $@"Slurm job {jobId} on n[12] ended COMPLETED, but its output \S+ never reached");
     }
 
     [ClusterFact]
@@ -50,15 +42,7 @@ public sealed partial class ClusterTests
         using (SlurmNode.Kill(ClusterFactAttribute.SlurmConf!, node, jobId))
             Assert.True(driver.WaitForExit(TimeSpan.FromMinutes(5)), "the driver did not end after the node died");
 
-        Assert.Equal(1, driver.ExitCode);
-        var validate = RunRecord().Single(r => r.Target == "Validate");
-        Assert.Equal(("failed", jobId, node), (validate.Status, validate.JobId, validate.Node));
-        Assert.Matches($"Slurm job {jobId} on {node} ended NODE_FAIL", _repo.Reasons()["Validate"]);
-        Assert.Contains("last log lines:", stdout.Result);
-        Assert.Equal(before, _repo.Read("dvc.lock"));
-        var plan = _repo.Run("Validate", "--plan");
-        Assert.Matches(@"Ingest\s+skip\s+up to date", plan.Stdout);
-        Assert.Matches(@"Validate\s+run", plan.Stdout);
+        AssertValidateFailedAndOnlyItLeftToRun(driver, stdout.Result, jobId, before, $"Slurm job {jobId} on {node} ended NODE_FAIL");
     }
 
     [ClusterFact]
@@ -108,6 +92,20 @@ public sealed partial class ClusterTests
         Assert.Equal(before, _repo.Read("dvc.lock"));
         Assert.Contains("job array " + array, stdout.Result);
         Assert.Equal("", WaitUntilGone(array));
+    }
+
+    /// <summary>Validate failed (its job's id and last log lines reported, the reason matching <paramref name="reason"/>), dvc.lock as before, and only Validate left to run.</summary>
+    private void AssertValidateFailedAndOnlyItLeftToRun(Process driver, string stdout, string jobId, string before, string reason)
+    {
+        Assert.Equal(1, driver.ExitCode);
+        var validate = RunRecord().Single(r => r.Target == "Validate");
+        Assert.Equal(("failed", jobId), (validate.Status, validate.JobId));
+        Assert.Matches(reason, _repo.Reasons()["Validate"]);
+        Assert.Contains("last log lines:", stdout);
+        Assert.Equal(before, _repo.Read("dvc.lock"));
+        var plan = _repo.Run("Validate", "--plan");
+        Assert.Matches(@"Ingest\s+skip\s+up to date", plan.Stdout);
+        Assert.Matches(@"Validate\s+run", plan.Stdout);
     }
 
     /// <summary>The node job <paramref name="jobId"/> runs on, once the job's own processes have started there.</summary>
