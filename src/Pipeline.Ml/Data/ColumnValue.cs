@@ -18,8 +18,44 @@ internal static class ColumnValue
     ];
 
     /// <summary>Parses a finite invariant-culture number (integers included, no thousands separators).</summary>
-    public static bool TryNumber(string value, out double number) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+    public static bool TryNumber(string value, out double number) => TryNumber(value.AsSpan(), out number);
+
+    /// <summary>
+    /// <see cref="TryNumber(string, out double)"/> of a span: plain decimals (an optional sign, digits, one optional point,
+    /// at most 15 significant digits and 22 decimals) are converted directly, everything else by <see cref="double.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out double)"/>.
+    /// </summary>
+    // NOTE: Clinger's fast path: a mantissa below 2^53 and 10^decimals (decimals ≤ 22) are both exact doubles, and IEEE
+    // division rounds correctly, so the quotient is the same double the general parser returns, at a fraction of its cost.
+    public static bool TryNumber(ReadOnlySpan<char> value, out double number)
+    {
+        var negative = value.Length > 0 && value[0] == '-';
+        var i = negative || (value.Length > 0 && value[0] == '+') ? 1 : 0;
+        ulong mantissa = 0;
+        int digits = 0, decimals = 0;
+        bool point = false, any = false;
+        for (; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is >= '0' and <= '9')
+            {
+                any = true;
+                mantissa = mantissa * 10 + (ulong)(c - '0');
+                if (point) decimals++;
+                if (mantissa > 0 && ++digits > 15) break;
+            }
+            else if (c == '.' && !point) point = true;
+            else break;
+        }
+        if (any && i == value.Length && decimals < Pow10.Length)
+        {
+            number = mantissa / Pow10[decimals];
+            if (negative) number = -number;
+            return true;
+        }
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+    }
+
+    private static readonly double[] Pow10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     /// <summary>True for a truth word: true/false, yes/no, y/n, t/f, 1/0 (any case).</summary>
     public static bool IsTruthWord(string value) =>

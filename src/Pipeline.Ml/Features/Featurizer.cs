@@ -20,23 +20,23 @@ public static class Featurizer
     {
         var schema = SchemaFile.Read(paths.SchemaYaml);
         var derived = Derived(schema, options);
-        // NOTE: the train statistics and the reference profile are fed by the split's write pass (each train row as it
-        // is written), so train.csv is not read again for them: the same rows in the same order give the same numbers.
+        // NOTE: the train statistics, the categorical terms and the reference profile are fed by the split's write pass
+        // (each train row as it is written), so train.csv is not read again for them, nor (but for robust scaling and
+        // text columns) by ML.NET: the same rows in the same order give the same numbers.
         IReadOnlyList<string> header;
         using (var source = new CsvSnapshotReader(paths.ValidatedCsv)) header = source.Header;
-        var statistics = new NumericStatisticsBuilder(schema, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent);
-        var profile = new ProfileBuilder(schema, header);
+        var summary = new TrainSummary(schema, header, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent, profile: true);
         var (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv, cancellation: cancellation,
-            onTrain: fields => { statistics.Add(fields); profile.Add(fields); });
+            onTrain: summary.Add);
         if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
         Training.TrainingRowRequirement.Check(paths.TrainCsv, schema, trainRows + testRows, options.TestFraction);
 
         var ml = new MLContext(options.Seed);
         using var stop = ml.StopOn(cancellation);
-        var (transformer, train) = Fit(ml, schema, options, derived, statistics.Build(), paths.TrainCsv);
+        var (transformer, train) = Fit(ml, schema, options, derived, summary, paths.TrainCsv);
         cancellation.ThrowIfCancellationRequested();
         ModelZip.Save(ml, transformer, train.Schema, paths.FeaturizerZip);
-        profile.Finish(paths.TrainCsv, cancellation).Save(paths.ProfileJson);
+        summary.Profile!.Finish(paths.TrainCsv, cancellation).Save(paths.ProfileJson);
 
         var width = transformer.GetOutputSchema(train.Schema)[TransformChain.Features].Type is Microsoft.ML.Data.VectorDataViewType vector ? vector.Size : 1;
         return new FeaturizeResult(trainRows, testRows, width);
@@ -46,14 +46,14 @@ public static class Featurizer
     internal static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, string trainCsv, CancellationToken cancellation = default)
     {
         var derived = Derived(schema, options);
-        var stats = NumericStatistics.Compute(trainCsv, schema, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent, cancellation);
-        return Fit(ml, schema, options, derived, stats, trainCsv);
+        var summary = TrainSummary.Read(trainCsv, schema, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent, cancellation);
+        return Fit(ml, schema, options, derived, summary, trainCsv);
     }
 
-    private static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, IReadOnlyList<NumericStatistics> stats, string trainCsv)
+    private static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, TrainSummary summary, string trainCsv)
     {
         var train = SnapshotLoader.Load(ml, trainCsv, schema);
-        return (TransformChain.Fit(ml, schema, options, derived, stats, train), train);
+        return (TransformChain.Fit(ml, schema, options, derived, summary.Statistics.Build(), summary.Terms, train), train);
     }
 
     private static List<string> NumericColumns(DatasetSchema schema) =>

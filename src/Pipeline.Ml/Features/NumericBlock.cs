@@ -6,8 +6,8 @@ namespace Pipeline.Ml.Features;
 /// <summary>
 /// The numeric inputs (columns and derived features) as one vector column, imputed, clipped and scaled per slot by a
 /// fixed number of transforms whatever the column count: fill, then (when <c>featurize.outliers</c> is on) clip, then
-/// scale. Fill values and clipping bounds are <see cref="NumericStatistics"/> of the train split; the scaler is fitted on
-/// the filled and clipped train rows.
+/// scale. Fill values, clipping bounds and the z-score and min-max scales are <see cref="NumericStatistics"/> of the train
+/// split (see <see cref="ScaleDivisor"/>); only robust scaling is fitted on the filled and clipped train rows.
 /// </summary>
 internal static class NumericBlock
 {
@@ -50,14 +50,18 @@ internal static class NumericBlock
             parts.Add(Clipped);
         }
         chain.Add(ml.Transforms.Concatenate(Column, [.. parts]));
-        IEstimator<ITransformer>? scaler = options.Scaling switch
+        // NOTE: the slots are the plain inputs, then the clipped ones; z-score and min-max take their parameters from the
+        // statistics (no pass over the rows), robust scaling is fitted by ML.NET on the filled and clipped train rows.
+        var slots = plain.Select(s => (Stats: s, Bounds: ((double, double)?)null)).Concat(clipped).ToList();
+        switch (options.Scaling)
         {
-            ScalingStrategy.MinMax => ml.Transforms.NormalizeMinMax(Column),
-            ScalingStrategy.ZScore => ml.Transforms.NormalizeMeanVariance(Column),
-            ScalingStrategy.Robust => ml.Transforms.NormalizeRobustScaling(Column),
-            _ => null,
-        };
-        if (scaler is not null) chain.Add(scaler);
+            case ScalingStrategy.MinMax or ScalingStrategy.ZScore:
+                chain.Add(SlotConstants.Scale(ml, Column, [.. slots.Select(s => ScaleDivisor.Of(s.Stats, s.Stats.Fill(options), s.Bounds, options.Scaling))]));
+                break;
+            case ScalingStrategy.Robust:
+                chain.Add(ml.Transforms.NormalizeRobustScaling(Column));
+                break;
+        }
         return true;
     }
 

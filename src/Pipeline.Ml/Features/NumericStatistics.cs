@@ -13,6 +13,21 @@ namespace Pipeline.Ml.Features;
 /// </summary>
 internal sealed record NumericStatistics(string Name, double Mean, double Std, double Median, double Q1, double Q3, double Mode)
 {
+    /// <summary>Train rows seen (values plus missing ones).</summary>
+    public long Rows { get; init; }
+
+    /// <summary>The values seen (not missing); <see cref="Rows"/> − Count are filled.</summary>
+    public long Count { get; init; }
+
+    /// <summary>The smallest value seen (NaN when none).</summary>
+    public double Min { get; init; } = double.NaN;
+
+    /// <summary>The largest value seen (NaN when none).</summary>
+    public double Max { get; init; } = double.NaN;
+
+    /// <summary>The kept values, sorted: every value seen while <see cref="Count"/> is within the sample's capacity, else a seeded uniform sample.</summary>
+    public IReadOnlyList<double> Kept { get; init; } = [];
+
     /// <summary>
     /// Reads the numeric columns of <paramref name="trainCsv"/> (plus derived features) and summarises each; the mode
     /// only when <paramref name="mode"/> (most_frequent imputation), else it is NaN.
@@ -25,12 +40,19 @@ internal sealed record NumericStatistics(string Name, double Mean, double Std, d
         return builder.Build();
     }
 
-    /// <summary>The statistics of one input from its sample (and its value counts when the mode is asked for).</summary>
-    internal static NumericStatistics Summarise(string name, ValueSample sample, ValueCounts? counts)
+    /// <summary>The statistics of one input over <paramref name="rows"/> train rows from its sample (and its value counts when the mode is asked for).</summary>
+    internal static NumericStatistics Summarise(string name, long rows, ValueSample sample, ValueCounts? counts)
     {
         var (mean, std) = sample.Moments();
         var mode = counts is null ? double.NaN : sample.IsExact ? ValueCounts.ModeOf(sample.Sorted()) : counts.Mode() ?? ValueCounts.ModeOf(sample.Sorted());
-        return new NumericStatistics(name, mean, std, sample.Quantile(0.5), sample.Quantile(0.25), sample.Quantile(0.75), mode);
+        return new NumericStatistics(name, mean, std, sample.Quantile(0.5), sample.Quantile(0.25), sample.Quantile(0.75), mode)
+        {
+            Rows = rows,
+            Count = sample.Count,
+            Min = sample.Min,
+            Max = sample.Max,
+            Kept = sample.Sorted(),
+        };
     }
 
     /// <summary>The fill value for <paramref name="options"/>' imputation (0 when the column has no values).</summary>

@@ -16,6 +16,9 @@ internal sealed class NumericStatisticsBuilder
     private readonly ValueSample[] values;
     private readonly ValueCounts?[] counts;
     private readonly double[] row;
+    private readonly double[][] derivedRow;
+    private double[]? parsed;
+    private long rows;
 
     /// <summary>
     /// Summarises the <paramref name="numeric"/> columns of <paramref name="schema"/> plus the <paramref name="derived"/>
@@ -34,24 +37,39 @@ internal sealed class NumericStatisticsBuilder
         var numericIndex = numeric.Select((n, i) => (n, i)).ToDictionary(n => n.n, n => n.i, StringComparer.Ordinal);
         derivedInputs = [.. derived.Select(d => d.Inputs.Select(i => numericIndex[i]).ToArray())];
         row = new double[columns.Length];
+        derivedRow = [.. derivedInputs.Select(inputs => new double[inputs.Length])];
     }
+
+    /// <summary>The field positions of the numeric columns read (schema column order).</summary>
+    public IReadOnlyList<int> Positions => columns;
 
     /// <summary>Adds one train row.</summary>
     public void Add(string?[] fields)
     {
+        parsed ??= new double[fields.Length];
+        foreach (var p in columns) parsed[p] = fields[p] is { } text && ColumnValue.TryNumber(text, out var v) ? v : double.NaN;
+        Add(parsed);
+    }
+
+    /// <summary>Adds one train row already parsed: <paramref name="numbers"/>[p] is the number in field p (NaN when missing or not a number) for every p of <see cref="Positions"/>.</summary>
+    public void Add(double[] numbers)
+    {
+        rows++;
         for (var i = 0; i < columns.Length; i++)
         {
-            row[i] = fields[columns[i]] is { } text && ColumnValue.TryNumber(text, out var v) ? (float)v : double.NaN;
+            var number = numbers[columns[i]];
+            row[i] = double.IsNaN(number) ? double.NaN : (float)number;
             if (!double.IsNaN(row[i])) { values[i].Add(row[i]); counts[i]?.Add(row[i]); }
         }
         for (var d = 0; d < derived.Count; d++)
         {
-            var value = derived[d].Compute([.. derivedInputs[d].Select(i => row[i])]);
+            for (var k = 0; k < derivedInputs[d].Length; k++) derivedRow[d][k] = row[derivedInputs[d][k]];
+            var value = derived[d].Compute(derivedRow[d]);
             if (double.IsFinite(value)) { values[columns.Length + d].Add(value); counts[columns.Length + d]?.Add(value); }
         }
     }
 
     /// <summary>The statistics of every input, numeric columns first, then derived features.</summary>
     public IReadOnlyList<NumericStatistics> Build() =>
-        [.. values.Select((sample, i) => NumericStatistics.Summarise(i < numeric.Count ? numeric[i] : derived[i - numeric.Count].Name, sample, counts[i]))];
+        [.. values.Select((sample, i) => NumericStatistics.Summarise(i < numeric.Count ? numeric[i] : derived[i - numeric.Count].Name, rows, sample, counts[i]))];
 }

@@ -27,6 +27,14 @@ internal static class SlotConstants
     public static ITransformer Affine(MLContext ml, string column, NumberDataViewType type, IReadOnlyList<double> from, IReadOnlyList<double> to) =>
         ml.Transforms.NormalizeMinMax(column, fixZero: false).Fit(Rows(ml, column, type, from, to));
 
+    /// <summary>
+    /// Divides slot i of <paramref name="column"/> (in place, Single) by <paramref name="divisor"/>[i], or maps it to 0 when
+    /// divisor[i] is 0: the fixed-zero scaling of ML.NET's z-score and min-max normalizers, with their parameters given.
+    /// </summary>
+    // NOTE: min-max with fixZero fitted on the two rows (d, −d) scales by 1 / max(|d|, |−d|) = 1 / d, and by 0 when d = 0.
+    public static ITransformer Scale(MLContext ml, string column, IReadOnlyList<double> divisor) =>
+        ml.Transforms.NormalizeMinMax(column, fixZero: true).Fit(Rows(ml, column, NumberDataViewType.Single, divisor, [.. divisor.Select(d => -d)]));
+
     private static IDataView Rows(MLContext ml, string column, NumberDataViewType type, params IReadOnlyList<double>[] rows) =>
         type == NumberDataViewType.Double
             ? Rows(ml, column, type, rows.Select(r => r.ToArray()))

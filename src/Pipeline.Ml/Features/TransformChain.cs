@@ -19,9 +19,11 @@ internal static class TransformChain
 
     /// <summary>
     /// Fits the chain on <paramref name="train"/>. The number of steps grows with the number of derived features and
-    /// text columns, never with the numeric or categorical column count: those are one vector block each.
+    /// text columns, never with the numeric or categorical column count: those are one vector block each. Only text
+    /// featurization and robust scaling read the train rows: every other parameter comes from <paramref name="stats"/>
+    /// and <paramref name="terms"/>.
     /// </summary>
-    public static TransformerChain<ITransformer> Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, IReadOnlyList<NumericStatistics> stats, IDataView train)
+    public static TransformerChain<ITransformer> Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, IReadOnlyList<NumericStatistics> stats, CategoryTerms terms, IDataView train)
     {
         var inputs = schema.Features.ToList();
         if (inputs.FirstOrDefault(c => c.Name is Features || (c.Name is Label && c.Name != schema.Label)) is { } clash)
@@ -32,13 +34,12 @@ internal static class TransformChain
         var blocks = new List<string>();
         if (NumericBlock.Add(ml, chain, stats, options)) blocks.Add(NumericBlock.Column);
 
-        var categorical = inputs.Where(c => c.Kind is ColumnKind.Categorical or ColumnKind.Boolean)
+        var categorical = inputs.Where(CategoryTerms.IsCategorical)
             .Select((c, i) => new InputOutputColumnPair($"__cat{i}", c.Name)).ToArray();
         if (categorical.Length > 0)
         {
-            chain.Add(options.Encoding == CategoricalEncoding.Hashing
-                ? ml.Transforms.Categorical.OneHotHashEncoding(categorical, numberOfBits: options.HashBits)
-                : ml.Transforms.Categorical.OneHotEncoding(categorical));
+            if (options.Encoding == CategoricalEncoding.Hashing) chain.Add(ml.Transforms.Categorical.OneHotHashEncoding(categorical, numberOfBits: options.HashBits));
+            else chain.Add(ml.Transforms.Categorical.OneHotEncoding(categorical).Fit(new TermView(terms.Columns, terms.Terms)));
             blocks.AddRange(categorical.Select(p => p.OutputColumnName));
         }
 

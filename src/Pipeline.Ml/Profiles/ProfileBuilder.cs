@@ -17,6 +17,8 @@ internal sealed class ProfileBuilder
     private readonly ValueSample[] numbers;
     private readonly Dictionary<string, long>[] categories;
     private readonly int[] index;
+    private readonly int[] numericPositions;
+    private double[]? parsed;
     private long rows;
 
     /// <summary>Profiles rows whose fields follow <paramref name="header"/>, in <paramref name="schema"/>'s column order.</summary>
@@ -31,6 +33,7 @@ internal sealed class ProfileBuilder
         categories = [.. columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
         var positions = header.Select((name, i) => (name, i)).GroupBy(h => h.name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         index = [.. columns.Select(c => positions.GetValueOrDefault(c.Name, -1))];
+        numericPositions = [.. index.Where((p, i) => p >= 0 && kinds[i] == ColumnKind.Numeric)];
     }
 
     /// <summary>One streaming pass collecting numeric values, category counts and text lengths per column (two past the sample size).</summary>
@@ -42,8 +45,22 @@ internal sealed class ProfileBuilder
         return builder.Finish(csvPath, cancellation);
     }
 
+    /// <summary>The header positions of the numeric columns profiled (see <see cref="Add(string?[], double[])"/>).</summary>
+    public IReadOnlyList<int> NumericPositions => numericPositions;
+
     /// <summary>Adds one row (fields in header order).</summary>
     public void Add(string?[] fields)
+    {
+        parsed ??= new double[fields.Length];
+        foreach (var p in numericPositions) parsed[p] = fields[p] is { } text && ColumnValue.TryNumber(text, out var v) ? v : double.NaN;
+        Add(fields, parsed);
+    }
+
+    /// <summary>
+    /// Adds one row (fields in header order) whose numbers are parsed: <paramref name="parsedNumbers"/>[p] is the number in
+    /// field p (NaN when missing or not a number) for every p of <see cref="NumericPositions"/>.
+    /// </summary>
+    public void Add(string?[] fields, double[] parsedNumbers)
     {
         rows++;
         for (var i = 0; i < kinds.Length; i++)
@@ -52,7 +69,7 @@ internal sealed class ProfileBuilder
             if (value is null) { nulls[i]++; continue; }
             switch (kinds[i])
             {
-                case ColumnKind.Numeric when ColumnValue.TryNumber(value, out var number): numbers[i].Add(number); break;
+                case ColumnKind.Numeric when parsedNumbers[index[i]] is var number && !double.IsNaN(number): numbers[i].Add(number); break;
                 case ColumnKind.Text: numbers[i].Add(value.Length); break;
                 case ColumnKind.Categorical or ColumnKind.Boolean: categories[i][value] = categories[i].GetValueOrDefault(value) + 1; break;
             }

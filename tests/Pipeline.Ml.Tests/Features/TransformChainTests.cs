@@ -29,7 +29,7 @@ public sealed class TransformChainTests
     private static List<float[]> Features(ITransformer model, IDataView train) =>
         [.. model.Transform(train).GetColumn<VBuffer<float>>(TransformChain.Features).Select(v => v.DenseValues().ToArray())];
 
-    private static string Wide(int numeric, int categorical, int rows)
+    internal static string Wide(int numeric, int categorical, int rows)
     {
         var random = new Random(3);
         var text = new StringBuilder("id");
@@ -122,5 +122,56 @@ public sealed class TransformChainTests
         Assert.Equal([1f, 0.75f, 1f], rows[4]);
         Assert.Equal(0.04f, rows[1][0], 1e-6f);
         Assert.Equal(0.625f, rows[2][1], 1e-6f);
+    }
+
+    // NOTE: z-score and min-max scales and the one-hot term maps come from the statistics the split pass collects, not
+    // from ML.NET fitting passes over train.csv (issue 17: each pass re-parsed every field of a wide table); these
+    // tests compare them with the ML.NET estimators fitted on the same filled and clipped train rows.
+    [Theory]
+    [InlineData(ScalingStrategy.ZScore, OutlierStrategy.None)]
+    [InlineData(ScalingStrategy.ZScore, OutlierStrategy.Iqr)]
+    [InlineData(ScalingStrategy.MinMax, OutlierStrategy.None)]
+    [InlineData(ScalingStrategy.MinMax, OutlierStrategy.ZScore)]
+    public void Fit_ScalerFromStatistics_MatchesMlNetScalerFittedOnTheRows(ScalingStrategy scaling, OutlierStrategy outliers)
+    {
+        using var dir = new TestDirectory();
+        var csv = Wide(40, 0, 200) + "200,1e6" + string.Concat(Enumerable.Repeat(",-3", 39)) + ",1\n";
+        var options = new FeaturizerOptions { Imputation = ImputationStrategy.Median, Outliers = outliers };
+        var (unscaled, train) = Fit(dir, csv, options with { Scaling = ScalingStrategy.None });
+        var (scaled, _) = Fit(dir, csv, options with { Scaling = scaling });
+
+        var filled = unscaled.Transform(train);
+        var reference = (scaling == ScalingStrategy.ZScore ? new MLContext(1).Transforms.NormalizeMeanVariance(TransformChain.Features) : new MLContext(1).Transforms.NormalizeMinMax(TransformChain.Features)).Fit(filled);
+        var expected = reference.Transform(filled).GetColumn<VBuffer<float>>(TransformChain.Features).Select(v => v.DenseValues().ToArray()).ToList();
+        var actual = Features(scaled, train);
+
+        Assert.Equal(expected.Count, actual.Count);
+        for (var r = 0; r < expected.Count; r++)
+            for (var s = 0; s < expected[r].Length; s++) Assert.Equal(expected[r][s], actual[r][s], 1e-5f);
+    }
+
+    [Fact]
+    public void Fit_OneHotFromCollectedTerms_MatchesMlNetOneHotFittedOnTheRows()
+    {
+        using var dir = new TestDirectory();
+        // Empty values, a level first seen in the last row, columns with different level counts.
+        const string csv = """
+            id,c0,c1,c2,label
+            0,b,,x,0
+            1,a,q,,1
+            2,,q,y,0
+            3,b,r,x,1
+            4,c,,z,0
+            5,a,s,w,1
+            """;
+        var (model, train) = Fit(dir, csv, new FeaturizerOptions());
+
+        var ml = new MLContext(1);
+        var pairs = new[] { "c0", "c1", "c2" }.Select((c, i) => new InputOutputColumnPair($"o{i}", c)).ToArray();
+        var reference = ml.Transforms.Categorical.OneHotEncoding(pairs).Append(ml.Transforms.Concatenate("v", [.. pairs.Select(p => p.OutputColumnName)])).Fit(train);
+        var expected = reference.Transform(train).GetColumn<VBuffer<float>>("v").Select(v => v.DenseValues().ToArray()).ToList();
+
+        Assert.Equal(expected, Features(model, train));
+        Assert.Equal(3 + 3 + 4, expected[0].Length);
     }
 }
