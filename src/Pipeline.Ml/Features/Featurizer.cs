@@ -21,13 +21,18 @@ public static class Featurizer
         var schema = SchemaFile.Read(paths.SchemaYaml);
         var derived = Derived(schema, options);
         // NOTE: the train statistics, the categorical terms and the reference profile are fed by the split's write pass
-        // (each train row as it is written), so train.csv is not read again for them, nor (but for robust scaling and
-        // text columns) by ML.NET: the same rows in the same order give the same numbers.
+        // (each train row as it is written, summarised on a second thread), so train.csv is not read again for them, nor
+        // (but for robust scaling and text columns) by ML.NET: the same rows in the same order give the same numbers.
         IReadOnlyList<string> header;
         using (var source = new CsvSnapshotReader(paths.ValidatedCsv)) header = source.Header;
         var summary = new TrainSummary(schema, header, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent, profile: true);
-        var (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv, cancellation: cancellation,
-            onTrain: summary.Add);
+        long trainRows, testRows;
+        using (var background = new BackgroundRows(summary.Add))
+        {
+            (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv, cancellation: cancellation,
+                onTrain: background.Add);
+            background.Complete();
+        }
         if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
         Training.TrainingRowRequirement.Check(paths.TrainCsv, schema, trainRows + testRows, options.TestFraction);
 

@@ -3,7 +3,7 @@ namespace Pipeline.Ml.Profiles;
 /// <summary>
 /// A bounded summary of a stream of numbers. Up to <see cref="Capacity"/> values it keeps every value, so every
 /// statistic is exact and computed as on the full list; beyond that it keeps a seeded uniform reservoir sample of
-/// <see cref="Capacity"/> values (algorithm R) for order statistics, and exact count, min, max and Welford
+/// <see cref="Capacity"/> values (Li's algorithm L) for order statistics, and exact count, min, max and Welford
 /// mean/variance. Memory is at most <see cref="Capacity"/> doubles whatever the row count.
 /// </summary>
 internal sealed class ValueSample(int seed, int capacity = ValueSample.DefaultCapacity)
@@ -25,6 +25,8 @@ internal sealed class ValueSample(int seed, int capacity = ValueSample.DefaultCa
     private double mean;
     private double squares;
     private bool sorted;
+    private double weight = 1;
+    private long next = long.MaxValue;
 
     /// <summary>The sample size beyond which order statistics are estimates.</summary>
     public int Capacity { get; } = capacity;
@@ -50,9 +52,30 @@ internal sealed class ValueSample(int seed, int capacity = ValueSample.DefaultCa
         var delta = value - mean;
         mean += delta / Count;
         squares += delta * (value - mean);
-        if (values.Count < Capacity) values.Add(value);
-        else if (random.NextInt64(Count) is var slot && slot < Capacity) values[(int)slot] = value;
+        if (values.Count < Capacity)
+        {
+            values.Add(value);
+            if (values.Count == Capacity) Skip();
+        }
+        else if (Count == next)
+        {
+            values[random.Next(Capacity)] = value;
+            Skip();
+        }
     }
+
+    // NOTE: algorithm L draws how many values to pass over before the next replacement (geometric, with the weight w
+    // shrinking as the stream grows) instead of one random number per value as algorithm R does: a wide table of
+    // many rows sees billions of values beyond the samples' capacity, and this draws a few per kept value.
+    private void Skip()
+    {
+        weight *= Math.Exp(Math.Log(Uniform()) / Capacity);
+        var skip = Math.Floor(Math.Log(Uniform()) / Math.Log(1 - weight));
+        next = double.IsFinite(skip) && skip < long.MaxValue / 2 ? Count + (long)skip + 1 : long.MaxValue;
+    }
+
+    /// <summary>A uniform number in (0, 1].</summary>
+    private double Uniform() => 1 - random.NextDouble();
 
     /// <summary>The kept values, sorted (all values when <see cref="IsExact"/>); ends the stream.</summary>
     public List<double> Sorted()

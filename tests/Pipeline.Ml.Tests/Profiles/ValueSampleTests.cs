@@ -40,6 +40,21 @@ public sealed class ValueSampleTests
         Assert.NotEqual(a.Sorted(), Fill(2).Sorted());
     }
 
+    [Fact]
+    public void Add_ManyTimesCapacity_SampleIsUniformOverTheWholeStream()
+    {
+        var sample = new ValueSample(seed: 3, capacity: 1_000);
+        for (var i = 0; i < 1_000_000; i++) sample.Add(i);
+
+        var kept = sample.Sorted();
+        Assert.Equal(1_000, kept.Count);
+        Assert.Equal(1_000, kept.Distinct().Count());
+        Assert.InRange(sample.Quantile(0.25), 200_000, 300_000);
+        Assert.InRange(sample.Quantile(0.5), 450_000, 550_000);
+        Assert.InRange(sample.Quantile(0.75), 700_000, 800_000);
+        Assert.True(kept[^1] > 990_000, "values late in the stream are kept");
+    }
+
     [Theory]
     [InlineData(1, ValueSample.DefaultCapacity)]
     [InlineData(40, ValueSample.DefaultCapacity)]
