@@ -36,12 +36,27 @@ public static class Featurizer
         if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
         Training.TrainingRowRequirement.Check(paths.TrainCsv, schema, trainRows + testRows, options.TestFraction);
 
+        // NOTE: the profile's histogram rescan of train.csv (columns that outgrew their sample) runs on a second thread
+        // while the chain is fitted and saved; the two share no state.
+        using var profileStop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var profile = Task.Run(() => summary.Profile!.Finish(paths.TrainCsv, profileStop.Token), CancellationToken.None);
         var ml = new MLContext(options.Seed);
         using var stop = ml.StopOn(cancellation);
-        var (transformer, train) = Fit(ml, schema, options, derived, summary, paths.TrainCsv);
-        cancellation.ThrowIfCancellationRequested();
-        ModelZip.Save(ml, transformer, train.Schema, paths.FeaturizerZip);
-        summary.Profile!.Finish(paths.TrainCsv, cancellation).Save(paths.ProfileJson);
+        ITransformer transformer;
+        IDataView train;
+        try
+        {
+            (transformer, train) = Fit(ml, schema, options, derived, summary, paths.TrainCsv);
+            cancellation.ThrowIfCancellationRequested();
+            ModelZip.Save(ml, transformer, train.Schema, paths.FeaturizerZip);
+        }
+        catch
+        {
+            profileStop.Cancel();
+            ((IAsyncResult)profile).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+        profile.GetAwaiter().GetResult().Save(paths.ProfileJson);
 
         var width = transformer.GetOutputSchema(train.Schema)[TransformChain.Features].Type is Microsoft.ML.Data.VectorDataViewType vector ? vector.Size : 1;
         return new FeaturizeResult(trainRows, testRows, width);
