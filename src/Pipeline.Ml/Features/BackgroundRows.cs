@@ -10,22 +10,31 @@ namespace Pipeline.Ml.Features;
 /// </summary>
 internal sealed class BackgroundRows : IDisposable
 {
-    private const int BatchSize = 256;
-    private readonly BlockingCollection<string?[][]> batches = new(boundedCapacity: 16);
+    /// <summary>Fields queued per batch (65,536: 256 rows of 256 fields, 6 rows of 10,000).</summary>
+    private const int BatchFields = 1 << 16;
+    private readonly BlockingCollection<string?[][]> batches = new(boundedCapacity: 4);
     private readonly Task consumer;
-    private string?[][] batch = new string?[BatchSize][];
+    private readonly int batchSize;
+    private string?[][] batch;
     private int count;
     private Exception? failure;
 
-    /// <summary>Starts the thread that calls <paramref name="action"/> for each row added.</summary>
-    public BackgroundRows(Action<string?[]> action) =>
+    /// <summary>
+    /// Starts the thread that calls <paramref name="action"/> for each row added; rows have <paramref name="width"/>
+    /// fields, which bounds the rows queued (at most four batches of 65,536 fields besides the one being filled).
+    /// </summary>
+    public BackgroundRows(Action<string?[]> action, int width)
+    {
+        batchSize = Math.Clamp(BatchFields / Math.Max(1, width), 1, 256);
+        batch = new string?[batchSize][];
         consumer = Task.Factory.StartNew(() => Consume(action), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
 
     /// <summary>Queues one row (the caller must not reuse the array).</summary>
     public void Add(string?[] row)
     {
         batch[count++] = row;
-        if (count == BatchSize) Flush();
+        if (count == batchSize) Flush();
     }
 
     /// <summary>Waits until every row added has been handled; rethrows the action's exception, if it threw.</summary>
@@ -48,8 +57,8 @@ internal sealed class BackgroundRows : IDisposable
     private void Flush()
     {
         if (count == 0) return;
-        batches.Add(count == BatchSize ? batch : batch[..count]);
-        batch = new string?[BatchSize][];
+        batches.Add(count == batchSize ? batch : batch[..count]);
+        batch = new string?[batchSize][];
         count = 0;
     }
 

@@ -27,7 +27,7 @@ public static class Featurizer
         using (var source = new CsvSnapshotReader(paths.ValidatedCsv)) header = source.Header;
         var summary = new TrainSummary(schema, header, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent, profile: true);
         long trainRows, testRows;
-        using (var background = new BackgroundRows(summary.Add))
+        using (var background = new BackgroundRows(summary.Add, header.Count))
         {
             (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv, cancellation: cancellation,
                 onTrain: background.Add);
