@@ -28,10 +28,25 @@ internal sealed partial class Build
         if (!File.Exists(log)) throw new UsageException($"No prediction log at {PredictionLog}: serve the model first (./build.sh Serve).");
         var host = ServingHostReading();
         if (host.Note is { } note) ctx.Log.Information(note);
-        var report = MonitoringRun.Build(MonitoringInputs.Conventional(RootDirectory, log), MonitoringOptionsOf(ctx), TimeProvider.System, host);
+        var report = MonitoringRun.Build(MonitoringInputsOf(log, ctx.Log), MonitoringOptionsOf(ctx), TimeProvider.System, host);
         MonitoringReportFile.Write(report, Path.Combine(RootDirectory, "reports", "monitoring.json"), Path.Combine(RootDirectory, "reports", "monitoring.html"));
         ctx.Log.Information($"{report.Verdict}: {string.Join("; ", report.Reasons)} (reports/monitoring.json, reports/monitoring.html)");
         return report;
+    }
+
+    /// <summary>
+    /// The production version's registered profile and metrics (so the baseline follows the model that serves), else,
+    /// with a note, the workspace's train.csv and metrics.json (no production version, or one registered before profiles
+    /// kept a row sample).
+    /// </summary>
+    private MonitoringInputs MonitoringInputsOf(string log, ITargetLog output)
+    {
+        var model = ParamsValue("model.name") ?? "fraud-detector";
+        if (Pipeline.Ml.Gate.RegistryFolder.ProductionVersion(Registry, model) is { } version
+            && Pipeline.Ml.Gate.RegistryFolder.Production(Registry, model) is { } folder && MonitoringInputs.HasRegisteredBaseline(folder))
+            return MonitoringInputs.Registered(RootDirectory, log, folder, version.ToString());
+        output.Information($"No registered production baseline for {model} (a version with profile.json and metrics.json): the workspace's data/features/train.csv and metrics.json are the baseline.");
+        return MonitoringInputs.Conventional(RootDirectory, log);
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ internal sealed class ProfileBuilder
     private readonly int[] index;
     private readonly int[] numericPositions;
     private double[]? parsed;
+    private readonly RowSample sample;
     private long rows;
 
     /// <summary>Profiles rows whose fields follow <paramref name="header"/>, in <paramref name="schema"/>'s column order.</summary>
@@ -34,6 +35,7 @@ internal sealed class ProfileBuilder
         var positions = header.Select((name, i) => (name, i)).GroupBy(h => h.name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         index = [.. columns.Select(c => positions.GetValueOrDefault(c.Name, -1))];
         numericPositions = [.. index.Where((p, i) => p >= 0 && kinds[i] == ColumnKind.Numeric)];
+        sample = new RowSample([.. columns.Select(c => c.Name)]);
     }
 
     /// <summary>One streaming pass collecting numeric values, category counts and text lengths per column (two past the sample size).</summary>
@@ -74,6 +76,8 @@ internal sealed class ProfileBuilder
                 case ColumnKind.Categorical or ColumnKind.Boolean: categories[i][value] = categories[i].GetValueOrDefault(value) + 1; break;
             }
         }
+
+        sample.Add(fields, index);
     }
 
     /// <summary>
@@ -83,7 +87,10 @@ internal sealed class ProfileBuilder
     public ReferenceProfile Finish(string csvPath, CancellationToken cancellation = default)
     {
         var histograms = Histograms(csvPath, schema, index, numbers, cancellation);
-        return new ReferenceProfile(rows, [.. schema.Columns.Select((c, i) => Describe(schema, c, rows, nulls[i], numbers[i], histograms[i], categories[i]))]);
+        return new ReferenceProfile(rows, [.. schema.Columns.Select((c, i) => Describe(schema, c, rows, nulls[i], numbers[i], histograms[i], categories[i]))])
+        {
+            Sample = sample.ToSample(),
+        };
     }
 
     private static ColumnKind KindOf(DatasetSchema schema, ColumnSchema column) =>

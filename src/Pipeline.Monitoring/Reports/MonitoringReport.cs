@@ -26,6 +26,9 @@ public sealed record MonitoringReport
     /// <summary>Latency and throughput.</summary>
     public required SystemSection System { get; init; }
 
+    /// <summary>Which version and data the reference and the performance baseline come from (null: not known to the builder).</summary>
+    public BaselineOrigin? Origin { get; init; }
+
     /// <summary>Reference vs current distributions per feature (for the HTML report; not in the JSON).</summary>
     public required IReadOnlyList<FeatureDistribution> Distributions { get; init; }
 

@@ -20,6 +20,12 @@ internal static class MonitoringReportHtml
         var w = report.Window;
         html.Append("</ul>\n<p>").Append(w.Predictions).Append(" predictions, ").Append(w.Labelled).Append(" labelled; model versions ")
             .Append(E(string.Join(", ", w.ModelVersions))).Append("</p>\n");
+        if (report.Origin is { } o)
+        {
+            html.Append("<p>Baseline: ").Append(o.Version is { } v ? "production version " + E(v) : "the workspace").Append("; reference ")
+                .Append(E(o.Reference)).Append(" (").Append(o.ReferenceRows).Append(" rows); metrics ").Append(E(o.Metrics)).Append("</p>\n");
+        }
+
         WriteDrift(html, report);
         WritePerformance(html, report.Performance);
         WriteSystem(html, report);

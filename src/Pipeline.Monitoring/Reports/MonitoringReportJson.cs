@@ -18,6 +18,7 @@ internal static class MonitoringReportJson
         foreach (var reason in report.Reasons) json.WriteStringValue(reason);
         json.WriteEndArray();
         WriteWindow(json, report.Window);
+        if (report.Origin is { } origin) WriteOrigin(json, origin);
         WriteDrift(json, report.Drift);
         MonitoringPerformanceJson.Write(json, report.Performance);
         MonitoringSystemJson.Write(json, report.System);
@@ -71,6 +72,17 @@ internal static class MonitoringReportJson
         json.WriteStartObject("variants");
         foreach (var (variant, count) in window.Variants) json.WriteNumber(variant, count);
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteOrigin(Utf8JsonWriter json, BaselineOrigin origin)
+    {
+        json.WriteStartObject("baseline_origin");
+        json.WriteString("version", origin.Version);
+        json.WriteString("reference", origin.Reference);
+        json.WriteNumber("reference_rows", origin.ReferenceRows);
+        if (origin.TrainingRows is { } rows) json.WriteNumber("training_rows", rows); else json.WriteNull("training_rows");
+        json.WriteString("metrics", origin.Metrics);
         json.WriteEndObject();
     }
 

@@ -1,4 +1,6 @@
 using Pipeline.Monitoring.Csv;
+using Pipeline.Monitoring.Drift;
+using Pipeline.Monitoring.Reference;
 using Pipeline.Monitoring.Hosts;
 using Pipeline.Monitoring.Logs;
 
@@ -24,9 +26,26 @@ public static class MonitoringRun
         options ??= new MonitoringOptions();
         options.Validate();
         var window = PredictionLogReader.Read(inputs.PredictionLog, ReadOptions(options, clock));
-        var reference = CsvDatasetReader.Read(inputs.ReferenceCsv);
-        return new MonitoringReportBuilder(options).Build(window, reference, BaselineMetrics.Read(inputs.Metrics), host);
+        var (reference, origin) = ReadReference(inputs);
+        return new MonitoringReportBuilder(options).Build(window, reference, BaselineMetrics.Read(inputs.Metrics), host) with { Origin = origin };
     }
+
+    /// <summary>The reference dataset (a profile's row sample, or a CSV) and where it and the baseline come from.</summary>
+    private static (DriftDataset Reference, BaselineOrigin Origin) ReadReference(MonitoringInputs inputs)
+    {
+        var origin = new BaselineOrigin(inputs.Version, inputs.Display(inputs.Reference), inputs.Display(inputs.Metrics));
+        if (!inputs.ReferenceIsProfile)
+        {
+            var table = CsvDatasetReader.Read(inputs.Reference);
+            return (table, origin with { ReferenceRows = table.Columns.Count == 0 ? 0 : Rows(table.Columns[0]) });
+        }
+
+        var (sample, profiled) = ProfileSampleReader.Read(inputs.Reference)
+            ?? throw new InvalidDataException($"{inputs.Reference} has no row sample (it was written before profiles kept one): re-run Featurize and Deploy to register a profile with one.");
+        return (sample, origin with { ReferenceRows = sample.Columns.Count == 0 ? 0 : Rows(sample.Columns[0]), TrainingRows = profiled });
+    }
+
+    private static int Rows(DatasetColumn column) => column.Numbers?.Count ?? column.Labels!.Count;
 
     /// <summary>The log query for the options: the last <c>window_size</c> predictions, within <c>window_hours</c> of now.</summary>
     public static PredictionLogReadOptions ReadOptions(MonitoringOptions options, TimeProvider? clock)

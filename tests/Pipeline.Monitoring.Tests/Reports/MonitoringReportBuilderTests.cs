@@ -119,6 +119,38 @@ public sealed class MonitoringReportBuilderTests
         Assert.StartsWith("Estimated accuracy (CBPE, no labels)", report.Performance.Findings.Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Build_RegisteredVersion_ComparesWithItsProfileSampleAndSaysWhichVersion()
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 400, shift: 0.3);
+        var csv = Traffic.WriteReference(log.Folder);
+        var folder = Directory.CreateDirectory(Path.Combine(log.Folder, "models", "registry", "m", "v0.0.2")).FullName;
+        Pipeline.Ml.Profiles.ReferenceProfile.Build(csv, Pipeline.Ml.Validation.SchemaInference.Infer(csv, "label", Pipeline.Ml.Data.MlTask.Binary))
+            .Save(Path.Combine(folder, "profile.json"));
+        Traffic.WriteMetrics(folder, accuracy: 0.97);
+        File.Delete(csv);
+
+        Assert.True(MonitoringInputs.HasRegisteredBaseline(folder));
+        var report = MonitoringRun.Build(MonitoringInputs.Registered(log.Folder, log.Path, folder, "v0.0.2"));
+
+        Assert.Equal(new BaselineOrigin("v0.0.2", "models/registry/m/v0.0.2/profile.json", "models/registry/m/v0.0.2/metrics.json") { ReferenceRows = 500, TrainingRows = 500 }, report.Origin);
+        Assert.Equal(0.97, report.Performance.Baseline.Accuracy);
+        Assert.Equal(MonitoringVerdict.Degraded, report.Verdict);
+        var workspace = MonitoringRun.Build(new MonitoringInputs(log.Path, Traffic.WriteReference(log.Folder), Traffic.WriteMetrics(log.Folder)));
+        Assert.Equal(workspace.Drift.Columns.Select(c => (c.Name, c.Method, c.Statistic)), report.Drift.Columns.Select(c => (c.Name, c.Method, c.Statistic)));
+        Assert.Contains("\"baseline_origin\": {\n    \"version\": \"v0.0.2\",\n    \"reference\": \"models/registry/m/v0.0.2/profile.json\"", report.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HasRegisteredBaseline_ProfileWithoutSample_IsFalse()
+    {
+        using var log = new PredictionLogFile();
+        File.WriteAllText(Path.Combine(log.Folder, "profile.json"), "{\"row_count\": 3, \"columns\": []}\n");
+        Traffic.WriteMetrics(log.Folder);
+        Assert.False(MonitoringInputs.HasRegisteredBaseline(log.Folder));
+    }
+
     private static MonitoringReport Run(PredictionLogFile log, double baselineAccuracy = 0.9)
     {
         var inputs = new MonitoringInputs(log.Path, Traffic.WriteReference(log.Folder), Traffic.WriteMetrics(log.Folder, baselineAccuracy));
