@@ -8,6 +8,12 @@ namespace Pipeline.Monitoring.Reports;
 /// <param name="Threshold">The binary decision threshold the evaluation chose.</param>
 public sealed record BaselineMetrics(double? Accuracy, double? Auc, double? Threshold)
 {
+    /// <summary>Share of positive labels in the holdout (binary, from the confusion matrix; null otherwise).</summary>
+    public double? PositiveRate { get; init; }
+
+    /// <summary>Share of holdout rows predicted positive at <see cref="Threshold"/> (binary; null otherwise).</summary>
+    public double? PredictedPositiveRate { get; init; }
+
     /// <summary>No baseline: performance is reported but never compared.</summary>
     public static BaselineMetrics None { get; } = new(null, null, null);
 
@@ -19,12 +25,24 @@ public sealed record BaselineMetrics(double? Accuracy, double? Auc, double? Thre
         {
             using var document = JsonDocument.Parse(File.ReadAllText(metricsPath));
             var root = document.RootElement;
-            return new BaselineMetrics(Number(root, "accuracy"), Number(root, "auc"), Number(root, "threshold"));
+            var (positive, predicted) = Rates(root);
+            return new BaselineMetrics(Number(root, "accuracy"), Number(root, "auc"), Number(root, "threshold")) { PositiveRate = positive, PredictedPositiveRate = predicted };
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{metricsPath}: not valid JSON ({e.Message}). Re-run Evaluate to write it again.", e);
         }
+    }
+
+    // NOTE: Evaluate's binary confusion matrix: classes [negative, positive], counts[actual][predicted].
+    private static (double? Positive, double? Predicted) Rates(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("confusion_matrix", out var matrix) || matrix.ValueKind != JsonValueKind.Object
+            || !matrix.TryGetProperty("counts", out var counts) || counts.ValueKind != JsonValueKind.Array || counts.GetArrayLength() != 2) return (null, null);
+        var cells = counts.EnumerateArray().Select(r => r.ValueKind == JsonValueKind.Array ? r.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.Number ? c.GetDouble() : double.NaN).ToArray() : []).ToArray();
+        if (cells.Any(r => r.Length != 2 || r.Any(double.IsNaN))) return (null, null);
+        var total = cells.Sum(r => r.Sum());
+        return total <= 0 ? (null, null) : ((cells[1][0] + cells[1][1]) / total, (cells[0][1] + cells[1][1]) / total);
     }
 
     private static double? Number(JsonElement root, string name) =>

@@ -51,8 +51,26 @@ internal static class MonitoringPerformanceJson
         Number(json, "threshold", performance.Baseline.Threshold);
         json.WriteEndObject();
         json.WriteBoolean("below_baseline", performance.BelowBaseline);
+        if (performance.BaseRate is { } rate) WriteBaseRate(json, rate);
         WriteDetectors(json, performance.Detectors);
         WriteBuckets(json, performance.Buckets);
+        json.WriteEndObject();
+    }
+
+    private static void WriteBaseRate(Utf8JsonWriter json, BaseRateCheck rate)
+    {
+        json.WriteStartObject("base_rate");
+        Number(json, "threshold", rate.Threshold);
+        Number(json, "expected_positive_rate", rate.ExpectedPositiveRate);
+        Number(json, "observed_positive_rate", rate.ObservedPositiveRate);
+        Interval(json, "observed_positive_ci", rate.ObservedPositiveInterval);
+        json.WriteNumber("labelled", rate.Labelled);
+        Number(json, "expected_predicted_positive_rate", rate.ExpectedPredictedPositiveRate);
+        Number(json, "observed_predicted_positive_rate", rate.ObservedPredictedPositiveRate);
+        json.WriteBoolean("moved", rate.Moved);
+        Number(json, "threshold_f1", rate.ThresholdF1);
+        Number(json, "best_threshold", rate.BestThreshold);
+        Number(json, "best_f1", rate.BestF1);
         json.WriteEndObject();
     }
 

@@ -56,6 +56,7 @@ public sealed class MonitoringReportBuilder
         }
 
         reasons.AddRange(performance.Findings);
+        if (BaseRateAnalysis.Finding(performance.BaseRate) is { } baseRate) reasons.Add(baseRate);
         var detectors = performance.Detectors;
         if (detectors.Alarm)
         {

@@ -43,6 +43,7 @@ internal static class PerformanceAnalysis
 
         return new PerformanceSection
         {
+            BaseRate = BaseRateAnalysis.Compute(window, baseline, threshold, options),
             Labelled = window.LabelledCount, Measured = measured, Estimate = estimate, Baseline = baseline,
             BelowBaseline = findings.Count > 0, Findings = findings, Detectors = detectors,
             Buckets = TimeBuckets.Compute(window, threshold, options.Buckets, driftShare),

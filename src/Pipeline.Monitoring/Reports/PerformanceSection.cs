@@ -26,6 +26,9 @@ public sealed record PerformanceSection
     /// <summary>The sequential detectors' summary.</summary>
     public required DetectorSummary Detectors { get; init; }
 
+    /// <summary>Binary models: expected against observed positive rates, and the threshold re-checked when the base rate moved.</summary>
+    public BaseRateCheck? BaseRate { get; init; }
+
     /// <summary>Performance and latency over time.</summary>
     public required IReadOnlyList<TimeBucket> Buckets { get; init; }
 }

@@ -142,6 +142,33 @@ public sealed class MonitoringReportBuilderTests
         Assert.Contains("\"baseline_origin\": {\n    \"version\": \"v0.0.2\",\n    \"reference\": \"models/registry/m/v0.0.2/profile.json\"", report.ToJson(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[[90, 10], [5, 5]]", true)]
+    [InlineData("[[45, 5], [5, 45]]", false)]
+    public void Build_BinaryWithLabels_ComparesExpectedAndObservedPositiveRatesAndRechecksTheThresholdWhenTheyMove(string counts, bool moved)
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 400);
+        var metrics = Traffic.WriteMetrics(log.Folder);
+        File.WriteAllText(metrics, File.ReadAllText(metrics).Replace("\"confusion_matrix\": {}", $"\"confusion_matrix\": {{\"classes\": [\"false\", \"true\"], \"counts\": {counts}}}", StringComparison.Ordinal));
+
+        var report = MonitoringRun.Build(new MonitoringInputs(log.Path, Traffic.WriteReference(log.Folder), metrics));
+
+        var rate = report.Performance.BaseRate!;
+        var window = MonitoringRun.Build(new MonitoringInputs(log.Path, Traffic.WriteReference(log.Folder), Traffic.WriteMetrics(log.Folder)));
+        var positives = window.Performance.BaseRate!.ObservedPositiveRate!.Value;
+        Assert.Equal(moved ? 10 / 110.0 : 0.5, rate.ExpectedPositiveRate!.Value, 12);
+        Assert.Equal(moved ? 15 / 110.0 : 0.5, rate.ExpectedPredictedPositiveRate!.Value, 12);
+        Assert.Equal(400, rate.Labelled);
+        Assert.Equal(positives, rate.ObservedPositiveRate);
+        Assert.Equal(moved, rate.Moved);
+        Assert.Equal(moved, report.Reasons.Any(r => r.StartsWith("Base rate moved:", StringComparison.Ordinal)));
+        Assert.Equal(moved, rate.BestThreshold is not null);
+        if (moved) Assert.True(rate.BestF1 >= rate.ThresholdF1, $"best F1 {rate.BestF1} < F1 {rate.ThresholdF1} at the threshold in use");
+        Assert.False(window.Performance.BaseRate.Moved);
+        Assert.Contains("\"base_rate\": {", report.ToJson(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void HasRegisteredBaseline_ProfileWithoutSample_IsFalse()
     {

@@ -1,0 +1,44 @@
+using Pipeline.Monitoring.Performance;
+
+namespace Pipeline.Monitoring.Reports;
+
+/// <summary>
+/// Binary models under prior shift: the positive rates the baseline expects (its holdout) against those the window
+/// shows, and, when the labelled base rate has moved, how the decision threshold does on the window's labels against
+/// the threshold that would do best there (best F1).
+/// </summary>
+public sealed record BaseRateCheck
+{
+    /// <summary>The decision threshold in use.</summary>
+    public required double Threshold { get; init; }
+
+    /// <summary>Share of positive labels in the baseline's holdout (null: the metrics have no confusion matrix).</summary>
+    public double? ExpectedPositiveRate { get; init; }
+
+    /// <summary>Share of holdout rows the model predicted positive at its threshold.</summary>
+    public double? ExpectedPredictedPositiveRate { get; init; }
+
+    /// <summary>Share of the window's predictions that are positive at the threshold.</summary>
+    public required double ObservedPredictedPositiveRate { get; init; }
+
+    /// <summary>Labelled predictions of the window with a boolean label.</summary>
+    public required int Labelled { get; init; }
+
+    /// <summary>Share of positive feedback labels (null without labels).</summary>
+    public double? ObservedPositiveRate { get; init; }
+
+    /// <summary>95% Wilson interval of <see cref="ObservedPositiveRate"/>.</summary>
+    public WilsonInterval? ObservedPositiveInterval { get; init; }
+
+    /// <summary>True when the labels are enough (monitor.min_labels) and their interval excludes the expected positive rate.</summary>
+    public required bool Moved { get; init; }
+
+    /// <summary>F1 at <see cref="Threshold"/> on the window's labels (null unless <see cref="Moved"/>).</summary>
+    public double? ThresholdF1 { get; init; }
+
+    /// <summary>The threshold with the best F1 on the window's labels (null unless <see cref="Moved"/>).</summary>
+    public double? BestThreshold { get; init; }
+
+    /// <summary>F1 at <see cref="BestThreshold"/>.</summary>
+    public double? BestF1 { get; init; }
+}
