@@ -38,7 +38,7 @@ public static class RecommenderTrainer
 
         var best = trials.Aggregate((a, b) => MetricNames.Goodness(Metric, b.Scores.Ndcg) > MetricNames.Goodness(Metric, a.Scores.Ndcg) ? b : a);
         var full = InteractionMatrix.Build(table.Interactions);
-        var final = RecommenderModel.Create(full, best.Config.Fit(full, options.Seed, cancellation), table.IsExplicit);
+        var final = RecommenderModel.Create(full, best.Config.Fit(full, options.Seed, cancellation), table.IsExplicit, ItemAttributes.From(table, columns, full.Items));
         final.Save(outputs.ModelPath);
         new ModelInfo(MlTask.Recommendation, best.Config.Model, best.Config.Params, Metric, best.Scores.Ndcg, double.NaN, options.Seed, best.Trial).Write(ModelInfo.PathFor(outputs.ModelPath));
         WriteTrials(outputs.TrialsPath, trials);
