@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Ml.Recommendation;
 using Pipeline.Serving.Logging;
 using Pipeline.Serving.Metrics;
 using Pipeline.Serving.Rollouts;

@@ -56,7 +56,7 @@ internal static class OipRequest
     public static (List<string> Users, List<string> Items) Pairs(JsonElement body)
     {
         var inputs = JsonBody.Required(body, "inputs", JsonValueKind.Array, "body").EnumerateArray().Select((e, i) => Describe(e, $"inputs[{i}]")).ToList();
-        Tensor Input(string name) => inputs.SingleOrDefault(t => t.Name == name)
+        Tensor Input(string name) => inputs.FirstOrDefault(t => t.Name == name)
             ?? throw RequestRejectedException.Invalid($"inputs: a recommender scores (user, item) pairs: send two tensors, 'user_id' and 'item_id', of the same length (BYTES or INT64); got {(inputs.Count == 0 ? "none" : string.Join(", ", inputs.Select(t => $"'{t.Name}'")))}.");
         var users = Input("user_id");
         var items = Input("item_id");

@@ -118,16 +118,7 @@ public sealed class RecommenderTests : IDisposable
     public void Train_ItemSideColumns_AreKeptForFilterAndColumnsThatVaryWithinAnItemAreNot()
     {
         // genre is constant per item; mood changes within item a.
-        var csv = _dir.Write("side.csv", "user_id,item_id,rating,timestamp,genre,mood
-u1,a,5,1,x,1
-u1,b,4,2,y,1
-u1,c,2,3,x,2
-u2,a,4,1,x,2
-u2,c,5,2,x,2
-u2,d,3,3,y,1
-u3,b,5,1,y,1
-u3,d,4,2,y,2
-");
+        var csv = _dir.Write("side.csv", "user_id,item_id,rating,timestamp,genre,mood\nu1,a,5,1,x,1\nu1,b,4,2,y,1\nu1,c,2,3,x,2\nu2,a,4,1,x,2\nu2,c,5,2,x,2\nu2,d,3,3,y,1\nu3,b,5,1,y,1\nu3,d,4,2,y,2\n");
 
         RecommenderTrainer.Run(csv, Columns, new RecommenderTrainOptions { Models = [PopularityScorer.Kind], Budget = 1, Seed = 7 }, new TrainOutputs(_dir.Path("m/model.zip"), _dir.Path("m/trials.csv")));
         var model = RecommenderModel.Load(_dir.Path("m/model.zip"));
@@ -160,9 +151,7 @@ u3,d,4,2,y,2
     public void Read_ZeroOneLabelIsImplicitAndAnyOtherValueExplicit(string ratings, bool isExplicit)
     {
         var values = ratings.Split(',');
-        var csv = _dir.Write("r.csv", "user_id,item_id,rating,timestamp
-" + string.Concat(values.Select((v, i) => $"u{i % 2},i{i},{v},{i}
-")));
+        var csv = _dir.Write("r.csv", "user_id,item_id,rating,timestamp\n" + string.Concat(values.Select((v, i) => $"u{i % 2},i{i},{v},{i}\n")));
 
         Assert.Equal(isExplicit, InteractionTable.Read(csv, Columns).IsExplicit);
     }
