@@ -89,7 +89,7 @@ public sealed class RecommendTests(RecommenderFixture recommender, ServingFixtur
         await using var query = db.CreateCommand();
         query.CommandText = "SELECT features FROM predictions WHERE request_id = $id";
         query.Parameters.AddWithValue("$id", body.GetProperty("request_id").GetString());
-        Assert.Equal($$"""{"user_id":"{{user}}","k":5,"exclude":[],"filter":{"genre":["g2","g4"]}}""", (string?)await query.ExecuteScalarAsync());
+        Assert.Equal($$$"""{"user_id":"{{{user}}}","k":5,"exclude":[],"filter":{"genre":["g2","g4"]}}""", (string?)await query.ExecuteScalarAsync());
     }
 
     [Fact]
