@@ -7,7 +7,7 @@ using Pipeline.Ml.Training;
 namespace Pipeline.Ml.Bench;
 
 /// <summary>
-/// <c>recommend [--csv FILE] [--write-example FILE] [--budget N] [--user C --item C --rating C --time C|none]</c>: each
+/// <c>recommend [--csv FILE] [--write-example FILE] [--budget N] [--models a,b] [--user C --item C --rating C --time C|none]</c>: each
 /// recommendation model searched alone (popularity, ALS, item-kNN, PureSVD) on the same per-user split, then the
 /// pipeline's own search over all of them (row <c>search</c>), test metrics side by side (quality, not time). Without
 /// --csv the seeded example table (data/examples/ratings.csv's generator); --write-example writes that table.
@@ -37,7 +37,8 @@ internal static class RecommendationBench
             var test = Write(Path.Combine(work, "test.csv"), table, split.Test);
             Console.WriteLine($"{csv}: {table.Interactions.Count} interactions, train {split.Train.Count}, test {split.Test.Count}; {string.Join(" ", split.Notes())}");
             Console.WriteLine("model       validation_ndcg@10  test_ndcg@10  hit@10  recall@10  precision@10  map@10  coverage  best params");
-            foreach (var model in RecommenderCatalog.Models.Append("search"))
+            var models = Arg("--models") is { } listed ? listed.Split(',') : [.. RecommenderCatalog.Models, "search"];
+            foreach (var model in models)
             {
                 var outputs = new TrainOutputs(Path.Combine(work, $"{model}.zip"), Path.Combine(work, $"{model}-trials.csv"));
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();

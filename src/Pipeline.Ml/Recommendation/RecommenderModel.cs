@@ -99,6 +99,9 @@ public sealed class RecommenderModel
         var heap = new PriorityQueue<int, (double Score, int Item)>(Comparer<(double Score, int Item)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Item.CompareTo(a.Item)));
         for (var i = 0; i < scores.Length; i++)
         {
+            // NOTE: once k items are held, an item that cannot displace the worst of them (a lower score, or an equal one
+            // later in the catalogue) is skipped before the heap: most of a large catalogue never reaches it.
+            if (heap.Count == k && heap.TryPeek(out _, out var worst) && !(scores[i] > worst.Score)) continue;
             if (HasSeen(user, i) || (excluded?[i] ?? false) || double.IsNaN(scores[i])) continue;
             heap.Enqueue(i, (scores[i], i));
             if (heap.Count > k) heap.Dequeue();
@@ -207,6 +210,7 @@ public sealed class RecommenderModel
             AlsScorer.Kind => AlsScorer.Read(reader),
             ItemKnnScorer.Kind => ItemKnnScorer.Read(reader),
             PureSvdScorer.Kind => PureSvdScorer.Read(reader),
+            EaseScorer.Kind => EaseScorer.Read(reader),
             _ => throw new InvalidDataException($"{path} holds an unknown recommender '{kind}'."),
         };
         var ratings = reader.ReadBoolean() ? RatingBaseline.Read(reader) : null;

@@ -27,7 +27,8 @@ public static class RecommenderTrainer
         if (carve.Test.Count == 0) throw new InvalidDataException($"{Path.GetFileName(trainCsv)}: no user has two training interactions, so there is nothing to validate the search on. Recommendation needs users with several interactions.");
         var inner = InteractionMatrix.Build(carve.Train);
         var trials = new List<RecommenderTrial>();
-        foreach (var config in RecommenderCatalog.Candidates(options.Models, options.Budget, options.Seed))
+        // NOTE: EASE's dense item × item matrix is skipped for larger catalogues (RecommenderCatalog).
+        foreach (var config in RecommenderCatalog.Candidates(options.Models, options.Budget, options.Seed).Where(c => c.Model != EaseScorer.Kind || inner.Items.Length <= EaseScorer.MaxItems))
         {
             cancellation.ThrowIfCancellationRequested();
             var model = RecommenderModel.Create(inner, config.Fit(inner, options.Seed, cancellation), explicitRatings: false);

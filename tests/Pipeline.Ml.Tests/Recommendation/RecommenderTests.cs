@@ -83,7 +83,7 @@ public sealed class RecommenderTests : IDisposable
 
         Assert.Equal(File.ReadAllBytes(_dir.Path("a/model.zip")), File.ReadAllBytes(_dir.Path("b/model.zip")));
         Assert.Equal(File.ReadAllBytes(_dir.Path("a/trials.csv")), File.ReadAllBytes(_dir.Path("b/trials.csv")));
-        Assert.Equal(7, first.Trials.Count); // popularity + 2 als + 2 itemknn + 2 puresvd
+        Assert.Equal(9, first.Trials.Count); // popularity + 2 als + 2 itemknn + 2 puresvd + 2 ease
         var popularity = first.Trials.Single(t => t.Config.Model == PopularityScorer.Kind).Scores.Ndcg;
         Assert.NotEqual(PopularityScorer.Kind, first.Best.Config.Model);
         Assert.True(first.Best.Scores.Ndcg > popularity, $"best {first.Best.Config.Model} {first.Best.Scores.Ndcg} vs popularity {popularity}");
@@ -111,6 +111,27 @@ public sealed class RecommenderTests : IDisposable
         Assert.Equal("a3", model.Recommend("u3", 1).Items[0].Item);
         Assert.Equal("b2", model.Recommend("u12", 1).Items[0].Item);
         Assert.Equal(PureSvdScorer.Kind, loaded.Kind);
+        Assert.Equal(model.Recommend("u12", 5).Items, loaded.Recommend("u12", 5).Items);
+    }
+
+    [Fact]
+    public void Ease_OnTwoDisjointTastes_RanksTheUsersOwnGroupFirstAndRoundTrips()
+    {
+        var pairs = new List<(string, string)>();
+        for (var u = 0; u < 20; u++)
+        {
+            var group = u < 10 ? "a" : "b";
+            for (var i = 0; i < 5; i++) if (i != u % 5) pairs.Add(($"u{u}", $"{group}{i}"));
+        }
+
+        var m = Matrix([.. pairs]);
+        var model = RecommenderModel.Create(m, EaseScorer.Fit(m, lambda: 1), explicitRatings: false);
+        model.Save(_dir.Path("ease.zip"));
+        var loaded = RecommenderModel.Load(_dir.Path("ease.zip"));
+
+        Assert.Equal("a3", model.Recommend("u3", 1).Items[0].Item);
+        Assert.Equal("b2", model.Recommend("u12", 1).Items[0].Item);
+        Assert.Equal(EaseScorer.Kind, loaded.Kind);
         Assert.Equal(model.Recommend("u12", 5).Items, loaded.Recommend("u12", 5).Items);
     }
 
