@@ -13,6 +13,19 @@ public sealed class RecommenderTests : IDisposable
     private static InteractionMatrix Matrix(params (string User, string Item)[] pairs) =>
         InteractionMatrix.Build(pairs.Select((p, i) => new Interaction(p.User, p.Item, 1, i, i)));
 
+    /// <summary>Users 0-9 like items a0-a4 (each user all but one), users 10-19 like b0-b4.</summary>
+    private static InteractionMatrix TwoTastes()
+    {
+        var pairs = new List<(string, string)>();
+        for (var u = 0; u < 20; u++)
+        {
+            var group = u < 10 ? "a" : "b";
+            for (var i = 0; i < 5; i++) if (i != u % 5) pairs.Add(($"u{u}", $"{group}{i}"));
+        }
+
+        return Matrix([.. pairs]);
+    }
+
     [Fact]
     public void Popularity_RanksByUsersAndExcludesSeenItems()
     {
@@ -49,14 +62,7 @@ public sealed class RecommenderTests : IDisposable
     {
         // Users 0-9 like items a0-a4 (each user all but one), users 10-19 like b0-b4: the held-out item of the
         // user's own group must outrank every item of the other group.
-        var pairs = new List<(string, string)>();
-        for (var u = 0; u < 20; u++)
-        {
-            var group = u < 10 ? "a" : "b";
-            for (var i = 0; i < 5; i++) if (i != u % 5) pairs.Add(($"u{u}", $"{group}{i}"));
-        }
-
-        var m = Matrix([.. pairs]);
+        var m = TwoTastes();
         var model = RecommenderModel.Create(m, AlsScorer.Fit(m, factors: 4, regularization: 0.1, alpha: 5, iterations: 10, seed: 1), explicitRatings: false);
 
         Assert.Equal("a3", model.Recommend("u3", 1).Items[0].Item);
@@ -96,14 +102,7 @@ public sealed class RecommenderTests : IDisposable
     [Fact]
     public void PureSvd_OnTwoDisjointTastes_RanksTheUsersOwnGroupFirstAndRoundTrips()
     {
-        var pairs = new List<(string, string)>();
-        for (var u = 0; u < 20; u++)
-        {
-            var group = u < 10 ? "a" : "b";
-            for (var i = 0; i < 5; i++) if (i != u % 5) pairs.Add(($"u{u}", $"{group}{i}"));
-        }
-
-        var m = Matrix([.. pairs]);
+        var m = TwoTastes();
         var model = RecommenderModel.Create(m, PureSvdScorer.Fit(m, factors: 2, seed: 1), explicitRatings: false);
         model.Save(_dir.Path("svd.zip"));
         var loaded = RecommenderModel.Load(_dir.Path("svd.zip"));
@@ -117,14 +116,7 @@ public sealed class RecommenderTests : IDisposable
     [Fact]
     public void Ease_OnTwoDisjointTastes_RanksTheUsersOwnGroupFirstAndRoundTrips()
     {
-        var pairs = new List<(string, string)>();
-        for (var u = 0; u < 20; u++)
-        {
-            var group = u < 10 ? "a" : "b";
-            for (var i = 0; i < 5; i++) if (i != u % 5) pairs.Add(($"u{u}", $"{group}{i}"));
-        }
-
-        var m = Matrix([.. pairs]);
+        var m = TwoTastes();
         var model = RecommenderModel.Create(m, EaseScorer.Fit(m, lambda: 1), explicitRatings: false);
         model.Save(_dir.Path("ease.zip"));
         var loaded = RecommenderModel.Load(_dir.Path("ease.zip"));
