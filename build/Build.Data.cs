@@ -3,6 +3,7 @@ using Pipeline.Engine.Failures;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Ingest;
 using Pipeline.Ml.Ingest.Feedback;
+using Pipeline.Ml.Recommendation;
 using Pipeline.Ml.Sources;
 using Pipeline.Ml.Validation;
 using Pipeline.Ml.Features;
@@ -110,6 +111,7 @@ internal sealed partial class Build
                 Label = data.Label,
                 Task = data.Task,
                 Inference = new InferenceOptions { Key = data.Key, PositiveClass = data.PositiveClass },
+                Interactions = data.Task == MlTask.Recommendation ? StageOptions.Read(() => RecommendationColumns.From(data)) : null,
             };
             var options = StageOptions.Read(() => validation.WithParams(ctx.ParamSection("validate")));
             try

@@ -7,8 +7,9 @@ using Pipeline.Ml.Training;
 namespace Pipeline.Ml.Bench;
 
 /// <summary>
-/// <c>recommend [--csv FILE] [--write-example FILE] [--budget N]</c>: each recommendation model searched alone
-/// (popularity, ALS, item-kNN) on the same per-user split, its test metrics side by side (quality, not time). Without
+/// <c>recommend [--csv FILE] [--write-example FILE] [--budget N] [--models a,b] [--user C --item C --rating C --time C|none]</c>: each
+/// recommendation model searched alone (popularity, ALS, item-kNN, PureSVD) on the same per-user split, then the
+/// pipeline's own search over all of them (row <c>search</c>), test metrics side by side (quality, not time). Without
 /// --csv the seeded example table (data/examples/ratings.csv's generator); --write-example writes that table.
 /// </summary>
 internal static class RecommendationBench
@@ -29,23 +30,26 @@ internal static class RecommendationBench
             var csv = Arg("--csv") ?? Path.Combine(work, "ratings.csv");
             if (Arg("--csv") is null) File.WriteAllText(csv, example);
             var budget = int.Parse(Arg("--budget") ?? "8", CultureInfo.InvariantCulture);
-            var columns = new RecommendationColumns(Arg("--user") ?? "user_id", Arg("--item") ?? "item_id", Arg("--rating") ?? "rating", Arg("--time") ?? "timestamp");
+            var columns = new RecommendationColumns(Arg("--user") ?? "user_id", Arg("--item") ?? "item_id", Arg("--rating") ?? "rating", Arg("--time") is { } time ? (time is "" or "none" ? null : time) : "timestamp");
             var table = InteractionTable.Read(csv, columns);
             var split = UserSplit.Split(table.Interactions, seed: 42);
             var train = Write(Path.Combine(work, "train.csv"), table, split.Train);
             var test = Write(Path.Combine(work, "test.csv"), table, split.Test);
             Console.WriteLine($"{csv}: {table.Interactions.Count} interactions, train {split.Train.Count}, test {split.Test.Count}; {string.Join(" ", split.Notes())}");
             Console.WriteLine("model       validation_ndcg@10  test_ndcg@10  hit@10  recall@10  precision@10  map@10  coverage  best params");
-            foreach (var model in RecommenderCatalog.Models)
+            var models = Arg("--models") is { } listed ? listed.Split(',') : [.. RecommenderCatalog.Models, "search"];
+            foreach (var model in models)
             {
                 var outputs = new TrainOutputs(Path.Combine(work, $"{model}.zip"), Path.Combine(work, $"{model}-trials.csv"));
-                var result = RecommenderTrainer.Run(train, columns, new RecommenderTrainOptions { Models = [model], Budget = budget, Seed = 7 }, outputs);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var result = RecommenderTrainer.Run(train, columns, new RecommenderTrainOptions { Models = model == "search" ? RecommenderCatalog.Models : [model], Budget = budget, Seed = 7 }, outputs);
+                var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
                 var metrics = Path.Combine(work, $"{model}-metrics.json");
                 RecommendationEvaluator.Run(new RecommendationEvaluatorOptions(outputs.ModelPath, test, columns, metrics));
                 using var json = JsonDocument.Parse(File.ReadAllText(metrics));
                 double M(string k) => json.RootElement.GetProperty(k).GetDouble();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{model,-11} {result.Best.Scores.Ndcg,18:0.0000}  {M("ndcg_at_10"),12:0.0000}  {M("hit_rate_at_10"),6:0.000}  {M("recall_at_10"),9:0.0000}  {M("precision_at_10"),12:0.0000}  {M("map_at_10"),6:0.0000}  {M("coverage"),8:0.000}  {result.Best.Config.ParamsText}"));
+                    $"{model,-11} {result.Best.Scores.Ndcg,18:0.0000}  {M("ndcg_at_10"),12:0.0000}  {M("hit_rate_at_10"),6:0.000}  {M("recall_at_10"),9:0.0000}  {M("precision_at_10"),12:0.0000}  {M("map_at_10"),6:0.0000}  {M("coverage"),8:0.000}  {result.Best.Config.Model} {result.Best.Config.ParamsText} ({seconds:0} s)"));
             }
 
             return 0;

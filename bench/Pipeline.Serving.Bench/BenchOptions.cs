@@ -68,6 +68,12 @@ internal sealed record BenchOptions
     /// <summary>Environment variables (<c>NAME=VALUE</c>) for the child host only, e.g. runtime settings to compare.</summary>
     public IReadOnlyList<string> HostEnvironment { get; init; } = [];
 
+    /// <summary>
+    /// <c>--recommend N</c>: measure <c>:recommend</c> (k = 10, known users round-robin) on a recommender over a catalogue
+    /// of N items (<see cref="RecommenderBenchModel"/>) against the liveness baseline, REST only; 0: off.
+    /// </summary>
+    public int Recommend { get; init; }
+
     /// <summary>Run as the child host: serve until standard input closes.</summary>
     public bool Serve { get; init; }
 
@@ -96,13 +102,14 @@ internal sealed record BenchOptions
                 "--log-queue" => options with { LogQueue = Number() },
                 "--protocols" => options with { Protocols = Value() is var p && p is "rest" or "grpc" or "both" ? p : throw new ArgumentException("--protocols must be rest, grpc or both.") },
                 "--in-process" => options with { InProcess = true },
+                "--recommend" => options with { Recommend = Number(), Model = RecommenderBenchModel.Name, Protocols = "rest" },
                 "--monitor" => options with { Monitor = true },
                 "--host-env" => options with { HostEnvironment = [.. options.HostEnvironment, Value() is var e && e.Contains('=', StringComparison.Ordinal) ? e : throw new ArgumentException("--host-env needs NAME=VALUE.")] },
                 "--serve" => options with { Serve = true },
                 "--monitor-interval" => options with { MonitorInterval = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--monitor-child" => options with { MonitorChild = Value() },
                 "--monitor-log" => options with { MonitorLog = Value() },
-                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --batch N, --dir PATH, --log-queue N, --protocols rest|grpc|both, --monitor [--monitor-interval S], --host-env NAME=VALUE, --in-process."),
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --seconds N, --warmup N, --connections N, --grpc-channels N, --registry PATH --model NAME [--row JSON], --batch N, --dir PATH, --log-queue N, --protocols rest|grpc|both, --monitor [--monitor-interval S], --host-env NAME=VALUE, --in-process, --recommend ITEMS."),
             };
         }
 

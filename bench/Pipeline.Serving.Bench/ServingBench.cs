@@ -13,7 +13,11 @@ internal static class ServingBench
     public static async Task<int> RunAsync(BenchOptions options)
     {
         Directory.CreateDirectory(options.Directory);
-        if (options.Registry is null)
+        if (options.Registry is null && options.Recommend > 0)
+        {
+            RecommenderBenchModel.EnsureRegistered(options.Directory, options.RegistryPath, options.Recommend);
+        }
+        else if (options.Registry is null)
         {
             ReferenceModel.EnsureRegistered(options.Directory, options.RegistryPath);
         }
@@ -22,13 +26,13 @@ internal static class ServingBench
         await using var host = options.InProcess ? await HostUnderTest.StartInProcessAsync(options) : await HostUnderTest.StartChildAsync(options);
         using var rest = new RestCalls(host.Rest, options.Model, options.Row, options.Connections, options.Batch);
         using var grpc = new GrpcCalls(host.Grpc, options.Model, options.Row, options.GrpcChannels);
-        if (!await rest.PredictAsync(0) || !await grpc.InferAsync(0))
+        if (options.Recommend > 0 ? !await rest.RecommendAsync(0, RecommenderBenchModel.Users) : !await rest.PredictAsync(0) || !await grpc.InferAsync(0))
         {
             Console.Error.WriteLine($"A first prediction of {options.Row} failed on {host.Rest} or {host.Grpc}; check --model and --row.");
             return 2;
         }
 
-        long predictions = options.Batch + 1;
+        long predictions = options.Recommend > 0 ? 1 : options.Batch + 1;
         Func<int, Task<bool>> Counted(Func<int, Task<bool>> call, int rows = 1) => async c =>
         {
             var ok = await call(c);
@@ -106,6 +110,12 @@ internal static class ServingBench
 
     private static IEnumerable<(string LiveName, Func<int, Task<bool>> Live, string PredictName, Func<int, Task<bool>> Predict)> Protocols(BenchOptions options, RestCalls rest, GrpcCalls grpc)
     {
+        if (options.Recommend > 0)
+        {
+            yield return ("REST GET /v2/health/live", rest.LiveAsync, FormattableString.Invariant($"REST POST :recommend (k=10, {options.Recommend} items)"), c => rest.RecommendAsync(c, RecommenderBenchModel.Users));
+            yield break;
+        }
+
         if (options.MeasuresRest)
         {
             yield return ("REST GET /v2/health/live", rest.LiveAsync, FormattableString.Invariant($"REST POST :predict ({options.Batch} row{(options.Batch == 1 ? "" : "s")})"), rest.PredictAsync);

@@ -1,7 +1,8 @@
 namespace Pipeline.Ml.Data;
 
 /// <summary>
-/// The <c>data</c> section of params.yaml: what the dataset is, shared by every stage. <c>label</c> (required),
+/// The <c>data</c> section of params.yaml: what the dataset is, shared by every stage. <c>label</c> (required, except
+/// for recommendation, where unset means implicit feedback: every row is an interaction),
 /// <c>task</c>: binary | multiclass | regression | recommendation (required), <c>key</c> (a unique row key; none),
 /// <c>positive_class</c> (of a binary label; default the second sorted class); for recommendation <c>user</c>,
 /// <c>item</c> (required) and <c>time</c> (orders each user's interactions for the split; none: a seeded random split).
@@ -11,7 +12,7 @@ public sealed record DataOptions
     /// <summary>The documented keys of the <c>data</c> section.</summary>
     public static readonly IReadOnlyList<string> Keys = ["label", "task", "key", "positive_class", "user", "item", "time"];
 
-    /// <summary>The label column (<c>data.label</c>).</summary>
+    /// <summary>The label column (<c>data.label</c>); empty for a recommendation task without one (implicit feedback).</summary>
     public required string Label { get; init; }
 
     /// <summary>The task (<c>data.task</c>).</summary>
@@ -36,10 +37,13 @@ public sealed record DataOptions
     public static DataOptions FromParams(IReadOnlyDictionary<string, string> section)
     {
         var s = new ParamSection("data", section, Keys);
+        var task = s.Text("task") is { } t ? ParseTask(t) : throw new ParamException("params.yaml data.task is not set; set it to one of: binary, multiclass, regression, recommendation.");
         return new DataOptions
         {
-            Label = s.Text("label") ?? throw new ParamException("params.yaml data.label is not set; set it to the label column (e.g. --set data.label=is_fraud)."),
-            Task = s.Text("task") is { } task ? ParseTask(task) : throw new ParamException("params.yaml data.task is not set; set it to one of: binary, multiclass, regression, recommendation."),
+            Label = s.Text("label") is { Length: > 0 } label ? label
+                : task == MlTask.Recommendation ? ""
+                : throw new ParamException("params.yaml data.label is not set; set it to the label column (e.g. --set data.label=is_fraud)."),
+            Task = task,
             Key = s.Text("key"),
             PositiveClass = s.Text("positive_class"),
             User = s.Text("user"),

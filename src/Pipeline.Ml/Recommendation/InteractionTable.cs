@@ -27,7 +27,7 @@ public sealed class InteractionTable
     /// <summary>One interaction per row.</summary>
     public IReadOnlyList<Interaction> Interactions { get; }
 
-    /// <summary>True when the ratings are explicit (a rating column with more than two distinct values), false for implicit 0/1 or no rating column.</summary>
+    /// <summary>True when the ratings are explicit (a rating column with a value other than 0 and 1), false for implicit feedback: no rating column, or a 0/1 one.</summary>
     public bool IsExplicit { get; }
 
     /// <summary>Reads <paramref name="csvPath"/> with <paramref name="columns"/>.</summary>
@@ -45,25 +45,28 @@ public sealed class InteractionTable
         var time = columns.Time is { } t ? Index(t, "data.time") : -1;
         var rows = new List<string?[]>();
         var interactions = new List<Interaction>();
-        var ratings = new HashSet<double>();
+        var isExplicit = false;
         foreach (var fields in reader.ReadRows(cancellation))
         {
             var line = rows.Count + 2;
             var u = fields[user] is { Length: > 0 } uv ? uv : throw new InvalidDataException($"{Path.GetFileName(csvPath)} line {line}: the user column '{columns.User}' is empty; every interaction needs a user.");
             var i = fields[item] is { Length: > 0 } iv ? iv : throw new InvalidDataException($"{Path.GetFileName(csvPath)} line {line}: the item column '{columns.Item}' is empty; every interaction needs an item.");
             var value = rating < 0 ? 1.0 : Rating(fields[rating], columns.Rating!, csvPath, line);
-            ratings.Add(value);
+            isExplicit |= value is not (0 or 1);
             interactions.Add(new Interaction(u, i, value, time < 0 ? null : Time(fields[time], columns.Time!, csvPath, line), rows.Count));
             rows.Add(fields);
         }
 
         if (interactions.Count == 0) throw new InvalidDataException($"{Path.GetFileName(csvPath)} has no interactions: the catalogue is empty. Point ingest.* at a file with (user, item) rows.");
-        return new InteractionTable(header, rows, interactions, ratings.Count > 2);
+        return new InteractionTable(header, rows, interactions, isExplicit);
     }
 
+    /// <summary>True when <paramref name="text"/> is a finite number, as a rating must be.</summary>
+    internal static bool IsRating(string? text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v);
+
     private static double Rating(string? text, string column, string csvPath, int line) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-            ? v
+        IsRating(text)
+            ? double.Parse(text!, NumberStyles.Float, CultureInfo.InvariantCulture)
             : throw new InvalidDataException($"{Path.GetFileName(csvPath)} line {line}: the rating column '{column}' holds '{text}', not a number; ratings must be numbers (for implicit feedback, 1 per interaction).");
 
     /// <summary>A time value as a sortable number: the number itself, or a date's ticks.</summary>

@@ -4,12 +4,13 @@ namespace Pipeline.Ml.Recommendation;
 
 /// <summary>
 /// The recommendation task's models and their search grids: <c>popularity</c> (the baseline, always tried),
-/// <c>als</c> (implicit ALS: factors, regularization, alpha, iterations) and <c>itemknn</c> (neighbours, shrink).
+/// <c>als</c> (implicit ALS: factors, regularization, alpha, iterations), <c>itemknn</c> (neighbours, shrink) and
+/// <c>puresvd</c> (factors) and <c>ease</c> (lambda; tried only for catalogues of at most <see cref="EaseScorer.MaxItems"/> items).
 /// </summary>
 public static class RecommenderCatalog
 {
     /// <summary>Every model name, as <c>train.trainers</c> may list them.</summary>
-    public static IReadOnlyList<string> Models { get; } = [PopularityScorer.Kind, AlsScorer.Kind, ItemKnnScorer.Kind];
+    public static IReadOnlyList<string> Models { get; } = [PopularityScorer.Kind, AlsScorer.Kind, ItemKnnScorer.Kind, PureSvdScorer.Kind, EaseScorer.Kind];
 
     /// <summary>The grid of <paramref name="model"/>.</summary>
     public static IReadOnlyList<RecommenderConfig> Grid(string model) => model switch
@@ -28,6 +29,8 @@ public static class RecommenderCatalog
                from shrink in new[] { 0.0, 10, 50 }
                select new RecommenderConfig(model, new Dictionary<string, double> { ["neighbours"] = neighbours, ["shrink"] = shrink }),
         ],
+        PureSvdScorer.Kind => [.. new[] { 5.0, 10, 20, 50, 100, 200 }.Select(factors => new RecommenderConfig(model, new Dictionary<string, double> { ["factors"] = factors }))],
+        EaseScorer.Kind => [.. new[] { 10.0, 50, 200, 500, 1000, 3000 }.Select(lambda => new RecommenderConfig(model, new Dictionary<string, double> { ["lambda"] = lambda }))],
         _ => throw new ParamException($"params.yaml train.trainers lists '{model}', not a recommendation model; use any of: {string.Join(", ", Models)}."),
     };
 

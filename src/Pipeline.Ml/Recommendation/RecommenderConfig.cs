@@ -13,6 +13,8 @@ public sealed record RecommenderConfig(string Model, IReadOnlyDictionary<string,
         PopularityScorer.Kind => PopularityScorer.Fit(matrix),
         AlsScorer.Kind => AlsScorer.Fit(matrix, (int)Params["factors"], Params["regularization"], Params["alpha"], (int)Params["iterations"], seed, cancellation),
         ItemKnnScorer.Kind => ItemKnnScorer.Fit(matrix, (int)Params["neighbours"], Params["shrink"], cancellation),
+        PureSvdScorer.Kind => PureSvdScorer.Fit(matrix, (int)Params["factors"], seed, cancellation),
+        EaseScorer.Kind => EaseScorer.Fit(matrix, Params["lambda"], cancellation),
         _ => throw new InvalidOperationException($"Unknown recommender '{Model}'."),
     };
 }

@@ -4,21 +4,22 @@ namespace Pipeline.Ml.Recommendation;
 
 /// <summary>
 /// A fitted recommender as models/model.zip holds it: the catalogue, each known user's training items (excluded from
-/// their recommendations), the chosen top-N model, popularity (the cold-start answer) and, with explicit ratings, the
-/// rating baseline. The zip has one entry, <see cref="EntryName"/>, with a fixed timestamp: the same fit gives the same bytes.
+/// their recommendations), the chosen top-N model, popularity (the cold-start answer), with explicit ratings the
+/// rating baseline, and the item side columns <c>filter</c> can select on (<see cref="ItemAttributes"/>; format 2). The zip has one entry, <see cref="EntryName"/>, with a fixed timestamp: the same fit gives the same bytes.
 /// </summary>
 public sealed class RecommenderModel
 {
     /// <summary>The zip entry that marks a recommender's model file.</summary>
     public const string EntryName = "recommender.bin";
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly Dictionary<string, int> _userIndex;
     private readonly Dictionary<string, int> _itemIndex;
 
-    private RecommenderModel(string[] users, string[] items, int[][] seen, double[][] seenValues, IItemScorer scorer, PopularityScorer popularity, RatingBaseline? ratings)
+    private RecommenderModel(string[] users, string[] items, int[][] seen, double[][] seenValues, IItemScorer scorer, PopularityScorer popularity, RatingBaseline? ratings, ItemAttributes attributes)
     {
+        Attributes = attributes;
         Users = users;
         Items = items;
         Seen = seen;
@@ -39,6 +40,9 @@ public sealed class RecommenderModel
     /// <summary>The chosen model's name (popularity, als, itemknn).</summary>
     public string Kind => Scorer.Name;
 
+    /// <summary>The item side columns a recommendation can be filtered on (none when the training table had none).</summary>
+    public IReadOnlyList<string> ItemColumns => Attributes.Columns;
+
     /// <summary>True when the model predicts ratings (explicit feedback).</summary>
     public bool PredictsRatings => Ratings is not null;
 
@@ -52,8 +56,10 @@ public sealed class RecommenderModel
 
     internal RatingBaseline? Ratings { get; }
 
-    internal static RecommenderModel Create(InteractionMatrix matrix, IItemScorer scorer, bool explicitRatings) =>
-        new(matrix.Users, matrix.Items, matrix.UserItems, matrix.UserValues, scorer, PopularityScorer.Fit(matrix), explicitRatings ? RatingBaseline.Fit(matrix) : null);
+    internal ItemAttributes Attributes { get; }
+
+    internal static RecommenderModel Create(InteractionMatrix matrix, IItemScorer scorer, bool explicitRatings, ItemAttributes? attributes = null) =>
+        new(matrix.Users, matrix.Items, matrix.UserItems, matrix.UserValues, scorer, PopularityScorer.Fit(matrix), explicitRatings ? RatingBaseline.Fit(matrix) : null, attributes ?? ItemAttributes.None);
 
     /// <summary>The index of <paramref name="user"/>, or -1 for a user the model has not seen.</summary>
     public int UserIndex(string user) => _userIndex.GetValueOrDefault(user, -1);
@@ -66,18 +72,26 @@ public sealed class RecommenderModel
 
     /// <summary>
     /// The top <paramref name="k"/> items for <paramref name="user"/>, best first (ties: catalogue order), leaving out the
-    /// user's training items and <paramref name="exclude"/>; an unknown user gets the popularity answer and <c>ColdStart</c> true.
+    /// user's training items, <paramref name="exclude"/> and, with a <paramref name="filter"/>, the items whose side
+    /// columns do not hold one of the listed values (an unknown column is an <see cref="ArgumentException"/>); an unknown
+    /// user gets the popularity answer and <c>ColdStart</c> true.
     /// </summary>
-    public (IReadOnlyList<RecommendedItem> Items, bool ColdStart) Recommend(string user, int k, IEnumerable<string>? exclude = null)
+    public (IReadOnlyList<RecommendedItem> Items, bool ColdStart) Recommend(string user, int k, IEnumerable<string>? exclude = null, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? filter = null)
     {
         var u = UserIndex(user);
-        var excluded = new HashSet<int>((exclude ?? []).Select(ItemIndex).Where(i => i >= 0));
+        var excluded = Attributes.Mismatches(filter, Items.Count);
+        foreach (var i in (exclude ?? []).Select(ItemIndex).Where(i => i >= 0))
+        {
+            excluded ??= new bool[Items.Count];
+            excluded[i] = true;
+        }
+
         var top = TopN(u, k, excluded);
         return ([.. top.Select(p => new RecommendedItem(Items[p.Item], p.Score))], u < 0);
     }
 
     /// <summary>The top <paramref name="k"/> catalogue indices for user index <paramref name="user"/> (-1: cold start, popularity).</summary>
-    internal List<(int Item, double Score)> TopN(int user, int k, IReadOnlySet<int>? excluded = null)
+    internal List<(int Item, double Score)> TopN(int user, int k, bool[]? excluded = null)
     {
         var scores = new double[Items.Count];
         if (user >= 0) Scorer.Score(user, Seen[user], SeenValues[user], scores);
@@ -85,7 +99,10 @@ public sealed class RecommenderModel
         var heap = new PriorityQueue<int, (double Score, int Item)>(Comparer<(double Score, int Item)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Item.CompareTo(a.Item)));
         for (var i = 0; i < scores.Length; i++)
         {
-            if (HasSeen(user, i) || (excluded?.Contains(i) ?? false) || double.IsNaN(scores[i])) continue;
+            // NOTE: once k items are held, an item that cannot displace the worst of them (a lower score, or an equal one
+            // later in the catalogue) is skipped before the heap: most of a large catalogue never reaches it.
+            if (heap.Count == k && heap.TryPeek(out _, out var worst) && !(scores[i] > worst.Score)) continue;
+            if (HasSeen(user, i) || (excluded?[i] ?? false) || double.IsNaN(scores[i])) continue;
             heap.Enqueue(i, (scores[i], i));
             if (heap.Count > k) heap.Dequeue();
         }
@@ -94,6 +111,29 @@ public sealed class RecommenderModel
         while (heap.TryDequeue(out var item, out var priority)) top.Add((item, priority.Score));
         top.Reverse();
         return top;
+    }
+
+    /// <summary>
+    /// The score of each (<paramref name="users"/>[n], <paramref name="items"/>[n]) pair, the one <see cref="Recommend"/>
+    /// ranks by: the top-N model's for a known user, popularity's for an unknown one; NaN for an item outside the catalogue.
+    /// Each distinct user is scored once.
+    /// </summary>
+    public double[] Score(IReadOnlyList<string> users, IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(items);
+        if (users.Count != items.Count) throw new ArgumentException($"{users.Count} users but {items.Count} items: one user per item.", nameof(items));
+        var result = new double[users.Count];
+        var scores = new double[Items.Count];
+        foreach (var group in Enumerable.Range(0, users.Count).GroupBy(n => users[n], StringComparer.Ordinal))
+        {
+            var u = UserIndex(group.Key);
+            if (u >= 0) Scorer.Score(u, Seen[u], SeenValues[u], scores);
+            else Popularity.Score(-1, [], [], scores);
+            foreach (var n in group) result[n] = ItemIndex(items[n]) is var i and >= 0 ? scores[i] : double.NaN;
+        }
+
+        return result;
     }
 
     /// <summary>The predicted rating of (<paramref name="user"/>, <paramref name="item"/>), or NaN when the model has no rating predictor.</summary>
@@ -137,6 +177,7 @@ public sealed class RecommenderModel
             Scorer.Write(writer);
             writer.Write(Ratings is not null);
             Ratings?.Write(writer);
+            Attributes.Write(writer);
         }
 
         Pipeline.Formats.IO.AtomicFile.WriteAllBytes(path, buffer.ToArray());
@@ -149,7 +190,8 @@ public sealed class RecommenderModel
         var entry = zip.GetEntry(EntryName) ?? throw new InvalidDataException($"{path} is not a recommender model (no {EntryName} entry); train it with data.task: recommendation.");
         using var stream = entry.Open();
         using var reader = new BinaryReader(stream);
-        if (reader.ReadInt32() is var version && version != FormatVersion) throw new InvalidDataException($"{path} is recommender format {version}; this build reads format {FormatVersion}. Retrain the model.");
+        // NOTE: format 1 (before item side columns) is still read, so a registered model keeps serving.
+        if (reader.ReadInt32() is var version && version is not (1 or FormatVersion)) throw new InvalidDataException($"{path} is recommender format {version}; this build reads formats 1 and {FormatVersion}. Retrain the model.");
         var kind = reader.ReadString();
         var users = ModelBinary.ReadStrings(reader);
         var items = ModelBinary.ReadStrings(reader);
@@ -167,9 +209,12 @@ public sealed class RecommenderModel
             PopularityScorer.Kind => PopularityScorer.Read(reader),
             AlsScorer.Kind => AlsScorer.Read(reader),
             ItemKnnScorer.Kind => ItemKnnScorer.Read(reader),
+            PureSvdScorer.Kind => PureSvdScorer.Read(reader),
+            EaseScorer.Kind => EaseScorer.Read(reader),
             _ => throw new InvalidDataException($"{path} holds an unknown recommender '{kind}'."),
         };
         var ratings = reader.ReadBoolean() ? RatingBaseline.Read(reader) : null;
-        return new RecommenderModel(users, items, seen, values, scorer, popularity, ratings);
+        var attributes = version >= 2 ? ItemAttributes.Read(reader) : ItemAttributes.None;
+        return new RecommenderModel(users, items, seen, values, scorer, popularity, ratings, attributes);
     }
 }

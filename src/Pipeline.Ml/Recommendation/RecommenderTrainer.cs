@@ -27,7 +27,8 @@ public static class RecommenderTrainer
         if (carve.Test.Count == 0) throw new InvalidDataException($"{Path.GetFileName(trainCsv)}: no user has two training interactions, so there is nothing to validate the search on. Recommendation needs users with several interactions.");
         var inner = InteractionMatrix.Build(carve.Train);
         var trials = new List<RecommenderTrial>();
-        foreach (var config in RecommenderCatalog.Candidates(options.Models, options.Budget, options.Seed))
+        // NOTE: EASE's dense item × item matrix is skipped for larger catalogues (RecommenderCatalog).
+        foreach (var config in RecommenderCatalog.Candidates(options.Models, options.Budget, options.Seed).Where(c => c.Model != EaseScorer.Kind || inner.Items.Length <= EaseScorer.MaxItems))
         {
             cancellation.ThrowIfCancellationRequested();
             var model = RecommenderModel.Create(inner, config.Fit(inner, options.Seed, cancellation), explicitRatings: false);
@@ -38,7 +39,7 @@ public static class RecommenderTrainer
 
         var best = trials.Aggregate((a, b) => MetricNames.Goodness(Metric, b.Scores.Ndcg) > MetricNames.Goodness(Metric, a.Scores.Ndcg) ? b : a);
         var full = InteractionMatrix.Build(table.Interactions);
-        var final = RecommenderModel.Create(full, best.Config.Fit(full, options.Seed, cancellation), table.IsExplicit);
+        var final = RecommenderModel.Create(full, best.Config.Fit(full, options.Seed, cancellation), table.IsExplicit, ItemAttributes.From(table, columns, full.Items));
         final.Save(outputs.ModelPath);
         new ModelInfo(MlTask.Recommendation, best.Config.Model, best.Config.Params, Metric, best.Scores.Ndcg, double.NaN, options.Seed, best.Trial).Write(ModelInfo.PathFor(outputs.ModelPath));
         WriteTrials(outputs.TrialsPath, trials);

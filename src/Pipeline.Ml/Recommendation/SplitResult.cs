@@ -15,11 +15,10 @@ public sealed record SplitResult(IReadOnlyList<Interaction> Train, IReadOnlyList
 
     public int DuplicateInteractions { get; init; }
 
-    /// <summary>The counts as notes for the log and the split report, one line each, only the non-zero ones.</summary>
+    /// <summary>The counts as notes for the log, one line each, only the non-zero ones (repeated rows are Validate's note).</summary>
     public IEnumerable<string> Notes()
     {
         if (SingleInteractionUsers > 0) yield return $"{SingleInteractionUsers} users have a single interaction: kept in training, not evaluated.";
         if (ColdStartItems > 0) yield return $"{ColdStartItems} items occur only in test ({ColdStartTestRows} test rows): cold start, no model can rank them; they are left out of the relevant items.";
-        if (DuplicateInteractions > 0) yield return $"{DuplicateInteractions} (user, item, time) combinations occur more than once: kept as repeated interactions.";
     }
 }

@@ -22,7 +22,8 @@ public static class SchemaInference
     {
         using var reader = new CsvSnapshotReader(csvPath);
         var header = SnapshotHeader.Parse(csvPath, reader.Header);
-        var labelIndex = header.IndexOf(label, csvPath, "data.label");
+        // NOTE: a recommendation task without data.label (implicit feedback) has no label column.
+        var labelIndex = label.Length == 0 && task == MlTask.Recommendation ? -1 : header.IndexOf(label, csvPath, "data.label");
         var observations = header.Names
             .Select((name, i) => new ColumnObservation(name, i == labelIndex ? options.MaxLabelClasses : options.MaxCategories))
             .ToArray();

@@ -30,6 +30,12 @@ public sealed partial record ValidationOptions
     public required string Label { get; init; }
     /// <summary>The task (<c>data.task</c>), used when inferring the schema.</summary>
     public required MlTask Task { get; init; }
+    /// <summary>
+    /// The interaction columns of a recommendation task (null for the others): the snapshot is then checked for them
+    /// first (one line per problem, nothing written) and the report counts users, items, repeated (user, item, time)
+    /// rows and single-interaction users.
+    /// </summary>
+    public Recommendation.RecommendationColumns? Interactions { get; init; }
     /// <summary>Inference settings (<c>data.key</c>, <c>data.positive_class</c>, <c>validate.max_categories</c>…).</summary>
     public InferenceOptions Inference { get; init; } = new();
 

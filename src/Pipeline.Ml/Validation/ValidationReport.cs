@@ -20,6 +20,9 @@ public sealed record ValidationReport(string Snapshot, long Rows, long Validated
     /// </summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>The counts of a recommendation snapshot (null for the other tasks): written as the report's <c>interactions</c> section.</summary>
+    internal InteractionSection? Interactions { get; init; }
+
     /// <summary>True when data/schema.yaml described another source and was inferred afresh (a note says so).</summary>
     public bool SchemaReplaced { get; init; }
 

@@ -19,6 +19,7 @@ internal static class ValidationReportFormat
         json.WriteNumber("validated_rows", report.ValidatedRows);
         json.WriteNumber("quarantined_rows", report.QuarantinedRows);
         if (report.StreamRun is { } run) StreamRun(json, run);
+        if (report.Interactions is { } interactions) Interactions(json, interactions);
         json.WriteStartArray("checks");
         foreach (var check in Enum.GetValues<ValidationCheck>())
         {
@@ -63,9 +64,24 @@ internal static class ValidationReportFormat
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Validation of {report.Snapshot}: {(report.Passed ? "PASSED" : "FAILED")} — {report.Rows} rows, {report.ValidatedRows} validated, {report.QuarantinedRows} quarantined\n\n");
         if (report.StreamRun is { } run) text.Append(StreamRunLine(run)).Append("\n\n");
+        if (report.Interactions is { } interactions) text.Append(interactions.Line()).Append("\n\n");
         foreach (var row in rows)
             text.Append(string.Join("  ", row.Select((cell, i) => i == 5 ? cell : cell.PadRight(widths[i]))).TrimEnd()).Append('\n');
         return text.ToString();
+    }
+
+    // NOTE: written only for recommendation tasks, so the other tasks' reports keep their bytes.
+    private static void Interactions(Utf8JsonWriter json, InteractionSection section)
+    {
+        json.WriteStartObject("interactions");
+        json.WriteNumber("users", section.Users);
+        json.WriteNumber("items", section.Items);
+        json.WriteNumber("repeated_interactions", section.RepeatedInteractions);
+        json.WriteStartArray("repeated_examples");
+        foreach (var example in section.RepeatedExamples) json.WriteStringValue(example);
+        json.WriteEndArray();
+        json.WriteNumber("single_interaction_users", section.SingleInteractionUsers);
+        json.WriteEndObject();
     }
 
     // NOTE: written only for stream sources, so a batch source's report keeps its bytes.

@@ -18,6 +18,7 @@ public static class Validator
     public static ValidationReport Run(ValidationOptions options, CancellationToken cancellation = default)
     {
         var notes = new List<string>();
+        var interactions = options.Interactions is { } recommendation ? InteractionChecks.Scan(options.SnapshotPath, recommendation, cancellation) : null;
         IReadOnlyList<string> columns;
         using (var first = new CsvSnapshotReader(options.SnapshotPath)) columns = first.Header;
         var (inference, keyNote) = SchemaSource.WithKeyOf(options.Inference, columns);
@@ -72,7 +73,8 @@ public static class Validator
             Findings = findings,
             Severities = Enum.GetValues<ValidationCheck>().ToDictionary(c => c, options.SeverityOf),
             StreamRun = streamRun?.Section(),
-            Notes = notes,
+            Notes = [.. notes, .. interactions?.Notes() ?? []],
+            Interactions = interactions,
             SchemaReplaced = otherSource is not null,
         };
         AtomicFile.WriteAllText(options.ReportJsonPath, ValidationReportFormat.Json(report));

@@ -26,14 +26,55 @@ internal static class PredictionJson
     public static string Output(Prediction prediction, IReadOnlyList<string> classes) => Write(json => WriteOutput(json, prediction, classes));
 
     /// <summary>How many runner-up classes a multiclass answer lists as <c>alternatives</c>.</summary>
-    /// <summary>A recommendation request as the log's features: user_id, k and exclude.</summary>
-    public static string RecommendRequest(string user, int k, IReadOnlyList<string> exclude) => Write(json =>
+    /// <summary>A recommendation request as the log's features: user_id, k, exclude and, when given, filter (columns and values sorted).</summary>
+    public static string RecommendRequest(RecommendRequest request) => Write(json =>
     {
         json.WriteStartObject();
-        json.WriteString("user_id", user);
-        json.WriteNumber("k", k);
+        json.WriteString("user_id", request.User);
+        json.WriteNumber("k", request.K);
         json.WriteStartArray("exclude");
-        foreach (var item in exclude) json.WriteStringValue(item);
+        foreach (var item in request.Exclude) json.WriteStringValue(item);
+        json.WriteEndArray();
+        if (request.Filter is { Count: > 0 } filter)
+        {
+            json.WriteStartObject("filter");
+            foreach (var (column, values) in filter.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                json.WriteStartArray(column);
+                foreach (var value in values.Order(StringComparer.Ordinal)) json.WriteStringValue(value);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    });
+
+    /// <summary>The (user, item) pairs an OIP infer on a recommender scored, as the log's features.</summary>
+    public static string Pairs(IReadOnlyList<string> users, IReadOnlyList<string> items) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("user_id");
+        foreach (var user in users) json.WriteStringValue(user);
+        json.WriteEndArray();
+        json.WriteStartArray("item_id");
+        foreach (var item in items) json.WriteStringValue(item);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    /// <summary>Pair scores as the log's output (null for an item outside the catalogue).</summary>
+    public static string Scores(double[] scores) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("score");
+        foreach (var s in scores)
+        {
+            if (double.IsFinite(s)) json.WriteNumberValue(Math.Round(s, 6));
+            else json.WriteNullValue();
+        }
+
         json.WriteEndArray();
         json.WriteEndObject();
     });

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Ml.Recommendation;
 using Pipeline.Serving.Logging;
 using Pipeline.Serving.Metrics;
 using Pipeline.Serving.Rollouts;
@@ -94,27 +95,62 @@ internal sealed class PredictionService(string modelName, PredictionLog log, Tim
     }
 
     /// <summary>
-    /// The top <paramref name="k"/> items of <paramref name="model"/>'s recommender for <paramref name="user"/>, logged as
-    /// one prediction (features: user_id, k and exclude; output: the items, scores and cold_start), like any prediction.
+    /// The top items of <paramref name="model"/>'s recommender for <paramref name="request"/>, logged as one prediction
+    /// (features: user_id, k, exclude and any filter; output: the items, scores and cold_start), like any prediction.
     /// </summary>
-    public async Task<RecommendationAnswer> RecommendAsync(ServedModel model, string user, int k, IReadOnlyList<string> exclude, string? requestId, CancellationToken cancel)
+    public async Task<RecommendationAnswer> RecommendAsync(ServedModel model, RecommendRequest request, string? requestId, CancellationToken cancel)
     {
-        var recommender = model.Recommender ?? throw RequestRejectedException.Invalid($"{model.Name} {model.Version} is a {model.Task.ToString().ToLowerInvariant()} model, not a recommender: ask it with :predict.");
-        var id = string.IsNullOrEmpty(requestId) ? Guid.CreateVersion7(clock.GetUtcNow()).ToString("N") : requestId;
+        var recommender = RecommenderOf(model);
+        var id = NewId(requestId);
         using var span = ServingTelemetry.Source.StartActivity("recommend");
         span?.SetTag("model", model.Name).SetTag("request_id", id);
         var start = Stopwatch.GetTimestamp();
-        var (items, cold) = recommender.Recommend(user, k, exclude);
+        IReadOnlyList<RecommendedItem> items;
+        bool cold;
+        try
+        {
+            (items, cold) = recommender.Recommend(request.User, request.K, request.Exclude, request.Filter);
+        }
+        catch (ArgumentException e)
+        {
+            throw RequestRejectedException.Invalid(e.Message);
+        }
+
         var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        var answer = new RecommendationAnswer(model, id, items, cold);
-        var record = new PredictionRecord(id, clock.GetUtcNow(), model.Name, model.VersionText, model.Variant, PredictionJson.RecommendRequest(user, k, exclude), PredictionJson.Recommendation(items, cold), latency, ServingTelemetry.CurrentTraceId());
+        await LogAsync(model, id, PredictionJson.RecommendRequest(request), PredictionJson.Recommendation(items, cold), latency, cancel);
+        return new RecommendationAnswer(model, id, items, cold);
+    }
+
+    /// <summary>
+    /// The recommender's score of each (user, item) pair (OIP v2 infer on a recommender), logged as one prediction
+    /// (features: the user_id and item_id lists; output: the scores).
+    /// </summary>
+    public async Task<(string RequestId, double[] Scores)> ScorePairsAsync(ServedModel model, IReadOnlyList<string> users, IReadOnlyList<string> items, string? requestId, CancellationToken cancel)
+    {
+        var recommender = RecommenderOf(model);
+        var id = NewId(requestId);
+        using var span = ServingTelemetry.Source.StartActivity("score_pairs");
+        span?.SetTag("model", model.Name).SetTag("request_id", id);
+        var start = Stopwatch.GetTimestamp();
+        var scores = recommender.Score(users, items);
+        var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        await LogAsync(model, id, PredictionJson.Pairs(users, items), PredictionJson.Scores(scores), latency, cancel);
+        return (id, scores);
+    }
+
+    private static RecommenderModel RecommenderOf(ServedModel model) =>
+        model.Recommender ?? throw RequestRejectedException.Invalid($"{model.Name} {model.Version} is a {model.Task.ToString().ToLowerInvariant()} model, not a recommender: ask it with :predict.");
+
+    private string NewId(string? requestId) => string.IsNullOrEmpty(requestId) ? Guid.CreateVersion7(clock.GetUtcNow()).ToString("N") : requestId;
+
+    private async Task LogAsync(ServedModel model, string id, string features, string output, double latency, CancellationToken cancel)
+    {
+        var record = new PredictionRecord(id, clock.GetUtcNow(), model.Name, model.VersionText, model.Variant, features, output, latency, ServingTelemetry.CurrentTraceId());
         if (!await log.AddAsync([record], cancel))
         {
             throw new RequestRejectedException(Rejection.Unavailable,
                 $"The prediction log is full (writing to it is behind); request '{id}' was not answered because its recommendation could not be recorded within {log.WaitLimit.TotalSeconds:0.###} s. Retry later.");
         }
-
-        return answer;
     }
 
     /// <summary>The logged id of each row: the request id for one row, <c>id:i</c> for a batch.</summary>

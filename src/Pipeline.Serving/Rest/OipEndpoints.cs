@@ -60,6 +60,7 @@ internal static class OipEndpoints
     {
         using var body = await JsonBody.ReadAsync(context.Request, options.MaxRequestBodyBytes);
         var id = body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? JsonText.String(i, "id") : null;
+        if (model.Recommender is not null) return await ScorePairsAsync(model, body.RootElement, id ?? context.Request.Headers["x-request-id"].FirstOrDefault(), context, service);
         var result = await service.PredictAsync(model, OipRequest.Rows(body.RootElement, model.Features), id ?? context.Request.Headers["x-request-id"].FirstOrDefault(), h => context.Request.Headers[h].FirstOrDefault(), context.RequestAborted);
         model = result.Model;
         JsonAnswer.ServedBy(context, model);
@@ -92,6 +93,37 @@ internal static class OipEndpoints
                 json.WriteEndObject();
             }
 
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Infer on a recommender: the score of each (user_id, item_id) pair, an FP64 tensor "score" (null: an item outside the catalogue).</summary>
+    private static async Task<IResult> ScorePairsAsync(ServedModel model, JsonElement body, string? id, HttpContext context, PredictionService service)
+    {
+        var (users, items) = OipRequest.Pairs(body);
+        var (requestId, scores) = await service.ScorePairsAsync(model, users, items, id, context.RequestAborted);
+        JsonAnswer.ServedBy(context, model);
+        return JsonAnswer.Json(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("model_name", model.Name);
+            json.WriteString("model_version", model.Version.ToString());
+            json.WriteString("id", requestId);
+            json.WriteStartObject("parameters");
+            json.WriteString("variant", model.Variant);
+            json.WriteEndObject();
+            json.WriteStartArray("outputs");
+            Tensor(json, "score", "FP64", [scores.Length]);
+            json.WriteStartArray("data");
+            foreach (var s in scores)
+            {
+                if (double.IsFinite(s)) json.WriteNumberValue(s);
+                else json.WriteNullValue();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
         });

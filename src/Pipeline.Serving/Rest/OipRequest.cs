@@ -49,6 +49,28 @@ internal static class OipRequest
         return rows.Complete("inputs");
     }
 
+    /// <summary>
+    /// The (user, item) pairs of an infer request on a recommender: two tensors named <c>user_id</c> and <c>item_id</c>
+    /// (BYTES or INT64, shape [N] or [N, 1], the same N); ids compare as text.
+    /// </summary>
+    public static (List<string> Users, List<string> Items) Pairs(JsonElement body)
+    {
+        var inputs = JsonBody.Required(body, "inputs", JsonValueKind.Array, "body").EnumerateArray().Select((e, i) => Describe(e, $"inputs[{i}]")).ToList();
+        Tensor Input(string name) => inputs.FirstOrDefault(t => t.Name == name)
+            ?? throw RequestRejectedException.Invalid($"inputs: a recommender scores (user, item) pairs: send two tensors, 'user_id' and 'item_id', of the same length (BYTES or INT64); got {(inputs.Count == 0 ? "none" : string.Join(", ", inputs.Select(t => $"'{t.Name}'")))}.");
+        var users = Input("user_id");
+        var items = Input("item_id");
+        if (users.Rows != items.Rows) throw RequestRejectedException.Invalid($"inputs 'user_id' has {users.Rows} values but 'item_id' has {items.Rows}: one user per item.");
+        return (Ids(users), Ids(items));
+    }
+
+    private static List<string> Ids(Tensor tensor) => [.. tensor.Data.Select((e, i) => e.ValueKind switch
+    {
+        JsonValueKind.String => JsonText.String(e, $"'{tensor.Name}' data[{i}]"),
+        JsonValueKind.Number when e.TryGetInt64(out var n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw RequestRejectedException.Invalid($"'{tensor.Name}' data[{i}]: must be an id (string or integer), not {e.GetRawText()}."),
+    })];
+
     private static JsonElement ParseObject(string text, string where)
     {
         try

@@ -9,8 +9,10 @@ using Pipeline.Serving.Models;
 namespace Pipeline.Serving.Rest;
 
 /// <summary>
-/// Top-N for a recommender: <c>POST /v1/models/{name}:recommend</c> with <c>{"user_id": 42, "k": 10, "exclude": ["i7"]}</c>
-/// (k default 10, at most <see cref="MaxK"/>; user_id a string or an integer), answering <c>{"items": [{"item", "score"}…],
+/// Top-N for a recommender: <c>POST /v1/models/{name}:recommend</c> with <c>{"user_id": 42, "k": 10, "exclude": ["i7"],
+/// "filter": {"genre": ["drama", "comedy"], "year": 1999}}</c> (k default 10, at most <see cref="MaxK"/>; user_id a
+/// string or an integer; filter on the model's item side columns, a value or a list of values each, all columns must
+/// match), answering <c>{"items": [{"item", "score"}…],
 /// "cold_start", "model_name", "model_version", "request_id"}</c>: the best items the user did not interact with in
 /// training, or for an unknown user the most popular ones with <c>"cold_start": true</c>. Each answer is logged.
 /// </summary>
@@ -35,7 +37,8 @@ internal static class RecommendEndpoints
         if (root.TryGetProperty("k", out var kv) && !(kv.ValueKind == JsonValueKind.Number && kv.TryGetInt32(out k) && k is >= 1 and <= MaxK))
             throw RequestRejectedException.Invalid($"k: must be an integer from 1 to {MaxK}, not {kv.GetRawText()}.");
         var exclude = root.TryGetProperty("exclude", out var ex) ? Exclude(ex) : [];
-        var answer = await service.RecommendAsync(model, user, k, exclude, context.Request.Headers["x-request-id"].FirstOrDefault(), context.RequestAborted);
+        var filter = root.TryGetProperty("filter", out var f) ? Filter(f) : null;
+        var answer = await service.RecommendAsync(model, new RecommendRequest(user, k, exclude, filter), context.Request.Headers["x-request-id"].FirstOrDefault(), context.RequestAborted);
         JsonAnswer.ServedBy(context, answer.Model);
         return JsonAnswer.Json(json =>
         {
@@ -56,11 +59,30 @@ internal static class RecommendEndpoints
     };
 
     private static List<string> Exclude(JsonElement value) => value.ValueKind == JsonValueKind.Array
-        ? [.. value.EnumerateArray().Select((e, i) => e.ValueKind switch
-        {
-            JsonValueKind.String => JsonText.String(e, $"exclude[{i}]"),
-            JsonValueKind.Number when e.TryGetInt64(out var n) => n.ToString(CultureInfo.InvariantCulture),
-            _ => throw RequestRejectedException.Invalid($"exclude[{i}]: must be an item id (string or integer)."),
-        })]
+        ? [.. value.EnumerateArray().Select((e, i) => Text(e, $"exclude[{i}]", "an item id"))]
         : throw RequestRejectedException.Invalid("exclude: must be an array of item ids.");
+
+    private static Dictionary<string, IReadOnlyCollection<string>> Filter(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object) throw RequestRejectedException.Invalid("filter: must be an object of item column → value or list of values, e.g. {\"genre\": [\"drama\", \"comedy\"]}.");
+        var filter = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
+        foreach (var column in value.EnumerateObject())
+        {
+            var where = $"filter.{column.Name}";
+            filter[column.Name] = column.Value.ValueKind == JsonValueKind.Array
+                ? column.Value.EnumerateArray().Select((e, i) => Text(e, $"{where}[{i}]", "a value")).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>([Text(column.Value, where, "a value or a list of values")], StringComparer.Ordinal);
+        }
+
+        return filter;
+    }
+
+    /// <summary>A string, or a number as its invariant text (ids and column values compare as text).</summary>
+    private static string Text(JsonElement e, string where, string what) => e.ValueKind switch
+    {
+        JsonValueKind.String => JsonText.String(e, where),
+        JsonValueKind.Number when e.TryGetInt64(out var n) => n.ToString(CultureInfo.InvariantCulture),
+        JsonValueKind.Number => e.GetRawText(),
+        _ => throw RequestRejectedException.Invalid($"{where}: must be {what} (string or number)."),
+    };
 }

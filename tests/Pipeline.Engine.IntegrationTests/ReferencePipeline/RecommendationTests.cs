@@ -34,7 +34,7 @@ public sealed class RecommendationTests(ReferenceTemplate template) : IDisposabl
         Assert.All(new[] { "ndcg_at_10", "hit_rate_at_10", "recall_at_10", "precision_at_10", "map_at_10", "coverage", "rmse", "mae" }, k => Assert.Contains(k, metrics.Keys));
         Assert.DoesNotContain("auc", metrics.Keys);
         var trials = _repo.Read("reports/trials.csv").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
-        Assert.Equal(["als", "itemknn", "popularity"], trials.Select(t => t[1]).Distinct().Order());
+        Assert.Equal(["als", "ease", "itemknn", "popularity", "puresvd"], trials.Select(t => t[1]).Distinct().Order());
         var popularity = double.Parse(trials.Single(t => t[1] == "popularity")[3], System.Globalization.CultureInfo.InvariantCulture);
         var best = trials.Max(t => double.Parse(t[3], System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(best > popularity, $"validation ndcg_at_10: best {best}, popularity {popularity}");

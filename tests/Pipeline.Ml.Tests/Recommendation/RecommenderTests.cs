@@ -13,6 +13,19 @@ public sealed class RecommenderTests : IDisposable
     private static InteractionMatrix Matrix(params (string User, string Item)[] pairs) =>
         InteractionMatrix.Build(pairs.Select((p, i) => new Interaction(p.User, p.Item, 1, i, i)));
 
+    /// <summary>Users 0-9 like items a0-a4 (each user all but one), users 10-19 like b0-b4.</summary>
+    private static InteractionMatrix TwoTastes()
+    {
+        var pairs = new List<(string, string)>();
+        for (var u = 0; u < 20; u++)
+        {
+            var group = u < 10 ? "a" : "b";
+            for (var i = 0; i < 5; i++) if (i != u % 5) pairs.Add(($"u{u}", $"{group}{i}"));
+        }
+
+        return Matrix([.. pairs]);
+    }
+
     [Fact]
     public void Popularity_RanksByUsersAndExcludesSeenItems()
     {
@@ -49,14 +62,7 @@ public sealed class RecommenderTests : IDisposable
     {
         // Users 0-9 like items a0-a4 (each user all but one), users 10-19 like b0-b4: the held-out item of the
         // user's own group must outrank every item of the other group.
-        var pairs = new List<(string, string)>();
-        for (var u = 0; u < 20; u++)
-        {
-            var group = u < 10 ? "a" : "b";
-            for (var i = 0; i < 5; i++) if (i != u % 5) pairs.Add(($"u{u}", $"{group}{i}"));
-        }
-
-        var m = Matrix([.. pairs]);
+        var m = TwoTastes();
         var model = RecommenderModel.Create(m, AlsScorer.Fit(m, factors: 4, regularization: 0.1, alpha: 5, iterations: 10, seed: 1), explicitRatings: false);
 
         Assert.Equal("a3", model.Recommend("u3", 1).Items[0].Item);
@@ -83,7 +89,7 @@ public sealed class RecommenderTests : IDisposable
 
         Assert.Equal(File.ReadAllBytes(_dir.Path("a/model.zip")), File.ReadAllBytes(_dir.Path("b/model.zip")));
         Assert.Equal(File.ReadAllBytes(_dir.Path("a/trials.csv")), File.ReadAllBytes(_dir.Path("b/trials.csv")));
-        Assert.Equal(5, first.Trials.Count); // popularity + 2 als + 2 itemknn
+        Assert.Equal(9, first.Trials.Count); // popularity + 2 als + 2 itemknn + 2 puresvd + 2 ease
         var popularity = first.Trials.Single(t => t.Config.Model == PopularityScorer.Kind).Scores.Ndcg;
         Assert.NotEqual(PopularityScorer.Kind, first.Best.Config.Model);
         Assert.True(first.Best.Scores.Ndcg > popularity, $"best {first.Best.Config.Model} {first.Best.Scores.Ndcg} vs popularity {popularity}");
@@ -91,6 +97,106 @@ public sealed class RecommenderTests : IDisposable
         Assert.Equal(first.Best.Config.Model, loaded.Kind);
         Assert.True(loaded.PredictsRatings);
         Assert.True(RecommenderModel.IsRecommender(_dir.Path("a/model.zip")));
+    }
+
+    [Fact]
+    public void PureSvd_OnTwoDisjointTastes_RanksTheUsersOwnGroupFirstAndRoundTrips()
+    {
+        var m = TwoTastes();
+        var model = RecommenderModel.Create(m, PureSvdScorer.Fit(m, factors: 2, seed: 1), explicitRatings: false);
+        model.Save(_dir.Path("svd.zip"));
+        var loaded = RecommenderModel.Load(_dir.Path("svd.zip"));
+
+        Assert.Equal("a3", model.Recommend("u3", 1).Items[0].Item);
+        Assert.Equal("b2", model.Recommend("u12", 1).Items[0].Item);
+        Assert.Equal(PureSvdScorer.Kind, loaded.Kind);
+        Assert.Equal(model.Recommend("u12", 5).Items, loaded.Recommend("u12", 5).Items);
+    }
+
+    [Fact]
+    public void Ease_OnTwoDisjointTastes_RanksTheUsersOwnGroupFirstAndRoundTrips()
+    {
+        var m = TwoTastes();
+        var model = RecommenderModel.Create(m, EaseScorer.Fit(m, lambda: 1), explicitRatings: false);
+        model.Save(_dir.Path("ease.zip"));
+        var loaded = RecommenderModel.Load(_dir.Path("ease.zip"));
+
+        Assert.Equal("a3", model.Recommend("u3", 1).Items[0].Item);
+        Assert.Equal("b2", model.Recommend("u12", 1).Items[0].Item);
+        Assert.Equal(EaseScorer.Kind, loaded.Kind);
+        Assert.Equal(model.Recommend("u12", 5).Items, loaded.Recommend("u12", 5).Items);
+    }
+
+    [Fact]
+    public void Train_ItemSideColumns_AreKeptForFilterAndColumnsThatVaryWithinAnItemAreNot()
+    {
+        // genre is constant per item; mood changes within item a.
+        var csv = _dir.Write("side.csv", "user_id,item_id,rating,timestamp,genre,mood\nu1,a,5,1,x,1\nu1,b,4,2,y,1\nu1,c,2,3,x,2\nu2,a,4,1,x,2\nu2,c,5,2,x,2\nu2,d,3,3,y,1\nu3,b,5,1,y,1\nu3,d,4,2,y,2\n");
+
+        RecommenderTrainer.Run(csv, Columns, new RecommenderTrainOptions { Models = [PopularityScorer.Kind], Budget = 1, Seed = 7 }, new TrainOutputs(_dir.Path("m/model.zip"), _dir.Path("m/trials.csv")));
+        var model = RecommenderModel.Load(_dir.Path("m/model.zip"));
+
+        Assert.Equal(["genre"], model.ItemColumns);
+        var filter = new Dictionary<string, IReadOnlyCollection<string>> { ["genre"] = ["y"] };
+        Assert.Equal(["b", "d"], model.Recommend("stranger", 5, null, filter).Items.Select(i => i.Item));
+        Assert.Equal(["d"], model.Recommend("stranger", 5, ["b"], filter).Items.Select(i => i.Item));
+        var e = Assert.Throws<ArgumentException>(() => model.Recommend("u1", 5, null, new Dictionary<string, IReadOnlyCollection<string>> { ["mood"] = ["1"] }));
+        Assert.Equal("filter: 'mood' is not an item column of this model; it has: genre.", e.Message);
+    }
+
+    [Fact]
+    public void Score_Pairs_AreTheScoresRecommendRanksBy()
+    {
+        var m = Matrix(("u1", "a"), ("u2", "a"), ("u3", "a"), ("u1", "b"), ("u2", "b"), ("u1", "c"), ("u4", "c"));
+        var model = RecommenderModel.Create(m, ItemKnnScorer.Fit(m, neighbours: 10, shrink: 0), explicitRatings: false);
+        var top = model.Recommend("u4", 2).Items;
+
+        var scores = model.Score(["u4", "u4", "stranger", "u4"], [top[0].Item, top[1].Item, "a", "zz"]);
+
+        Assert.Equal([top[0].Score, top[1].Score, 3.0], scores[..3]);
+        Assert.True(double.IsNaN(scores[3]));
+    }
+
+    [Theory]
+    [InlineData("1,0,1,1", false)]
+    [InlineData("4,5,5,4", true)]
+    [InlineData("1,1,1,1", false)]
+    public void Read_ZeroOneLabelIsImplicitAndAnyOtherValueExplicit(string ratings, bool isExplicit)
+    {
+        var values = ratings.Split(',');
+        var csv = _dir.Write("r.csv", "user_id,item_id,rating,timestamp\n" + string.Concat(values.Select((v, i) => $"u{i % 2},i{i},{v},{i}\n")));
+
+        Assert.Equal(isExplicit, InteractionTable.Read(csv, Columns).IsExplicit);
+    }
+
+    [Fact]
+    public void TrainAndEvaluate_ImplicitFeedbackWithoutALabel_RanksButWritesNoRatingMetrics()
+    {
+        var lines = SyntheticRatings.Csv(users: 80, items: 60, groups: 4, seed: 9).TrimEnd('\n').Split('\n');
+        var csv = _dir.Write("implicit.csv", string.Join('\n', lines.Select(l => l.Split(',')).Select(f => $"{f[0]},{f[1]},{f[3]}")) + "\n");
+        var columns = Columns with { Rating = null };
+        var table = InteractionTable.Read(csv, columns);
+        var split = UserSplit.Split(table.Interactions, seed: 42);
+        var train = WriteRows("train.csv", table, split.Train);
+        var test = WriteRows("test.csv", table, split.Test);
+
+        RecommenderTrainer.Run(train, columns, new RecommenderTrainOptions { Budget = 1, Seed = 7 }, new TrainOutputs(_dir.Path("i/model.zip"), _dir.Path("i/trials.csv")));
+        RecommendationEvaluator.Run(new RecommendationEvaluatorOptions(_dir.Path("i/model.zip"), test, columns, _dir.Path("i/metrics.json")));
+
+        Assert.False(table.IsExplicit);
+        Assert.False(RecommenderModel.Load(_dir.Path("i/model.zip")).PredictsRatings);
+        using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_dir.Path("i/metrics.json")));
+        Assert.True(metrics.RootElement.GetProperty("ndcg_at_10").GetDouble() > 0);
+        Assert.False(metrics.RootElement.TryGetProperty("rmse", out _));
+        Assert.False(metrics.RootElement.TryGetProperty("mae", out _));
+    }
+
+    private string WriteRows(string name, InteractionTable table, IReadOnlyList<Interaction> rows)
+    {
+        using var w = new Pipeline.Formats.Csv.CsvSnapshotWriter(_dir.Path(name), table.Header);
+        foreach (var x in rows) w.WriteRow(table.Rows[x.Row]);
+        w.Complete();
+        return _dir.Path(name);
     }
 
     [Fact]

@@ -68,10 +68,90 @@ public sealed class RecommendTests(RecommenderFixture recommender, ServingFixtur
         Assert.DoesNotContain(top, second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("item").GetString()));
     }
 
+    [Fact]
+    public async Task Recommend_FilterOnAnItemColumn_AnswersOnlyMatchingItemsAndLogsTheFilter()
+    {
+        await using var host = await StartAsync();
+        var user = recommender.Split.Train[0].User;
+
+        var (status, body) = await RecommendAsync(host, new { user_id = user, k = 5, filter = new { genre = new[] { "g2", "g4" } } });
+
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        var items = body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("item").GetString()!).ToList();
+        Assert.Equal(5, items.Count);
+        Assert.All(items, i => Assert.Contains(RecommenderFixture.Genre(i), new[] { "g2", "g4" }));
+        var filter = new Dictionary<string, IReadOnlyCollection<string>> { ["genre"] = ["g2", "g4"] };
+        Assert.Equal(recommender.Recommender.Recommend(user, 5, null, filter).Items.Select(i => i.Item), items);
+        Assert.Equal(["genre"], recommender.Recommender.ItemColumns);
+        await host.App.Services.GetRequiredService<PredictionLog>().FlushAsync(CancellationToken.None);
+        await using var db = new SqliteConnection($"Data Source={host.LogPath}");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT features FROM predictions WHERE request_id = $id";
+        query.Parameters.AddWithValue("$id", body.GetProperty("request_id").GetString());
+        Assert.Equal($$$"""{"user_id":"{{{user}}}","k":5,"exclude":[],"filter":{"genre":["g2","g4"]}}""", (string?)await query.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Recommend_FilterOnAColumnThatIsNotAnItemColumn_Is400NamingTheItemColumns()
+    {
+        await using var host = await StartAsync();
+
+        var response = await host.Http.PostAsJsonAsync($"/v1/models/{RecommenderFixture.Model}:recommend", new { user_id = "u1", filter = new { mood = "m1" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("filter: 'mood' is not an item column of this model; it has: genre.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Infer_OnARecommender_ScoresUserItemPairsAsRecommendRanksThem()
+    {
+        await using var host = await StartAsync();
+        var user = recommender.Split.Train[0].User;
+        var top = recommender.Recommender.Recommend(user, 2).Items;
+        var popular = recommender.Recommender.Recommend("stranger", 1).Items[0];
+        var request = new
+        {
+            inputs = new object[]
+            {
+                new { name = "user_id", datatype = "BYTES", shape = new[] { 4 }, data = new[] { user, user, "stranger", user } },
+                new { name = "item_id", datatype = "BYTES", shape = new[] { 4 }, data = new[] { top[0].Item, top[1].Item, popular.Item, "no-such-item" } },
+            },
+        };
+
+        var response = await host.Http.PostAsJsonAsync($"/v2/models/{RecommenderFixture.Model}/infer", request);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        using var json = JsonDocument.Parse(text);
+        var output = json.RootElement.GetProperty("outputs")[0];
+        Assert.Equal("score", output.GetProperty("name").GetString());
+        Assert.Equal("FP64", output.GetProperty("datatype").GetString());
+        var data = output.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(top[0].Score, data[0].GetDouble(), 9);
+        Assert.Equal(top[1].Score, data[1].GetDouble(), 9);
+        Assert.Equal(popular.Score, data[2].GetDouble(), 9);
+        Assert.Equal(JsonValueKind.Null, data[3].ValueKind);
+    }
+
+    [Fact]
+    public async Task Infer_OnARecommenderWithoutItemIds_Is400NamingTheTensors()
+    {
+        await using var host = await StartAsync();
+        var request = new { inputs = new object[] { new { name = "user_id", datatype = "BYTES", shape = new[] { 1 }, data = new[] { "u1" } } } };
+
+        var response = await host.Http.PostAsJsonAsync($"/v2/models/{RecommenderFixture.Model}/infer", request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("send two tensors, 'user_id' and 'item_id'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"k": 3}""", "user_id: required")]
     [InlineData("""{"user_id": "u1", "k": 0}""", "k: must be an integer from 1 to 1000")]
     [InlineData("""{"user_id": true}""", "user_id: must be a string or an integer")]
+    [InlineData("""{"user_id": "u1", "filter": ["g1"]}""", "filter: must be an object of item column")]
+    [InlineData("""{"user_id": "u1", "filter": {"genre": [true]}}""", "filter.genre[0]: must be a value (string or number)")]
     public async Task Recommend_BadRequest_Is400NamingTheField(string json, string message)
     {
         await using var host = await StartAsync();
