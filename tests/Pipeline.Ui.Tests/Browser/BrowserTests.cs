@@ -23,6 +23,30 @@ public sealed class BrowserTests
     }
 
     [BrowserFact]
+    public async Task PipelinePage_DuringARun_ShowsTheRunningTargetAndItsTrials_AndReloads()
+    {
+        using var repo = new UiRepository();
+        repo.StartLiveRun();
+        await using var ui = await RunningUi.StartAsync(repo);
+        using var browser = TestBrowser.Start();
+
+        browser.Navigate().GoToUrl(ui.Address);
+        var rows = browser.FindElements(By.CssSelector("#live-targets tbody tr"));
+        Assert.Equal(["Featurize", "Train", "Evaluate"], rows.Select(r => r.FindElement(By.TagName("th")).Text));
+        Assert.Equal("running", rows[1].FindElements(By.TagName("td"))[0].Text);
+        Assert.Equal("3/16 trials (10%)", rows[1].FindElements(By.TagName("td"))[2].Text.Trim());
+        Assert.Equal(3, browser.FindElements(By.CssSelector("#steps-Train li")).Count);
+        TestBrowser.Screenshot(browser, "pipeline-live");
+
+        // NOTE: the run ends (the engine deletes its live record); the page's own refresh shows the finished state.
+        File.Delete(Path.Combine(repo.Root, ".nuke", "temp", "live.json"));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (browser.FindElements(By.Id("live")).Count > 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(200);
+        Assert.Empty(browser.FindElements(By.Id("live")));
+        Assert.Equal(4, browser.FindElements(By.CssSelector("#targets tbody tr")).Count);
+    }
+
+    [BrowserFact]
     public async Task ExperimentsTable_ClickingAColumn_SortsItAndClickingAgainReverses()
     {
         using var repo = new UiRepository();

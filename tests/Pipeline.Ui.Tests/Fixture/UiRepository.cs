@@ -51,6 +51,16 @@ public sealed class UiRepository : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
+    /// <summary>
+    /// Puts a run in progress (the engine's live record, as <c>LiveRun</c> writes it) under .nuke/temp: Train running
+    /// with 3 of 16 trials, owned by <paramref name="pid"/> (this test process, so it counts as alive, by default).
+    /// </summary>
+    public void StartLiveRun(int? pid = null)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixture", "files", "live.json"));
+        File.WriteAllText(Path.Combine(Root, ".nuke", "temp", "live.json"), text.Replace("\"pid\": 0", $"\"pid\": {pid ?? Environment.ProcessId}", StringComparison.Ordinal));
+    }
+
     private static string Metrics(double auc, double accuracy) =>
         string.Create(CultureInfo.InvariantCulture, $"{{\"auc\": {auc:0.0000}, \"accuracy\": {accuracy:0.0000}}}\n");
 
