@@ -63,7 +63,7 @@ internal sealed partial class Build
             // NOTE: an incremental load (ingest.watermark) appends to the previous snapshot, so it starts from a copy of it.
             var previous = Path.Combine(RootDirectory, Paths.Snapshot);
             if (File.Exists(previous)) File.Copy(previous, snapshot, overwrite: true);
-            var result = Ingestor.Run(options, snapshot, RootDirectory, ctx.CancellationToken);
+            var result = Ingestor.Run(options, snapshot, RootDirectory, new ProgressTo<long>(rows => ctx.Progress(new TargetProgress(rows, null, "rows read"))), ctx.CancellationToken);
             foreach (var warning in result.Warnings) ctx.Log.Warning(warning);
             if (options.Feedback is { } log) AppendFeedback(ctx, snapshot, log);
             ctx.Summary("rows", result.RowsTotal);

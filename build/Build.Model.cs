@@ -29,7 +29,8 @@ internal sealed partial class Build
             var options = StageOptions.Read(() => TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train")));
             options = options with { RungRunner = TrialsOnCluster(ctx, options.Task, options) };
             var outputs = new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)) { OnnxPath = ExportOnnx ? ctx.Output(Paths.Onnx) : null };
-            var result = ModelTrainer.Run(ctx.Input(Paths.TrainSet), ctx.Input(Paths.Featurizer), options, outputs, cancellation: ctx.CancellationToken);
+            var search = new SearchProgress(options, s => ctx.Progress(new TargetProgress(s.Done, s.Total, "trials") { Fraction = s.WorkDone, Best = s.BestText, Step = s.LastText }));
+            var result = ModelTrainer.Run(ctx.Input(Paths.TrainSet), ctx.Input(Paths.Featurizer), options, outputs, search, ctx.CancellationToken);
             if (ExportOnnx && !result.Onnx.Exported) throw new CheckFailedException($"ONNX export failed: {result.Onnx.Note}. Set train.onnx: false to skip it.");
             ctx.Summary("trials", result.Trials.Count);
             ctx.Summary("best", result.Best.Trainer);

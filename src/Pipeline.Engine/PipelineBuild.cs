@@ -72,7 +72,9 @@ public abstract class PipelineBuild
         // NOTE: the one place the engine touches Console: this is the process's entry point, which hands the streams to
         // the host; everything below writes to the writers it is given.
 #pragma warning disable RS0030
-        var host = new BuildHost(Console.Out, Console.Error, environment, TimeProvider.System);
+        // NOTE: progress rewrites one line only on a real terminal; redirected output (CI logs, tests) gets plain lines.
+        var interactive = !Console.IsOutputRedirected && environment.GetValueOrDefault("TERM") is not (null or "" or "dumb");
+        var host = new BuildHost(Console.Out, Console.Error, environment, TimeProvider.System, interactive);
 #pragma warning restore RS0030
         return host.Run(new T(), Environment.GetCommandLineArgs().Skip(1).ToArray(), defaults);
     }

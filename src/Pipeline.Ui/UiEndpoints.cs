@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Gate;
+using Pipeline.Ui.Compare;
 using Pipeline.Ui.Experiments;
 using Pipeline.Ui.Html;
 using Pipeline.Ui.Models;
@@ -24,6 +25,7 @@ internal static class UiEndpoints
         app.MapGet("/", (UiOptions o) => Page(PipelinePage.Render(o.RootDirectory)));
         app.MapGet("/plan", async (UiOptions o, CancellationToken cancel) => Page(await PlanPage.RenderAsync(o, cancel)));
         app.MapGet("/experiments", (UiOptions o, string? sort, string? dir) => Page(ExperimentsPage.Render(o.RootDirectory, sort, dir)));
+        app.MapGet("/compare", (UiOptions o, string[]? run) => Page(ComparePage.Render(o.RootDirectory, run ?? [])));
         app.MapGet("/models", async (HttpContext context, UiOptions o, TimeProvider clock) => Page(await ModelsHtml(context, o, clock, null)));
         app.MapPost("/models/{model}/promote", PromoteAsync);
         app.MapPost("/models/{model}/rollback", RollbackAsync);

@@ -25,11 +25,42 @@ public sealed class PipelinePageTests
     }
 
     [Fact]
+    public async Task PipelinePage_RunInProgress_ShowsTargetByTargetAndTheTrials_AndReloadsItself()
+    {
+        using var repo = new UiRepository();
+        repo.StartLiveRun();
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/");
+
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"2\">", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Train</th><td class=\"status-running\">running</td><td class=\"num\">2 min 10 s</td><td><progress max=\"1\" value=\"0.1\"></progress> 3/16 trials (10%)</td><td>auc 0.9123 (LightGbm, trial 1)</td><td class=\"num\">~19 min 30 s</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Evaluate</th><td class=\"status-pending\">pending</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<ol id=\"steps-Train\" reversed><li>trial 2 (rung 0, SdcaLogisticRegression): auc 0.8876</li><li>trial 1 (rung 0, LightGbm): auc 0.9123</li><li>trial 0 (rung 0, FastTree): auc 0.9012</li></ol>", html, StringComparison.Ordinal);
+        Assert.Contains("Last run recorded 2026-03-02 09:30:00 UTC (5 targets).", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PipelinePage_RunWhoseProcessIsGone_SaysItStopped_AndDoesNotReload()
+    {
+        using var repo = new UiRepository();
+        repo.StartLiveRun(pid: int.MaxValue);
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/");
+
+        Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"live\"", html, StringComparison.Ordinal);
+        Assert.Contains($"by process {int.MaxValue} stopped without finishing", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PipelinePage_CorruptLockAndRunRecord_SaysSoInThePage()
     {
         using var repo = new UiRepository();
         File.WriteAllText(Path.Combine(repo.Root, "dvc.lock"), "schema: '1.0'\nstages: [\n");
         File.WriteAllText(Path.Combine(repo.Root, ".nuke", "temp", "run.json"), "{not json");
+        File.WriteAllText(Path.Combine(repo.Root, ".nuke", "temp", "live.json"), "{\"pid\": 1}");
         await using var ui = await RunningUi.StartAsync(repo);
 
         using var response = await ui.Http.GetAsync("/");
@@ -38,6 +69,7 @@ public sealed class PipelinePageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("is not a valid dvc.lock", html, StringComparison.Ordinal);
         Assert.Contains(".nuke/temp/run.json is not a run record", html, StringComparison.Ordinal);
+        Assert.Contains(".nuke/temp/live.json is not a live run record", html, StringComparison.Ordinal);
         Assert.Contains(">Train</th>", html, StringComparison.Ordinal);
     }
 

@@ -12,7 +12,7 @@ namespace Pipeline.Engine.Cli;
 /// The command-line host: parses arguments, injects parameters, reads the targets, plans, then explains or runs.
 /// The one place where failures become exit codes: 0 success, 1 a target failed, 2 usage, definition or repository error.
 /// </summary>
-internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string> environment, TimeProvider clock)
+internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string> environment, TimeProvider clock, bool interactive = false)
 {
     public int Run(PipelineBuild build, IReadOnlyList<string> args, IReadOnlyCollection<string> defaultTargets)
     {
@@ -34,7 +34,7 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
             if (line.Has("help")) return Help(model, members, build);
 
             var targets = targetsAsTyped;
-            var session = new RunSession(layout, line, stdout, clock, build.GetType());
+            var session = new RunSession(layout, line, stdout, clock, build.GetType(), interactive);
             if (targets.Count > 0 && IsTrack(targets[0], model)) return session.Track(targets.Skip(1).ToList());
 
             var plan = Planner.Create(model.Specs, new PlanRequest(targets, line.Values("skip") is { } skip ? Split(skip) : null));

@@ -13,8 +13,11 @@ using Pipeline.Engine.Planning;
 
 namespace Pipeline.Engine.Cli;
 
-/// <summary>One invocation against a repository: opens its state, then explains, tracks or executes.</summary>
-internal sealed class RunSession(RepositoryLayout layout, CommandLine line, TextWriter stdout, TimeProvider clock, Type buildType)
+/// <summary>
+/// One invocation against a repository: opens its state, then explains, tracks or executes. <paramref name="interactive"/>:
+/// the output is a terminal, so progress is one updating line rather than plain lines.
+/// </summary>
+internal sealed class RunSession(RepositoryLayout layout, CommandLine line, TextWriter stdout, TimeProvider clock, Type buildType, bool interactive = false)
 {
     private int Jobs => line.Single("jobs") is { } j
         ? int.TryParse(j, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException($"--jobs takes a positive whole number, got '{j}'.")
@@ -56,7 +59,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         {
             results = plan.Targets.Select(t => new TargetResult(t.Name, TargetStatus.Skipped, TimeSpan.Zero,
                 t.Spec.HasActions ? UpToDate.Reason : UpToDate.CollectiveReason)).ToList();
-            return Report(results, console);
+            return Report(results, console, locked);
         }
         if (locked)
         {
@@ -67,6 +70,8 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         {
             ObjectSource = objects,
             Executor = executor ?? LocalExecutor.Instance,
+            // NOTE: only a run holding the lock is "the" pipeline run the web UI follows live; a server or report is not.
+            Progress = new RunProgress(console, clock, locked ? layout.LiveRunFile : null, interactive),
         };
         services.Lock.StageOrder = model.Specs.Where(s => s.HasActions).Select(s => s.Name).ToList();
         if (locked)
@@ -87,19 +92,31 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
         {
             SaveState(services);
         }
-        var exitCode = Report(results, console);
+        int exitCode;
+        try
+        {
+            exitCode = Report(results, console, locked);
+        }
+        finally
+        {
+            services.Progress.End();
+        }
         if (exitCode == 0 && key is not null) shortcut.Record(key, plan, services.Inputs);
         return exitCode;
     }
 
-    private int Report(IReadOnlyList<TargetResult> results, RunConsole console)
+    /// <summary>
+    /// Prints the summary and, for a run that held the repository lock, records it in run.json: a lock-free run
+    /// (<c>Ui</c>, <c>Serve</c>, a report) never replaces the last pipeline run's record.
+    /// </summary>
+    private int Report(IReadOnlyList<TargetResult> results, RunConsole console, bool locked)
     {
         var failed = results.Any(r => r.Status is TargetStatus.Failed or TargetStatus.NotRun);
         if (console.Replay.Count > 0) console.Line("\nErrors & Warnings:\n" + string.Join('\n', console.Replay));
         console.Line("\n" + SummaryTable.Render(results));
         try
         {
-            RunRecord.Write(layout.RunRecordFile, results);
+            if (locked) RunRecord.Write(layout.RunRecordFile, results);
         }
         catch (Exception e) when (IoFailure.IsEnvironmental(e))
         {

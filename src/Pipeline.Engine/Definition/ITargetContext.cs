@@ -45,4 +45,12 @@ public interface ITargetContext
 
     /// <summary>Adds a <c>key: value</c> note to the target's row in the end-of-run summary.</summary>
     void Summary(string key, object? value);
+
+    /// <summary>
+    /// Reports how far the target is (trials done, rows read): shown on the terminal and in the live run record
+    /// (<c>.nuke/temp/live.json</c>, the web UI's Pipeline page). Cheap to call often; the engine limits the rate.
+    /// </summary>
+    void Progress(TargetProgress progress)
+    {
+    }
 }

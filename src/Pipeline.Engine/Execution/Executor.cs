@@ -18,6 +18,7 @@ internal sealed class Executor(RunServices services, BuildModel model, int jobs,
 
     public async Task<IReadOnlyList<TargetResult>> RunAsync(Plan plan, CancellationToken cancellation)
     {
+        services.Progress.Begin(plan.Targets.Select(t => t.Name));
         var tasks = new Dictionary<string, Task<TargetResult>>();
         foreach (var target in plan.Targets)
         {
@@ -31,6 +32,13 @@ internal sealed class Executor(RunServices services, BuildModel model, int jobs,
     public void Dispose() => _slots.Dispose();
 
     private async Task<TargetResult> RunWhenReadyAsync(PlannedTarget target, Task<TargetResult>[] waits, CancellationToken cancellation)
+    {
+        var result = await RunOneAsync(target, waits, cancellation);
+        services.Progress.Finished(result);
+        return result;
+    }
+
+    private async Task<TargetResult> RunOneAsync(PlannedTarget target, Task<TargetResult>[] waits, CancellationToken cancellation)
     {
         await Task.WhenAll(waits);
         if (NotRun(target, cancellation) is { } early) return early;

@@ -10,6 +10,7 @@ internal sealed record RepositoryLayout(string Root)
     public string StagingDirectory => Path.Combine(TempDirectory, "staging");
     public string RunLockFile => Path.Combine(TempDirectory, "run.lock");
     public string RunRecordFile => Path.Combine(TempDirectory, "run.json");
+    public string LiveRunFile => Path.Combine(TempDirectory, "live.json");
     public string StateFile => Path.Combine(TempDirectory, "state.bin");
     public string CodeHashCacheDirectory => Path.Combine(TempDirectory, "code-hashes");
     public string LockFile => Path.Combine(Root, "dvc.lock");

@@ -35,6 +35,13 @@ internal sealed record RunServices(
     /// <summary>With --pull: where missing objects and run-cache entries are fetched from before a target would execute.</summary>
     public IObjectSource? ObjectSource { get; init; }
 
+    /// <summary>Where targets' starts, ends and progress reports go (the console, and the live record of a locked run).</summary>
+    public RunProgress Progress
+    {
+        get => field ??= new RunProgress(Console, Clock, liveFile: null, interactive: false);
+        init;
+    }
+
     /// <summary>Where the code of a target that must execute runs (<c>--executor</c>); this process by default.</summary>
     public ITargetExecutor Executor { get; init; } = LocalExecutor.Instance;
 }

@@ -62,6 +62,8 @@ internal sealed class TargetContext(TargetSpec spec, RunServices services, IRead
             throw new InvalidOperationException($"{Name} reads param '{dottedKey}' without declaring it, so a change would not re-run it. Add .Params(\"{dottedKey}\") (or its section).");
     }
 
+    public void Progress(TargetProgress progress) => services.Progress.Report(spec.Name, progress);
+
     public void Summary(string key, object? value)
     {
         lock (_notes) _notes.Add(new(key, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null"));

@@ -67,6 +67,7 @@ internal sealed partial class TargetRunner(RunServices services, bool force)
     private async Task<TargetResult> ExecuteAsync(TargetSpec spec, TargetBehavior behavior, TargetCheck check, long started, CancellationToken cancellation)
     {
         services.Console.Line($"> {spec.Name}: running ({check.Verdict.Reason})");
+        services.Progress.Started(spec.Name, check.Verdict.Reason);
         var hashes = check.Current.Deps.Where(d => d.Info is not null && !d.Path.StartsWith(".nuke/", StringComparison.Ordinal))
             .ToDictionary(d => d.Path, d => d.Info!.Hash.Value);
         var context = new TargetContext(spec, services, services.Inputs.ResolveAll(spec), hashes, cancellation);

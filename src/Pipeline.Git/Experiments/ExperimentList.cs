@@ -17,7 +17,7 @@ public static class ExperimentList
         var commit = repo.Lookup<Commit>(baseline ?? "HEAD") ?? throw new UsageException($"Baseline '{baseline ?? "HEAD"}' is not a commit.");
 
         var rows = new List<ExperimentRow> { Row("workspace", null, rel => ReadFile(pipelineRoot, rel)) };
-        rows.Add(Row(commit.Sha[..7], commit.Committer.When, rel => ReadBlob(commit, prefix + rel)));
+        rows.Add(Row(commit.Sha[..7], commit.Committer.When, rel => ReadBlob(commit, prefix + rel)) with { Commit = commit.Sha });
         var refPrefix = ExperimentNames.RefPrefix(commit.Sha);
         var experiments = repo.Refs
             .Where(r => r.CanonicalName.StartsWith(refPrefix, StringComparison.Ordinal))
@@ -26,7 +26,7 @@ public static class ExperimentList
             .OrderBy(e => e.Commit.Committer.When)
             .ThenBy(e => e.Name, StringComparer.Ordinal);
         foreach (var (name, exp) in experiments)
-            rows.Add(Row(name, exp.Committer.When, rel => ReadBlob(exp, prefix + rel)));
+            rows.Add(Row(name, exp.Committer.When, rel => ReadBlob(exp, prefix + rel)) with { Commit = exp.Sha });
         return new ExperimentTable(rows);
     }
 

@@ -14,8 +14,14 @@ namespace Pipeline.Ml.Ingest;
 /// </summary>
 public static class Ingestor
 {
-    /// <summary>Runs the ingest into <paramref name="snapshotPath"/>; relative source paths resolve against <paramref name="baseDirectory"/>.</summary>
-    public static IngestResult Run(IngestOptions options, string snapshotPath, string baseDirectory, CancellationToken cancellationToken = default)
+    /// <summary>How often <see cref="Run"/> reports the rows read so far.</summary>
+    public const int ProgressEveryRows = 100_000;
+
+    /// <summary>
+    /// Runs the ingest into <paramref name="snapshotPath"/>; relative source paths resolve against <paramref name="baseDirectory"/>.
+    /// <paramref name="rowsRead"/> hears the count of source rows read every <see cref="ProgressEveryRows"/> rows and at the end.
+    /// </summary>
+    public static IngestResult Run(IngestOptions options, string snapshotPath, string baseDirectory, IProgress<long>? rowsRead = null, CancellationToken cancellationToken = default)
     {
         var source = IngestSources.Create(options, baseDirectory);
         try
@@ -34,6 +40,7 @@ public static class Ingestor
             {
                 if ((read & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
                 read++;
+                if (read % ProgressEveryRows == 0) rowsRead?.Report(read);
                 if (previous is not null)
                 {
                     var mark = row[watermarkIndex];
@@ -46,6 +53,7 @@ public static class Ingestor
                 appended++;
             }
             writer.Complete();
+            rowsRead?.Report(read);
             return new IngestResult(source.Description, read, appended, writer.RowCount, header, previous is not null, withoutWatermark)
             {
                 Warnings = audit.Warnings(source.Description, rows.InvalidUtf8Sequences),

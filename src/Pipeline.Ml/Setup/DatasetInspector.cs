@@ -39,7 +39,7 @@ public static class DatasetInspector
         Directory.CreateDirectory(scratch);
         try
         {
-            Ingestor.Run(new IngestOptions { Kind = kind, Path = path }, snapshot, root, cancellation);
+            Ingestor.Run(new IngestOptions { Kind = kind, Path = path }, snapshot, root, cancellationToken: cancellation);
             return Inspect(snapshot, path, kind, label, task, cancellation);
         }
         finally

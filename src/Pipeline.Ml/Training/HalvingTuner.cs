@@ -17,6 +17,22 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgre
     public static IReadOnlyList<double> Fractions(SearchStrategy search) =>
         search == SearchStrategy.RandomHalving ? [0.25, 0.5, 1.0] : [1.0];
 
+    /// <summary>How many of a rung's trials go on to the next rung: the best third, at least one.</summary>
+    public static int Survivors(int trials) => Math.Max(1, (int)Math.Ceiling(trials / 3.0));
+
+    /// <summary>The trials of each rung of a search of <paramref name="options"/>, with the data fraction each trains on.</summary>
+    public static IReadOnlyList<(int Trials, double Fraction)> Rungs(TrainOptions options)
+    {
+        var rungs = new List<(int, double)>();
+        var trials = options.Budget;
+        foreach (var fraction in Fractions(options.Search))
+        {
+            rungs.Add((trials, fraction));
+            trials = Survivors(trials);
+        }
+        return rungs;
+    }
+
     /// <summary>Samples the configurations of a run.</summary>
     public static IReadOnlyList<TrialConfig> Sample(TrainOptions options)
     {
@@ -66,7 +82,7 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgre
             }
             rungResults = Rank(results, metric);
             all.AddRange(results);
-            var keep = Math.Max(1, (int)Math.Ceiling(alive.Count / 3.0));
+            var keep = Survivors(alive.Count);
             var kept = rungResults.Take(keep).Select(t => t.Trial).ToHashSet();
             alive = alive.Where(c => kept.Contains(c.Index)).ToList();
         }

@@ -34,7 +34,7 @@ internal static class ExperimentsPage
         columns.AddRange(table.MetricNames.Select(m => ($"metric:{m}", m, (Func<ExperimentRow, string?>)(r => r.Metrics.GetValueOrDefault(m)), true)));
         columns.AddRange(table.ParamNames.Select(p => ($"param:{p}", p, (Func<ExperimentRow, string?>)(r => r.Params.GetValueOrDefault(p)), true)));
 
-        var header = columns.Select(c => HeaderCell(c.Key, c.Label, order));
+        var header = columns.Select(c => HeaderCell(c.Key, c.Label, order)).Prepend(Markup.Of($"Compare"));
         var rows = (order?.Apply(table.Rows) ?? table.Rows).Select(row => columns.Select(c =>
         {
             var value = c.Value(row);
@@ -42,9 +42,10 @@ internal static class ExperimentsPage
             var numeric = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
             var css = string.Join(' ', new[] { numeric ? "num" : null, differs ? "diff" : null }.OfType<string>());
             return c.Key == "name" ? Markup.Of($"<th scope=\"row\">{value}</th>") : Table.Cell(value, css.Length > 0 ? css : null);
-        }));
+        }).Prepend(Markup.Of($"<td><input type=\"checkbox\" name=\"run\" value=\"{row.Name}\" form=\"compare\" aria-label=\"compare {row.Name}\"></td>")));
         var body = Markup.Of($"""
             <p class="muted">{table.Rows.Count - Math.Min(2, table.Rows.Count)} experiments of HEAD (refs/exps), with the workspace and HEAD itself. Highlighted: a metric or param that differs from HEAD's. Click a column to sort.</p>
+            <form id="compare" action="/compare" method="get"><button type="submit" id="compare-button">Compare selected</button> <span class="muted">Tick two or more rows: their params, metrics and evaluation plots side by side.</span></form>
             {Table.Render("experiments", header, rows)}
             """);
         return Layout.Page("Experiments", "/experiments", body);

@@ -8,9 +8,13 @@ internal static class Layout
         ("/", "Pipeline"), ("/experiments", "Experiments"), ("/models", "Models"), ("/monitoring", "Monitoring"),
     ];
 
-    /// <summary>The whole document; <paramref name="current"/> is the navigation path to mark.</summary>
-    public static string Page(string title, string current, Markup body, Notice? notice = null)
+    /// <summary>
+    /// The whole document; <paramref name="current"/> is the navigation path to mark. With <paramref name="refreshSeconds"/>
+    /// the browser reloads the page that often (a meta refresh: no script), e.g. while a run is in progress.
+    /// </summary>
+    public static string Page(string title, string current, Markup body, Notice? notice = null, int? refreshSeconds = null)
     {
+        var refresh = refreshSeconds is { } seconds ? Markup.Of($"<meta http-equiv=\"refresh\" content=\"{seconds}\">\n") : Markup.Empty;
         var nav = Markup.Join(Pages.Select(p => p.Path == current
             ? Markup.Of($"<a href=\"{p.Path}\" aria-current=\"page\">{p.Name}</a>")
             : Markup.Of($"<a href=\"{p.Path}\">{p.Name}</a>")));
@@ -21,7 +25,7 @@ internal static class Layout
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{title} · pipeline</title>
+            {refresh}<title>{title} · pipeline</title>
             <link rel="stylesheet" href="/assets/ui.css">
             </head>
             <body>

@@ -6,7 +6,10 @@ using Pipeline.Ui.Html;
 
 namespace Pipeline.Ui.Pipeline;
 
-/// <summary>The Pipeline page: every target of dvc.yaml with what it comes after, its dvc.lock entry and its row of the last run.</summary>
+/// <summary>
+/// The Pipeline page: the run in progress, if any (target by target, reloading itself), then every target of dvc.yaml
+/// with what it comes after, its dvc.lock entry and its row of the last finished run.
+/// </summary>
 internal static class PipelinePage
 {
     private static readonly string[] TargetColumns = ["Target", "After", "dvc.lock", "Last run", "Duration", "Reason"];
@@ -16,6 +19,7 @@ internal static class PipelinePage
     {
         var (stages, graphProblem) = PipelineGraph.Read(root);
         var (runs, written, runProblem) = RunRecordFile.Read(root);
+        var (live, liveProblem) = LiveRunFile.Read(root);
         LockFile? locks = null;
         string? lockProblem = null;
         try
@@ -32,12 +36,13 @@ internal static class PipelinePage
         var rows = stages.Select(s => Row(s, locks?.Get(s.Name), byTarget.GetValueOrDefault(s.Name)));
         var others = runs.Where(r => stages.All(s => s.Name != r.Target)).ToList();
         var body = Markup.Of($"""
+            {(live is null ? Markup.Empty : LiveRunSection.Render(live))}
             <p class="muted">{RunLine(written, runs.Count)} <a href="/plan" id="plan-link">What would run now, and why</a></p>
-            {Problems(graphProblem, lockProblem, runProblem)}
+            {Problems(liveProblem, graphProblem, lockProblem, runProblem)}
             {(stages.Count > 0 ? Table.Render("targets", header, rows) : Markup.Empty)}
             {(others.Count > 0 ? Others(others) : Markup.Empty)}
             """);
-        return Layout.Page("Pipeline", "/", body);
+        return Layout.Page("Pipeline", "/", body, refreshSeconds: live is null ? null : LiveRunSection.RefreshSeconds);
     }
 
     private static IEnumerable<Markup> Row(StageDefinition stage, StageLock? locked, RunRecordEntry? run) =>
@@ -62,7 +67,5 @@ internal static class PipelinePage
         ? $"Last run recorded {w.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC ({count} targets)."
         : "";
 
-    private static string Duration(long ms) => ms < 1000
-        ? $"{ms} ms"
-        : ms < 60_000 ? $"{(ms / 1000.0).ToString("0.0", CultureInfo.InvariantCulture)} s" : $"{ms / 60_000} min {ms % 60_000 / 1000} s";
+    private static string Duration(long ms) => Durations.Of(ms);
 }

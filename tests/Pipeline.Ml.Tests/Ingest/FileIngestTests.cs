@@ -19,6 +19,25 @@ public sealed class FileIngestTests
         Assert.Equal("a,b\n1,\"x, \"\"y\"\"\"\n,\"multi\nline\"\n", File.ReadAllText(dir.Path("raw.csv")));
     }
 
+    [Fact]
+    public void Run_LargeSource_ReportsRowsReadEveryStepAndAtTheEnd()
+    {
+        using var dir = new TestDirectory();
+        var rows = (2 * Ingestor.ProgressEveryRows) + 1;
+        File.WriteAllText(dir.Path("in.csv"), "a,b\n" + string.Concat(Enumerable.Repeat("1,2\n", rows)));
+        var reported = new List<long>();
+
+        var result = Ingestor.Run(new IngestOptions { Kind = IngestKind.Csv, Path = "in.csv" }, dir.Path("raw.csv"), dir.Root, new Reported(reported.Add));
+
+        Assert.Equal(rows, result.RowsRead);
+        Assert.Equal([Ingestor.ProgressEveryRows, 2L * Ingestor.ProgressEveryRows, rows], reported);
+    }
+
+    private sealed class Reported(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+
     // NOTE: issue 17 item 6: the copy loop stops on the stage's token whatever the source.
     [Fact]
     public void Run_Cancelled_ThrowsWithoutSnapshot()
@@ -28,7 +47,7 @@ public sealed class FileIngestTests
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => Ingestor.Run(new IngestOptions { Kind = IngestKind.Csv, Path = "in.csv" }, dir.Path("raw.csv"), dir.Root, cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Ingestor.Run(new IngestOptions { Kind = IngestKind.Csv, Path = "in.csv" }, dir.Path("raw.csv"), dir.Root, cancellationToken: cancellation.Token));
 
         Assert.False(File.Exists(dir.Path("raw.csv")));
     }

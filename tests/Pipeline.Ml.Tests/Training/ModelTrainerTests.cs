@@ -43,6 +43,31 @@ public sealed class ModelTrainerTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(File.ReadAllText(Path.Combine(root.FullName, "a", "trials.csv")));
     }
 
+    [Fact]
+    public void Run_WithSearchProgress_CountsEveryRungsTrials_WeighsThemByData_AndKeepsTheBestSoFar()
+    {
+        var data = new SyntheticTask(MlTask.Binary, root.FullName);
+        var ml = new MLContext(1);
+        var raw = data.Load(ml, data.TrainPath);
+        var options = new TrainOptions { Task = MlTask.Binary, Budget = 6, Seed = 3, Parallel = 2, Trainers = ["sdca", "lbfgs"] };
+        var statuses = new List<SearchStatus>();
+        var progress = new SearchProgress(options, statuses.Add);
+        var outDir = Path.Combine(root.FullName, "progress");
+
+        var result = ModelTrainer.Run(raw, data.Featurizer(ml, raw), options, new TrainOutputs(Path.Combine(outDir, "model.zip"), Path.Combine(outDir, "trials.csv")), progress);
+
+        // NOTE: 6 trials on a quarter of the rows, 2 on half, 1 on all: 9 trials, 3.5 rows-worth of work.
+        Assert.Equal(9, progress.Total);
+        Assert.Equal(Enumerable.Range(1, 9), statuses.Select(s => s.Done));
+        Assert.All(statuses, s => Assert.Equal(9, s.Total));
+        Assert.Equal(6 * 0.25 / 3.5, statuses[5].WorkDone, 6);
+        Assert.Equal(1.0, statuses[^1].WorkDone, 6);
+        var best = result.Trials.MaxBy(t => t.Value)!;
+        Assert.Equal(best.Value, statuses[^1].Best.Value);
+        Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"auc {best.Value:0.0000} ({best.Trainer}, trial {best.Trial})"), statuses[^1].BestText);
+        Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"trial {result.Best.Trial} (rung 2, {result.Best.Trainer}): auc {result.Best.Value:0.0000}"), statuses[^1].LastText);
+    }
+
     // NOTE: before cancellation reached the trainer, a cancelled Train finished all its trials (issue 17 item 6).
     [Fact]
     public void Run_CancelledAfterFirstTrial_StartsNoOtherTrialAndWritesNothing()

@@ -23,6 +23,51 @@ public sealed class BrowserTests
     }
 
     [BrowserFact]
+    public async Task PipelinePage_DuringARun_ShowsTheRunningTargetAndItsTrials_AndReloads()
+    {
+        using var repo = new UiRepository();
+        repo.StartLiveRun();
+        await using var ui = await RunningUi.StartAsync(repo);
+        using var browser = TestBrowser.Start();
+
+        browser.Navigate().GoToUrl(ui.Address);
+        // NOTE: the page reloads itself every 2 s, so elements are read in one go and read again if a reload replaced them.
+        var (names, status, progress, steps) = Retry(() =>
+        {
+            var rows = browser.FindElements(By.CssSelector("#live-targets tbody tr"));
+            return (rows.Select(r => r.FindElement(By.TagName("th")).Text).ToList(), rows[1].FindElements(By.TagName("td"))[0].Text,
+                rows[1].FindElements(By.TagName("td"))[2].Text.Trim(), browser.FindElements(By.CssSelector("#steps-Train li")).Count);
+        });
+        Assert.Equal(["Featurize", "Train", "Evaluate"], names);
+        Assert.Equal("running", status);
+        Assert.Equal("3/16 trials (10%)", progress);
+        Assert.Equal(3, steps);
+        TestBrowser.Screenshot(browser, "pipeline-live");
+
+        // NOTE: the run ends (the engine deletes its live record); the page's own refresh shows the finished state.
+        File.Delete(Path.Combine(repo.Root, ".nuke", "temp", "live.json"));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Retry(() => browser.FindElements(By.Id("live")).Count) > 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(200);
+        Assert.Equal(0, Retry(() => browser.FindElements(By.Id("live")).Count));
+        Assert.Equal(4, Retry(() => browser.FindElements(By.CssSelector("#targets tbody tr")).Count));
+    }
+
+    private static T Retry<T>(Func<T> read)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return read();
+            }
+            catch (StaleElementReferenceException) when (attempt < 5)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
+    [BrowserFact]
     public async Task ExperimentsTable_ClickingAColumn_SortsItAndClickingAgainReverses()
     {
         using var repo = new UiRepository();
@@ -39,6 +84,31 @@ public sealed class BrowserTests
         Assert.Equal(["brisk-lion", "workspace", repo.HeadSha[..7], "quiet-toad"], descending);
         Assert.EndsWith("auc ▼", browser.FindElement(By.CssSelector("a[data-column='metric:auc']")).Text, StringComparison.Ordinal);
         TestBrowser.Screenshot(browser, "experiments");
+    }
+
+    [BrowserFact]
+    public async Task Experiments_TickTwoAndCompare_RendersTheChartsAndPlotsSideBySide()
+    {
+        using var repo = new UiRepository();
+        repo.AddEvaluationPlots("brisk-lion");
+        await using var ui = await RunningUi.StartAsync(repo);
+        using var browser = TestBrowser.Start();
+        browser.Navigate().GoToUrl(new Uri(ui.Address, "/experiments"));
+
+        browser.FindElement(By.CssSelector("input[name='run'][value='workspace']")).Click();
+        browser.FindElement(By.CssSelector("input[name='run'][value='brisk-lion']")).Click();
+        browser.FindElement(By.Id("compare-button")).Click();
+
+        Assert.Contains("/compare?run=workspace&run=brisk-lion", browser.Url, StringComparison.Ordinal);
+        var charts = browser.FindElements(By.CssSelector("#metric-charts img.chart"));
+        Assert.Equal(["accuracy", "auc"], charts.Select(c => c.GetAttribute("data-metric")));
+        // NOTE: an image that failed to decode has no natural width: these are drawn, not broken.
+        Assert.All(charts, c => Assert.Equal("420", c.GetDomProperty("naturalWidth")));
+        var roc = browser.FindElements(By.CssSelector("[data-plot='roc.png'] img"));
+        Assert.Equal(2, roc.Count);
+        Assert.All(roc, img => Assert.Equal("320", img.GetDomProperty("naturalWidth")));
+        Assert.Equal("63", browser.FindElements(By.CssSelector("#param-diff td.diff"))[1].Text);
+        TestBrowser.Screenshot(browser, "compare");
     }
 
     [BrowserFact]

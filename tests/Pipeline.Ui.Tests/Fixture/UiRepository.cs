@@ -1,5 +1,7 @@
 using System.Globalization;
 using LibGit2Sharp;
+using Pipeline.Engine.Caching;
+using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Gate;
 
@@ -50,6 +52,53 @@ public sealed class UiRepository : IDisposable
     public string? Production => RegistryFolder.ProductionVersion(RegistryRoot, Model)?.ToString();
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    /// <summary>
+    /// Evaluation plots as Evaluate leaves them: the workspace's under reports/evaluation (roc.png, pr.png), and the
+    /// experiment <paramref name="experiment"/>'s in the DVC cache, named by the dvc.lock of its commit (roc.png only).
+    /// </summary>
+    public void AddEvaluationPlots(string experiment)
+    {
+        var folder = Path.Combine(Root, "reports", "evaluation");
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "roc.png"), Png(0.9));
+        File.WriteAllBytes(Path.Combine(folder, "pr.png"), Png(0.5));
+
+        var cache = new ObjectCache(Path.Combine(Root, ".dvc", "cache"));
+        var png = Png(0.7);
+        var manifest = new DirManifest([new DirEntry("roc.png", FileHasher.Hash(png))]);
+        foreach (var (hash, bytes) in new[] { (FileHasher.Hash(png), png), (manifest.Hash, manifest.ToBytes()) })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(cache.ObjectPath(hash))!);
+            File.WriteAllBytes(cache.ObjectPath(hash), bytes);
+        }
+        var lockText = $"schema: '2.0'\nstages:\n  Evaluate:\n    cmd: ./build.sh Evaluate\n    outs:\n    - path: reports/evaluation\n      hash: md5\n      md5: {manifest.Hash.Value}\n      size: {png.Length}\n      nfiles: 1\n";
+        using var repo = new Repository(Root);
+        var reference = repo.Refs.Single(r => r.CanonicalName.EndsWith("/" + experiment, StringComparison.Ordinal));
+        var commit = repo.Lookup<Commit>(reference.TargetIdentifier);
+        var tree = TreeDefinition.From(commit);
+        tree.Add("dvc.lock", repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lockText))), Mode.NonExecutableFile);
+        var amended = repo.ObjectDatabase.CreateCommit(commit.Author, commit.Committer, commit.Message, repo.ObjectDatabase.CreateTree(tree), commit.Parents, prettifyMessage: false);
+        repo.Refs.UpdateTarget(reference, amended.Id, "add dvc.lock");
+    }
+
+    /// <summary>A real PNG (a ScottPlot curve), different for each <paramref name="bend"/>.</summary>
+    private static byte[] Png(double bend)
+    {
+        var plot = new ScottPlot.Plot();
+        plot.Add.Scatter(new[] { 0.0, 0.2, 1.0 }, new[] { 0.0, bend, 1.0 });
+        return plot.GetImageBytes(320, 240, ScottPlot.ImageFormat.Png);
+    }
+
+    /// <summary>
+    /// Puts a run in progress (the engine's live record, as <c>LiveRun</c> writes it) under .nuke/temp: Train running
+    /// with 3 of 16 trials, owned by <paramref name="pid"/> (this test process, so it counts as alive, by default).
+    /// </summary>
+    public void StartLiveRun(int? pid = null)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixture", "files", "live.json"));
+        File.WriteAllText(Path.Combine(Root, ".nuke", "temp", "live.json"), text.Replace("\"pid\": 0", $"\"pid\": {pid ?? Environment.ProcessId}", StringComparison.Ordinal));
+    }
 
     private static string Metrics(double auc, double accuracy) =>
         string.Create(CultureInfo.InvariantCulture, $"{{\"auc\": {auc:0.0000}, \"accuracy\": {accuracy:0.0000}}}\n");

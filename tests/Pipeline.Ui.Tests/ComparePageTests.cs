@@ -1,0 +1,58 @@
+using System.Net;
+using Pipeline.Ui.Tests.Fixture;
+
+namespace Pipeline.Ui.Tests;
+
+public sealed class ComparePageTests
+{
+    [Fact]
+    public async Task Compare_TwoExperimentsAndTheWorkspace_ParamDiffMetricChartsAndPlotsSideBySide()
+    {
+        using var repo = new UiRepository();
+        repo.AddEvaluationPlots("brisk-lion");
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        using var response = await ui.Http.GetAsync("/compare?run=workspace&run=brisk-lion&run=quiet-toad");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Comparing workspace, brisk-lion, quiet-toad.", html, StringComparison.Ordinal);
+        // NOTE: the workspace has no num_leaves (its params.yaml is the fixture's), the experiments 63 and 15.
+        Assert.Contains("<th scope=\"row\">train.num_leaves</th><td class=\"diff\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"diff\">63</td><td class=\"diff\">15</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">auc</th><td class=\"num\">0.91</td><td class=\"num\">0.93</td><td class=\"num\">0.89</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-metric=\"auc\" alt=\"auc of each experiment\" src=\"data:image/svg+xml;base64,", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-metric=\"accuracy\"", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"side-by-side\" data-plot=\"roc.png\"><figure><img alt=\"roc.png of workspace\" src=\"data:image/png;base64,iVBOR", html, StringComparison.Ordinal);
+        Assert.Contains("<img alt=\"roc.png of brisk-lion\" src=\"data:image/png;base64,iVBOR", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"missing\">no pr.png</p><figcaption>brisk-lion</figcaption>", html, StringComparison.Ordinal);
+        Assert.Contains("The dvc.lock of quiet-toad records no reports/evaluation output.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_FewerThanTwoOrUnknown_SaysWhatToDo_NeverAnError()
+    {
+        using var repo = new UiRepository();
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var one = await ui.Http.GetStringAsync("/compare?run=brisk-lion");
+        var unknown = await ui.Http.GetStringAsync("/compare?run=brisk-lion&run=..%2F..%2Fetc%2Fpasswd");
+
+        Assert.Contains("Select two or more experiments on the Experiments page to compare them.", one, StringComparison.Ordinal);
+        Assert.Contains("No experiment named ../../etc/passwd.", unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_PlotsMissingFromTheCache_SaysHowToFetchThem()
+    {
+        using var repo = new UiRepository();
+        repo.AddEvaluationPlots("brisk-lion");
+        Directory.Delete(Path.Combine(repo.Root, ".dvc", "cache"), recursive: true);
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync($"/compare?run={repo.HeadSha[..7]}&run=brisk-lion");
+
+        Assert.Contains("The plots of brisk-lion are not in the local DVC cache", html, StringComparison.Ordinal);
+        Assert.Contains($"The dvc.lock of {repo.HeadSha[..7]} records no reports/evaluation output.", html, StringComparison.Ordinal);
+    }
+}
