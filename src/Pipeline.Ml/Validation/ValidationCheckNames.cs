@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Validation;
