@@ -8,7 +8,7 @@ namespace Pipeline.Ml.Data;
 /// pipeline's one rule (<see cref="ColumnKindInference"/>), with null rate and numeric range. Validate's
 /// <c>SchemaInference</c> builds its schema on these same kinds.
 /// </summary>
-public static class ColumnTypeInference
+internal static class ColumnTypeInference
 {
     /// <summary>Rows read from the top of the file when no sample size is given.</summary>
     public const int DefaultSampleRows = 10_000;

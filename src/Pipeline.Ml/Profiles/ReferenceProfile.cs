@@ -10,7 +10,7 @@ namespace Pipeline.Ml.Profiles;
 /// The reference profile of the train split (data/features/profile.json): per column the row count, null rate and
 /// its distribution, for drift monitoring. JSON keys are snake_case in declaration order; numbers are invariant.
 /// </summary>
-public sealed record ReferenceProfile(long RowCount, IReadOnlyList<ColumnProfile> Columns)
+internal sealed record ReferenceProfile(long RowCount, IReadOnlyList<ColumnProfile> Columns)
 {
     /// <summary>The quantile probabilities recorded: 1%, the deciles and 99%.</summary>
     public static readonly IReadOnlyList<double> Probabilities = [0.01, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99];

@@ -10,7 +10,7 @@ namespace Pipeline.Monitoring.Csv;
 /// drift as numbers, Date columns are left out, every other kind (Categorical, Boolean, Text) drifts as labels. Blank
 /// cells are missing values.
 /// </summary>
-public static class CsvDatasetReader
+internal static class CsvDatasetReader
 {
     /// <summary>Reads both files and infers one kind per column across them.</summary>
     public static (DriftDataset Reference, DriftDataset Current) ReadPair(string referencePath, string currentPath)

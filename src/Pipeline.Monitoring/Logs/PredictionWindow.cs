@@ -6,7 +6,7 @@ using Pipeline.Monitoring.Drift;
 namespace Pipeline.Monitoring.Logs;
 
 /// <summary>The predictions of one monitoring window, oldest first.</summary>
-public sealed class PredictionWindow
+internal sealed class PredictionWindow
 {
     /// <summary>Creates a window; the predictions must be in time order.</summary>
     public PredictionWindow(IReadOnlyList<LoggedPrediction> predictions) =>
