@@ -1,6 +1,7 @@
 using Pipeline.Engine;
 using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
+using Pipeline.Formats.Params;
 using Pipeline.Git.Slurm;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Training;

@@ -1,12 +1,13 @@
 using Pipeline.Engine;
 using Pipeline.Engine.Failures;
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
+using Pipeline.Ml.Features;
 using Pipeline.Ml.Ingest;
 using Pipeline.Ml.Ingest.Feedback;
 using Pipeline.Ml.Recommendation;
 using Pipeline.Ml.Sources;
 using Pipeline.Ml.Validation;
-using Pipeline.Ml.Features;
 
 namespace ReferencePipeline;
 

@@ -2,6 +2,7 @@ using Pipeline.Engine;
 using Pipeline.Engine.Execution;
 using Pipeline.Engine.Failures;
 using Pipeline.Engine.Primitives;
+using Pipeline.Formats.Params;
 using Pipeline.Git;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Gate;

@@ -1,5 +1,6 @@
 using Pipeline.Engine;
 using Pipeline.Engine.Failures;
+using Pipeline.Formats.Params;
 using Pipeline.Monitoring.Reports;
 
 namespace ReferencePipeline;

@@ -1,4 +1,5 @@
 using Pipeline.Engine;
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
 using Pipeline.Ml.Features;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Engine;
 using Pipeline.Engine.Failures;
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
 using Pipeline.Serving.Admin;
 using Pipeline.Serving.Rollouts;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Engine;
 using Pipeline.Engine.Failures;
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Sources;
 using Pipeline.Serving;
 using Pipeline.Serving.Admin;

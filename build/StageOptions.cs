@@ -1,4 +1,5 @@
 using Pipeline.Engine.Failures;
+using Pipeline.Formats.Params;
 
 namespace ReferencePipeline;
 
@@ -7,7 +8,7 @@ internal static class StageOptions
 {
     /// <summary>
     /// The options <paramref name="read"/> returns. The stages' option readers throw <see cref="ArgumentException"/>
-    /// (Ml's <c>ParamException</c>, Monitoring's) with a message naming the key, the value and what is accepted; the
+    /// (Formats' <c>ParamException</c>, from the one <c>ParamSection</c> reader) with a message naming the key, the value and what is accepted; the
     /// engine shows a <see cref="UsageException"/> as its message only.
     /// </summary>
     public static T Read<T>(Func<T> read)

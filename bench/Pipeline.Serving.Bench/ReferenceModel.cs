@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.ML;
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Gate;
 using Pipeline.Ml.Training;

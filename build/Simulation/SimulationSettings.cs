@@ -1,5 +1,6 @@
-using Pipeline.Ml.Sources;
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
+using Pipeline.Ml.Sources;
 
 namespace ReferencePipeline.Simulation;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Pipeline.Engine.Primitives;
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Features;
 using Pipeline.Ml.Gate;

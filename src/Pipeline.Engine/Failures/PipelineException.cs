@@ -14,7 +14,7 @@ public sealed class UsageException(string message) : PipelineException(message)
 }
 
 /// <summary>An invalid pipeline definition: a cycle, overlapping outputs, a bad path (exit code 2).</summary>
-public sealed class PipelineDefinitionException(string message) : PipelineException(message)
+internal sealed class PipelineDefinitionException(string message) : PipelineException(message)
 {
     public override int ExitCode => 2;
 }

@@ -1,7 +1,7 @@
 namespace Pipeline.Git.Remotes;
 
 /// <summary>Parsing of configobj text.</summary>
-public sealed partial class DvcConfigFile
+internal sealed partial class DvcConfigFile
 {
     /// <summary>Parses configobj text; keys are lowercased, comments and blank lines dropped.</summary>
     /// <exception cref="FormatException">A line that is neither a section, an entry nor a comment.</exception>

@@ -7,7 +7,7 @@ namespace Pipeline.Git.Remotes;
 /// One DVC config file (<c>.dvc/config</c> or <c>.dvc/config.local</c>) in configobj format (docs/dvc-format.md §13.1):
 /// sections in file order, named sections written after the plain ones, entries indented four spaces.
 /// </summary>
-public sealed partial class DvcConfigFile
+internal sealed partial class DvcConfigFile
 {
     private const string Indent = "    ";
     private readonly List<ConfigSection> _sections = [];

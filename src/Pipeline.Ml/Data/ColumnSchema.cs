@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 namespace Pipeline.Ml.Data;
 
 /// <summary>One column of a dataset: its kind and what validation checks it against.</summary>

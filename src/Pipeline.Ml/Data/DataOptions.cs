@@ -1,3 +1,4 @@
+using Pipeline.Formats.Params;
 namespace Pipeline.Ml.Data;
 
 /// <summary>

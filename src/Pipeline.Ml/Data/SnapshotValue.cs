@@ -4,7 +4,7 @@ using Pipeline.Formats.Csv;
 namespace Pipeline.Ml.Data;
 
 /// <summary>Formats source values as snapshot fields: invariant culture, round-trip doubles, ISO 8601 times, null = missing.</summary>
-public static class SnapshotValue
+internal static class SnapshotValue
 {
     /// <summary>Appends one row of raw values to <paramref name="writer"/>, each formatted with <see cref="Format"/>.</summary>
     public static void WriteValues(this CsvSnapshotWriter writer, IReadOnlyList<object?> values) => writer.WriteRow(values.Select(Format).ToArray());

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Features;

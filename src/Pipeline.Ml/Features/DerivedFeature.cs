@@ -1,3 +1,4 @@
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Features;
@@ -7,7 +8,7 @@ namespace Pipeline.Ml.Features;
 /// <c>ratio:a/b</c> → <c>ratio_a_b</c> = a / b (0 when b is 0); <c>log:x</c> → <c>log_x</c> = ln(1 + max(x, 0)).
 /// A missing input gives a missing value, which imputation then fills.
 /// </summary>
-public sealed record DerivedFeature(string Name, string Operation, IReadOnlyList<string> Inputs)
+internal sealed record DerivedFeature(string Name, string Operation, IReadOnlyList<string> Inputs)
 {
     /// <summary>Parses a spec; an unknown form is an error showing the supported ones.</summary>
     public static DerivedFeature Parse(string spec)

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Profiles;

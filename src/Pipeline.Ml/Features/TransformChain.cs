@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Features;

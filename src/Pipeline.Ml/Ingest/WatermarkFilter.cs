@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Formats.Columns;
 
 namespace Pipeline.Ml.Ingest;
 
@@ -20,7 +21,7 @@ internal sealed record WatermarkFilter(string Column, string After)
     {
         if (long.TryParse(After, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)) return integer;
         if (TryNumber(After, out var number)) return number;
-        if (allowDateTime && Data.ColumnValue.IsIsoDate(After))
+        if (allowDateTime && ColumnValue.IsIsoDate(After))
             return DateTime.Parse(After, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         return After;
     }

@@ -1,4 +1,4 @@
 namespace Pipeline.Ml.Profiles;
 
 /// <summary>How often a category occurs among a column's non-missing values.</summary>
-public sealed record CategoryFrequency(string Value, long Count, double Share);
+internal sealed record CategoryFrequency(string Value, long Count, double Share);

@@ -1,9 +1,10 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Profiles;
 
 /// <summary>The reference profile of one column; exactly one of the kind-specific parts is set (none for dates or empty columns).</summary>
-public sealed record ColumnProfile(string Name, ColumnKind Kind, long Count, double NullRate)
+internal sealed record ColumnProfile(string Name, ColumnKind Kind, long Count, double NullRate)
 {
     /// <summary>Set for numeric columns with at least one value.</summary>
     public NumericProfile? Numeric { get; init; }

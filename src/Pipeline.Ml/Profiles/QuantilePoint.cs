@@ -1,4 +1,4 @@
 namespace Pipeline.Ml.Profiles;
 
 /// <summary>The value at probability <paramref name="P"/> of a distribution.</summary>
-public sealed record QuantilePoint(double P, double Value);
+internal sealed record QuantilePoint(double P, double Value);

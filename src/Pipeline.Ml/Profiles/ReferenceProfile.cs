@@ -11,7 +11,7 @@ namespace Pipeline.Ml.Profiles;
 /// its distribution, and a seeded sample of the rows (<see cref="ProfileSample"/>), for drift monitoring. JSON keys are
 /// snake_case in declaration order; numbers are invariant.
 /// </summary>
-public sealed record ReferenceProfile(long RowCount, IReadOnlyList<ColumnProfile> Columns)
+internal sealed record ReferenceProfile(long RowCount, IReadOnlyList<ColumnProfile> Columns)
 {
     /// <summary>Up to <see cref="ProfileSample.Capacity"/> rows with their raw values (null in a profile written before samples existed).</summary>
     public ProfileSample? Sample { get; init; }

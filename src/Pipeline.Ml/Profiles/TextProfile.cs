@@ -1,4 +1,4 @@
 namespace Pipeline.Ml.Profiles;
 
 /// <summary>The distribution of a text column's lengths in characters.</summary>
-public sealed record TextProfile(double MeanLength, IReadOnlyList<QuantilePoint> LengthQuantiles);
+internal sealed record TextProfile(double MeanLength, IReadOnlyList<QuantilePoint> LengthQuantiles);

@@ -7,7 +7,7 @@ namespace Pipeline.Ml.Recommendation;
 /// AP@k = Σ_{i ≤ k, item i relevant} (hits in the top i / i) / min(k, |relevant|). Each is averaged over the users with
 /// at least one relevant item; coverage is the share of the catalogue that appears in some user's top k.
 /// </summary>
-public static class RankingMetrics
+internal static class RankingMetrics
 {
     /// <summary>nDCG at <paramref name="k"/> of one user (NaN without relevant items): the unit the paired bootstrap resamples.</summary>
     public static double Ndcg(IReadOnlyList<string> ranked, IReadOnlySet<string> relevant, int k)

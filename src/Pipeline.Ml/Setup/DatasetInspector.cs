@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Gate;
@@ -54,7 +55,7 @@ public static class DatasetInspector
         var header = reader.Header;
         var labelIndex = header.ToList().IndexOf(label);
         if (labelIndex < 0) throw new InvalidDataException($"Init: '{path}' has no column '{label}' (--label). Columns: {string.Join(", ", header)}.");
-        var samples = header.Select(name => new ColumnSample(name, ColumnTypeInference.CategoricalCap + 1)).ToArray();
+        var samples = header.Select(name => new ColumnSample(name)).ToArray();
         var unique = header.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
         var keyable = header.Select(_ => true).ToArray();
         var classes = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -78,7 +79,7 @@ public static class DatasetInspector
         var resolved = task ?? (labelSample.AllNumeric && (classes.Count > MaxClassesOfNumericLabel || classes.Keys.Any(k => k.Contains('.', StringComparison.Ordinal)))
             ? MlTask.Regression
             : classes.Count == 2 ? MlTask.Binary : MlTask.Multiclass);
-        var kinds = samples.Select(s => ColumnTypeInference.KindOf(s)).ToArray();
+        var kinds = samples.Select(s => ColumnKindInference.KindOf(s)).ToArray();
         var features = Enumerable.Range(0, header.Count).Where(i => i != labelIndex).ToList();
         List<string> Of(ColumnKind k) => [.. features.Where(i => kinds[i] == k).Select(i => header[i])];
         // NOTE: a key is an identifier: unique on every row and not free text, a timestamp or a measurement with decimals.

@@ -1,9 +1,10 @@
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Training;
 
 /// <summary>How one trainer list serves every task: names mapped to their counterpart, or skipped with a reason.</summary>
-public static partial class TrainerCatalog
+internal static partial class TrainerCatalog
 {
     // NOTE: ML.NET has no least-squares L-BFGS regression trainer; LbfgsPoissonRegression fits a Poisson (log-link)
     // model of counts, a different objective, so it is not offered as 'lbfgs'.

@@ -6,7 +6,7 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Pipeline.Ml.Training;
 
 /// <summary>Binary trainers; each outputs a calibrated <c>Probability</c>.</summary>
-public static partial class TrainerCatalog
+internal static partial class TrainerCatalog
 {
     private static IReadOnlyList<TrainerSpec> BinarySpecs =>
     [

@@ -6,7 +6,7 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Pipeline.Ml.Training;
 
 /// <summary>Multiclass trainers; each outputs a per-class probability <c>Score</c> vector.</summary>
-public static partial class TrainerCatalog
+internal static partial class TrainerCatalog
 {
     private static IReadOnlyList<TrainerSpec> MulticlassSpecs =>
     [

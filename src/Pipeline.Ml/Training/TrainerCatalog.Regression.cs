@@ -6,7 +6,7 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Pipeline.Ml.Training;
 
 /// <summary>Regression trainers; each outputs a <c>Score</c>.</summary>
-public static partial class TrainerCatalog
+internal static partial class TrainerCatalog
 {
     private static IReadOnlyList<TrainerSpec> RegressionSpecs =>
     [

@@ -9,7 +9,7 @@ namespace Pipeline.Ml.Training;
 /// (<see cref="Resolve"/>): for multiclass sdca and lbfgs mean sdca_maxent and lbfgs_maxent (and the reverse for
 /// binary); lbfgs is skipped with a note for regression, which has no L-BFGS least-squares trainer in ML.NET.
 /// </summary>
-public static partial class TrainerCatalog
+internal static partial class TrainerCatalog
 {
     /// <summary>The trainer names of a task, in default order.</summary>
     public static IReadOnlyList<string> Names(MlTask task) => Specs(task).Select(s => s.Name).ToList();

@@ -10,7 +10,7 @@ namespace Pipeline.Ml.Training;
 /// two classes has no AUC, so every trial would score NaN. Featurize checks the split it writes (the earliest stage
 /// that knows it), so tiny data fails there in one line instead of deep inside Train.
 /// </summary>
-public static class TrainingRowRequirement
+internal static class TrainingRowRequirement
 {
     /// <summary>Rows of each class a binary training split needs (about two in a 0.2 validation split).</summary>
     public const int MinRowsPerBinaryClass = 10;

@@ -1,15 +1,16 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Validation;
 
 /// <summary>
-/// Streaming tallies of one column during schema inference: the <see cref="ColumnTypeInference"/> evidence that decides
+/// Streaming tallies of one column during schema inference: the <see cref="ColumnKindInference"/> evidence that decides
 /// its kind and numeric range, plus what only a schema needs (missing count, value counts for the domain).
 /// </summary>
 internal sealed class ColumnObservation(string name, int maxDistinct)
 {
     private readonly Dictionary<string, long> counts = new(StringComparer.Ordinal);
-    private readonly ColumnSample sample = new(name, ColumnTypeInference.CategoricalCap + 1);
+    private readonly ColumnSample sample = new(name);
 
     /// <summary>The column name.</summary>
     public string Name { get; } = name;
@@ -42,8 +43,8 @@ internal sealed class ColumnObservation(string name, int maxDistinct)
         else DomainOverflow = true;
     }
 
-    /// <summary>The kind by <see cref="ColumnTypeInference"/>'s rules, with its mean-length text threshold replaced.</summary>
-    public ColumnKind Kind(int textMinLength) => ColumnTypeInference.KindOf(sample, textMinLength);
+    /// <summary>The kind by <see cref="ColumnKindInference"/>'s rules, with its mean-length text threshold replaced.</summary>
+    public ColumnKind Kind(int textMinLength) => ColumnKindInference.KindOf(sample, textMinLength);
 
     /// <summary>The observed domain sorted ordinal, or null when it overflowed.</summary>
     public IReadOnlyList<string>? Domain(int max) =>

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Validation;
@@ -9,10 +10,10 @@ public sealed record InferenceOptions
     public int MaxCategories { get; init; } = 100;
 
     /// <summary>
-    /// A string column whose values average at least this many characters (or <see cref="ColumnTypeInference.TextMinMeanWords"/>
-    /// words) is text (<c>validate.text_min_length</c>, 40); the other kind rules are <see cref="ColumnTypeInference"/>'s.
+    /// A string column whose values average at least this many characters (or <see cref="ColumnKindInference.TextMinMeanWords"/>
+    /// words) is text (<c>validate.text_min_length</c>, 40); the other kind rules are <see cref="ColumnKindInference"/>'s.
     /// </summary>
-    public int TextMinLength { get; init; } = (int)ColumnTypeInference.TextMinMeanLength;
+    public int TextMinLength { get; init; } = (int)ColumnKindInference.TextMinMeanLength;
 
     /// <summary>A column whose values must be unique (<c>data.key</c>, none).</summary>
     public string? Key { get; init; }

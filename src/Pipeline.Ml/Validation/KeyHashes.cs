@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
@@ -11,8 +12,6 @@ namespace Pipeline.Ml.Validation;
 /// </summary>
 internal sealed class KeyHashes
 {
-    private const ulong OffsetBasis = 14695981039346656037UL;
-    private const ulong Prime = 1099511628211UL;
     private List<ulong> hashes = [];
 
     /// <summary>Records one key value (missing values are not keys).</summary>
@@ -50,15 +49,6 @@ internal sealed class KeyHashes
         return keys.Repeated();
     }
 
-    /// <summary>FNV-1a over the UTF-16 code units of <paramref name="value"/> (stable across processes, unlike string.GetHashCode).</summary>
-    public static ulong Hash(string value)
-    {
-        var hash = OffsetBasis;
-        foreach (var c in value)
-        {
-            hash = (hash ^ (byte)c) * Prime;
-            hash = (hash ^ (byte)(c >> 8)) * Prime;
-        }
-        return hash;
-    }
+    /// <summary>The hash a key value is recorded under (<see cref="ValueHash.Of"/>).</summary>
+    public static ulong Hash(string value) => ValueHash.Of(value);
 }

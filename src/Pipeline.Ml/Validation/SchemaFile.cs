@@ -1,7 +1,8 @@
+using Pipeline.Formats.Columns;
+using Pipeline.Formats.IO;
 using Pipeline.Ml.Data;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
-using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Validation;
 

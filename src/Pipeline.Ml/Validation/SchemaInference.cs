@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
@@ -5,7 +6,7 @@ namespace Pipeline.Ml.Validation;
 
 /// <summary>
 /// Infers a <see cref="DatasetSchema"/> from a CSV snapshot in one streaming pass. Column kinds follow
-/// <see cref="ColumnTypeInference"/> (over every row, not a sample) unless forced by <see cref="InferenceOptions.Kinds"/>;
+/// <see cref="ColumnKindInference"/> (over every row, not a sample) unless forced by <see cref="InferenceOptions.Kinds"/>;
 /// the label is Categorical for classification (so a 0/1 label gives classes "0" and "1") and Numeric for regression.
 /// </summary>
 public static class SchemaInference

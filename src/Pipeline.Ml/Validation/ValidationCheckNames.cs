@@ -1,10 +1,11 @@
 using System.Text;
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Validation;
 
 /// <summary>The snake_case names of checks and severities as params.yaml and the reports spell them.</summary>
-public static class ValidationCheckNames
+internal static class ValidationCheckNames
 {
     /// <summary>The snake_case name of a check (<c>NullRateJump</c> → <c>null_rate_jump</c>).</summary>
     public static string Of(ValidationCheck check)

@@ -1,3 +1,5 @@
+using Pipeline.Formats.Columns;
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Validation;

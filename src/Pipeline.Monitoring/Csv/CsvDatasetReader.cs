@@ -1,46 +1,39 @@
-using System.Globalization;
+using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
 using Pipeline.Monitoring.Drift;
 
 namespace Pipeline.Monitoring.Csv;
 
 /// <summary>
-/// Reads a reference and a current CSV file (header row, then data rows) into two <see cref="DriftDataset"/>s.
-/// A column is numeric when every non-empty cell in both files parses as an invariant-culture number;
-/// otherwise categorical. Empty cells are missing values.
+/// Reads a reference and a current CSV file (header row, then data rows) into two <see cref="DriftDataset"/>s. Each
+/// column's kind is the pipeline's one rule (<see cref="ColumnKindInference"/>, as Validate's schema): Numeric columns
+/// drift as numbers, Date columns are left out, every other kind (Categorical, Boolean, Text) drifts as labels. Blank
+/// cells are missing values.
 /// </summary>
-public static class CsvDatasetReader
+internal static class CsvDatasetReader
 {
     /// <summary>Reads both files and infers one kind per column across them.</summary>
     public static (DriftDataset Reference, DriftDataset Current) ReadPair(string referencePath, string currentPath)
     {
         var reference = ReadTable(referencePath);
         var current = ReadTable(currentPath);
-        var numeric = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in reference.Header)
+        var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        foreach (var name in reference.Header.Concat(current.Header).Distinct(StringComparer.Ordinal))
         {
+            var referenceCells = reference.Header.Contains(name) ? reference.Cells(name) : [];
             var currentCells = current.Header.Contains(name) ? current.Cells(name) : [];
-            if (reference.Cells(name).Concat(currentCells).All(IsNumberOrEmpty)) numeric.Add(name);
+            kinds[name] = ColumnKindInference.InferKind(referenceCells.Concat(currentCells));
         }
 
-        foreach (var name in current.Header.Where(n => !reference.Header.Contains(n)))
-        {
-            if (current.Cells(name).All(IsNumberOrEmpty)) numeric.Add(name);
-        }
-
-        return (reference.ToDataset(numeric), current.ToDataset(numeric));
+        return (reference.ToDataset(kinds), current.ToDataset(kinds));
     }
 
     /// <summary>Reads one file, inferring kinds from that file alone.</summary>
     public static DriftDataset Read(string path)
     {
         var table = ReadTable(path);
-        var numeric = table.Header.Where(n => table.Cells(n).All(IsNumberOrEmpty)).ToHashSet(StringComparer.Ordinal);
-        return table.ToDataset(numeric);
+        return table.ToDataset(table.Header.ToDictionary(n => n, n => ColumnKindInference.InferKind(table.Cells(n)), StringComparer.Ordinal));
     }
-
-    private static bool IsNumberOrEmpty(string cell) =>
-        cell.Length == 0 || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     // NOTE: the pipeline's one CSV reader (Pipeline.Formats), so monitoring reads a file exactly as Featurize wrote it;
     // a missing field is an empty cell here.

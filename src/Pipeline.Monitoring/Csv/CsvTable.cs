@@ -1,4 +1,4 @@
-using System.Globalization;
+using Pipeline.Formats.Columns;
 using Pipeline.Monitoring.Drift;
 
 namespace Pipeline.Monitoring.Csv;
@@ -13,20 +13,17 @@ internal sealed record CsvTable(string[] Header, List<string[]> Rows)
         return Rows.Select(r => r[index]);
     }
 
-    /// <summary>True when every non-empty cell of the column is an ISO 8601 date or time stamp (and one is not empty).</summary>
-    public bool IsTimestamp(string name) =>
-        Cells(name).Any(c => c.Length > 0) && Cells(name).All(c => c.Length == 0 || IsIsoDate(c));
-
     // NOTE: dates identify when a row happened, not what it is: later traffic always "drifts" in them, as Evidently's
     // default of leaving datetime columns out of data drift recognises, so they are left out of the dataset.
-    /// <summary>The dataset with the given columns numeric, date columns left out, and the rest categorical.</summary>
-    public DriftDataset ToDataset(ISet<string> numeric) => new(Header.Where(name => !IsTimestamp(name)).Select(name => numeric.Contains(name)
-        ? DatasetColumn.Numeric(name, Cells(name).Select(c => c.Length == 0
-            ? (double?)null
-            : double.Parse(c, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray())
-        : DatasetColumn.Categorical(name, Cells(name).Select(c => c.Length == 0 ? null : c).ToArray())));
-
-    private static bool IsIsoDate(string cell) =>
-        cell.Length >= 10 && char.IsAsciiDigit(cell[0]) && cell[4] == '-' && cell[7] == '-' &&
-        DateTimeOffset.TryParse(cell, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+    /// <summary>
+    /// The dataset with each column read as its kind in <paramref name="kinds"/>: numbers, "true"/"false" for Boolean,
+    /// the cells as labels otherwise; Date columns are left out. A blank cell, or one that does not fit the kind, is missing.
+    /// </summary>
+    public DriftDataset ToDataset(IReadOnlyDictionary<string, ColumnKind> kinds) =>
+        new(Header.Where(name => kinds[name] != ColumnKind.Date).Select(name => kinds[name] switch
+        {
+            ColumnKind.Numeric => DatasetColumn.Numeric(name, Cells(name).Select(c => ColumnValue.TryNumber(c, out var n) ? n : (double?)null).ToArray()),
+            ColumnKind.Boolean => DatasetColumn.Categorical(name, Cells(name).Select(ColumnValue.BooleanText).ToArray(), ColumnKind.Boolean),
+            var kind => DatasetColumn.Categorical(name, Cells(name).Select(c => string.IsNullOrWhiteSpace(c) ? null : c).ToArray(), kind),
+        }));
 }

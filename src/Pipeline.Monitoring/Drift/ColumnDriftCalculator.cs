@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Monitoring.Statistics;
 
 namespace Pipeline.Monitoring.Drift;
@@ -70,7 +71,7 @@ internal static class ColumnDriftCalculator
             return chosen.Supports(kind)
                 ? chosen
                 : throw new ArgumentException(
-                    $"Drift method '{chosen.WireName()}' cannot run on categorical column '{name}'. Use chi2, psi or js.");
+                    $"Drift method '{chosen.WireName()}' cannot run on {kind.ToString().ToLowerInvariant()} column '{name}'. Use chi2, psi or js.");
         }
 
         var small = referenceSize <= options.LargeReferenceSize;

@@ -1,9 +1,10 @@
 using System.Runtime.InteropServices;
+using Pipeline.Formats.Columns;
 using Pipeline.Monitoring.Statistics;
 
 namespace Pipeline.Monitoring.Drift;
 
-/// <summary>One named column of a dataset: numbers (null = missing) or labels (null = missing).</summary>
+/// <summary>One named column of a dataset: numbers (null = missing) or labels (null = missing), with its <see cref="ColumnKind"/>.</summary>
 public sealed class DatasetColumn
 {
     private DatasetColumn(string name, ColumnKind kind, IReadOnlyList<double?>? numbers, IReadOnlyList<string?>? labels)
@@ -18,22 +19,27 @@ public sealed class DatasetColumn
     /// <summary>The column name.</summary>
     public string Name { get; }
 
-    /// <summary>Numeric or categorical.</summary>
+    /// <summary>Numeric (values in <see cref="Numbers"/>) or a kind of labels (values in <see cref="Labels"/>).</summary>
     public ColumnKind Kind { get; }
 
     /// <summary>The values of a numeric column (null for a categorical one).</summary>
     public IReadOnlyList<double?>? Numbers { get; }
 
-    /// <summary>The values of a categorical column (null for a numeric one).</summary>
+    /// <summary>The values of a label column (null for a numeric one); a Boolean column's are "true" and "false".</summary>
     public IReadOnlyList<string?>? Labels { get; }
 
     /// <summary>A numeric column; null and NaN are missing values.</summary>
     public static DatasetColumn Numeric(string name, IReadOnlyList<double?> values) =>
         new(name, ColumnKind.Numeric, values ?? throw new ArgumentNullException(nameof(values)), null);
 
-    /// <summary>A categorical column; null is a missing value.</summary>
-    public static DatasetColumn Categorical(string name, IReadOnlyList<string?> values) =>
-        new(name, ColumnKind.Categorical, null, values ?? throw new ArgumentNullException(nameof(values)));
+    /// <summary>
+    /// A column of labels (null is a missing value) of any kind but <see cref="ColumnKind.Numeric"/>: Categorical by
+    /// default, or Boolean, Text or Date as <see cref="ColumnKindInference"/> found it. Every such kind drifts by its labels.
+    /// </summary>
+    public static DatasetColumn Categorical(string name, IReadOnlyList<string?> values, ColumnKind kind = ColumnKind.Categorical) =>
+        kind == ColumnKind.Numeric
+            ? throw new ArgumentException($"Column '{name}' is numeric; use DatasetColumn.Numeric for it.", nameof(kind))
+            : new(name, kind, null, values ?? throw new ArgumentNullException(nameof(values)));
 
     /// <summary>The present numeric values, in row order.</summary>
     internal double[] PresentNumbers()

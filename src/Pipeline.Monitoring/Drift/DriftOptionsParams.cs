@@ -1,61 +1,70 @@
-using System.Globalization;
+using Pipeline.Formats.Params;
 
 namespace Pipeline.Monitoring.Drift;
 
 /// <summary>
-/// Reads <see cref="DriftOptions"/> from flattened params.yaml keys: <c>drift_share</c>, <c>min_column_samples</c>,
-/// <c>large_reference</c>, <c>bins</c>, <c>ks_threshold</c>, <c>chi2_threshold</c>, <c>psi_threshold</c>,
-/// <c>js_threshold</c>, <c>wasserstein_threshold</c>, <c>method</c> (one method for every column) and per column
-/// <c>columns.&lt;name&gt;.method</c> / <c>columns.&lt;name&gt;.threshold</c>.
+/// Reads <see cref="DriftOptions"/> from the <c>drift</c> group of params.yaml's <c>monitor</c> section:
+/// <c>drift_share</c>, <c>min_column_samples</c>, <c>large_reference</c>, <c>bins</c>, <c>ks_threshold</c>,
+/// <c>chi2_threshold</c>, <c>psi_threshold</c>, <c>js_threshold</c>, <c>wasserstein_threshold</c>, <c>method</c> (one
+/// method for every column) and per column <c>columns.&lt;name&gt;.method</c> / <c>columns.&lt;name&gt;.threshold</c>.
+/// Unknown keys and bad values are <see cref="ParamException"/>s naming the dotted key (the one <see cref="ParamSection"/> rules).
 /// </summary>
-public static class DriftOptionsParams
+internal static class DriftOptionsParams
 {
-    /// <summary>The options from <paramref name="values"/>; <paramref name="prefix"/> (e.g. <c>monitor.drift.</c>) names keys in errors.</summary>
-    public static DriftOptions Read(IReadOnlyDictionary<string, string> values, string prefix)
+    private static readonly string[] Keys =
+    [
+        "drift_share", "min_column_samples", "large_reference", "bins", "ks_threshold", "chi2_threshold", "psi_threshold",
+        "js_threshold", "wasserstein_threshold", "method",
+    ];
+
+    private static readonly string[] ColumnKeys = ["method", "threshold"];
+
+    /// <summary>The options from <paramref name="values"/> (keys relative to the group), named <paramref name="name"/> (<c>monitor.drift</c>) in errors.</summary>
+    public static DriftOptions Read(string name, IReadOnlyDictionary<string, string> values)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var options = new DriftOptions();
-        var columns = new Dictionary<string, ColumnDriftOptions>(StringComparer.Ordinal);
-        foreach (var (key, value) in values.Where(p => p.Value.Length > 0))
+        var s = new ParamSection(name, values, Keys, ["columns"]);
+        var defaults = new DriftOptions();
+        var share = s.Number("drift_share", defaults.DatasetDriftShare, 0, 1);
+        if (share == 0) throw ParamValue.Bad(s.Dotted("drift_share"), s.Text("drift_share")!, "a number above 0 and at most 1");
+        return defaults with
         {
-            if (key.StartsWith("columns.", StringComparison.Ordinal) && key.LastIndexOf('.') is var dot && dot > "columns.".Length)
-            {
-                var column = key["columns.".Length..dot];
-                var current = columns.GetValueOrDefault(column) ?? new ColumnDriftOptions();
-                columns[column] = key[(dot + 1)..] switch
-                {
-                    "method" => current with { Method = DriftMethods.Parse(value) },
-                    "threshold" => current with { Threshold = Number(prefix + key, value) },
-                    _ => throw Unknown(prefix + key),
-                };
-                continue;
-            }
-
-            options = key switch
-            {
-                "drift_share" => options with { DatasetDriftShare = Number(prefix + key, value) },
-                "min_column_samples" => options with { MinimumSampleSize = (int)Number(prefix + key, value) },
-                "large_reference" => options with { LargeReferenceSize = (int)Number(prefix + key, value) },
-                "bins" => options with { Bins = (int)Number(prefix + key, value) },
-                "ks_threshold" => options with { KsThreshold = Number(prefix + key, value) },
-                "chi2_threshold" => options with { ChiSquareThreshold = Number(prefix + key, value) },
-                "psi_threshold" => options with { PsiThreshold = Number(prefix + key, value) },
-                "js_threshold" => options with { JensenShannonThreshold = Number(prefix + key, value) },
-                "wasserstein_threshold" => options with { WassersteinThreshold = Number(prefix + key, value) },
-                "method" => options with { ForcedMethod = DriftMethods.Parse(value) },
-                _ => throw Unknown(prefix + key),
-            };
-        }
-
-        if (options.DatasetDriftShare is <= 0 or > 1) throw new ArgumentException($"params.yaml {prefix}drift_share = {options.DatasetDriftShare} must be in (0, 1].");
-        return options with { Columns = columns };
+            DatasetDriftShare = share,
+            MinimumSampleSize = s.Integer("min_column_samples", defaults.MinimumSampleSize, 1),
+            LargeReferenceSize = s.Integer("large_reference", defaults.LargeReferenceSize, 1),
+            Bins = s.Integer("bins", defaults.Bins, 2),
+            KsThreshold = s.Number("ks_threshold", defaults.KsThreshold, 0),
+            ChiSquareThreshold = s.Number("chi2_threshold", defaults.ChiSquareThreshold, 0),
+            PsiThreshold = s.Number("psi_threshold", defaults.PsiThreshold, 0),
+            JensenShannonThreshold = s.Number("js_threshold", defaults.JensenShannonThreshold, 0),
+            WassersteinThreshold = s.Number("wasserstein_threshold", defaults.WassersteinThreshold, 0),
+            ForcedMethod = s.Text("method") is { } method ? Method(s.Dotted("method"), method) : null,
+            Columns = ReadColumns(s),
+        };
     }
 
-    private static double Number(string key, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-            ? n : throw new ArgumentException($"params.yaml {key} = {value} is not a number.");
+    private static Dictionary<string, ColumnDriftOptions> ReadColumns(ParamSection s)
+    {
+        var columns = new Dictionary<string, ColumnDriftOptions>(StringComparer.Ordinal);
+        foreach (var (key, value) in s.Group("columns"))
+        {
+            var dot = key.LastIndexOf('.');
+            var (column, setting) = dot > 0 ? (key[..dot], key[(dot + 1)..]) : ("", key);
+            var dotted = s.Dotted("columns." + key);
+            if (column.Length == 0 || !ColumnKeys.Contains(setting))
+            {
+                throw new ParamException(
+                    $"Unknown parameter '{dotted}' in params.yaml. Known per column: {s.Dotted("columns")}.<name>.method, {s.Dotted("columns")}.<name>.threshold.");
+            }
 
-    private static ArgumentException Unknown(string key) => new(
-        $"Unknown parameter '{key}'. Known: drift_share, min_column_samples, large_reference, bins, ks_threshold, chi2_threshold, " +
-        "psi_threshold, js_threshold, wasserstein_threshold, method, columns.<name>.method, columns.<name>.threshold.");
+            var current = columns.GetValueOrDefault(column) ?? new ColumnDriftOptions();
+            columns[column] = setting == "method"
+                ? current with { Method = Method(dotted, value) }
+                : current with { Threshold = ParamValue.Number(dotted, value, 0) };
+        }
+
+        return columns;
+    }
+
+    private static DriftMethod Method(string key, string value) =>
+        DriftMethods.TryParse(value) ?? throw ParamValue.Bad(key, value, "one of: " + string.Join(", ", DriftMethods.WireNames));
 }

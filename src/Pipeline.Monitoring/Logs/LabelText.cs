@@ -1,7 +1,7 @@
 namespace Pipeline.Monitoring.Logs;
 
 /// <summary>Reads feedback labels (stored as text: a JSON string's value or a number / boolean's raw JSON).</summary>
-public static class LabelText
+internal static class LabelText
 {
     /// <summary>"true"/"1"/"yes" → true, "false"/"0"/"no" → false (case-insensitive, trimmed), anything else → null.</summary>
     public static bool? TryParseBoolean(string? text) => text?.Trim().ToLowerInvariant() switch

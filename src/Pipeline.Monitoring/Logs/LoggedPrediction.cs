@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Pipeline.Monitoring.Logs;
 
 /// <summary>One row of the serving host's <c>predictions</c> table, joined with its <c>feedback</c> label when there is one.</summary>
-public sealed record LoggedPrediction
+internal sealed record LoggedPrediction
 {
     /// <summary>The request id (primary key of both tables).</summary>
     public required string RequestId { get; init; }

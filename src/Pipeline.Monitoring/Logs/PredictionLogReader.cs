@@ -8,7 +8,7 @@ namespace Pipeline.Monitoring.Logs;
 /// Reads the recent window of the serving host's SQLite prediction log (tables <c>predictions</c> and <c>feedback</c>,
 /// as created by Pipeline.Serving's PredictionStore) with plain SQL, read-only.
 /// </summary>
-public static class PredictionLogReader
+internal static class PredictionLogReader
 {
     /// <summary>The predictions selected by <paramref name="options"/>, oldest first (ties by request id).</summary>
     public static PredictionWindow Read(string databasePath, PredictionLogReadOptions? options = null)

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Formats.Columns;
 using Pipeline.Monitoring.Drift;
 
 namespace Pipeline.Monitoring.Logs;
 
 /// <summary>The predictions of one monitoring window, oldest first.</summary>
-public sealed class PredictionWindow
+internal sealed class PredictionWindow
 {
     /// <summary>Creates a window; the predictions must be in time order.</summary>
     public PredictionWindow(IReadOnlyList<LoggedPrediction> predictions) =>
@@ -25,9 +26,12 @@ public sealed class PredictionWindow
     {
         ArgumentNullException.ThrowIfNull(reference);
         var logged = Predictions.SelectMany(p => p.Features.Keys).ToHashSet(StringComparer.Ordinal);
-        return new DriftDataset(reference.Columns.Where(c => logged.Contains(c.Name)).Select(c => c.Kind == ColumnKind.Numeric
-            ? DatasetColumn.Numeric(c.Name, Predictions.Select(p => NumberOf(p, c.Name)).ToArray())
-            : DatasetColumn.Categorical(c.Name, Predictions.Select(p => LabelOf(p, c.Name)).ToArray())));
+        return new DriftDataset(reference.Columns.Where(c => logged.Contains(c.Name)).Select(c => c.Kind switch
+        {
+            ColumnKind.Numeric => DatasetColumn.Numeric(c.Name, Predictions.Select(p => NumberOf(p, c.Name)).ToArray()),
+            ColumnKind.Boolean => DatasetColumn.Categorical(c.Name, Predictions.Select(p => BooleanOf(p, c.Name)).ToArray(), ColumnKind.Boolean),
+            var kind => DatasetColumn.Categorical(c.Name, Predictions.Select(p => LabelOf(p, c.Name)).ToArray(), kind),
+        }));
     }
 
     private static double? NumberOf(LoggedPrediction prediction, string name)
@@ -39,6 +43,21 @@ public sealed class PredictionWindow
             JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             JsonValueKind.True => 1,
             JsonValueKind.False => 0,
+            _ => null,
+        };
+    }
+
+    // NOTE: a Boolean column's labels are spelled "true"/"false" on both sides, so a feature logged as 1, 1.0, "yes" or
+    // true matches a reference cell "1" (CsvTable reads the reference the same way).
+    private static string? BooleanOf(LoggedPrediction prediction, string name)
+    {
+        if (!prediction.Features.TryGetValue(name, out var value)) return null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetDouble() switch { 1 => "true", 0 => "false", _ => null },
+            JsonValueKind.String => ColumnValue.BooleanText(value.GetString()!),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
             _ => null,
         };
     }

@@ -5,7 +5,7 @@ namespace Pipeline.Monitoring.Performance;
 /// P(y = 1) = p and decision threshold t, each prediction contributes p to the expected true positives (ŷ = 1) or
 /// false negatives (ŷ = 0) and 1 - p to the false positives or true negatives.
 /// </summary>
-public static class ConfidenceBasedPerformanceEstimator
+internal static class ConfidenceBasedPerformanceEstimator
 {
     /// <summary>Expected metrics from calibrated positive-class probabilities.</summary>
     public static PerformanceEstimate Estimate(IReadOnlyList<double> probabilities, double threshold = 0.5)

@@ -1,7 +1,7 @@
 namespace Pipeline.Monitoring.Performance;
 
 /// <summary>What a sequential drift detector says after an observation.</summary>
-public enum DetectorState
+internal enum DetectorState
 {
     /// <summary>No evidence of change.</summary>
     Stable,

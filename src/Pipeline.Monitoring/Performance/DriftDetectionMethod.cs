@@ -4,7 +4,7 @@ namespace Pipeline.Monitoring.Performance;
 /// DDM (Gama et al., 2004) over a stream of prediction errors (true = wrong): with p the error rate and
 /// s = sqrt(p(1-p)/n), warning when p + s >= p_min + 2 s_min, drift when p + s >= p_min + 3 s_min. Resets on drift.
 /// </summary>
-public sealed class DriftDetectionMethod
+internal sealed class DriftDetectionMethod
 {
     private readonly int _minimumInstances;
     private readonly double _warningLevel;

@@ -4,7 +4,7 @@ namespace Pipeline.Monitoring.Performance;
 /// Page-Hinkley test for an increase in the mean of a stream (e.g. per-prediction error or loss):
 /// m_t = alpha m_{t-1} + (x_t - mean_t - delta); alarm when m_t - min m > lambda. Resets after an alarm.
 /// </summary>
-public sealed class PageHinkley
+internal sealed class PageHinkley
 {
     private readonly double _delta;
     private readonly double _lambda;

@@ -4,7 +4,7 @@ namespace Pipeline.Monitoring.Performance;
 /// A rate (e.g. accuracy of feedback-labelled predictions) over the last N outcomes, with its Wilson interval;
 /// compare <see cref="Interval"/> with the evaluation baseline to decide degradation.
 /// </summary>
-public sealed class RollingRate
+internal sealed class RollingRate
 {
     private readonly bool[] _window;
     private int _next;

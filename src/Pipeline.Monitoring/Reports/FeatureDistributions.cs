@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Formats.Columns;
 using Pipeline.Monitoring.Drift;
 
 namespace Pipeline.Monitoring.Reports;

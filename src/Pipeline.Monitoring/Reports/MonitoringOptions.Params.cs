@@ -1,4 +1,4 @@
-using System.Globalization;
+using Pipeline.Formats.Params;
 using Pipeline.Monitoring.Drift;
 
 namespace Pipeline.Monitoring.Reports;
@@ -6,53 +6,40 @@ namespace Pipeline.Monitoring.Reports;
 /// <summary>Reading <see cref="MonitoringOptions"/> from params.yaml's <c>monitor</c> section.</summary>
 public sealed partial record MonitoringOptions
 {
+    private static readonly string[] Keys =
+    [
+        "window_size", "window_hours", "min_predictions", "min_labels", "min_class_labels", "tolerance", "threshold",
+        "page_hinkley.delta", "page_hinkley.lambda", "ddm.warning", "ddm.drift", "buckets", "histogram_bins", "retrain_on_drift",
+    ];
+
     /// <summary>
     /// The options from a flattened <c>monitor</c> section (keys relative to it, e.g. <c>window_size</c>,
-    /// <c>drift.drift_share</c>, <c>drift.columns.amount.method</c>); a key it does not know is an error naming it.
+    /// <c>drift.drift_share</c>, <c>drift.columns.amount.method</c>), read by the pipeline's one <see cref="ParamSection"/>:
+    /// an unknown key or a bad value is a <see cref="ParamException"/> naming it.
     /// </summary>
     public static MonitoringOptions FromParams(IReadOnlyDictionary<string, string> section)
     {
-        ArgumentNullException.ThrowIfNull(section);
-        var options = new MonitoringOptions();
-        var drift = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in section.Where(p => p.Value.Length > 0))
+        var s = new ParamSection("monitor", section, Keys, ["drift"]);
+        var d = new MonitoringOptions();
+        var options = d with
         {
-            if (key.StartsWith("drift.", StringComparison.Ordinal))
-            {
-                drift[key["drift.".Length..]] = value;
-                continue;
-            }
-
-            options = key switch
-            {
-                "window_size" => options with { WindowSize = Int(key, value) },
-                "window_hours" => options with { WindowHours = Number(key, value) },
-                "min_predictions" => options with { MinimumPredictions = Int(key, value) },
-                "min_labels" => options with { MinimumLabels = Int(key, value) },
-                "min_class_labels" => options with { MinimumClassLabels = Int(key, value) },
-                "tolerance" => options with { Tolerance = Number(key, value) },
-                "threshold" => options with { DecisionThreshold = Number(key, value) },
-                "page_hinkley.delta" => options with { PageHinkleyDelta = Number(key, value) },
-                "page_hinkley.lambda" => options with { PageHinkleyLambda = Number(key, value) },
-                "ddm.warning" => options with { DdmWarningLevel = Number(key, value) },
-                "ddm.drift" => options with { DdmDriftLevel = Number(key, value) },
-                "buckets" => options with { Buckets = Int(key, value) },
-                "histogram_bins" => options with { HistogramBins = Int(key, value) },
-                "retrain_on_drift" => options with { RetrainOnDrift = bool.TryParse(value, out var b) ? b : throw Bad(key, value, "true or false") },
-                _ => throw new ArgumentException($"Unknown parameter 'monitor.{key}'. Known: window_size, window_hours, min_predictions, min_labels, " +
-                    "min_class_labels, tolerance, threshold, page_hinkley.delta, page_hinkley.lambda, ddm.warning, ddm.drift, buckets, histogram_bins, " +
-                    "retrain_on_drift, and drift.* (see DriftOptionsParams)."),
-            };
-        }
-
-        options = options with { Drift = DriftOptionsParams.Read(drift, "monitor.drift.") };
+            WindowSize = s.Integer("window_size", d.WindowSize, 1),
+            WindowHours = s.OptionalNumber("window_hours"),
+            MinimumPredictions = s.Integer("min_predictions", d.MinimumPredictions, 1),
+            MinimumLabels = s.Integer("min_labels", d.MinimumLabels, 1),
+            MinimumClassLabels = s.Integer("min_class_labels", d.MinimumClassLabels, 1),
+            Tolerance = s.Number("tolerance", d.Tolerance, 0, 1),
+            DecisionThreshold = s.OptionalNumber("threshold", 0, 1),
+            PageHinkleyDelta = s.Number("page_hinkley.delta", d.PageHinkleyDelta),
+            PageHinkleyLambda = s.Number("page_hinkley.lambda", d.PageHinkleyLambda),
+            DdmWarningLevel = s.Number("ddm.warning", d.DdmWarningLevel),
+            DdmDriftLevel = s.Number("ddm.drift", d.DdmDriftLevel),
+            Buckets = s.Integer("buckets", d.Buckets, 1),
+            HistogramBins = s.Integer("histogram_bins", d.HistogramBins, 2),
+            RetrainOnDrift = s.Boolean("retrain_on_drift", d.RetrainOnDrift),
+            Drift = DriftOptionsParams.Read(s.Dotted("drift"), s.Group("drift").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)),
+        };
         options.Validate();
         return options;
     }
-
-    private static int Int(string key, string value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw Bad(key, value, "a whole number");
-
-    private static double Number(string key, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : throw Bad(key, value, "a number");
 }

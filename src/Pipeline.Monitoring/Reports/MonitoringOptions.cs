@@ -1,3 +1,5 @@
+using System.Globalization;
+using Pipeline.Formats.Params;
 using Pipeline.Monitoring.Drift;
 
 namespace Pipeline.Monitoring.Reports;
@@ -70,6 +72,7 @@ public sealed partial record MonitoringOptions
         if (HistogramBins < 2) throw Bad("histogram_bins", HistogramBins, ">= 2");
     }
 
-    private static ArgumentException Bad(string key, object? value, string rule) =>
-        new($"params.yaml monitor.{key} = {value} is invalid; it must be {rule}.");
+    // NOTE: the same message as a bad params.yaml value read by ParamSection, for options built in code.
+    private static ParamException Bad(string key, object? value, string rule) =>
+        ParamValue.Bad($"monitor.{key}", Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", "a number " + rule);
 }

@@ -6,7 +6,7 @@ using Pipeline.Monitoring.Logs;
 namespace Pipeline.Monitoring.Reports;
 
 /// <summary>Builds a <see cref="MonitoringReport"/> from a window of the prediction log, the training reference and the baseline.</summary>
-public sealed class MonitoringReportBuilder
+internal sealed class MonitoringReportBuilder
 {
     private readonly MonitoringOptions _options;
 

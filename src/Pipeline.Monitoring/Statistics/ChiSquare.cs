@@ -6,7 +6,7 @@ namespace Pipeline.Monitoring.Statistics;
 /// Pearson chi-square tests: <c>scipy.stats.chi2_contingency</c> (Yates' correction only when dof == 1)
 /// and <c>scipy.stats.chisquare</c> (goodness of fit).
 /// </summary>
-public static class ChiSquare
+internal static class ChiSquare
 {
     /// <summary>Test of independence on an r x c table of observed counts.</summary>
     public static ChiSquareResult Contingency(IReadOnlyList<IReadOnlyList<double>> observed, bool correction = true)

@@ -6,4 +6,4 @@ namespace Pipeline.Monitoring.Statistics;
 /// <param name="DegreesOfFreedom">Degrees of freedom of the reference distribution.</param>
 /// <param name="Expected">Expected frequencies (rows x columns for a contingency table, one row for goodness of fit).</param>
 /// <param name="CramersV">Cramér's V from the uncorrected statistic (contingency only; NaN for goodness of fit).</param>
-public sealed record ChiSquareResult(double Statistic, double PValue, int DegreesOfFreedom, double[][] Expected, double CramersV);
+internal sealed record ChiSquareResult(double Statistic, double PValue, int DegreesOfFreedom, double[][] Expected, double CramersV);

@@ -1,7 +1,7 @@
 namespace Pipeline.Monitoring.Statistics;
 
 /// <summary>Jensen-Shannon distance, <c>scipy.spatial.distance.jensenshannon</c>: sqrt of the JS divergence.</summary>
-public static class JensenShannon
+internal static class JensenShannon
 {
     /// <summary>
     /// Distance between two (unnormalised) distributions over the same support; natural log unless

@@ -1,7 +1,7 @@
 namespace Pipeline.Monitoring.Statistics;
 
 /// <summary>1-D first Wasserstein (earth mover's) distance, <c>scipy.stats.wasserstein_distance</c>.</summary>
-public static class Wasserstein
+internal static class Wasserstein
 {
     /// <summary>Distance between two empirical distributions, optionally weighted (weights need not sum to 1).</summary>
     public static double Distance(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
@@ -44,17 +45,5 @@ public sealed class ColumnTypeInferenceTests
         Assert.True(columns[1].Nullable);
         Assert.Equal(0, columns[0].Min);
         Assert.Equal(499, columns[0].Max);
-    }
-
-    [Theory]
-    [InlineData("true,FALSE,True", ColumnKind.Boolean)]
-    [InlineData("1,2,3", ColumnKind.Numeric)]
-    [InlineData("0,1,2", ColumnKind.Numeric)]
-    [InlineData("yes,no,maybe", ColumnKind.Categorical)]
-    [InlineData("2024-01-01T10:00:00Z,2024-02-01T11:30:00.5Z", ColumnKind.Date)]
-    [InlineData("1.5e3,-2,NaN", ColumnKind.Categorical)]
-    public void InferKind_SmallColumns_ExpectedKind(string values, ColumnKind expected)
-    {
-        Assert.Equal(expected, ColumnTypeInference.InferKind(values.Split(',')));
     }
 }

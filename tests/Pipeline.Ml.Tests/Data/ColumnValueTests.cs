@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Tests.Data;

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Features;
 

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Features;
 using Pipeline.Ml.Tests.Validation;

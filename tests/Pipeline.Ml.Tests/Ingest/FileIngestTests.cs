@@ -1,7 +1,8 @@
 using Parquet;
 using Parquet.Schema;
-using Pipeline.Ml.Ingest;
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
+using Pipeline.Ml.Ingest;
 
 namespace Pipeline.Ml.Tests.Ingest;
 

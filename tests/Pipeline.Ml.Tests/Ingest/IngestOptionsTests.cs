@@ -1,5 +1,6 @@
 using System.Web;
 using Microsoft.Data.Sqlite;
+using Pipeline.Formats.Params;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Ingest;
 using Pipeline.Ml.Tests.Data;

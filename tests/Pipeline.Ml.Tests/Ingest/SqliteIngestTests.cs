@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Ingest;

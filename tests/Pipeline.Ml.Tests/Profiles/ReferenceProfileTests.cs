@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Profiles;
 using Pipeline.Ml.Tests.Validation;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Ingest;
 using Pipeline.Ml.Tests.Ingest.Streaming;

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Monitoring.Csv;
 using Pipeline.Monitoring.Drift;
 
@@ -43,6 +44,21 @@ public sealed class CsvDatasetReaderTests : IDisposable
         Assert.Null(c.Find("day"));
         Assert.Equal(ColumnKind.Numeric, r.Find("amount")!.Kind);
         Assert.Equal(ColumnKind.Categorical, r.Find("note")!.Kind);
+    }
+
+    [Fact]
+    public void ReadPair_ZeroOneColumn_IsBooleanAndDriftsByChiSquare()
+    {
+        var rows = string.Join("\n", Enumerable.Range(0, 60).Select(i => i % 2 == 0 ? "1" : "0"));
+        var shifted = string.Join("\n", Enumerable.Range(0, 60).Select(i => i % 10 == 0 ? "0" : "1"));
+
+        var (r, c) = CsvDatasetReader.ReadPair(Write("r.csv", "night\n" + rows), Write("c.csv", "night\n" + shifted));
+        var column = Assert.Single(new DriftAnalyzer().Analyze(r, c).Columns);
+
+        Assert.Equal(ColumnKind.Boolean, r.Find("night")!.Kind);
+        Assert.Equal(["true", "false"], r.Find("night")!.Labels!.Take(2));
+        Assert.Equal(DriftMethod.ChiSquare, column.Method);
+        Assert.True(column.Drift);
     }
 
     [Fact]

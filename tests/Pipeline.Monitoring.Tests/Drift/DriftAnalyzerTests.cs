@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Monitoring.Drift;
 
 namespace Pipeline.Monitoring.Tests.Drift;

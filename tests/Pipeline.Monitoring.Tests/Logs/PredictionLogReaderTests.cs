@@ -1,3 +1,4 @@
+using Pipeline.Formats.Columns;
 using Pipeline.Monitoring.Drift;
 using Pipeline.Monitoring.Logs;
 
@@ -46,6 +47,23 @@ public sealed class PredictionLogReaderTests
         Assert.Equal(["amount", "device"], current.Columns.Select(c => c.Name));
         Assert.Equal([10.0, null, 30.0, 40.0], current.Find("amount")!.Numbers!);
         Assert.Equal(["mobile", "desktop", null, "mobile"], current.Find("device")!.Labels!);
+    }
+
+    [Fact]
+    public void ToDataset_BooleanReference_OneSpellingForEveryLoggedForm()
+    {
+        using var log = new PredictionLogFile();
+        string[] logged = ["1", "true", "\"no\"", "0.0", "\"maybe\""];
+        for (var i = 0; i < logged.Length; i++)
+        {
+            log.AddPrediction($"r{i}", Start.AddSeconds(i), $$"""{"night":{{logged[i]}}}""", """{"probability":0.1,"label":false}""", 1);
+        }
+
+        var reference = new DriftDataset([DatasetColumn.Categorical("night", ["true", "false"], ColumnKind.Boolean)]);
+        var night = PredictionLogReader.Read(log.Path).ToDataset(reference).Find("night")!;
+
+        Assert.Equal(ColumnKind.Boolean, night.Kind);
+        Assert.Equal(["true", "true", "false", "false", null], night.Labels!);
     }
 
     [Fact]

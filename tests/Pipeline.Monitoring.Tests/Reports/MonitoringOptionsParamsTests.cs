@@ -1,3 +1,4 @@
+using Pipeline.Formats.Params;
 using Pipeline.Monitoring.Drift;
 using Pipeline.Monitoring.Reports;
 
@@ -36,11 +37,15 @@ public sealed class MonitoringOptionsParamsTests
     [InlineData("windw_size", "10", "'monitor.windw_size'")]
     [InlineData("drift.drift_shar", "0.3", "'monitor.drift.drift_shar'")]
     [InlineData("drift.columns.amount.methd", "ks", "'monitor.drift.columns.amount.methd'")]
-    [InlineData("drift.drift_share", "1.5", "monitor.drift.drift_share = 1.5")]
-    [InlineData("window_size", "lots", "monitor.window_size = lots")]
+    [InlineData("drift.drift_share", "1.5", "params.yaml monitor.drift.drift_share is '1.5'")]
+    [InlineData("window_size", "lots", "params.yaml monitor.window_size is 'lots'")]
+    [InlineData("drift.method", "kl", "params.yaml monitor.drift.method is 'kl'; expected one of: ks, chi2, psi, js, wasserstein.")]
+    [InlineData("drift.columns.amount.method", "kl", "params.yaml monitor.drift.columns.amount.method is 'kl'")]
+    [InlineData("drift.bins", "1", "params.yaml monitor.drift.bins is '1'; expected an integer >= 2.")]
+    [InlineData("retrain_on_drift", "maybe", "params.yaml monitor.retrain_on_drift is 'maybe'; expected true or false.")]
     public void FromParams_BadKeyOrValue_FailsNamingIt(string key, string value, string expected)
     {
-        var error = Assert.Throws<ArgumentException>(() => MonitoringOptions.FromParams(new Dictionary<string, string> { [key] = value }));
+        var error = Assert.Throws<ParamException>(() => MonitoringOptions.FromParams(new Dictionary<string, string> { [key] = value }));
 
         Assert.Contains(expected, error.Message);
     }

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Params;
 using Pipeline.Monitoring.Drift;
 using Pipeline.Monitoring.Logs;
 using Pipeline.Monitoring.Reports;
@@ -45,7 +46,7 @@ public sealed class MonitoringReportJsonTests
     [Fact]
     public void Options_InvalidWindow_NamesTheParamsKey()
     {
-        var error = Assert.Throws<ArgumentException>(() => new MonitoringReportBuilder(new MonitoringOptions { WindowSize = 0 }));
+        var error = Assert.Throws<ParamException>(() => new MonitoringReportBuilder(new MonitoringOptions { WindowSize = 0 }));
         Assert.Contains("monitor.window_size", error.Message, StringComparison.Ordinal);
     }
 

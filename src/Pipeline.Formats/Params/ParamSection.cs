@@ -1,4 +1,4 @@
-namespace Pipeline.Ml.Data;
+namespace Pipeline.Formats.Params;
 
 /// <summary>
 /// One params.yaml section as a stage's options read it: the flattened values with keys relative to the section

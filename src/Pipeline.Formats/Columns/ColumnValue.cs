@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Pipeline.Ml.Data;
+namespace Pipeline.Formats.Columns;
 
 /// <summary>
 /// How a snapshot field is read as each <see cref="ColumnKind"/> (invariant culture): the one set of value rules shared
-/// by kind inference (<see cref="ColumnTypeInference"/>), Validate's type checks and the profiles.
+/// by kind inference (<see cref="ColumnKindInference"/>), Validate's type checks, the profiles and Monitor.
 /// </summary>
-internal static class ColumnValue
+public static class ColumnValue
 {
     private static readonly string[] TrueWords = ["true", "yes", "y", "t", "1"];
     private static readonly string[] FalseWords = ["false", "no", "n", "f", "0"];
@@ -60,6 +60,16 @@ internal static class ColumnValue
     /// <summary>True for a truth word: true/false, yes/no, y/n, t/f, 1/0 (any case).</summary>
     public static bool IsTruthWord(string value) =>
         TrueWords.Contains(value, StringComparer.OrdinalIgnoreCase) || FalseWords.Contains(value, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The truth value of a truth word (<see cref="IsTruthWord"/>); false when it is not one.</summary>
+    public static bool TryBoolean(string value, out bool truth)
+    {
+        truth = TrueWords.Contains(value, StringComparer.OrdinalIgnoreCase);
+        return truth || FalseWords.Contains(value, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"true" or "false" for a truth word, null for anything else: the one spelling of a Boolean value.</summary>
+    public static string? BooleanText(string value) => TryBoolean(value, out var truth) ? (truth ? "true" : "false") : null;
 
     /// <summary>True for an ISO 8601 date or date-time, with or without a zone.</summary>
     public static bool IsIsoDate(string value) =>

@@ -1,6 +1,6 @@
-using Pipeline.Ml.Data;
+using Pipeline.Formats.Params;
 
-namespace Pipeline.Ml.Tests.Data;
+namespace Pipeline.Formats.Tests.Params;
 
 public sealed class ParamSectionTests
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Pipeline.Ml.Data;
+namespace Pipeline.Formats.Params;
 
 /// <summary>
 /// Parses one params.yaml value (given as text) for a stage's options; a bad value throws

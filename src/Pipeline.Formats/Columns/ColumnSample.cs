@@ -1,9 +1,7 @@
-using Pipeline.Ml.Validation;
+namespace Pipeline.Formats.Columns;
 
-namespace Pipeline.Ml.Data;
-
-/// <summary>Running evidence about one column's values, fed row by row by <see cref="ColumnTypeInference"/>.</summary>
-internal sealed class ColumnSample
+/// <summary>Running evidence about one column's values, fed value by value; <see cref="ColumnKindInference.KindOf"/> decides its kind.</summary>
+public sealed class ColumnSample
 {
     // NOTE: distinct values are counted by 64-bit hash, not kept as strings: a wide table (10,000 columns × a
     // thousand values) held ten million strings that every garbage collection had to trace and promote. Two of at most
@@ -13,6 +11,12 @@ internal sealed class ColumnSample
     private readonly int _distinctCap;
     private long _words;
     private long _characters;
+
+    /// <summary>Tracks enough distinct values to tell Categorical from Text (<see cref="ColumnKindInference.CategoricalCap"/> + 1).</summary>
+    public ColumnSample(string name)
+        : this(name, ColumnKindInference.CategoricalCap + 1)
+    {
+    }
 
     /// <summary>Tracks at most <paramref name="distinctCap"/> distinct values (enough to decide the kind).</summary>
     public ColumnSample(string name, int distinctCap)
@@ -46,7 +50,7 @@ internal sealed class ColumnSample
         Present++;
         _characters += value.Length;
         _words += CountWords(value);
-        if (_distinct.Count < _distinctCap) _distinct.Add(KeyHashes.Hash(value));
+        if (_distinct.Count < _distinctCap) _distinct.Add(ValueHash.Of(value));
         if (_distinctLower.Count <= 2) _distinctLower.Add(value.ToLowerInvariant());
         if (AllBoolean) AllBoolean = ColumnValue.IsTruthWord(value);
         if (AllNumeric)

@@ -1,4 +1,4 @@
-namespace Pipeline.Ml.Data;
+namespace Pipeline.Formats.Params;
 
 /// <summary>
 /// A params.yaml setting a stage cannot use: an unknown key or a bad value. The message names the dotted key, the
