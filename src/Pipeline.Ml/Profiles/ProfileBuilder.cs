@@ -1,3 +1,4 @@
+using Pipeline.Formats.Profiles;
 using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Profiles;
 namespace Pipeline.Ml.Profiles;
 
 /// <summary>A seeded reservoir sample (algorithm R) of rows: the first <see cref="ProfileSample.Capacity"/> rows, then each later row replaces a kept one with the right probability.</summary>

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Profiles;
 namespace Pipeline.Monitoring.Reports;
 
 /// <summary>The files a monitoring run reads, as absolute paths (no current-directory use), and where they come from.</summary>

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Profiles;
 using Pipeline.Monitoring.Csv;
 using Pipeline.Monitoring.Drift;
 using Pipeline.Monitoring.Reference;

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Profiles;
 using Microsoft.ML;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Features;
@@ -55,7 +56,7 @@ public sealed class FeaturizerCancellationTests
         Featurizer.Run(paths, new FeaturizerOptions());
 
         Assert.ThrowsAny<OperationCanceledException>(() => NumericStatistics.Compute(paths.TrainCsv, schema, ["amount"], [], cancellation: Cancelled()));
-        Assert.ThrowsAny<OperationCanceledException>(() => ReferenceProfile.Build(paths.TrainCsv, schema, Cancelled()));
+        Assert.ThrowsAny<OperationCanceledException>(() => ProfileBuilder.Build(paths.TrainCsv, schema, Cancelled()));
         var ml = new MLContext(1);
         using (ml.StopOn(Cancelled()))
             Assert.ThrowsAny<OperationCanceledException>(() => Featurizer.Fit(ml, schema, new FeaturizerOptions(), paths.TrainCsv));

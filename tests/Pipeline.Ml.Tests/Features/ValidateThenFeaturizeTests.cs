@@ -1,3 +1,4 @@
+using Pipeline.Formats.Profiles;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Pipeline.Ml.Data;

@@ -1,3 +1,4 @@
+using Pipeline.Formats.Profiles;
 using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Profiles;
@@ -15,7 +16,7 @@ public sealed class ReferenceProfileTests
         var csv = dir.Write("train.csv", "x,c,t,y\n1,a,hello world and more words here,1\n2,a,,0\n,b,hi there you all are welcome,0\n5,a,a b,1\n");
         var schema = SchemaInference.Infer(csv, "y", MlTask.Binary);
 
-        var profile = ReferenceProfile.Build(csv, schema);
+        var profile = ProfileBuilder.Build(csv, schema);
         profile.Save(dir.Path("profile.json"));
         var json = File.ReadAllText(dir.Path("profile.json"));
 
@@ -32,7 +33,7 @@ public sealed class ReferenceProfileTests
         var csv = dir.Write("train.csv", "x,c,t,y\n" + rows);
         var schema = SchemaInference.Infer(csv, "y", MlTask.Binary);
 
-        var sample = ReferenceProfile.Build(csv, schema).Sample!;
+        var sample = ProfileBuilder.Build(csv, schema).Sample!;
 
         Assert.Equal(["x", "c", "t", "y"], sample.Columns);
         Assert.Equal(ProfileSample.Capacity, sample.Rows.Count);
@@ -41,7 +42,7 @@ public sealed class ReferenceProfileTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.True(ids[^1] > 10_000, "a reservoir sample reaches the last rows");
         Assert.All(sample.Rows, r => Assert.Equal($"word{int.Parse(r[0]!, System.Globalization.CultureInfo.InvariantCulture) % 7} and more", r[2]));
-        Assert.Equal(ReferenceProfile.Build(csv, schema).ToJson(), ReferenceProfile.Build(csv, schema).ToJson());
+        Assert.Equal(ProfileBuilder.Build(csv, schema).ToJson(), ProfileBuilder.Build(csv, schema).ToJson());
     }
 
     // NOTE: x = 1, 2, 5 (one missing); t lengths 31, 3, 28 (one missing); quantiles interpolate linearly.

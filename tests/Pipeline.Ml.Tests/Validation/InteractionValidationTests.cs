@@ -1,3 +1,4 @@
+using Pipeline.Formats.Params;
 using System.Text.Json;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Recommendation;

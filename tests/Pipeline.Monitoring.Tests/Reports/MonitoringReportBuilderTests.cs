@@ -1,3 +1,4 @@
+using Pipeline.Formats.Profiles;
 using Pipeline.Monitoring.Reports;
 using Pipeline.Monitoring.Tests.Logs;
 
@@ -126,7 +127,7 @@ public sealed class MonitoringReportBuilderTests
         Traffic.Add(log, 400, shift: 0.3);
         var csv = Traffic.WriteReference(log.Folder);
         var folder = Directory.CreateDirectory(Path.Combine(log.Folder, "models", "registry", "m", "v0.0.2")).FullName;
-        Pipeline.Ml.Profiles.ReferenceProfile.Build(csv, Pipeline.Ml.Validation.SchemaInference.Infer(csv, "label", Pipeline.Ml.Data.MlTask.Binary))
+        Pipeline.Ml.Profiles.ProfileBuilder.Build(csv, Pipeline.Ml.Validation.SchemaInference.Infer(csv, "label", Pipeline.Ml.Data.MlTask.Binary))
             .Save(Path.Combine(folder, "profile.json"));
         Traffic.WriteMetrics(folder, accuracy: 0.97);
         File.Delete(csv);

@@ -1,17 +1,16 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Pipeline.Ml.Data;
 using Pipeline.Formats.IO;
 
-namespace Pipeline.Ml.Profiles;
+namespace Pipeline.Formats.Profiles;
 
 /// <summary>
 /// The reference profile of the train split (data/features/profile.json): per column the row count, null rate and
 /// its distribution, and a seeded sample of the rows (<see cref="ProfileSample"/>), for drift monitoring. JSON keys are
-/// snake_case in declaration order; numbers are invariant.
+/// snake_case in declaration order; numbers are invariant. Ml's ProfileBuilder writes it, Monitoring and the registry read it.
 /// </summary>
-internal sealed record ReferenceProfile(long RowCount, IReadOnlyList<ColumnProfile> Columns)
+public sealed record ReferenceProfile(long RowCount, IReadOnlyList<ColumnProfile> Columns)
 {
     /// <summary>Up to <see cref="ProfileSample.Capacity"/> rows with their raw values (null in a profile written before samples existed).</summary>
     public ProfileSample? Sample { get; init; }
@@ -33,9 +32,6 @@ internal sealed record ReferenceProfile(long RowCount, IReadOnlyList<ColumnProfi
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
-
-    /// <summary>Profiles every column of <paramref name="csvPath"/> (in schema column order) in one streaming pass; cancellable.</summary>
-    public static ReferenceProfile Build(string csvPath, DatasetSchema schema, CancellationToken cancellation = default) => ProfileBuilder.Build(csvPath, schema, cancellation);
 
     /// <summary>The profile as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";

@@ -1,4 +1,4 @@
-namespace Pipeline.Ml.Profiles;
+namespace Pipeline.Formats.Profiles;
 
 /// <summary>
 /// A seeded uniform sample of the profiled rows with their raw values (text included), in <see cref="Columns"/> order:

@@ -1,4 +1,4 @@
-namespace Pipeline.Ml.Profiles;
+namespace Pipeline.Formats.Profiles;
 
 /// <summary>Counts on equal-width bins: <c>Edges</c> has one more entry than <c>Counts</c>; the last bin includes its upper edge.</summary>
-internal sealed record HistogramProfile(IReadOnlyList<double> Edges, IReadOnlyList<long> Counts);
+public sealed record HistogramProfile(IReadOnlyList<double> Edges, IReadOnlyList<long> Counts);

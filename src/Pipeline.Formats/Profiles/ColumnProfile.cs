@@ -1,10 +1,9 @@
 using Pipeline.Formats.Columns;
-using Pipeline.Ml.Data;
 
-namespace Pipeline.Ml.Profiles;
+namespace Pipeline.Formats.Profiles;
 
 /// <summary>The reference profile of one column; exactly one of the kind-specific parts is set (none for dates or empty columns).</summary>
-internal sealed record ColumnProfile(string Name, ColumnKind Kind, long Count, double NullRate)
+public sealed record ColumnProfile(string Name, ColumnKind Kind, long Count, double NullRate)
 {
     /// <summary>Set for numeric columns with at least one value.</summary>
     public NumericProfile? Numeric { get; init; }

@@ -1,4 +1,0 @@
-namespace Pipeline.Ml.Profiles;
-
-/// <summary>The distribution of a numeric column's non-missing values.</summary>
-internal sealed record NumericProfile(double Mean, double Std, double Min, double Max, IReadOnlyList<QuantilePoint> Quantiles, HistogramProfile Histogram);
