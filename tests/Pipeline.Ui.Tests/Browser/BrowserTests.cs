@@ -75,9 +75,9 @@ public sealed class BrowserTests
         using var browser = TestBrowser.Start();
         browser.Navigate().GoToUrl(new Uri(ui.Address, "/experiments"));
 
-        browser.FindElement(By.CssSelector("a[data-column='metric:auc']")).Click();
+        TestBrowser.ClickAndWaitForNewPage(browser, browser.FindElement(By.CssSelector("a[data-column='metric:auc']")));
         var ascending = Names(browser);
-        browser.FindElement(By.CssSelector("a[data-column='metric:auc']")).Click();
+        TestBrowser.ClickAndWaitForNewPage(browser, browser.FindElement(By.CssSelector("a[data-column='metric:auc']")));
         var descending = Names(browser);
 
         Assert.Equal(["quiet-toad", "workspace", repo.HeadSha[..7], "brisk-lion"], ascending);
@@ -97,7 +97,7 @@ public sealed class BrowserTests
 
         browser.FindElement(By.CssSelector("input[name='run'][value='workspace']")).Click();
         browser.FindElement(By.CssSelector("input[name='run'][value='brisk-lion']")).Click();
-        browser.FindElement(By.Id("compare-button")).Click();
+        TestBrowser.ClickAndWaitForNewPage(browser, browser.FindElement(By.Id("compare-button")));
 
         Assert.Contains("/compare?run=workspace&run=brisk-lion", browser.Url, StringComparison.Ordinal);
         var charts = browser.FindElements(By.CssSelector("#metric-charts img.chart"));
@@ -123,7 +123,7 @@ public sealed class BrowserTests
 
         var form = browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")).FindElement(By.XPath("./ancestor::form"));
         form.FindElement(By.Name("token")).SendKeys("s3cret-token");
-        browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")).Click();
+        TestBrowser.ClickAndWaitForNewPage(browser, browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")));
 
         Assert.Equal("v0.0.2", browser.FindElement(By.Id("production-fraud-detector")).Text);
         Assert.StartsWith("fraud-detector v0.0.2 is now the production version", browser.FindElement(By.Id("notice")).Text, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public sealed class BrowserTests
             browser.Navigate().GoToUrl(new Uri(ui.Address, "/models"));
             var form = browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")).FindElement(By.XPath("./ancestor::form"));
             form.FindElement(By.Name("token")).SendKeys("not-the-token");
-            browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")).Click();
+            TestBrowser.ClickAndWaitForNewPage(browser, browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")));
 
             Assert.StartsWith("403 Forbidden: The admin token is not the one", browser.FindElement(By.Id("notice")).Text, StringComparison.Ordinal);
             Assert.Equal("v0.0.1", browser.FindElement(By.Id("production-fraud-detector")).Text);
@@ -150,7 +150,7 @@ public sealed class BrowserTests
         await using var readOnly = await RunningUi.StartAsync(repo, token: null);
         browser.Navigate().GoToUrl(new Uri(readOnly.Address, "/models"));
         Assert.Empty(browser.FindElements(By.Name("token")));
-        browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")).Click();
+        TestBrowser.ClickAndWaitForNewPage(browser, browser.FindElement(By.Id("promote-fraud-detector-v0.0.2")));
 
         Assert.StartsWith("403 Forbidden: The UI is read-only", browser.FindElement(By.Id("notice")).Text, StringComparison.Ordinal);
         Assert.Equal("v0.0.1", repo.Production);

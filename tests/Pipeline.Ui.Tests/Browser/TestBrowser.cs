@@ -33,6 +33,36 @@ internal static class TestBrowser
     }
 
     /// <summary>
+    /// Clicks <paramref name="element"/> (a link or a submit button) and waits, up to 30 s, until the page it leads to has
+    /// replaced the current one and loaded: a click may return before the navigation it starts has begun, so reading
+    /// the page straight after it could read the old one.
+    /// </summary>
+    public static void ClickAndWaitForNewPage(IWebDriver driver, IWebElement element)
+    {
+        var old = driver.FindElement(By.TagName("html"));
+        element.Click();
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (IsStale(old) && Equals(((IJavaScriptExecutor)driver).ExecuteScript("return document.readyState"), "complete")) return;
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException($"Clicking did not lead to a new page within 30 s; the browser is still on {driver.Url}.");
+    }
+
+    private static bool IsStale(IWebElement element)
+    {
+        try
+        {
+            _ = element.TagName;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
     /// Saves a full-window screenshot as <c>&lt;name&gt;.png</c> in the test output's <c>screenshots/</c>, and in the
     /// folder named by <c>PIPELINE_UI_SCREENSHOTS</c> when it is set (the README's images: <c>docs/ui</c>).
     /// </summary>
