@@ -42,11 +42,10 @@ internal sealed partial class Build
     /// </summary>
     private MonitoringInputs MonitoringInputsOf(string log, ITargetLog output)
     {
-        var model = ParamsValue("model.name") ?? "fraud-detector";
-        if (Pipeline.Ml.Gate.RegistryFolder.ProductionVersion(Registry, model) is { } version
-            && Pipeline.Ml.Gate.RegistryFolder.Production(Registry, model) is { } folder && MonitoringInputs.HasRegisteredBaseline(folder))
+        if (Pipeline.Ml.Gate.RegistryFolder.ProductionVersion(Registry, ModelName) is { } version
+            && Pipeline.Ml.Gate.RegistryFolder.Production(Registry, ModelName) is { } folder && MonitoringInputs.HasRegisteredBaseline(folder))
             return MonitoringInputs.Registered(RootDirectory, log, folder, version.ToString());
-        output.Information($"No registered production baseline for {model} (a version with profile.json and metrics.json): the workspace's data/features/train.csv and metrics.json are the baseline.");
+        output.Information($"No registered production baseline for {ModelName} (a version with profile.json and metrics.json): the workspace's data/features/train.csv and metrics.json are the baseline.");
         return MonitoringInputs.Conventional(RootDirectory, log);
     }
 

@@ -1,3 +1,5 @@
+using Pipeline.Formats.Metrics;
+
 namespace Pipeline.Ml.Evaluation;
 
 /// <summary>
@@ -93,32 +95,9 @@ internal static class BinaryMetrics
 
     /// <summary>
     /// The probability threshold with the highest F1 (predict positive when p ≥ threshold); ties go to the higher
-    /// threshold. 0.5 when there are no positives.
+    /// threshold (<see cref="DecisionThreshold.BestF1"/>, the rule Monitor re-checks with). 0.5 when there are no positives.
     /// </summary>
-    public static double BestF1Threshold(double[] labels, double[] scores)
-    {
-        var order = DescendingOrder(scores);
-        var positives = labels.Sum();
-        double tp = 0, fp = 0, bestF1 = -1, best = 0.5;
-        for (var i = 0; i < order.Length; i++)
-        {
-            tp += labels[order[i]];
-            fp += 1 - labels[order[i]];
-            if (i + 1 < order.Length && scores[order[i + 1]] == scores[order[i]])
-            {
-                continue;
-            }
-
-            var f1 = positives == 0 ? 0 : 2 * tp / (tp + fp + positives);
-            if (f1 > bestF1)
-            {
-                bestF1 = f1;
-                best = scores[order[i]];
-            }
-        }
-
-        return positives == 0 ? 0.5 : best;
-    }
+    public static double BestF1Threshold(double[] labels, double[] scores) => DecisionThreshold.BestF1(labels, scores)?.Threshold ?? 0.5;
 
     private static IEnumerable<(double Positive, double Negative)> Groups(double[] labels, double[] scores, int[] order, double[]? weights)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Formats.Metrics;
 using Pipeline.Monitoring.Logs;
 using Pipeline.Monitoring.Performance;
 
@@ -26,7 +27,7 @@ internal static class BaseRateAnalysis
         var interval = WilsonInterval.Of(positives, labelled.Length);
         check = check with { ObservedPositiveRate = positives / (double)labelled.Length, ObservedPositiveInterval = interval };
         if (labelled.Length < options.MinimumLabels || baseline.PositiveRate is not { } expected || (expected >= interval.Lower && expected <= interval.Upper)) return check;
-        var (best, bestF1) = BestF1(labelled);
+        var (best, bestF1) = DecisionThreshold.BestF1([.. labelled.Select(o => o.Truth ? 1.0 : 0.0)], [.. labelled.Select(o => o.Score)]) ?? (1, 0);
         return check with { Moved = true, ThresholdF1 = F1(labelled, threshold), BestThreshold = best, BestF1 = bestF1 };
     }
 
@@ -48,25 +49,5 @@ internal static class BaseRateAnalysis
         }
 
         return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-    }
-
-    // NOTE: every distinct score is a candidate threshold, scanned from the highest down; ties keep the higher threshold.
-    private static (double Threshold, double F1) BestF1((double Score, bool Truth)[] outcomes)
-    {
-        var positives = outcomes.Count(o => o.Truth);
-        if (positives == 0) return (1, 0);
-        var sorted = outcomes.OrderByDescending(o => o.Score).ToArray();
-        double best = sorted[0].Score, bestF1 = -1;
-        int tp = 0, predicted = 0;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            predicted++;
-            if (sorted[i].Truth) tp++;
-            if (i + 1 < sorted.Length && sorted[i + 1].Score == sorted[i].Score) continue;
-            var f1 = 2.0 * tp / (predicted + positives);
-            if (f1 > bestF1) (best, bestF1) = (sorted[i].Score, f1);
-        }
-
-        return (best, bestF1);
     }
 }

@@ -1,0 +1,35 @@
+namespace Pipeline.Formats.Metrics;
+
+/// <summary>
+/// The one rule for a binary model's decision threshold, shared by training (Ml's <c>BinaryMetrics</c>, on the
+/// validation split) and Monitor's re-check on labelled traffic, so both name the same threshold for the same rows.
+/// </summary>
+public static class DecisionThreshold
+{
+    /// <summary>
+    /// The probability threshold with the highest F1 (predict positive when score ≥ threshold) and that F1: every distinct
+    /// score is a candidate, scanned from the highest down; ties keep the higher threshold. Null when no label is positive.
+    /// </summary>
+    /// <param name="labels">1 for a positive row, 0 for a negative one.</param>
+    /// <param name="scores">The model's scores, one per label.</param>
+    public static (double Threshold, double F1)? BestF1(IReadOnlyList<double> labels, IReadOnlyList<double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(scores);
+        var positives = labels.Sum();
+        if (positives == 0) return null;
+        var order = Enumerable.Range(0, scores.Count).ToArray();
+        Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]) is var c && c != 0 ? c : a.CompareTo(b));
+        double tp = 0, predicted = 0, best = scores[order[0]], bestF1 = -1;
+        for (var i = 0; i < order.Length; i++)
+        {
+            predicted++;
+            tp += labels[order[i]];
+            if (i + 1 < order.Length && scores[order[i + 1]] == scores[order[i]]) continue;
+            var f1 = 2 * tp / (predicted + positives);
+            if (f1 > bestF1) (best, bestF1) = (scores[order[i]], f1);
+        }
+
+        return (best, bestF1);
+    }
+}
