@@ -108,7 +108,10 @@ public sealed partial class ClusterTests
         Assert.Matches(@"Validate\s+run", plan.Stdout);
     }
 
-    /// <summary>The node job <paramref name="jobId"/> runs on, once the job's own processes have started there.</summary>
+    /// <summary>
+    /// The node job <paramref name="jobId"/> runs on, once the job's own processes have started there and its log has
+    /// its first line (a job killed before it wrote anything has no last lines to report).
+    /// </summary>
     private string WaitUntilRunning(string jobId)
     {
         for (var i = 0; i < 3000; i++)
@@ -116,7 +119,8 @@ public sealed partial class ClusterTests
             var fields = Slurm("scontrol", "show", "job", "-o", jobId).Split(' ').Select(f => f.Split('=', 2)).Where(kv => kv.Length == 2)
                 .GroupBy(kv => kv[0]).ToDictionary(g => g.Key, g => g.First()[1]);
             if (fields.GetValueOrDefault("JobState") == "RUNNING" && fields.GetValueOrDefault("BatchHost") is { } node
-                && SlurmNode.JobProcesses(jobId).Count > 1)
+                && SlurmNode.JobProcesses(jobId).Count > 1
+                && fields.GetValueOrDefault("StdOut") is { } log && File.Exists(log) && File.ReadAllText(log).Contains("worker: ", StringComparison.Ordinal))
                 return node;
             Thread.Sleep(100);
         }
