@@ -29,7 +29,7 @@ internal sealed partial class Build
             Port = Port ?? DefaultServingPort,
             GrpcPort = GrpcPort,
             AdminToken = AdminToken,
-            FallbackBelow = ParamsValue("serve.fallback_below") is { Length: > 0 } below ? StageOptions.Read(() => ParamValue.Number("serve.fallback_below", below)) : 0.5,
+            FallbackBelow = StageOptions.Read(() => ServeSettings.From(ParamsSection("serve"))).FallbackBelow,
         }, TimeProvider.System, ctx.CancellationToken));
 
     Target Drift => _ => _

@@ -18,22 +18,29 @@ internal sealed partial class Build
     /// How Deploy rolls <paramref name="version"/> out: deploy.strategy, deploy.steps, deploy.hold_seconds (or --hold-seconds),
     /// deploy.max_score_psi (or --max-score-psi).
     /// </summary>
-    private RolloutRequest RolloutPlan(string version) => new()
+    private RolloutRequest RolloutPlan(string version)
     {
-        Strategy = ParamsValue("deploy.strategy") ?? "direct",
-        Version = version,
-        Steps = ParamsValue("deploy.steps") is { Length: > 0 } steps ? [.. steps.Split(',', StringSplitOptions.TrimEntries).Select(s => StageOptions.Read(() => ParamValue.Integer("deploy.steps", s, min: 1, max: 100)))] : null,
-        HoldSeconds = HoldSeconds ?? (ParamsValue("deploy.hold_seconds") is { Length: > 0 } hold ? StageOptions.Read(() => ParamValue.Number("deploy.hold_seconds", hold, min: 0)) : 300),
-        Bounds = new CanaryBounds
+        var deploy = DeploySettingsOf();
+        return new()
         {
-            MaxPsi = (MaxScorePsi ?? ParamsValue("deploy.max_score_psi")) switch
+            Strategy = deploy.Strategy,
+            Version = version,
+            Steps = deploy.Steps,
+            HoldSeconds = HoldSeconds ?? deploy.HoldSeconds,
+            Bounds = new CanaryBounds
             {
-                null or "" => 0.25,
-                "none" => null,
-                var psi => StageOptions.Read(() => ParamValue.Number("deploy.max_score_psi", psi, min: 0)),
+                MaxPsi = (MaxScorePsi ?? deploy.MaxScorePsi) switch
+                {
+                    null or "" => 0.25,
+                    "none" => null,
+                    var psi => StageOptions.Read(() => ParamValue.Number("deploy.max_score_psi", psi, min: 0)),
+                },
             },
-        },
-    };
+        };
+    }
+
+    /// <summary>The deploy section of params.yaml; a bad key or value ends the target in one line.</summary>
+    private DeploySettings DeploySettingsOf() => StageOptions.Read(() => DeploySettings.From(ParamsSection("deploy")));
 
     /// <summary>Command-line overrides of the rollout, for a Deploy run started by another target (Retrain, Simulate).</summary>
     private static string[] RolloutArguments(double? holdSeconds, string? maxScorePsi) =>
@@ -50,7 +57,7 @@ internal sealed partial class Build
 
     /// <summary>The serving hosts of deploy.host, or the local host on <paramref name="port"/> when it is not set.</summary>
     private string[] ServingAddressesOn(int port) =>
-        (ParamsValue("deploy.host") ?? $"http://127.0.0.1:{port}").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        DeploySettingsOf().Hosts is { Count: > 0 } hosts ? [.. hosts] : [$"http://127.0.0.1:{port}"];
 
     /// <summary>The serving host's REST port when --port is not given.</summary>
     private const int DefaultServingPort = 5080;

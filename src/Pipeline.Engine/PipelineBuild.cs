@@ -26,6 +26,16 @@ public abstract class PipelineBuild
         return Execution.ParamFlattener.Flatten(section).GetValueOrDefault(dottedKey);
     }
 
+    /// <summary>
+    /// The flattened values of a params.yaml section (keys relative to it, as <see cref="ITargetContext.ParamSection"/>
+    /// gives them; empty when absent), read while targets are being defined or by targets that read no declared params.
+    /// </summary>
+    protected IReadOnlyDictionary<string, string> ParamsSection(string section)
+    {
+        _params ??= Params.ParamsFile.Load(Path.Combine(RootDirectory, "params.yaml"));
+        return _params.TryGet(section, out var value) ? Execution.ParamFlattener.Flatten(value) : new Dictionary<string, string>();
+    }
+
     /// <summary>Forgets the params.yaml read by <see cref="ParamsValue"/>, e.g. after a nested run edited it.</summary>
     protected void ResetParamsCache() => _params = null;
 

@@ -166,7 +166,7 @@ public sealed class SlurmExecutor : ITargetExecutor
     }
 
     private static string LastLines(JobLogTail tail) =>
-        tail.LastLines.Count == 0 ? "" : "\nlast log lines:\n  " + string.Join("\n  ", tail.LastLines);
+        tail.LastLines.Count == 0 ? "\nthe job wrote no log lines before it ended" : "\nlast log lines:\n  " + string.Join("\n  ", tail.LastLines);
 
     /// <summary>
     /// The job: inputs from the remote, the target alone, outputs to the remote. <c>--executor local</c> keeps a

@@ -26,4 +26,18 @@ public sealed class ParamsErrorTests(ReferenceTemplate template) : IDisposable
         Assert.DoesNotContain("Exception", result.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(_repo.PathOf("data/features/train.csv")), "a failed Featurize left features behind");
     }
+
+    [Theory]
+    [InlineData("Rollback", "deploy.stratgy=canary", "Unknown parameter 'deploy.stratgy' in params.yaml. Did you mean 'deploy.strategy'?")]
+    [InlineData("Rollback", "deploy.hold_seconds=soon", "params.yaml deploy.hold_seconds is 'soon'")]
+    [InlineData("Serve", "serve.fallback_belw=0.3", "Unknown parameter 'serve.fallback_belw' in params.yaml. Did you mean 'serve.fallback_below'?")]
+    public void Build_UnknownOrBadDeployOrServeKey_FailsInOneLineNamingItBeforeContactingAnyHost(string target, string set, string message)
+    {
+        var result = _repo.Run(target, "--set", set);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(result.Output.Split('\n'), l => l.Contains(message, StringComparison.Ordinal) && !l.Contains("--set", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Output, StringComparison.Ordinal);
+    }
 }
