@@ -12,4 +12,8 @@ internal sealed partial class Build : PipelineBuild
     public static int Main(string[] args) => TrialWorkerCommand.Matches(args) ? TrialWorkerCommand.Run(args) : Execute<Build>(x => x.Deploy);
 
     private string ModelName => ParamsValue("model.name") ?? "fraud-detector";
+
+    /// <summary>Every section of params.yaml some target or host reads; another one (a typo such as <c>featurise:</c>) stops the run.</summary>
+    protected override IReadOnlyCollection<string> ParamsSectionsRead =>
+        ["model", "source", "ingest", "data", "validate", "featurize", "train", "evaluate", "gate", "monitor", "deploy", "serve", "simulate"];
 }

@@ -36,6 +36,13 @@ public abstract class PipelineBuild
         return _params.TryGet(section, out var value) ? Execution.ParamFlattener.Flatten(value) : new Dictionary<string, string>();
     }
 
+    /// <summary>
+    /// The top-level params.yaml sections this build reads; when not null, a run whose params.yaml has another section
+    /// (<c>featurise:</c>) stops before planning, naming it and the closest known one, instead of ignoring a whole group
+    /// of settings. Null (the default) checks nothing.
+    /// </summary>
+    protected internal virtual IReadOnlyCollection<string>? ParamsSectionsRead => null;
+
     /// <summary>Forgets the params.yaml read by <see cref="ParamsValue"/>, e.g. after a nested run edited it.</summary>
     protected void ResetParamsCache() => _params = null;
 

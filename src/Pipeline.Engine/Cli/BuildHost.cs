@@ -30,6 +30,7 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
                 return intercepted;
             // NOTE: --set is written before the targets are read, so definitions that read params.yaml see it.
             if (!line.Has("help") && !line.Has("plan")) ParamsSets.Write(layout, line);
+            if (!line.Has("help")) CheckParamsSections(build, layout.Root);
             var model = BuildModelReader.Read(build, defaultTargets);
             if (line.Has("help")) return Help(model, members, build);
 
@@ -96,4 +97,19 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
 
     private static List<string> ParameterFiles(string defaults, CommandLine line) =>
         [defaults, .. Split(line.Values("profile")).Select(p => Path.Combine(Path.GetDirectoryName(defaults)!, $"parameters.{p}.json"))];
+
+    /// <summary>See <see cref="PipelineBuild.ParamsSectionsRead"/>: a section the build does not read ends the run in one line.</summary>
+    private static void CheckParamsSections(PipelineBuild build, string root)
+    {
+        var path = Path.Combine(root, "params.yaml");
+        if (build.ParamsSectionsRead is not { } known || !File.Exists(path)) return;
+        try
+        {
+            Pipeline.Formats.Params.ParamSection.CheckSections(Params.ParamsFile.Load(path).Root.Keys, known);
+        }
+        catch (Pipeline.Formats.Params.ParamException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
 }

@@ -88,29 +88,22 @@ public sealed class ParamSection
     }
 
     /// <summary>The documented key nearest to <paramref name="key"/> (a typo, or a key given with the section's prefix).</summary>
-    private string? ClosestKey(string key)
-    {
-        if (key.StartsWith(Name + ".", StringComparison.Ordinal) && IsKnown(key[(Name.Length + 1)..])) return key[(Name.Length + 1)..];
-        var known = _keys.Concat(_groups).Order(StringComparer.Ordinal).ToList();
-        var best = known.Select(k => (k, d: Distance(key, k))).OrderBy(x => x.d).FirstOrDefault();
-        if (best.k is not null && best.d <= Math.Max(2, key.Length / 3)) return best.k;
-        // NOTE: a shortened or lengthened name (slice for slice_column, retry for retries) is far in edits but plain to see.
-        var (longest, shared) = known.Select(k => (k, n: k.Zip(key).TakeWhile(p => p.First == p.Second).Count())).MaxBy(x => x.n);
-        return shared >= 4 && shared * 5 >= key.Length * 3 ? longest : null;
-    }
+    private string? ClosestKey(string key) =>
+        key.StartsWith(Name + ".", StringComparison.Ordinal) && IsKnown(key[(Name.Length + 1)..])
+            ? key[(Name.Length + 1)..]
+            : NearestName.Of(key, [.. _keys.Concat(_groups)]);
 
-    // NOTE: plain Levenshtein, a dozen lines; the engine's EditDistance is internal to an assembly Ml may not reference.
-    private static int Distance(string a, string b)
+    /// <summary>
+    /// Checks the top-level sections of params.yaml against those the pipeline reads: a section nobody reads
+    /// (<c>featurise:</c>) is a <see cref="ParamException"/> naming it and the closest known section, instead of a
+    /// whole section of settings silently ignored.
+    /// </summary>
+    public static void CheckSections(IEnumerable<string> sections, IReadOnlyCollection<string> known)
     {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
+        ArgumentNullException.ThrowIfNull(sections);
+        ArgumentNullException.ThrowIfNull(known);
+        if (sections.FirstOrDefault(s => !known.Contains(s)) is not { } unknown) return;
+        var hint = NearestName.Of(unknown, known) is { } closest ? $" Did you mean '{closest}'?" : "";
+        throw new ParamException($"Unknown section '{unknown}' in params.yaml.{hint} Known sections: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
     }
 }

@@ -28,14 +28,16 @@ public sealed class ParamsErrorTests(ReferenceTemplate template) : IDisposable
     }
 
     [Theory]
-    [InlineData("Rollback", "deploy.stratgy=canary", "Unknown parameter 'deploy.stratgy' in params.yaml. Did you mean 'deploy.strategy'?")]
-    [InlineData("Rollback", "deploy.hold_seconds=soon", "params.yaml deploy.hold_seconds is 'soon'")]
-    [InlineData("Serve", "serve.fallback_belw=0.3", "Unknown parameter 'serve.fallback_belw' in params.yaml. Did you mean 'serve.fallback_below'?")]
-    public void Build_UnknownOrBadDeployOrServeKey_FailsInOneLineNamingItBeforeContactingAnyHost(string target, string set, string message)
+    [InlineData("Rollback", "deploy.stratgy=canary", 1, "Unknown parameter 'deploy.stratgy' in params.yaml. Did you mean 'deploy.strategy'?")]
+    [InlineData("Rollback", "deploy.hold_seconds=soon", 1, "params.yaml deploy.hold_seconds is 'soon'")]
+    // NOTE: a section nobody reads is a usage error found before planning (exit 2), as an unknown option is.
+    [InlineData("Validate", "featurise.scaling=zscore", 2, "Unknown section 'featurise' in params.yaml. Did you mean 'featurize'?")]
+    [InlineData("Serve", "serve.fallback_belw=0.3", 1, "Unknown parameter 'serve.fallback_belw' in params.yaml. Did you mean 'serve.fallback_below'?")]
+    public void Build_UnknownSectionOrUnknownOrBadDeployOrServeKey_FailsInOneLineNamingItBeforeAnythingRuns(string target, string set, int exitCode, string message)
     {
         var result = _repo.Run(target, "--set", set);
 
-        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.True(result.ExitCode == exitCode, result.ToString());
         Assert.Contains(result.Output.Split('\n'), l => l.Contains(message, StringComparison.Ordinal) && !l.Contains("--set", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", result.Output, StringComparison.Ordinal);

@@ -48,4 +48,19 @@ public sealed class ParamSectionTests
     [Fact]
     public void Group_EntriesUnderIt_KeysRelativeAndSorted() =>
         Assert.Equal([KeyValuePair.Create("auc", "0.8"), KeyValuePair.Create("f1", "0.5")], Section(("min.f1", "0.5"), ("min.auc", " 0.8 ")).Group("min"));
+
+    [Theory]
+    [InlineData("featurise", "Unknown section 'featurise' in params.yaml. Did you mean 'featurize'? Known sections: featurize, model, train.")]
+    [InlineData("trn", "Unknown section 'trn' in params.yaml. Did you mean 'train'? Known sections: featurize, model, train.")]
+    [InlineData("xyzzy", "Unknown section 'xyzzy' in params.yaml. Known sections: featurize, model, train.")]
+    public void CheckSections_ASectionNobodyReads_NamesItAndTheClosestKnownOne(string section, string message)
+    {
+        var error = Assert.Throws<ParamException>(() => ParamSection.CheckSections(["model", section], ["train", "model", "featurize"]));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void CheckSections_OnlyKnownSections_Passes() =>
+        ParamSection.CheckSections(["model", "train"], ["train", "model", "featurize"]);
 }
