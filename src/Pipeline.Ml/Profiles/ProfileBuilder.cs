@@ -64,22 +64,38 @@ internal sealed class ProfileBuilder
     /// Adds one row (fields in header order) whose numbers are parsed: <paramref name="parsedNumbers"/>[p] is the number in
     /// field p (NaN when missing or not a number) for every p of <see cref="NumericPositions"/>.
     /// </summary>
-    public void Add(string?[] fields, double[] parsedNumbers)
+    public void Add(string?[] fields, double[] parsedNumbers) => AddBlock([fields], parsedNumbers);
+
+    /// <summary>
+    /// Adds rows (fields in header order) whose numbers are parsed column by column: <paramref name="block"/>[p · n + r] is
+    /// the number in field p of row r of the n <paramref name="rowsAdded"/> (NaN when missing or not a number) for every p
+    /// of <see cref="NumericPositions"/>.
+    /// </summary>
+    // NOTE: column by column, each column's state sees its values in row order (the same results as row by row) and is
+    // touched once per block rather than once per row.
+    public void AddBlock(IReadOnlyList<string?[]> rowsAdded, double[] block)
     {
-        rows++;
+        var n = rowsAdded.Count;
+        rows += n;
         for (var i = 0; i < kinds.Length; i++)
         {
-            var value = index[i] < 0 ? null : fields[index[i]];
-            if (value is null) { nulls[i]++; continue; }
-            switch (kinds[i])
+            var at = index[i];
+            if (at < 0) { nulls[i] += n; continue; }
+            var kind = kinds[i];
+            for (var r = 0; r < n; r++)
             {
-                case ColumnKind.Numeric when parsedNumbers[index[i]] is var number && !double.IsNaN(number): numbers[i].Add(number); break;
-                case ColumnKind.Text: numbers[i].Add(value.Length); break;
-                case ColumnKind.Categorical or ColumnKind.Boolean: categories[i][value] = categories[i].GetValueOrDefault(value) + 1; break;
+                var value = rowsAdded[r][at];
+                if (value is null) { nulls[i]++; continue; }
+                switch (kind)
+                {
+                    case ColumnKind.Numeric when block[at * n + r] is var number && !double.IsNaN(number): numbers[i].Add(number); break;
+                    case ColumnKind.Text: numbers[i].Add(value.Length); break;
+                    case ColumnKind.Categorical or ColumnKind.Boolean: categories[i][value] = categories[i].GetValueOrDefault(value) + 1; break;
+                }
             }
         }
 
-        sample.Add(fields, index);
+        for (var r = 0; r < n; r++) sample.Add(rowsAdded[r], index);
     }
 
     /// <summary>
