@@ -123,6 +123,8 @@ internal sealed class ProfileBuilder
         foreach (var i in Enumerable.Range(0, columns.Count).Where(i => histograms[i] is not null && numbers[i].IsExact))
             foreach (var v in numbers[i].Sorted()) Bin(histograms[i]!, numbers[i], v);
         if (rescan.Length == 0) return histograms;
+        if (RescanInRanges(csvPath, index, numbers, histograms, rescan, cancellation)) return histograms;
+        foreach (var i in rescan) Array.Clear(histograms[i]!);
         using var reader = new CsvSnapshotReader(csvPath);
         foreach (var fields in reader.ReadRows(cancellation))
         {
@@ -130,6 +132,37 @@ internal sealed class ProfileBuilder
                 if (fields[index[i]] is { } value && ColumnValue.TryNumber(value, out var number)) Bin(histograms[i]!, numbers[i], number);
         }
         return histograms;
+    }
+
+    // NOTE: bin counts are sums, so byte ranges binned on their own threads and added up give the exact counts of one
+    // pass in order; a file the byte reader does not cover (quoted fields) is read by the caller's row reader instead.
+    private static bool RescanInRanges(string csvPath, int[] index, ValueSample[] numbers, long[]?[] histograms, int[] rescan, CancellationToken cancellation)
+    {
+        var order = rescan.OrderBy(i => index[i]).ToArray();
+        var positions = order.Select(i => index[i]).ToArray();
+        int width;
+        using (var reader = new CsvSnapshotReader(csvPath)) width = reader.Header.Count;
+        var ranges = CsvNumberRanges.Split(csvPath, Math.Clamp(Environment.ProcessorCount, 1, 8));
+        var partial = new long[ranges.Count - 1][][];
+        var covered = new bool[ranges.Count - 1];
+        Parallel.For(0, ranges.Count - 1, new ParallelOptions { CancellationToken = cancellation }, r =>
+        {
+            var counts = order.Select(_ => new long[ReferenceProfile.HistogramBins]).ToArray();
+            covered[r] = CsvNumberRanges.Read(csvPath, ranges[r], ranges[r + 1], width, positions, new double[positions.Length], row =>
+            {
+                for (var k = 0; k < row.Length; k++)
+                    if (!double.IsNaN(row[k])) Bin(counts[k], numbers[order[k]], row[k]);
+            }, cancellation);
+            partial[r] = counts;
+        });
+        if (!covered.All(c => c)) return false;
+        for (var k = 0; k < order.Length; k++)
+        {
+            var total = histograms[order[k]]!;
+            foreach (var counts in partial)
+                for (var b = 0; b < total.Length; b++) total[b] += counts[k][b];
+        }
+        return true;
     }
 
     private static void Bin(long[] counts, ValueSample sample, double value)
