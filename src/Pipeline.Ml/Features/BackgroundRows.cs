@@ -6,12 +6,13 @@ namespace Pipeline.Ml.Features;
 /// <summary>
 /// Hands rows to an action running on a second thread, in batches and in order, so that a pass which reads and writes
 /// rows overlaps with what is computed from them (Featurize's split pass and its train summary use two cores). The
-/// action sees the same rows in the same order as a direct call would, so its results do not change.
+/// action sees the same rows in the same order as direct calls would, a batch at a time (so it can work column by
+/// column), and its results do not change.
 /// </summary>
 internal sealed class BackgroundRows : IDisposable
 {
-    /// <summary>Fields queued per batch (65,536: 256 rows of 256 fields, 6 rows of 10,000).</summary>
-    private const int BatchFields = 1 << 16;
+    /// <summary>Fields queued per batch (262,144: 256 rows of 1,024 fields, 26 rows of 10,000).</summary>
+    private const int BatchFields = 1 << 18;
     private readonly BlockingCollection<string?[][]> batches = new(boundedCapacity: 4);
     private readonly Task consumer;
     private readonly int batchSize;
@@ -20,10 +21,10 @@ internal sealed class BackgroundRows : IDisposable
     private Exception? failure;
 
     /// <summary>
-    /// Starts the thread that calls <paramref name="action"/> for each row added; rows have <paramref name="width"/>
-    /// fields, which bounds the rows queued (at most four batches of 65,536 fields besides the one being filled).
+    /// Starts the thread that calls <paramref name="action"/> for each batch of rows added; rows have <paramref name="width"/>
+    /// fields, which bounds the rows queued (at most four batches of 262,144 fields besides the one being filled).
     /// </summary>
-    public BackgroundRows(Action<string?[]> action, int width)
+    public BackgroundRows(Action<IReadOnlyList<string?[]>> action, int width)
     {
         batchSize = Math.Clamp(BatchFields / Math.Max(1, width), 1, 256);
         batch = new string?[batchSize][];
@@ -64,14 +65,14 @@ internal sealed class BackgroundRows : IDisposable
 
     // NOTE: after a failure the thread keeps draining the queue (without handling rows), so Add never blocks on a full
     // queue; Complete rethrows the failure.
-    private void Consume(Action<string?[]> action)
+    private void Consume(Action<IReadOnlyList<string?[]>> action)
     {
         foreach (var rows in batches.GetConsumingEnumerable())
         {
             if (failure is not null) continue;
             try
             {
-                foreach (var row in rows) action(row);
+                action(rows);
             }
             catch (Exception e)
             {

@@ -36,11 +36,18 @@ internal sealed class CategoryTerms
     public IReadOnlyList<IReadOnlyList<string>> Terms => terms;
 
     /// <summary>Adds one train row.</summary>
-    public void Add(string?[] fields)
+    public void Add(string?[] fields) => AddBlock([fields]);
+
+    /// <summary>Adds train rows in order (column by column: each column's terms still follow the row order).</summary>
+    public void AddBlock(IReadOnlyList<string?[]> rows)
     {
         for (var i = 0; i < positions.Length; i++)
         {
-            if (fields[positions[i]] is { Length: > 0 } value && terms[i].Count < MaxTerms && seen[i].Add(value)) terms[i].Add(value);
+            var position = positions[i];
+            foreach (var fields in rows)
+            {
+                if (fields[position] is { Length: > 0 } value && terms[i].Count < MaxTerms && seen[i].Add(value)) terms[i].Add(value);
+            }
         }
     }
 }

@@ -28,14 +28,14 @@ public static class Featurizer
         using (var source = new CsvSnapshotReader(paths.ValidatedCsv)) header = source.Header;
         var summary = new TrainSummary(schema, header, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent, profile: true);
         long trainRows, testRows;
-        using (var background = new BackgroundRows(summary.Add, header.Count))
+        using (var background = new BackgroundRows(summary.AddBlock, header.Count))
         {
             (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv, cancellation: cancellation,
                 onTrain: background.Add);
             background.Complete();
         }
         if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
-        Training.TrainingRowRequirement.Check(paths.TrainCsv, schema, trainRows + testRows, options.TestFraction);
+        Training.TrainingRowRequirement.Check(summary.LabelCounts, schema, trainRows + testRows, options.TestFraction);
 
         // NOTE: the profile's histogram rescan of train.csv (columns that outgrew their sample) runs on a second thread
         // while the chain is fitted and saved; the two share no state.

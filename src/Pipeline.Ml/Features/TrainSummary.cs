@@ -13,7 +13,10 @@ namespace Pipeline.Ml.Features;
 internal sealed class TrainSummary
 {
     private readonly int[] numeric;
-    private readonly double[] numbers;
+    private readonly int width;
+    private readonly int label;
+    private readonly Dictionary<string, long> labels = new(StringComparer.Ordinal);
+    private double[] block = [];
 
     /// <summary>Summarises rows whose fields follow <paramref name="header"/> (the schema's column order).</summary>
     public TrainSummary(DatasetSchema schema, IReadOnlyList<string> header, IReadOnlyList<string> numericColumns, IReadOnlyList<DerivedFeature> derived, bool mode, bool profile)
@@ -22,8 +25,12 @@ internal sealed class TrainSummary
         Terms = new CategoryTerms(schema);
         Profile = profile ? new ProfileBuilder(schema, header) : null;
         numeric = [.. Statistics.Positions.Concat(Profile?.NumericPositions ?? []).Distinct().Order()];
-        numbers = new double[header.Count];
+        width = header.Count;
+        label = header.ToList().IndexOf(schema.Label);
     }
+
+    /// <summary>How many train rows hold each label value (empty labels not counted; empty when there is no label column).</summary>
+    public IReadOnlyDictionary<string, long> LabelCounts => labels;
 
     /// <summary>The numeric inputs' statistics.</summary>
     public NumericStatisticsBuilder Statistics { get; }
@@ -35,12 +42,22 @@ internal sealed class TrainSummary
     public ProfileBuilder? Profile { get; }
 
     /// <summary>Adds one train row.</summary>
-    public void Add(string?[] fields)
+    public void Add(string?[] fields) => AddBlock([fields]);
+
+    /// <summary>Adds train rows, in order; each numeric field is parsed once, into a column-major block.</summary>
+    public void AddBlock(IReadOnlyList<string?[]> rows)
     {
-        foreach (var p in numeric) numbers[p] = fields[p] is { } text && ColumnValue.TryNumber(text, out var v) ? v : double.NaN;
-        Statistics.Add(numbers);
-        Terms.Add(fields);
-        Profile?.Add(fields, numbers);
+        var n = rows.Count;
+        if (block.Length < width * n) block = new double[width * n];
+        for (var r = 0; r < n; r++)
+        {
+            var fields = rows[r];
+            foreach (var p in numeric) block[p * n + r] = fields[p] is { } text && ColumnValue.TryNumber(text, out var v) ? v : double.NaN;
+            if (label >= 0 && fields[label] is { } value) labels[value] = labels.GetValueOrDefault(value) + 1;
+        }
+        Statistics.AddBlock(block, n);
+        Terms.AddBlock(rows);
+        Profile?.AddBlock(rows, block);
     }
 
     /// <summary>Summarises the rows of <paramref name="trainCsv"/> (no profile) in one pass.</summary>

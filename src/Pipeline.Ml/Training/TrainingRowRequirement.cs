@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Training;
@@ -15,11 +14,13 @@ internal static class TrainingRowRequirement
     /// <summary>Rows of each class a binary training split needs (about two in a 0.2 validation split).</summary>
     public const int MinRowsPerBinaryClass = 10;
 
-    /// <summary>Throws an <see cref="InvalidDataException"/> naming the label, the counts and the fix when the split is too small.</summary>
-    public static void Check(string trainCsv, DatasetSchema schema, long validatedRows, double testFraction)
+    /// <summary>
+    /// Throws an <see cref="InvalidDataException"/> naming the label, the counts and the fix when the split is too small;
+    /// <paramref name="counts"/> holds the training split's rows per label value (Featurize counts them as it writes it).
+    /// </summary>
+    public static void Check(IReadOnlyDictionary<string, long> counts, DatasetSchema schema, long validatedRows, double testFraction)
     {
         if (schema.Task == MlTask.Regression) return;
-        var counts = LabelCounts(trainCsv, schema.Label);
         var classes = schema.Task == MlTask.Binary && schema.LabelClasses.Count == 2 ? schema.LabelClasses : counts.Keys.ToList();
         var needed = schema.Task == MlTask.Binary ? MinRowsPerBinaryClass : 1;
         var tooFew = classes.Count < 2 || classes.Any(c => counts.GetValueOrDefault(c) < needed);
@@ -32,19 +33,5 @@ internal static class TrainingRowRequirement
             $"Train needs {what} of label '{schema.Label}' in the training split; got {got} " +
             $"(of {validatedRows.ToString(CultureInfo.InvariantCulture)} validated rows, featurize.test_fraction {testFraction.ToString(CultureInfo.InvariantCulture)} held out for testing). " +
             "Add labelled rows, or lower featurize.test_fraction.");
-    }
-
-    private static Dictionary<string, long> LabelCounts(string csv, string label)
-    {
-        using var reader = new CsvSnapshotReader(csv);
-        var index = reader.Header.ToList().IndexOf(label);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (index < 0) return counts;
-        foreach (var row in reader.ReadRows())
-        {
-            if (row[index] is { } value) counts[value] = counts.GetValueOrDefault(value) + 1;
-        }
-
-        return counts;
     }
 }
