@@ -5,6 +5,7 @@ using Pipeline.Ml.Bench;
 try
 {
     if (args.Length > 0 && args[0] == "recommend") return RecommendationBench.Run(args[1..]);
+    if (args.Length > 0 && args[0] == "recommend-latency") return RecommendLatencyBench.Run(args[1..]);
     var options = BenchOptions.Parse(args);
     return options.WideColumns.Count > 0 ? WideBench.Run(options) : PipelineBench.Run(options);
 }

@@ -12,6 +12,9 @@ internal sealed class AlsScorer(int factors, double[] userFactors, double[] item
 {
     public const string Kind = "als";
 
+    // NOTE: item factors as factors × items: a user's scores are one SIMD multiply-add over the catalogue per factor.
+    private readonly double[] byFactor = ScoreVectors.ByFactor(itemFactors, factors);
+
     public string Name => Kind;
 
     public int Factors { get; } = factors;
@@ -69,15 +72,12 @@ internal sealed class AlsScorer(int factors, double[] userFactors, double[] item
         }
     }
 
-    public void Score(int user, int[] items, double[] values, double[] scores)
+    public void Score(int user, int[] items, double[] values, Span<double> scores)
     {
         var f = Factors;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            double s = 0;
-            for (var a = 0; a < f; a++) s += userFactors[(user * f) + a] * itemFactors[(i * f) + a];
-            scores[i] = s;
-        }
+        var n = scores.Length;
+        scores.Clear();
+        for (var a = 0; a < f; a++) ScoreVectors.MultiplyAdd(userFactors[(user * f) + a], byFactor.AsSpan(a * n, n), scores);
     }
 
     public void Write(BinaryWriter writer)

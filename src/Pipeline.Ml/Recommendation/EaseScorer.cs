@@ -42,14 +42,10 @@ internal sealed class EaseScorer(int itemCount, double[] weights) : IItemScorer
         return new EaseScorer(n, weights);
     }
 
-    public void Score(int user, int[] items, double[] values, double[] scores)
+    public void Score(int user, int[] items, double[] values, Span<double> scores)
     {
-        Array.Clear(scores);
-        foreach (var i in items)
-        {
-            var row = i * itemCount;
-            for (var j = 0; j < itemCount; j++) scores[j] += weights[row + j];
-        }
+        scores.Clear();
+        foreach (var i in items) ScoreVectors.Add(weights.AsSpan(i * itemCount, itemCount), scores);
     }
 
     public void Write(BinaryWriter writer)

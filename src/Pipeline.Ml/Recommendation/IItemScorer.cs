@@ -7,7 +7,7 @@ internal interface IItemScorer
     string Name { get; }
 
     /// <summary>Writes the score of every item for user <paramref name="user"/>, whose training items are <paramref name="items"/>, into <paramref name="scores"/>.</summary>
-    void Score(int user, int[] items, double[] values, double[] scores);
+    void Score(int user, int[] items, double[] values, Span<double> scores);
 
     /// <summary>Writes the fitted model (its kind is written by the caller).</summary>
     void Write(BinaryWriter writer);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Pipeline.Ml.Recommendation;
 
 /// <summary>
@@ -12,7 +14,10 @@ internal sealed class ItemAttributes
     {
         Columns = columns;
         Values = values;
+        byValue = new Dictionary<string, int[]>?[columns.Length];
     }
+
+    private readonly Dictionary<string, int[]>?[] byValue;
 
     /// <summary>None: a model without item side columns.</summary>
     public static ItemAttributes None { get; } = new([], []);
@@ -51,14 +56,18 @@ internal sealed class ItemAttributes
     }
 
     /// <summary>
-    /// A mask of the catalogue items that do not match <paramref name="filter"/> (every listed column must hold one of its
-    /// values); null when there is no filter. A column that is not an item column is an <see cref="ArgumentException"/>
-    /// naming the ones there are.
+    /// Marks NaN the <paramref name="scores"/> of the catalogue items that do not match <paramref name="filter"/> (every
+    /// listed column must hold one of its values); nothing without a filter. A column that is not an item column is an
+    /// <see cref="ArgumentException"/> naming the ones there are.
     /// </summary>
-    public bool[]? Mismatches(IReadOnlyDictionary<string, IReadOnlyCollection<string>>? filter, int items)
+    // NOTE: through a per-column index of value → items, built on first use, so a request touches the items it keeps
+    // and counts, not every item's value in a hash set.
+    public void LeaveOut(IReadOnlyDictionary<string, IReadOnlyCollection<string>>? filter, Span<double> scores)
     {
-        if (filter is null || filter.Count == 0) return null;
-        var mask = new bool[items];
+        if (filter is null || filter.Count == 0) return;
+        var rented = ArrayPool<int>.Shared.Rent(scores.Length);
+        var matches = rented.AsSpan(0, scores.Length);
+        matches.Clear();
         foreach (var (column, allowed) in filter)
         {
             var c = Array.IndexOf(Columns, column);
@@ -66,11 +75,27 @@ internal sealed class ItemAttributes
                 throw new ArgumentException(Columns.Length == 0
                     ? $"filter: '{column}' is not an item column; this model has none (item side columns are those of the training table whose value is the same on every row of an item)."
                     : $"filter: '{column}' is not an item column of this model; it has: {string.Join(", ", Columns)}.");
-            var set = allowed as IReadOnlySet<string> ?? allowed.ToHashSet(StringComparer.Ordinal);
-            for (var i = 0; i < items; i++) mask[i] |= !set.Contains(Values[c][i]);
+            foreach (var value in allowed.Distinct(StringComparer.Ordinal))
+            {
+                foreach (var i in ItemsWith(c).GetValueOrDefault(value, [])) matches[i]++;
+            }
         }
 
-        return mask;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (matches[i] != filter.Count) scores[i] = double.NaN;
+        }
+
+        ArrayPool<int>.Shared.Return(rented);
+    }
+
+    private Dictionary<string, int[]> ItemsWith(int column)
+    {
+        var index = byValue[column];
+        if (index is not null) return index;
+        index = Values[column].Select((value, i) => (value, i)).GroupBy(p => p.value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.i).ToArray(), StringComparer.Ordinal);
+        return Interlocked.CompareExchange(ref byValue[column], index, null) ?? index;
     }
 
     public void Write(BinaryWriter writer)

@@ -46,9 +46,9 @@ internal sealed class ItemKnnScorer(int[][] neighbours, double[][] similarities)
         return new ItemKnnScorer(ids, sims);
     }
 
-    public void Score(int user, int[] items, double[] values, double[] scores)
+    public void Score(int user, int[] items, double[] values, Span<double> scores)
     {
-        Array.Clear(scores);
+        scores.Clear();
         foreach (var j in items)
         {
             var ids = neighbours[j];

@@ -12,7 +12,7 @@ internal sealed class PopularityScorer(double[] counts) : IItemScorer
 
     public static PopularityScorer Fit(InteractionMatrix matrix) => new([.. matrix.ItemUsers.Select(u => (double)u.Length)]);
 
-    public void Score(int user, int[] items, double[] values, double[] scores) => Counts.CopyTo(scores, 0);
+    public void Score(int user, int[] items, double[] values, Span<double> scores) => Counts.CopyTo(scores);
 
     public void Write(BinaryWriter writer) => ModelBinary.WriteDoubles(writer, Counts);
 

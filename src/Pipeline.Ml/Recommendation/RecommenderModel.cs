@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace Pipeline.Ml.Recommendation;
@@ -79,38 +80,39 @@ public sealed class RecommenderModel
     public (IReadOnlyList<RecommendedItem> Items, bool ColdStart) Recommend(string user, int k, IEnumerable<string>? exclude = null, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? filter = null)
     {
         var u = UserIndex(user);
-        var excluded = Attributes.Mismatches(filter, Items.Count);
-        foreach (var i in (exclude ?? []).Select(ItemIndex).Where(i => i >= 0))
-        {
-            excluded ??= new bool[Items.Count];
-            excluded[i] = true;
-        }
-
-        var top = TopN(u, k, excluded);
+        var top = TopN(u, k, exclude?.Select(ItemIndex).Where(i => i >= 0), filter);
         return ([.. top.Select(p => new RecommendedItem(Items[p.Item], p.Score))], u < 0);
     }
 
-    /// <summary>The top <paramref name="k"/> catalogue indices for user index <paramref name="user"/> (-1: cold start, popularity).</summary>
-    internal List<(int Item, double Score)> TopN(int user, int k, bool[]? excluded = null)
+    /// <summary>
+    /// The top <paramref name="k"/> catalogue indices for user index <paramref name="user"/> (-1: cold start, popularity),
+    /// best first, ties by catalogue order, leaving out the user's training items, <paramref name="exclude"/> and the
+    /// items that do not match <paramref name="filter"/>.
+    /// </summary>
+    // NOTE: the request path allocates nothing catalogue-sized: the score buffer is pooled, left-out items are marked
+    // NaN in it (seen items through their sorted index list, not a per-item lookup) and a k-sized heap is kept.
+    internal List<(int Item, double Score)> TopN(int user, int k, IEnumerable<int>? exclude = null, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? filter = null)
     {
-        var scores = new double[Items.Count];
-        if (user >= 0) Scorer.Score(user, Seen[user], SeenValues[user], scores);
-        else Popularity.Score(-1, [], [], scores);
-        var heap = new PriorityQueue<int, (double Score, int Item)>(Comparer<(double Score, int Item)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Item.CompareTo(a.Item)));
-        for (var i = 0; i < scores.Length; i++)
+        var n = Items.Count;
+        var buffer = ArrayPool<double>.Shared.Rent(n);
+        try
         {
-            // NOTE: once k items are held, an item that cannot displace the worst of them (a lower score, or an equal one
-            // later in the catalogue) is skipped before the heap: most of a large catalogue never reaches it.
-            if (heap.Count == k && heap.TryPeek(out _, out var worst) && !(scores[i] > worst.Score)) continue;
-            if (HasSeen(user, i) || (excluded?[i] ?? false) || double.IsNaN(scores[i])) continue;
-            heap.Enqueue(i, (scores[i], i));
-            if (heap.Count > k) heap.Dequeue();
-        }
+            var scores = buffer.AsSpan(0, n);
+            if (user >= 0) Scorer.Score(user, Seen[user], SeenValues[user], scores);
+            else Popularity.Score(-1, [], [], scores);
+            if (user >= 0)
+            {
+                foreach (var i in Seen[user]) scores[i] = double.NaN;
+            }
 
-        var top = new List<(int Item, double Score)>(heap.Count);
-        while (heap.TryDequeue(out var item, out var priority)) top.Add((item, priority.Score));
-        top.Reverse();
-        return top;
+            foreach (var i in exclude ?? []) scores[i] = double.NaN;
+            Attributes.LeaveOut(filter, scores);
+            return TopK.Select(scores, k);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
