@@ -31,7 +31,9 @@ internal sealed partial class Build
         if (host.Note is { } note) ctx.Log.Information(note);
         var report = MonitoringRun.Build(MonitoringInputsOf(log, ctx.Log), MonitoringOptionsOf(ctx), TimeProvider.System, host);
         MonitoringReportFile.Write(report, Path.Combine(RootDirectory, "reports", "monitoring.json"), Path.Combine(RootDirectory, "reports", "monitoring.html"));
-        ctx.Log.Information($"{report.Verdict}: {string.Join("; ", report.Reasons)} (reports/monitoring.json, reports/monitoring.html)");
+        // NOTE: monitoring.json is the latest run only; the history keeps every run for the UI's charts over time.
+        MonitoringHistory.Append(report, Path.Combine(RootDirectory, "reports", MonitoringHistory.FileName));
+        ctx.Log.Information($"{report.Verdict}: {string.Join("; ", report.Reasons)} (reports/monitoring.json, reports/monitoring.html, reports/{MonitoringHistory.FileName})");
         return report;
     }
 

@@ -15,7 +15,7 @@ using Pipeline.Ui.Security;
 
 namespace Pipeline.Ui;
 
-/// <summary>The UI's routes: four pages, the plan, the two model actions, files under reports/, and the style sheet.</summary>
+/// <summary>The UI's routes: four pages, the plan, the three model actions, files under reports/, and the style sheet.</summary>
 internal static class UiEndpoints
 {
     private const string HtmlType = "text/html; charset=utf-8";
@@ -29,6 +29,7 @@ internal static class UiEndpoints
         app.MapGet("/models", async (HttpContext context, UiOptions o, TimeProvider clock) => Page(await ModelsHtml(context, o, clock, null)));
         app.MapPost("/models/{model}/promote", PromoteAsync);
         app.MapPost("/models/{model}/rollback", RollbackAsync);
+        app.MapPost("/models/{model}/rollout", RolloutAsync);
         app.MapGet("/monitoring", (UiOptions o) => Page(MonitoringPage.Render(o.RootDirectory)));
         app.MapGet("/reports/{**path}", (HttpContext context, UiOptions o, string? path) => ReportFile(context, o.RootDirectory, path ?? ""));
         app.MapGet("/assets/ui.css", () => Results.Stream(typeof(UiEndpoints).Assembly.GetManifestResourceStream("Pipeline.Ui.ui.css")!, "text/css; charset=utf-8"));
@@ -70,6 +71,20 @@ internal static class UiEndpoints
         var outcome = string.Join(" ", lines);
         var log = Logger(context);
         UiLog.Acted(log, "Rollback", model, outcome);
+        return await ModelsAnswer(context, options, clock, succeeded ? Notice.Ok(outcome) : Notice.Error(outcome), succeeded ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
+    }
+
+    private static async Task<IResult> RolloutAsync(HttpContext context, string model, UiOptions options, ModelActions actions, TimeProvider clock)
+    {
+        if (!ModelCatalog.IsModel(options.RegistryPath, model)) return NotFound($"No model '{model}' in models/registry.");
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+        if (await Refused(context, form, options, "Rollout") is { } refused) return refused;
+        var (request, problem) = RolloutForm.Read(form, options.RegistryPath, model);
+        if (request is null) return await ModelsAnswer(context, options, clock, Notice.Error(problem!), StatusCodes.Status400BadRequest);
+        var (lines, succeeded) = await actions.StartRolloutAsync(request, context.RequestAborted);
+        var outcome = string.Join(" ", lines);
+        var log = Logger(context);
+        UiLog.Acted(log, "Rollout", model, outcome);
         return await ModelsAnswer(context, options, clock, succeeded ? Notice.Ok(outcome) : Notice.Error(outcome), succeeded ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
     }
 

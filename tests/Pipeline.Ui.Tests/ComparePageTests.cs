@@ -30,6 +30,36 @@ public sealed class ComparePageTests
     }
 
     [Fact]
+    public async Task Compare_CurvesOfTheSelectedRuns_OverlaidInOneChartEach_RunsWithoutPointsNamed()
+    {
+        using var repo = new UiRepository();
+        repo.AddEvaluationPlots("brisk-lion");
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/compare?run=workspace&run=brisk-lion&run=quiet-toad");
+
+        // NOTE: the workspace has roc.csv and pr.csv, brisk-lion's cache roc.csv only, quiet-toad's dvc.lock no evaluation.
+        Assert.Contains("<img class=\"chart\" data-curve=\"roc.csv\" alt=\"ROC curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
+        Assert.Contains("No roc.csv for quiet-toad (", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-curve=\"pr.csv\" alt=\"Precision-recall curves of workspace\"", html, StringComparison.Ordinal);
+        Assert.Contains("No pr.csv for brisk-lion, quiet-toad (", html, StringComparison.Ordinal);
+        var roc = MonitoringPageTests.Svg(html.Replace("data-curve=\"roc.csv\"", "id=\"roc\"", StringComparison.Ordinal), "roc");
+        Assert.Contains("workspace", roc, StringComparison.Ordinal);
+        Assert.Contains("brisk-lion", roc, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_NoCurvePoints_SaysThePlotsAreSideBySide()
+    {
+        using var repo = new UiRepository();
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/compare?run=brisk-lion&run=quiet-toad");
+
+        Assert.Contains("None of the selected runs has the curves&#39; points", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_FewerThanTwoOrUnknown_SaysWhatToDo_NeverAnError()
     {
         using var repo = new UiRepository();

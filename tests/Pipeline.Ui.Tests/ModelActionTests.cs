@@ -115,7 +115,7 @@ public sealed class ModelActionTests
         Assert.Equal("v0.0.2", repo.Production);
         Assert.Contains($"No serving host answers at http://127.0.0.1:{port}/", html, StringComparison.Ordinal);
         Assert.Contains("the next ./build.sh Serve serves v0.0.2.", html, StringComparison.Ordinal);
-        Assert.Contains($"<li>http://127.0.0.1:{port}/: not answering (", html, StringComparison.Ordinal);
+        Assert.Contains($"<tr><th scope=\"row\">http://127.0.0.1:{port}/</th><td colspan=\"8\" class=\"missing\">not answering (", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ModelActionTests
 
         var html = await ui.Http.GetStringAsync("/models");
 
-        Assert.Contains("<li>http://127.0.0.1:5080/: state not shown: the admin API needs the admin token (./build.sh Ui --admin-token)</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\">http://127.0.0.1:5080/</th><td colspan=\"8\" class=\"missing\">state not shown: the admin API needs the admin token (./build.sh Ui --admin-token)</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

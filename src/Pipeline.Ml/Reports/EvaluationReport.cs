@@ -1,13 +1,15 @@
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
+using Pipeline.Formats.Csv;
 using Pipeline.Formats.IO;
 
 namespace Pipeline.Ml.Reports;
 
 /// <summary>
-/// Writes the evaluation plots under reports/ (binary: roc.png, pr.png, calibration.png; regression:
-/// predicted_vs_actual.png; classification: confusion_matrix.png; all: feature_importance.png) and
-/// reports/evaluation.html embedding them as data URIs.
+/// Writes the evaluation plots under reports/ (binary: roc.png, pr.png, calibration.png, and the ROC and PR curves'
+/// points as roc.csv and pr.csv, which the UI overlays across runs; regression: predicted_vs_actual.png;
+/// classification: confusion_matrix.png; all: feature_importance.png) and reports/evaluation.html embedding them as
+/// data URIs.
 /// </summary>
 internal static class EvaluationReport
 {
@@ -23,8 +25,26 @@ internal static class EvaluationReport
             AtomicFile.WriteAllBytes(Path.Combine(directory, name), png);
         }
 
+        if (result.Task == MlTask.Binary)
+        {
+            WriteCurve(Path.Combine(directory, "roc.csv"), ["fpr", "tpr"], Curves.Roc(predictions.Labels, predictions.Scores));
+            WriteCurve(Path.Combine(directory, "pr.csv"), ["recall", "precision"], Curves.PrecisionRecall(predictions.Labels, predictions.Scores));
+        }
+
         AtomicFile.WriteAllText(Path.Combine(directory, HtmlFile), HtmlReport.Render(result, plots));
         return plots;
+    }
+
+    /// <summary>A curve's points as a two-column CSV (the DVC plots format), numbers rounded as every CSV output is.</summary>
+    private static void WriteCurve(string path, string[] header, (double[] X, double[] Y) curve)
+    {
+        using var writer = new CsvSnapshotWriter(path, header);
+        for (var i = 0; i < curve.X.Length; i++)
+        {
+            writer.WriteRow([RoundedNumber.Csv(curve.X[i]), RoundedNumber.Csv(curve.Y[i])]);
+        }
+
+        writer.Complete();
     }
 
     private static List<KeyValuePair<string, byte[]>> Plots(EvaluationResult result, PredictionSet p)

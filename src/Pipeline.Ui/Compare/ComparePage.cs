@@ -8,7 +8,8 @@ namespace Pipeline.Ui.Compare;
 
 /// <summary>
 /// The comparison of two or more rows of the experiments table (<c>/compare?run=a&amp;run=b</c>): the params that
-/// differ, a chart per metric, and each run's evaluation plots (ROC, PR, calibration, residuals, …) side by side.
+/// differ, a chart per metric, the ROC and PR curves overlaid in one chart each, and each run's evaluation plots (ROC,
+/// PR, calibration, residuals, …) side by side.
 /// </summary>
 internal static class ComparePage
 {
@@ -39,11 +40,13 @@ internal static class ComparePage
         var body = Markup.Of($"""
             {(unknown.Count > 0 ? Layout.Missing($"Not compared (no such experiment): {string.Join(", ", unknown)}.") : Markup.Empty)}
             <p class="muted">Comparing {string.Join(", ", rows.Select(r => r.Name))}. <a href="/experiments">Back to the experiments</a></p>
-            <p class="legend">{rows.Select((r, i) => Markup.Of($"<span class=\"swatch swatch-{i % MetricCharts.Colours}\"></span>{r.Name} "))}</p>
+            <p class="legend">{rows.Select((r, i) => Markup.Of($"<span class=\"swatch swatch-{i % LineChart.Colours}\"></span>{r.Name} "))}</p>
             <h2>Params</h2>
             {Params(rows)}
             <h2>Metrics</h2>
             {Metrics(table, rows)}
+            <h2>Curves</h2>
+            {OverlaidCurves.Render(root, rows)}
             <h2>Evaluation plots</h2>
             {Plots(root, rows)}
             """);

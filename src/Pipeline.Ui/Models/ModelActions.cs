@@ -9,7 +9,7 @@ namespace Pipeline.Ui.Models;
 /// The Models page's actions, through the code the CLI uses: a promotion makes the version production in the
 /// registry folder (as Register does) and rolls it out directly to each serving host through its admin API (as
 /// Deploy does, with <see cref="AdminClient"/>); a rollback asks each host to put its previous model back (as
-/// <c>./build.sh Rollback</c> does). A host that does not answer is reported, as the CLI reports it.
+/// <c>./build.sh Rollback</c> does); starting a rollout sends the chosen strategy to each host as Deploy does. A host that does not answer is reported, as the CLI reports it.
 /// </summary>
 internal sealed class ModelActions(UiOptions options, IHttpClientFactory http)
 {
@@ -53,6 +53,31 @@ internal sealed class ModelActions(UiOptions options, IHttpClientFactory http)
             catch (Exception e) when (e is HttpRequestException or AdminException or TaskCanceledException)
             {
                 lines.Add($"Rollback on {host} failed: {e.Message}");
+                succeeded = false;
+            }
+        }
+        return (lines, succeeded);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="request"/> on every serving host (<c>POST /admin/rollout</c>, as Deploy does); the registry's
+    /// production pointer is the hosts' to move when the rollout completes. Returns what each answered, and whether all started it.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Lines, bool Succeeded)> StartRolloutAsync(RolloutRequest request, CancellationToken cancel)
+    {
+        if (options.ServingHosts.Count == 0) return (["No serving host is configured (params.yaml deploy.host); a rollout is started on a running host."], false);
+        var lines = new List<string>();
+        var succeeded = true;
+        foreach (var host in options.ServingHosts)
+        {
+            try
+            {
+                var state = HostStatus.Parse(host, await Client(host).StartRolloutAsync(request, cancel));
+                lines.Add($"{host}: {request.Strategy} rollout of {request.Version} {state.Phase}{(state.Running ? $" at {state.Percent} %" : "")}; serving {state.Live}.");
+            }
+            catch (Exception e) when (e is HttpRequestException or AdminException or TaskCanceledException)
+            {
+                lines.Add($"The rollout on {host} was not started: {e.Message}");
                 succeeded = false;
             }
         }

@@ -5,13 +5,16 @@ namespace Pipeline.Ui.Models;
 
 /// <summary>
 /// The Models page: per model its versions (production marked), GTO stages, lineage and metrics, the workspace's gate
-/// report, and Promote / Roll back buttons that need the admin token (typed into the page, sent in the POST body).
+/// report, what each serving host runs and its rollout in progress, and Promote / Start a rollout / Roll back, which
+/// need the admin token (typed into the page, sent in the POST body).
 /// </summary>
 internal static class ModelsPage
 {
     private static readonly string[] VersionColumns = ["Version", "Production", "Stages (tags)", "Commit", "Registered", "Inputs"];
 
-    public static string Render(UiOptions options, TimeProvider clock, IReadOnlyList<(Uri Host, string State)> hosts, Notice? notice = null)
+    private static readonly string[] HostColumns = ["Host", "Serving", "Rollout", "Strategy", "Version", "Canary share", "Step", "Judge's last verdict", "Since"];
+
+    public static string Render(UiOptions options, TimeProvider clock, IReadOnlyList<HostState> hosts, Notice? notice = null)
     {
         var models = ModelCatalog.Read(options.RootDirectory, options.RegistryPath, clock);
         var body = models.Count == 0
@@ -26,9 +29,39 @@ internal static class ModelsPage
             """), notice);
     }
 
-    private static Markup Hosts(IReadOnlyList<(Uri Host, string State)> hosts) => hosts.Count == 0
-        ? Layout.Missing("No serving host is configured (params.yaml deploy.host).")
-        : Markup.Of($"<p class=\"muted\">A promotion is rolled out to, and a rollback sent to:</p><ul id=\"hosts\">{hosts.Select(h => Markup.Of($"<li>{h.Host}: {h.State}</li>"))}</ul>");
+    /// <summary>A row per serving host from its admin API; a host not read says why across the row.</summary>
+    private static Markup Hosts(IReadOnlyList<HostState> hosts)
+    {
+        if (hosts.Count == 0) return Layout.Missing("No serving host is configured (params.yaml deploy.host).");
+        var rows = hosts.Select(h => h.Problem is { } problem
+            ? (IEnumerable<Markup>)[Markup.Of($"<th scope=\"row\">{h.Host}</th>"), Markup.Of($"<td colspan=\"{HostColumns.Length - 1}\" class=\"missing\">{problem}</td>")]
+            : [
+                Markup.Of($"<th scope=\"row\">{h.Host}</th>"),
+                Table.Cell(h.Live),
+                Table.Cell(h.Phase, h.Running ? "status-running" : null),
+                Table.Cell(h.Strategy),
+                Table.Cell(h.Version),
+                Table.Cell(h.Running && h.Percent is { } p ? Markup.Of($"<progress max=\"100\" value=\"{p}\"></progress> {p} %") : Markup.Empty),
+                Table.Cell(h.StepText),
+                Table.Cell(h.Reason),
+                Table.Cell(h.Since),
+            ]);
+        return Markup.Of($"""
+            <p class="muted">From each host's admin API (GET /admin/rollout); a promotion is rolled out to, a rollout started on and a rollback sent to each.</p>
+            {Table.Render("hosts", HostColumns.Select(c => Markup.Of($"{c}")), rows)}
+            """);
+    }
+
+    private static Markup StartRollout(ModelEntry model, bool actions) => Markup.Of($"""
+        <form method="post" action="/models/{model.Name}/rollout" id="rollout-{model.Name}" class="rollout">
+        <label>Version <select name="version">{model.Versions.Reverse().Select(v => Markup.Of($"<option>{v.Version}</option>"))}</select></label>
+        <label>Strategy <select name="strategy">{RolloutForm.Strategies.Select(s => Markup.Of($"<option>{s}</option>"))}</select></label>
+        <label>Canary steps <input name="steps" placeholder="5,25,50,100" size="12"></label>
+        <label>Hold (s) <input name="hold_seconds" placeholder="300" size="5"></label>
+        {TokenBox(actions)}<button type="submit" id="start-rollout-{model.Name}">Start a rollout</button>
+        <span class="muted">(on every serving host, like ./build.sh Deploy with deploy.strategy)</span>
+        </form>
+        """);
 
     private static Markup Model(ModelEntry model, bool actions)
     {
@@ -51,6 +84,7 @@ internal static class ModelsPage
             <h2>{model.Name} <span class="muted">production: <span id="production-{model.Name}">{model.Production?.ToString() ?? "none"}</span></span></h2>
             {(model.Problem is { } problem ? Layout.Missing(problem) : Markup.Empty)}
             {Table.Render($"versions-{model.Name}", header, rows)}
+            {StartRollout(model, actions)}
             {Rollback(model.Name, actions)}
             </section>
             """);

@@ -1,11 +1,15 @@
+using System.Globalization;
 using System.Text.Json;
 using Pipeline.Ui.Html;
 
 namespace Pipeline.Ui.Monitoring;
 
 /// <summary>
-/// The Monitoring page: the verdict and reasons of <c>reports/monitoring.json</c>, and the HTML report that
-/// <c>./build.sh Monitor</c> writes (<c>reports/monitoring.html</c>) embedded; a missing or corrupt file is a message.
+/// The Monitoring page: the verdict and reasons of <c>reports/monitoring.json</c>; over the runs of
+/// <c>reports/monitoring-history.jsonl</c>, drift per feature, performance measured and estimated (marked as such),
+/// the serving host's system figures, a table of the runs; the last Retrain decision (<c>reports/retrain.json</c>);
+/// and the latest HTML report <c>./build.sh Monitor</c> writes (<c>reports/monitoring.html</c>) embedded. A missing or
+/// corrupt file is a message.
 /// </summary>
 internal static class MonitoringPage
 {
@@ -15,8 +19,48 @@ internal static class MonitoringPage
         var report = File.Exists(html)
             ? Markup.Of($"""<p><a href="/reports/monitoring.html">Open the report on its own</a></p><iframe class="report" id="monitoring-report" src="/reports/monitoring.html" sandbox title="monitoring report"></iframe>""")
             : Layout.Missing("No monitoring report yet (reports/monitoring.html): run ./build.sh Monitor while the model is served.");
-        return Layout.Page("Monitoring", "/monitoring", Markup.Of($"{Summary(Path.Combine(root, "reports", "monitoring.json"))}{report}"));
+        var (runs, note) = MonitoringHistoryFile.Read(root);
+        var history = runs.Count == 0
+            ? Layout.Missing($"No monitoring run to chart yet: ./build.sh Monitor appends one to {MonitoringHistoryFile.RelativePath} each run.")
+            : Markup.Of($"""
+                <h3>Drift per feature</h3>
+                <div class="charts">{MonitoringCharts.Drift(runs)}</div>
+                <h3>Performance <span class="muted">(measured on labelled traffic; estimated by CBPE where labels are missing: dashed)</span></h3>
+                <div class="charts">{MonitoringCharts.Performance(runs)}</div>
+                <h3>System</h3>
+                <div class="charts">{MonitoringCharts.System(runs)}</div>
+                {Runs(runs)}
+                """);
+        return Layout.Page("Monitoring", "/monitoring", Markup.Of($"""
+            {Summary(Path.Combine(root, "reports", "monitoring.json"))}
+            <h2>Over runs <span class="muted">({runs.Count} runs, {MonitoringHistoryFile.RelativePath})</span></h2>
+            {(note is null ? Markup.Empty : Layout.Missing(note))}
+            {history}
+            <h2>Last Retrain decision <span class="muted">(reports/retrain.json)</span></h2>
+            {RetrainSection.Render(root)}
+            <h2>Latest report</h2>
+            {report}
+            """));
     }
+
+    private static readonly string[] RunColumns = ["Window end", "Verdict", "Drifted features", "Accuracy (measured)", "Accuracy (estimated)", "AUC (measured)", "p95 ms", "Host", "CPU cores", "Memory MiB"];
+
+    /// <summary>The runs, newest first (the last 50).</summary>
+    private static Markup Runs(IReadOnlyList<MonitoringRun> runs) => Table.Render("runs", RunColumns.Select(c => Markup.Of($"{c}")), runs.Reverse().Take(50).Select(r => (IEnumerable<Markup>)
+    [
+        Markup.Of($"<th scope=\"row\">{r.To?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-"}</th>"),
+        Table.Cell(r.Verdict),
+        Table.Cell(string.Join(", ", r.Drift.Where(d => d.Value.Drift).Select(d => d.Key))),
+        Table.Cell(F(r.MeasuredAccuracy), "num"),
+        Table.Cell(r.EstimatedAccuracy is null ? null : F(r.EstimatedAccuracy) + " (est.)", "num"),
+        Table.Cell(F(r.MeasuredAuc), "num"),
+        Table.Cell(F(r.LatencyP95Ms), "num"),
+        Table.Cell(r.Host is null ? null : r.HostNote is { } hostNote ? $"{r.Host}: {hostNote}" : r.Host),
+        Table.Cell(F(r.HostCpuCores), "num"),
+        Table.Cell(F(r.HostMemoryBytes / (1024.0 * 1024)), "num"),
+    ]));
+
+    private static string? F(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static Markup Summary(string path)
     {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace Pipeline.Ui.Security;
 
 /// <summary>
-/// Whether a request may act (promote, roll back): the UI must have an admin token, and the request must carry it in
+/// Whether a request may act (promote, roll back, start a rollout): the UI must have an admin token, and the request must carry it in
 /// the form field <c>token</c> (the page's password box, sent in the POST body) or as <c>Authorization: Bearer</c>;
 /// compared in constant time. The query string is never read, so the token does not end up in logs or history.
 /// </summary>
@@ -18,7 +18,7 @@ internal static class AdminGate
     public static string? Refusal(HttpRequest request, IFormCollection? form, string? configured)
     {
         if (string.IsNullOrEmpty(configured))
-            return "The UI is read-only: it was started without an admin token. Restart it with ./build.sh Ui --admin-token <token> to promote or roll back.";
+            return "The UI is read-only: it was started without an admin token. Restart it with ./build.sh Ui --admin-token <token> to promote, roll back or start a rollout.";
         var given = Given(request, form);
         if (string.IsNullOrEmpty(given))
             return "This action needs the admin token: type it in the token box next to the button.";

@@ -72,7 +72,7 @@ public sealed class EvaluatorTests : IDisposable
         var html = File.ReadAllText(Path.Combine(options.ReportsDirectory!, "evaluation.html"));
         Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
-        foreach (var png in new[] { "roc.png", "pr.png", "calibration.png", "confusion_matrix.png", "feature_importance.png" })
+        foreach (var png in new[] { "roc.png", "pr.png", "calibration.png", "confusion_matrix.png", "feature_importance.png", "roc.csv", "pr.csv" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(options.ReportsDirectory!, png)), File.ReadAllBytes(Path.Combine(root.FullName, "eval2", "reports", png)));
         }
@@ -80,6 +80,10 @@ public sealed class EvaluatorTests : IDisposable
         Assert.Contains(result.Importance, i => i.Column == "x1" && i.Drop > 0);
         Assert.DoesNotContain(result.Importance, i => i.Column == "label");
         Assert.Equal("v0.0.1", result.Comparison!.Production);
+        var roc = File.ReadAllLines(Path.Combine(options.ReportsDirectory!, "roc.csv"));
+        Assert.Equal(["fpr,tpr", "0,0"], roc[..2]);
+        Assert.Equal("1,1", roc[^1]);
+        Assert.Equal("recall,precision", File.ReadLines(Path.Combine(options.ReportsDirectory!, "pr.csv")).First());
     }
 
     [Theory]

@@ -44,6 +44,27 @@ public sealed class MonitoringReportJsonTests
     }
 
     [Fact]
+    public void History_EachRunAppendsTheReportAsOneLine_AndEndsALineACrashCutShort()
+    {
+        using var log = new PredictionLogFile();
+        var history = Path.Combine(log.Folder, "reports", MonitoringHistory.FileName);
+        var report = TinyReport();
+
+        MonitoringHistory.Append(report, history);
+        File.AppendAllText(history, "{\"verdict\": \"heal");
+        MonitoringHistory.Append(report, history);
+
+        var lines = File.ReadAllLines(history);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(lines[0], lines[2]);
+        Assert.DoesNotContain('\n', MonitoringHistory.Line(report));
+        using var line = System.Text.Json.JsonDocument.Parse(lines[0]);
+        using var latest = System.Text.Json.JsonDocument.Parse(Golden);
+        Assert.True(System.Text.Json.JsonElement.DeepEquals(latest.RootElement, line.RootElement));
+        Assert.Equal(latest.RootElement.EnumerateObject().Select(p => p.Name), line.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public void Options_InvalidWindow_NamesTheParamsKey()
     {
         var error = Assert.Throws<ParamException>(() => new MonitoringReportBuilder(new MonitoringOptions { WindowSize = 0 }));

@@ -54,8 +54,9 @@ public sealed class UiRepository : IDisposable
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     /// <summary>
-    /// Evaluation plots as Evaluate leaves them: the workspace's under reports/evaluation (roc.png, pr.png), and the
-    /// experiment <paramref name="experiment"/>'s in the DVC cache, named by the dvc.lock of its commit (roc.png only).
+    /// Evaluation plots as Evaluate leaves them: the workspace's under reports/evaluation (roc.png, pr.png and their
+    /// points roc.csv, pr.csv), and the experiment <paramref name="experiment"/>'s in the DVC cache, named by the
+    /// dvc.lock of its commit (roc.png and roc.csv only).
     /// </summary>
     public void AddEvaluationPlots(string experiment)
     {
@@ -63,16 +64,19 @@ public sealed class UiRepository : IDisposable
         Directory.CreateDirectory(folder);
         File.WriteAllBytes(Path.Combine(folder, "roc.png"), Png(0.9));
         File.WriteAllBytes(Path.Combine(folder, "pr.png"), Png(0.5));
+        File.WriteAllText(Path.Combine(folder, "roc.csv"), "fpr,tpr\n0,0\n0.2,0.9\n1,1\n");
+        File.WriteAllText(Path.Combine(folder, "pr.csv"), "recall,precision\n0,1\n0.5,0.9\n1,0.5\n");
 
         var cache = new ObjectCache(Path.Combine(Root, ".dvc", "cache"));
         var png = Png(0.7);
-        var manifest = new DirManifest([new DirEntry("roc.png", FileHasher.Hash(png))]);
-        foreach (var (hash, bytes) in new[] { (FileHasher.Hash(png), png), (manifest.Hash, manifest.ToBytes()) })
+        var csv = System.Text.Encoding.UTF8.GetBytes("fpr,tpr\n0,0\n0.2,0.7\n1,1\n");
+        var manifest = new DirManifest([new DirEntry("roc.csv", FileHasher.Hash(csv)), new DirEntry("roc.png", FileHasher.Hash(png))]);
+        foreach (var (hash, bytes) in new[] { (FileHasher.Hash(png), png), (FileHasher.Hash(csv), csv), (manifest.Hash, manifest.ToBytes()) })
         {
             Directory.CreateDirectory(Path.GetDirectoryName(cache.ObjectPath(hash))!);
             File.WriteAllBytes(cache.ObjectPath(hash), bytes);
         }
-        var lockText = $"schema: '2.0'\nstages:\n  Evaluate:\n    cmd: ./build.sh Evaluate\n    outs:\n    - path: reports/evaluation\n      hash: md5\n      md5: {manifest.Hash.Value}\n      size: {png.Length}\n      nfiles: 1\n";
+        var lockText = $"schema: '2.0'\nstages:\n  Evaluate:\n    cmd: ./build.sh Evaluate\n    outs:\n    - path: reports/evaluation\n      hash: md5\n      md5: {manifest.Hash.Value}\n      size: {png.Length + csv.Length}\n      nfiles: 2\n";
         using var repo = new Repository(Root);
         var reference = repo.Refs.Single(r => r.CanonicalName.EndsWith("/" + experiment, StringComparison.Ordinal));
         var commit = repo.Lookup<Commit>(reference.TargetIdentifier);
@@ -80,6 +84,17 @@ public sealed class UiRepository : IDisposable
         tree.Add("dvc.lock", repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lockText))), Mode.NonExecutableFile);
         var amended = repo.ObjectDatabase.CreateCommit(commit.Author, commit.Committer, commit.Message, repo.ObjectDatabase.CreateTree(tree), commit.Parents, prettifyMessage: false);
         repo.Refs.UpdateTarget(reference, amended.Id, "add dvc.lock");
+    }
+
+    /// <summary>
+    /// Monitor's history as three runs left it (reports/monitoring-history.jsonl: amount drifting more each run, the
+    /// last without labels so with an estimate only, and a line cut short between runs two and three) and the
+    /// Retrain decision that followed (reports/retrain.json).
+    /// </summary>
+    public void AddMonitoringHistory()
+    {
+        foreach (var name in new[] { "monitoring-history.jsonl", "retrain.json" })
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixture", "files", name), Path.Combine(Root, "reports", name), overwrite: true);
     }
 
     /// <summary>A real PNG (a ScottPlot curve), different for each <paramref name="bend"/>.</summary>
