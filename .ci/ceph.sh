@@ -95,7 +95,12 @@ for attempt in 1 2 3; do
 done
 mkdir -p "$ROOT/osd/0"
 ceph-osd -c "$CONF" -i 0 --mkfs >/dev/null 2>&1
-ceph-osd -c "$CONF" -i 0 >/dev/null 2>&1
+# NOTE: the OSD's start failed once in a CI run on a loaded machine and succeeded when run again by hand.
+for attempt in 1 2 3; do
+  ceph-osd -c "$CONF" -i 0 >"$ROOT/osd-start.log" 2>&1 && break
+  if [[ $attempt == 3 ]]; then echo "ci: ceph-osd said: $(tail -n 3 "$ROOT/osd-start.log" | tr '\n' ' ')" >&2; give_up; fi
+  sleep 3
+done
 
 for _ in $(seq 1 60); do
   timeout 10 ceph -c "$CONF" osd stat 2>/dev/null | grep -q '1 up' && break
