@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Monitoring.Reports;
 using Pipeline.Serving.Logging;
 
 namespace Pipeline.Serving.Rollouts;
@@ -51,40 +52,9 @@ internal static class LabelledComparison
         return new LabelledVerdict(true, false, Format("labelled: {0}, {1} vs {2} labelled predictions", metric, c.Samples, s.Samples));
     }
 
-    /// <summary>ROC AUC (ties count half) with Hanley and McNeil's standard error; null without both classes or scores.</summary>
-    internal static (double Auc, double Se)? Auc(IReadOnlyList<LabelledOutcome> outcomes)
-    {
-        var scored = outcomes.Where(o => o.Score is not null && o.Positive is not null).Select(o => (Score: o.Score!.Value, Positive: o.Positive!.Value)).ToList();
-        var positives = scored.Count(o => o.Positive);
-        var negatives = scored.Count - positives;
-        if (positives == 0 || negatives == 0)
-        {
-            return null;
-        }
-
-        // NOTE: Mann-Whitney U from mid-ranks, so tied scores count half whichever order they sort in.
-        var ordered = scored.OrderBy(o => o.Score).ToList();
-        var rankSum = 0.0;
-        for (var i = 0; i < ordered.Count;)
-        {
-            var j = i;
-            while (j < ordered.Count && ordered[j].Score == ordered[i].Score)
-            {
-                j++;
-            }
-
-            var midRank = (i + 1 + j) / 2.0;
-            rankSum += midRank * ordered.Skip(i).Take(j - i).Count(o => o.Positive);
-            i = j;
-        }
-
-        var (np, nn) = ((double)positives, (double)negatives);
-        var auc = (rankSum - (np * (np + 1) / 2)) / (np * nn);
-        var q1 = auc / (2 - auc);
-        var q2 = 2 * auc * auc / (1 + auc);
-        var variance = ((auc * (1 - auc)) + ((np - 1) * (q1 - (auc * auc))) + ((nn - 1) * (q2 - (auc * auc)))) / (np * nn);
-        return (auc, Math.Sqrt(Math.Max(0, variance)));
-    }
+    /// <summary>ROC AUC (ties count half) with its Hanley-McNeil standard error; null without both classes or scores.</summary>
+    internal static (double Auc, double Se)? Auc(IReadOnlyList<LabelledOutcome> outcomes) =>
+        RocAuc.WithStandardError([.. outcomes.Where(o => o.Score is not null && o.Positive is not null).Select(o => (o.Score!.Value, o.Positive!.Value))], 1);
 
     private static List<LabelledOutcome> Parse(IReadOnlyList<(string Variant, string Output, string Label)> rows, string variant) =>
         [.. rows.Where(r => r.Variant == variant).Select(r => Parse(r.Output, r.Label)).OfType<LabelledOutcome>()];
