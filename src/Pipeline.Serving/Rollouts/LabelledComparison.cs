@@ -14,11 +14,14 @@ namespace Pipeline.Serving.Rollouts;
 /// </summary>
 internal static class LabelledComparison
 {
-    /// <summary>Reads the labelled outcomes of both variants since <paramref name="since"/> and judges them.</summary>
-    public static async Task<LabelledVerdict> RunAsync(PredictionStore store, RolloutPlan plan, DateTimeOffset since, CancellationToken cancel)
+    /// <summary>
+    /// Reads the labelled outcomes of the live model (logged as <paramref name="stable"/>) and the canary since
+    /// <paramref name="since"/> and judges them.
+    /// </summary>
+    public static async Task<LabelledVerdict> RunAsync(PredictionStore store, RolloutPlan plan, string stable, DateTimeOffset since, CancellationToken cancel)
     {
-        var rows = await store.OutcomesAsync(["stable", "canary"], since, cancel);
-        return Judge(Parse(rows, "stable"), Parse(rows, "canary"), plan.MinSamples, plan.Alpha);
+        var rows = await store.OutcomesAsync([stable, "canary"], since, cancel);
+        return Judge(Parse(rows, stable), Parse(rows, "canary"), plan.MinSamples, plan.Alpha);
     }
 
     /// <summary>Judges per-row outcomes: is-correct (or absolute error) and, for binary models, score and truth.</summary>

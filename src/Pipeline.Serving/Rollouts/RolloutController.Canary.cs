@@ -13,7 +13,7 @@ internal sealed partial class RolloutController
     {
         var s = State;
         var labelled = s is { Phase: RolloutPhase.Running, Plan: { Strategy: RolloutStrategy.Canary, MaxLabelWait: not null } plan }
-            ? await LabelledComparison.RunAsync(store, plan, s.Started, cancel)
+            ? await LabelledComparison.RunAsync(store, plan, Live.Variant, s.Started, cancel)
             : null;
         return Tick(labelled);
     }
