@@ -16,7 +16,7 @@ internal sealed partial class Build
 
     /// <summary>
     /// How Deploy rolls <paramref name="version"/> out: deploy.strategy, deploy.steps, deploy.hold_seconds (or --hold-seconds),
-    /// deploy.max_score_psi (or --max-score-psi).
+    /// deploy.max_score_psi (or --max-score-psi), deploy.max_label_wait_seconds.
     /// </summary>
     private RolloutRequest RolloutPlan(string version)
     {
@@ -27,6 +27,7 @@ internal sealed partial class Build
             Version = version,
             Steps = deploy.Steps,
             HoldSeconds = HoldSeconds ?? deploy.HoldSeconds,
+            MaxLabelWaitSeconds = deploy.MaxLabelWaitSeconds,
             Bounds = new CanaryBounds
             {
                 MaxPsi = (MaxScorePsi ?? deploy.MaxScorePsi) switch

@@ -66,8 +66,37 @@ internal sealed partial class Build
         report.Add(canary, null);
         ctx.Log.Information($"Canary of {trace.ProductionAfter}: {report.Rollout} ({report.RolloutReason}).");
 
+        if (report.Rollout != "promoted")
+        {
+            await SendPhase(ctx, traffic, report, "retrained", settings.Drifted with { Seed = settings.Drifted.Seed + 1 }, 400_000_000, settings.Rows);
+            throw new CheckFailedException($"The retrained model was not promoted: the canary ended {report.Rollout} ({report.RolloutReason}); see reports/simulation.json.");
+        }
+
+        await using var shadow = await StartShadowHost(ctx, trace.ProductionBefore!, cancel);
+        using var shadowHttp = new HttpClient { BaseAddress = Pipeline.Serving.ServingHost.Addresses(shadow).Rest, Timeout = TimeSpan.FromSeconds(30) };
+        traffic.Shadow = shadowHttp;
         await SendPhase(ctx, traffic, report, "retrained", settings.Drifted with { Seed = settings.Drifted.Seed + 1 }, 400_000_000, settings.Rows);
-        if (report.Rollout != "promoted") throw new CheckFailedException($"The retrained model was not promoted: the canary ended {report.Rollout} ({report.RolloutReason}); see reports/simulation.json.");
+        await shadow.StopAsync(CancellationToken.None);
+    }
+
+    // NOTE: the previous production model scores the rows after the promotion on a host of its own (any free port, no
+    // admin API, its own log under .nuke/temp), so Monitor and the feedback join see the production host's log only.
+    private async Task<Microsoft.AspNetCore.Builder.WebApplication> StartShadowHost(ITargetContext ctx, string version, CancellationToken cancel)
+    {
+        var log = Path.Combine(RootDirectory, ".nuke", "temp", "simulate-shadow.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(log + suffix);
+        var host = ServingHost.Build(new ServingOptions
+        {
+            RootDirectory = RootDirectory,
+            ModelName = ctx.Param<string>("model.name"),
+            ModelVersion = version,
+            Port = 0,
+            GrpcPort = 0,
+            PredictionLogPath = log,
+        }, TimeProvider.System);
+        await host.StartAsync(cancel);
+        ctx.Log.Information($"The previous production model {version} scores the traffic after the promotion in shadow.");
+        return host;
     }
 
     /// <summary>Sends one phase of traffic with its labels, then writes the monitoring report for it (reports/monitoring.*).</summary>

@@ -23,7 +23,13 @@ internal sealed record DeploySettings
     /// <summary>The canary's largest score PSI as written (a number or <c>none</c>); null when not set.</summary>
     public string? MaxScorePsi { get; init; }
 
-    private static readonly string[] Keys = ["strategy", "host", "steps", "hold_seconds", "max_score_psi"];
+    /// <summary>
+    /// How long a canary holds before 100 % for labelled feedback (seconds from the rollout's start); null
+    /// (<c>none</c>): labels are not awaited and the canary is judged on errors, latency and score shift only.
+    /// </summary>
+    public double? MaxLabelWaitSeconds { get; init; } = 600;
+
+    private static readonly string[] Keys = ["strategy", "host", "steps", "hold_seconds", "max_score_psi", "max_label_wait_seconds"];
 
     /// <summary>Reads the section (keys relative to it).</summary>
     public static DeploySettings From(IReadOnlyDictionary<string, string> deploy)
@@ -37,6 +43,7 @@ internal sealed record DeploySettings
             Steps = steps.Count == 0 ? null : [.. steps.Select(step => ParamValue.Integer(s.Dotted("steps"), step, min: 1, max: 100))],
             HoldSeconds = s.Number("hold_seconds", 300, min: 0),
             MaxScorePsi = s.Text("max_score_psi"),
+            MaxLabelWaitSeconds = s.Text("max_label_wait_seconds") == "none" ? null : s.Number("max_label_wait_seconds", 600, min: 0),
         };
     }
 }

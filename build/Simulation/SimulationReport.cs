@@ -5,7 +5,10 @@ using Pipeline.Formats.Json;
 
 namespace ReferencePipeline.Simulation;
 
-/// <summary>The demo's timeline: each phase's predictions and accuracy per model version, and the monitoring verdict after it.</summary>
+/// <summary>
+/// The demo's timeline: each phase's predictions and accuracy per model version (after a promotion also the previous
+/// production model's, scored in shadow on the same rows), and the monitoring verdict after it.
+/// </summary>
 internal sealed class SimulationReport
 {
     public const string Path = "reports/simulation.json";
@@ -37,10 +40,12 @@ internal sealed class SimulationReport
             foreach (var version in outcome.Versions)
             {
                 var auc = outcome.AucOf(version) is { } a ? a.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a";
+                var model = outcome.IsShadow(version) ? version + "*" : version;
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"{outcome.Name,-10} {version,-10} {outcome.PredictionsOf(version),11} {outcome.AccuracyOf(version),9:0.0000} {auc,7}  {verdict ?? ""}");
+                    $"{outcome.Name,-10} {model,-10} {outcome.PredictionsOf(version),11} {outcome.AccuracyOf(version),9:0.0000} {auc,7}  {verdict ?? ""}");
             }
         }
+        if (phases.Any(p => p.Outcome.Versions.Any(p.Outcome.IsShadow))) text.AppendLine("* the previous production model, scored in shadow on the same rows");
         return text.ToString();
     }
 
@@ -63,6 +68,7 @@ internal sealed class SimulationReport
                     json.WriteNumber("predictions", outcome.PredictionsOf(version));
                     json.WriteNumber("accuracy", Math.Round(outcome.AccuracyOf(version), 6));
                     if (outcome.AucOf(version) is { } auc) json.WriteNumber("auc", Math.Round(auc, 6)); else json.WriteNull("auc");
+                    if (outcome.IsShadow(version)) json.WriteBoolean("shadow", true);
                     json.WriteEndObject();
                 }
                 json.WriteEndObject();

@@ -7,10 +7,14 @@ namespace ReferencePipeline.Simulation;
 
 /// <summary>
 /// Sends simulated transactions to a serving host one at a time (v1 predict, request id <c>phase-id</c>, so the log and
-/// the feedback rows derived from it are the same on every run), then feeds back each one's true label.
+/// the feedback rows derived from it are the same on every run), then feeds back each one's true label. With a
+/// <see cref="Shadow"/> host, each row is also scored there (no feedback: that host's log is not monitored).
 /// </summary>
 internal sealed class TrafficClient(HttpClient http, string model)
 {
+    /// <summary>A second host (the previous production model) that scores every row in shadow; null: none.</summary>
+    public HttpClient? Shadow { get; set; }
+
     private const int FeedbackBatch = 200;
 
     /// <summary>Predicts every row, then posts the labels; counts what each model version got right.</summary>
@@ -21,22 +25,28 @@ internal sealed class TrafficClient(HttpClient http, string model)
         foreach (var row in rows)
         {
             var id = $"{phase}-{row.Id}";
-            var (version, score, predicted) = await PredictAsync(id, row, cancel);
+            var (version, score, predicted) = await PredictAsync(http, id, row, cancel);
             outcome.Add(version, score, predicted, row.IsFraud);
+            if (Shadow is { } shadow)
+            {
+                var (previous, shadowScore, shadowPredicted) = await PredictAsync(shadow, id, row, cancel);
+                outcome.Add(previous, shadowScore, shadowPredicted, row.IsFraud, shadow: true);
+            }
+
             labels.Add(new Dictionary<string, object> { ["request_id"] = id, ["label"] = row.IsFraud ? 1 : 0 });
         }
         foreach (var batch in labels.Chunk(FeedbackBatch)) await FeedbackAsync(batch, cancel);
         return outcome;
     }
 
-    private async Task<(string Version, double Score, bool Label)> PredictAsync(string id, CardTransaction row, CancellationToken cancel)
+    private async Task<(string Version, double Score, bool Label)> PredictAsync(HttpClient client, string id, CardTransaction row, CancellationToken cancel)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"v1/models/{model}:predict")
         {
             Content = JsonContent.Create(new { instances = new[] { row.Features() } }),
         };
         request.Headers.Add("x-request-id", id);
-        using var response = await http.SendAsync(request, cancel);
+        using var response = await client.SendAsync(request, cancel);
         var body = await response.Content.ReadAsStringAsync(cancel);
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Prediction {id} failed: {(int)response.StatusCode} {body}");
         using var json = JsonDocument.Parse(body);

@@ -49,7 +49,7 @@ internal static class AbTestAnalysis
     }
 
     // NOTE: 1/0 for a right/wrong class or label; the absolute error (flagged) for a regression value.
-    private static (double Value, bool IsError)? Outcome(string output, string label)
+    internal static (double Value, bool IsError)? Outcome(string output, string label)
     {
         using var json = JsonDocument.Parse(output);
         var o = json.RootElement;
@@ -69,7 +69,7 @@ internal static class AbTestAnalysis
             : null;
     }
 
-    private static bool? Truth(string label) => label.Trim().ToLowerInvariant() switch
+    internal static bool? Truth(string label) => label.Trim().ToLowerInvariant() switch
     {
         "true" or "1" or "yes" => true,
         "false" or "0" or "no" => false,

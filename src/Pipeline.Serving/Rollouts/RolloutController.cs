@@ -6,7 +6,7 @@ namespace Pipeline.Serving.Rollouts;
 
 /// <summary>
 /// Drives rollouts: starts one (load, check, smoke-test the candidate, then publish a new <see cref="RolloutState"/>),
-/// promotes, rolls back, and advances or withdraws a canary on every <see cref="Tick"/>. Admin operations are
+/// promotes, rolls back, and advances or withdraws a canary on every <see cref="TickAsync"/>. Admin operations are
 /// serialised; requests only ever read the published state.
 /// </summary>
 internal sealed partial class RolloutController
@@ -45,7 +45,7 @@ internal sealed partial class RolloutController
         {
             RefuseWhileRunning();
             var now = clock.GetUtcNow();
-            var running = new RolloutState(RolloutPhase.Running, plan, candidate, null, 0, 0, now, null, State.Previous, $"{plan.Strategy} rollout of {plan.Version} started");
+            var running = new RolloutState(RolloutPhase.Running, plan, candidate, null, 0, 0, now, null, State.Previous, $"{plan.Strategy} rollout of {plan.Version} started") { Started = now };
             var next = plan.Strategy switch
             {
                 RolloutStrategy.Canary => running with { Percent = plan.Steps[0], Health = new StepHealth() },

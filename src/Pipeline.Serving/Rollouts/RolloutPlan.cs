@@ -4,7 +4,7 @@ using Pipeline.Serving.Models;
 namespace Pipeline.Serving.Rollouts;
 
 /// <summary>A validated <see cref="RolloutRequest"/>: the strategy and its parameters.</summary>
-internal sealed record RolloutPlan(RolloutStrategy Strategy, string Version, IReadOnlyList<int> Steps, TimeSpan Hold, CanaryBounds Bounds, string? EntityKey, int Split, int MinSamples, double Alpha)
+internal sealed record RolloutPlan(RolloutStrategy Strategy, string Version, IReadOnlyList<int> Steps, TimeSpan Hold, CanaryBounds Bounds, string? EntityKey, int Split, int MinSamples, double Alpha, TimeSpan? MaxLabelWait = null)
 {
     private static readonly int[] DefaultSteps = [5, 25, 50, 100];
 
@@ -37,14 +37,15 @@ internal sealed record RolloutPlan(RolloutStrategy Strategy, string Version, IRe
             problems.Add($"steps [{string.Join(", ", steps)}] must be increasing percentages in 1..100 ending at 100.");
         }
 
-        if (request.HoldSeconds < 0 || request.Split is <= 0 or >= 100 || request.MinSamples < 1 || request.Alpha is <= 0 or >= 1)
+        if (request.MaxLabelWaitSeconds is < 0 || request.HoldSeconds < 0 || request.Split is <= 0 or >= 100 || request.MinSamples < 1 || request.Alpha is <= 0 or >= 1)
         {
-            problems.Add("hold_seconds must be >= 0, split in 1..99, min_samples >= 1 and alpha in (0, 1).");
+            problems.Add("hold_seconds and max_label_wait_seconds must be >= 0, split in 1..99, min_samples >= 1 and alpha in (0, 1).");
         }
 
         problems.AddRange(request.Bounds.Problems());
         return problems.Count > 0
             ? throw RequestRejectedException.Invalid(string.Join(" ", problems))
-            : new RolloutPlan(strategy!.Value, request.Version!, steps, TimeSpan.FromSeconds(request.HoldSeconds), request.Bounds, request.EntityKey, request.Split, request.MinSamples, request.Alpha);
+            : new RolloutPlan(strategy!.Value, request.Version!, steps, TimeSpan.FromSeconds(request.HoldSeconds), request.Bounds, request.EntityKey, request.Split, request.MinSamples, request.Alpha,
+                request.MaxLabelWaitSeconds is { } wait ? TimeSpan.FromSeconds(wait) : null);
     }
 }

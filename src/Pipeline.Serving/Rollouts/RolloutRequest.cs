@@ -40,11 +40,21 @@ public sealed record RolloutRequest
     [JsonPropertyName("split")]
     public int Split { get; init; } = 50;
 
-    /// <summary>A/B test: feedback samples each variant needs before a verdict (default 100).</summary>
+    /// <summary>
+    /// Canary: how long the canary holds before its last step for labelled feedback (null, the default: labels are not
+    /// awaited and the canary is judged on errors, latency and score shift only). While set, a canary significantly
+    /// worse on labelled traffic is rolled back at any step, and one with fewer than <see cref="MinSamples"/> labelled
+    /// predictions per variant holds before 100 % until this many seconds after the rollout started; then it is
+    /// promoted on the other checks, and the reason says the labelled comparison was missing.
+    /// </summary>
+    [JsonPropertyName("max_label_wait_seconds")]
+    public double? MaxLabelWaitSeconds { get; init; }
+
+    /// <summary>A/B test and labelled canary: feedback samples each variant needs before a verdict (default 100).</summary>
     [JsonPropertyName("min_samples")]
     public int MinSamples { get; init; } = 100;
 
-    /// <summary>A/B test: significance level of the test (default 0.05).</summary>
+    /// <summary>A/B test and labelled canary: significance level of the test (default 0.05).</summary>
     [JsonPropertyName("alpha")]
     public double Alpha { get; init; } = 0.05;
 

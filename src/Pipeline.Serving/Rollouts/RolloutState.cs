@@ -23,6 +23,9 @@ internal sealed record RolloutState(
     /// <summary>No rollout has happened yet.</summary>
     public static readonly RolloutState Initial = new(RolloutPhase.Idle, null, null, null, 0, 0, DateTimeOffset.MinValue, null, null, null);
 
+    /// <summary>When the running rollout started (the canary's labelled comparison counts predictions from here).</summary>
+    public DateTimeOffset Started { get; init; }
+
     /// <summary>True while a candidate takes a share of the answers (canary, A/B test).</summary>
     public bool Splits => Phase == RolloutPhase.Running && Plan?.Strategy is RolloutStrategy.Canary or RolloutStrategy.AbTest;
 

@@ -35,7 +35,13 @@ public sealed class SimulateTests(ReferenceTemplate template) : IDisposable
         Assert.Equal("v0.0.1", before);
         Assert.NotEqual(before, after);
         Assert.Equal([before, after], phases["canary"].GetProperty("by_version").EnumerateObject().Select(v => v.Name).Order());
-        Assert.Equal([after], phases["retrained"].GetProperty("by_version").EnumerateObject().Select(v => v.Name));
+        var retrained = phases["retrained"].GetProperty("by_version");
+        Assert.Equal([before, after], retrained.EnumerateObject().Select(v => v.Name).Order());
+        Assert.True(retrained.GetProperty(before).GetProperty("shadow").GetBoolean());
+        Assert.False(retrained.GetProperty(after).TryGetProperty("shadow", out _));
+        Assert.Equal(retrained.GetProperty(before).GetProperty("predictions").GetInt32(), retrained.GetProperty(after).GetProperty("predictions").GetInt32());
+        Assert.Equal(300, phases["retrained"].GetProperty("predictions").GetInt32());
+        Assert.Contains("labelled", simulation.RootElement.GetProperty("rollout_reason").GetString(), StringComparison.Ordinal);
 
         using var trace = JsonDocument.Parse(_repo.Read("reports/retrain.json"));
         Assert.True(trace.RootElement.GetProperty("retrain").GetBoolean());

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Gate;
 using Pipeline.Serving.Rollouts;
@@ -83,5 +84,44 @@ public sealed class CanaryTests(ServingFixture fixture)
         Assert.All(answers, a => Assert.Equal("stable", a.Variant));
         Assert.Equal(RolloutPhase.RolledBack, state.Phase);
         Assert.Contains("error rate", state.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TickAsync_CanaryWrongOnEveryLabelledPrediction_RolledBackByTheLabelledComparison()
+    {
+        await using var host = await RolloutHost.StartAsync(fixture);
+        await host.Admin.StartRolloutAsync(Canary(50, 100) with { MaxLabelWaitSeconds = 600, MinSamples = 30, Bounds = new CanaryBounds { MinSamples = 20, MaxPsi = null, P95SlackMs = 60_000 } });
+        var answers = await Task.WhenAll(Enumerable.Range(0, 160).Select(i => host.PredictAsync(i % 30, customer: $"c{i}", requestId: $"canary-{i}")));
+        var before = await host.Controller.TickAsync(host.Log.Store, CancellationToken.None);
+        await host.Log.FlushAsync(CancellationToken.None);
+
+        // NOTE: synthetic ground truth arriving after the predictions: the stable model is always right, the canary never.
+        var feedback = answers.Select(a => new { request_id = a.RequestId, label = a.Variant == "stable" ? a.Label : !a.Label }).ToArray();
+        (await host.Http.PostAsJsonAsync("/v1/feedback", feedback)).EnsureSuccessStatusCode();
+        var state = await host.Controller.TickAsync(host.Log.Store, CancellationToken.None);
+
+        Assert.Equal(RolloutPhase.Running, before.Phase);
+        Assert.Equal(RolloutPhase.RolledBack, state.Phase);
+        Assert.Contains("canary significantly worse on labelled traffic: accuracy 0.0000 vs stable 1.0000", state.Reason, StringComparison.Ordinal);
+        Assert.Equal("v0.0.1", ProductionPointer(host));
+    }
+
+    [Fact]
+    public async Task TickAsync_NoLabels_HoldsBeforeFullTrafficUntilTheLabelWaitThenPromotesSayingSo()
+    {
+        await using var host = await RolloutHost.StartAsync(fixture);
+        await host.Admin.StartRolloutAsync(Canary(50, 100) with { MaxLabelWaitSeconds = 600, MinSamples = 30 });
+        await Task.WhenAll(Enumerable.Range(0, 120).Select(i => host.PredictAsync(i % 30, customer: $"c{i}")));
+
+        host.Clock.Advance(TimeSpan.FromSeconds(61));
+        var held = await host.Controller.TickAsync(host.Log.Store, CancellationToken.None);
+        host.Clock.Advance(TimeSpan.FromSeconds(540));
+        var promoted = await host.Controller.TickAsync(host.Log.Store, CancellationToken.None);
+
+        Assert.Equal(RolloutPhase.Running, held.Phase);
+        Assert.Equal(50, held.Percent);
+        Assert.StartsWith("holding at 50 % for labelled feedback (61 of 600 s): labelled predictions: stable 0, canary 0", held.Reason, StringComparison.Ordinal);
+        Assert.Equal(RolloutPhase.Promoted, promoted.Phase);
+        Assert.Contains("WITHOUT a labelled comparison", promoted.Reason, StringComparison.Ordinal);
     }
 }
