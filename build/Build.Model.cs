@@ -17,7 +17,7 @@ internal sealed partial class Build
         .Description("Search trainers and hyper-parameters, refit the best on all training rows")
         .Inputs(Paths.TrainSet)
         .When(!IsRecommendation, d => d.Inputs(Paths.Featurizer))
-        .Params(["train", "data.task", .. RecommendationParams, .. (IsRecommendation ? ["evaluate"] : Array.Empty<string>())])
+        .Params(["train", "data.task", "evaluate.cost_fn_fp", .. RecommendationParams, .. (IsRecommendation ? ["evaluate"] : Array.Empty<string>())])
         .Outputs(Paths.Model, Paths.ModelInfo, Paths.Trials)
         .When(ExportOnnx, d => d.Outputs(Paths.Onnx))
         .Executes(ctx =>
@@ -27,7 +27,10 @@ internal sealed partial class Build
                 TrainRecommender(ctx);
                 return;
             }
-            var options = StageOptions.Read(() => TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train")));
+            var options = StageOptions.Read(() => TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train")) with
+            {
+                CostFnFp = EvaluationOptions.CostFnFp(OptionalParam(ctx, "evaluate.cost_fn_fp")),
+            });
             options = options with { RungRunner = TrialsOnCluster(ctx, options.Task, options) };
             var outputs = new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)) { OnnxPath = ExportOnnx ? ctx.Output(Paths.Onnx) : null };
             var search = new SearchProgress(options, s => ctx.Progress(new TargetProgress(s.Done, s.Total, "trials") { Fraction = s.WorkDone, Best = s.BestText, Step = s.LastText }));
@@ -71,6 +74,19 @@ internal sealed partial class Build
                 ctx.Log.Warning($"evaluate.slice_column '{slice}' is not a column of this dataset: no per-slice metrics. Set it to one of the dataset's categorical columns, or to \"\".");
             ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
         });
+
+    /// <summary>The text of a params key that older params.yaml files may lack (null then).</summary>
+    private static string? OptionalParam(ITargetContext ctx, string dottedKey)
+    {
+        try
+        {
+            return Convert.ToString(ctx.Param<object?>(dottedKey), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
 
     private static MlTask TaskOf(ITargetContext ctx) => StageOptions.Read(() => DataOptions.ParseTask(ctx.Param<string>("data.task")));
 }

@@ -2,7 +2,8 @@ namespace Pipeline.Formats.Columns;
 
 /// <summary>
 /// The kind of a column, inferred by <see cref="ColumnKindInference"/>: recorded in data/schema.yaml by Validate, and
-/// deciding the drift method in Monitor (Numeric: distribution tests over numbers; every other kind: over labels).
+/// deciding the drift method in Monitor (Numeric: distribution tests over numbers, on the circle for a
+/// <see cref="CyclicPeriod"/> column; Text: a domain classifier over its words; every other kind: over labels).
 /// </summary>
 public enum ColumnKind
 {

@@ -32,4 +32,34 @@ public static class DecisionThreshold
 
         return (best, bestF1);
     }
+
+    /// <summary>
+    /// The threshold with the lowest expected cost when a false negative costs <paramref name="costFnFp"/> false
+    /// positives (predict positive when score ≥ threshold), and that cost per row in false-positive units: every distinct
+    /// score is a candidate, scanned from the highest down; ties keep the higher threshold. Null when no label is positive.
+    /// </summary>
+    /// <param name="labels">1 for a positive row, 0 for a negative one.</param>
+    /// <param name="scores">The model's scores, one per label.</param>
+    /// <param name="costFnFp">Cost of a false negative over that of a false positive (above 0).</param>
+    public static (double Threshold, double Cost)? MinCost(IReadOnlyList<double> labels, IReadOnlyList<double> scores, double costFnFp)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(scores);
+        if (!(costFnFp > 0) || double.IsInfinity(costFnFp)) throw new ArgumentOutOfRangeException(nameof(costFnFp), costFnFp, "The cost ratio must be a finite number above 0.");
+        var positives = labels.Sum();
+        if (positives == 0) return null;
+        var order = Enumerable.Range(0, scores.Count).ToArray();
+        Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]) is var c && c != 0 ? c : a.CompareTo(b));
+        double tp = 0, fp = 0, best = scores[order[0]], bestCost = double.PositiveInfinity;
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (labels[order[i]] > 0) tp++;
+            else fp++;
+            if (i + 1 < order.Length && scores[order[i + 1]] == scores[order[i]]) continue;
+            var cost = fp + costFnFp * (positives - tp);
+            if (cost < bestCost) (best, bestCost) = (scores[order[i]], cost);
+        }
+
+        return (best, bestCost / order.Length);
+    }
 }

@@ -99,6 +99,15 @@ internal static class BinaryMetrics
     /// </summary>
     public static double BestF1Threshold(double[] labels, double[] scores) => DecisionThreshold.BestF1(labels, scores)?.Threshold ?? 0.5;
 
+    /// <summary>
+    /// The decision threshold on the validation scores: the lowest expected cost when <paramref name="costFnFp"/> (a false
+    /// negative's cost over a false positive's, <c>evaluate.cost_fn_fp</c>) is set (<see cref="DecisionThreshold.MinCost"/>),
+    /// else <see cref="BestF1Threshold"/>. 0.5 when there are no positives.
+    /// </summary>
+    public static double Threshold(double[] labels, double[] scores, double? costFnFp) => costFnFp is { } ratio
+        ? DecisionThreshold.MinCost(labels, scores, ratio)?.Threshold ?? 0.5
+        : BestF1Threshold(labels, scores);
+
     private static IEnumerable<(double Positive, double Negative)> Groups(double[] labels, double[] scores, int[] order, double[]? weights)
     {
         double pos = 0, neg = 0;

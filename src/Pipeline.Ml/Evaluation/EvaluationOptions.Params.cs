@@ -7,7 +7,18 @@ namespace Pipeline.Ml.Evaluation;
 public sealed partial record EvaluationOptions
 {
     /// <summary>The documented keys of the <c>evaluate</c> section.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["slice_column", "metric", "bootstrap", "seed", "importance_rows", "threshold", "relevant_at", "k"];
+    public static readonly IReadOnlyList<string> Keys = ["slice_column", "metric", "bootstrap", "seed", "importance_rows", "threshold", "relevant_at", "k", "cost_fn_fp"];
+
+    /// <summary>
+    /// <c>evaluate.cost_fn_fp</c>: a false negative's cost over a false positive's (a number above 0), or null when unset
+    /// or <c>none</c>; Train reads it to choose a binary model's threshold (<see cref="BinaryMetrics.Threshold"/>).
+    /// </summary>
+    public static double? CostFnFp(string? value)
+    {
+        if (value is null || value.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        var ratio = ParamValue.Number("evaluate.cost_fn_fp", value, 0);
+        return ratio > 0 ? ratio : throw ParamValue.Bad("evaluate.cost_fn_fp", value, "a number above 0 (a false negative's cost over a false positive's) or none");
+    }
 
     /// <summary>
     /// These options with the <c>evaluate</c> section applied (keys relative to it); an unknown key, a bad value or a
@@ -19,6 +30,8 @@ public sealed partial record EvaluationOptions
         var metric = s.Text("metric");
         if (metric is not null && !MetricNames.For(Task).Contains(metric))
             throw ParamValue.Bad("evaluate.metric", metric, $"a {Task.ToString().ToLowerInvariant()} metric: {string.Join(", ", MetricNames.For(Task))}");
+        // NOTE: cost_fn_fp is Train's (the threshold is chosen with the model); checked here so a bad value fails in either stage.
+        _ = CostFnFp(s.Text("cost_fn_fp"));
         return this with
         {
             SliceColumn = s.Text("slice_column") ?? SliceColumn,

@@ -35,7 +35,7 @@ public static class ModelTrainer
         var data = TrialData.Prepare(ml, featurized.View, options, HalvingTuner.Fractions(options.Search));
         var (trials, best) = new HalvingTuner(options, data, progress, cancellation).Run();
         cancellation.ThrowIfCancellationRequested();
-        var threshold = options.Task == MlTask.Binary ? BinaryMetrics.BestF1Threshold(best.Validation!.Labels, best.Validation.Scores) : 0.5;
+        var threshold = options.Task == MlTask.Binary ? BinaryMetrics.Threshold(best.Validation!.Labels, best.Validation.Scores, options.CostFnFp) : 0.5;
 
         var refit = new MLContext(TrialSeeds.Derive(options.Seed, best.Trial, 1000));
         using var stopRefit = refit.StopOn(cancellation);

@@ -13,6 +13,12 @@ public sealed record TrainOptions
     /// <summary>The task (from <c>data.task</c>).</summary>
     public required MlTask Task { get; init; }
 
+    /// <summary>
+    /// From <c>evaluate.cost_fn_fp</c>: a false negative's cost over a false positive's; when set, a binary model's
+    /// threshold minimises the expected cost on the validation scores instead of maximising F1. Null = best F1.
+    /// </summary>
+    public double? CostFnFp { get; init; }
+
     /// <summary>[trainers] Trainer names; empty means every trainer of the task (see <see cref="TrainerCatalog"/>).</summary>
     public IReadOnlyList<string> Trainers { get; init; } = [];
 

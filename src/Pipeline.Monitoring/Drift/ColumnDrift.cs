@@ -9,26 +9,29 @@ public sealed record ColumnDrift
     /// <summary>The method used (or that would have been used, for insufficient data).</summary>
     public required DriftMethod Method { get; init; }
 
-    /// <summary>Test statistic (KS D, chi-square) or distance (PSI, JS, normalised Wasserstein); null only when a side has no value.</summary>
+    /// <summary>Test statistic (KS D, chi-square), distance (PSI, JS, normalised Wasserstein) or held-out ROC AUC (domain classifier); null only when a side has no value.</summary>
     public double? Statistic { get; init; }
 
-    /// <summary>p-value for tests; null for distances and when a side has no value.</summary>
+    /// <summary>p-value for tests and the domain classifier (one-sided, AUC above 0.5); null for distances and when a side has no value.</summary>
     public double? PValue { get; init; }
 
     /// <summary>True when the column drifted (never for insufficient data).</summary>
     public bool Drift { get; init; }
 
-    /// <summary>The threshold the verdict used (a p-value for tests, a distance otherwise).</summary>
+    /// <summary>The threshold the verdict used (a p-value for tests, a distance, or the AUC for the domain classifier, raised by its margin).</summary>
     public required double Threshold { get; init; }
 
     /// <summary>Effect size, independent of sample size: KS D, Cramér's V, normalised Wasserstein, PSI or JS distance.</summary>
     public double? EffectSize { get; init; }
 
-    /// <summary>What <see cref="EffectSize"/> measures ("ks_statistic", "cramers_v", "wasserstein_normed", "psi", "js_distance").</summary>
+    /// <summary>What <see cref="EffectSize"/> measures ("ks_statistic", "cramers_v", "wasserstein_normed", "psi", "js_distance", "roc_auc").</summary>
     public string? EffectSizeMeasure { get; init; }
 
     /// <summary>Rank among drifted columns by feature importance (1 = most important); null when not drifted or no importances.</summary>
     public int? ImportanceRank { get; init; }
+
+    /// <summary>The period of a cyclic numeric column, compared on the circle (24 for an hour of day); null otherwise.</summary>
+    public double? Period { get; init; }
 
     /// <summary>Present (non-missing) values in the reference.</summary>
     public required int ReferenceSize { get; init; }

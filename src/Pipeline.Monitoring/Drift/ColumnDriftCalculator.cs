@@ -11,14 +11,29 @@ internal static class ColumnDriftCalculator
     {
         Validate(reference, current, options);
         var numeric = reference.Kind == ColumnKind.Numeric;
+        // NOTE: a text column's default method does not depend on the reference size, so it is known before counting.
+        var textual = reference.Kind == ColumnKind.Text && ChooseMethod(reference.Name, reference.Kind, 0, options) == DriftMethod.DomainClassifier;
         double[] refNumbers = [], curNumbers = [];
+        string[] refTexts = [], curTexts = [];
         Dictionary<string, int> refLabels = [], curLabels = [];
+        double? period = null;
         int refSize, curSize;
         if (numeric)
         {
             // NOTE: every numeric statistic walks sorted data, so each side is extracted and sorted once, here.
             (refNumbers, curNumbers) = (reference.SortedPresentNumbers(), current.SortedPresentNumbers());
             (refSize, curSize) = (refNumbers.Length, curNumbers.Length);
+            period = Period(reference.Name, refNumbers, options);
+            if (period is { } p)
+            {
+                var cut = CyclicValues.Cut(refNumbers, p);
+                (refNumbers, curNumbers) = (CyclicValues.Unwrap(refNumbers, p, cut), CyclicValues.Unwrap(curNumbers, p, cut));
+            }
+        }
+        else if (textual)
+        {
+            (refTexts, curTexts) = (reference.PresentLabels(), current.PresentLabels());
+            (refSize, curSize) = (refTexts.Length, curTexts.Length);
         }
         else
         {
@@ -32,20 +47,32 @@ internal static class ColumnDriftCalculator
         var threshold = overrides?.Threshold ?? options.DefaultThreshold(method);
         var result = new ColumnDrift
         {
-            Name = reference.Name, Method = method, Threshold = threshold, ReferenceSize = refSize, CurrentSize = curSize,
+            Name = reference.Name, Method = method, Threshold = threshold, ReferenceSize = refSize, CurrentSize = curSize, Period = period,
         };
         if (refSize == 0 || curSize == 0) return result with { InsufficientData = true };
 
-        var (statistic, pValue, effect, measure) = numeric
-            ? NumericStatistic(method, reference, refNumbers, curNumbers, options)
-            : CategoricalStatistic(method, refLabels, curLabels, options);
+        double statistic, pValue, effect;
+        string measure;
+        if (textual)
+        {
+            var (auc, nullSd, p) = TextDomainClassifier.Compare(refTexts, curTexts, options.TextSeed);
+            (statistic, pValue, effect, measure) = (auc, p, auc, "roc_auc");
+            if (!double.IsNaN(nullSd)) threshold = Math.Max(threshold, 0.5 + options.TextMarginSds * nullSd);
+        }
+        else
+        {
+            (statistic, pValue, effect, measure) = numeric
+                ? NumericStatistic(method, reference, period, refNumbers, curNumbers, options)
+                : CategoricalStatistic(method, refLabels, curLabels, options);
+        }
+
         // NOTE: below the minimum sample size the statistic is still reported, so a person can judge it, but it never
         // raises drift on its own: a handful of values is too few for the verdict to be trusted.
         var insufficient = refSize < options.MinimumSampleSize || curSize < options.MinimumSampleSize;
         var drift = !insufficient && (method.IsTest() ? pValue < threshold : statistic >= threshold);
         return result with
         {
-            Statistic = statistic, PValue = method.IsTest() ? pValue : null, Drift = drift,
+            Statistic = statistic, PValue = double.IsNaN(pValue) ? null : pValue, Threshold = threshold, Drift = drift,
             EffectSize = effect, EffectSizeMeasure = measure, InsufficientData = insufficient,
         };
     }
@@ -71,17 +98,35 @@ internal static class ColumnDriftCalculator
             return chosen.Supports(kind)
                 ? chosen
                 : throw new ArgumentException(
-                    $"Drift method '{chosen.WireName()}' cannot run on {kind.ToString().ToLowerInvariant()} column '{name}'. Use chi2, psi or js.");
+                    $"Drift method '{chosen.WireName()}' cannot run on {kind.ToString().ToLowerInvariant()} column '{name}'. Use {Alternatives(kind)}.");
         }
 
+        if (kind == ColumnKind.Text) return DriftMethod.DomainClassifier;
         var small = referenceSize <= options.LargeReferenceSize;
         return kind == ColumnKind.Numeric
             ? small ? DriftMethod.Ks : DriftMethod.Wasserstein
             : small ? DriftMethod.ChiSquare : DriftMethod.JensenShannon;
     }
 
+    private static string Alternatives(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Numeric => "ks, chi2, psi, js or wasserstein",
+        ColumnKind.Text => "domain_classifier, chi2, psi or js",
+        _ => "chi2, psi or js",
+    };
+
+    /// <summary>
+    /// The period of a cyclic numeric column: the column's <c>period</c> override (0 = not cyclic), else
+    /// <see cref="CyclicPeriod"/>'s rule on the name and the reference's range.
+    /// </summary>
+    internal static double? Period(string name, double[] sortedReference, DriftOptions options)
+    {
+        if (options.Columns.TryGetValue(name, out var o) && o.Period is { } period) return period > 0 ? period : null;
+        return sortedReference.Length == 0 ? null : CyclicPeriod.Of(name, sortedReference[0], sortedReference[^1]);
+    }
+
     private static (double Statistic, double PValue, double Effect, string Measure) NumericStatistic(
-        DriftMethod method, DatasetColumn referenceColumn, double[] reference, double[] current, DriftOptions options)
+        DriftMethod method, DatasetColumn referenceColumn, double? period, double[] reference, double[] current, DriftOptions options)
     {
         switch (method)
         {
@@ -90,7 +135,8 @@ internal static class ColumnDriftCalculator
                 return (ks.Statistic, ks.PValue, ks.Statistic, "ks_statistic");
             case DriftMethod.Wasserstein:
                 // NOTE: Evidently's normalisation: divide by the reference's population std, floored at 0.001.
-                var std = referenceColumn.PresentPopulationStd();
+                // A cyclic column's spread is that of its unwrapped values (hours around midnight are close together).
+                var std = period is null ? referenceColumn.PresentPopulationStd() : CyclicValues.PopulationStd(reference);
                 var normed = Statistics.Wasserstein.DistanceSorted(reference, current) / Math.Max(std, 0.001);
                 return (normed, double.NaN, normed, "wasserstein_normed");
         }

@@ -34,7 +34,8 @@ public sealed class DatasetColumn
 
     /// <summary>
     /// A column of labels (null is a missing value) of any kind but <see cref="ColumnKind.Numeric"/>: Categorical by
-    /// default, or Boolean, Text or Date as <see cref="ColumnKindInference"/> found it. Every such kind drifts by its labels.
+    /// default, or Boolean, Text or Date as <see cref="ColumnKindInference"/> found it. Every such kind drifts by its labels but Text,
+    /// which drifts by its words (<see cref="DriftMethod.DomainClassifier"/>).
     /// </summary>
     public static DatasetColumn Categorical(string name, IReadOnlyList<string?> values, ColumnKind kind = ColumnKind.Categorical) =>
         kind == ColumnKind.Numeric

@@ -1,6 +1,6 @@
 namespace Pipeline.Monitoring.Drift;
 
-/// <summary>A drift statistic. Wire names (report, CLI, params.yaml): ks, chi2, psi, js, wasserstein.</summary>
+/// <summary>A drift statistic. Wire names (report, CLI, params.yaml): ks, chi2, psi, js, wasserstein, domain_classifier.</summary>
 public enum DriftMethod
 {
     /// <summary>Two-sample Kolmogorov-Smirnov test (numeric); drift when p &lt; threshold.</summary>
@@ -17,4 +17,10 @@ public enum DriftMethod
 
     /// <summary>Wasserstein distance divided by the reference standard deviation (numeric); drift when >= threshold.</summary>
     Wasserstein,
+
+    /// <summary>
+    /// Text: the held-out ROC AUC of a classifier telling current from reference texts (<see cref="TextDomainClassifier"/>);
+    /// drift when AUC >= the larger of the threshold and 0.5 plus <see cref="DriftOptions.TextMarginSds"/> of its null spread.
+    /// </summary>
+    DomainClassifier,
 }

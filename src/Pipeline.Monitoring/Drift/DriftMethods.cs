@@ -8,9 +8,10 @@ public static class DriftMethods
     [
         (DriftMethod.Ks, "ks"), (DriftMethod.ChiSquare, "chi2"), (DriftMethod.Psi, "psi"),
         (DriftMethod.JensenShannon, "js"), (DriftMethod.Wasserstein, "wasserstein"),
+        (DriftMethod.DomainClassifier, "domain_classifier"),
     ];
 
-    /// <summary>The wire name ("ks", "chi2", "psi", "js", "wasserstein").</summary>
+    /// <summary>The wire name ("ks", "chi2", "psi", "js", "wasserstein", "domain_classifier").</summary>
     public static string WireName(this DriftMethod method) => Names.Single(n => n.Method == method).Name;
 
     /// <summary>The wire names, in declaration order.</summary>
@@ -35,10 +36,12 @@ public static class DriftMethods
     public static bool IsTest(this DriftMethod method) => method is DriftMethod.Ks or DriftMethod.ChiSquare;
 
     /// <summary>
-    /// True when the method can run on a column of the given kind: every method on numbers; chi-square, PSI and
-    /// Jensen-Shannon on labels (Categorical, Boolean, Text, Date). A 0/1 column is Boolean, so it drifts by chi-square
-    /// over its two values (or JS on a large reference), not by KS over two spikes.
+    /// True when the method can run on a column of the given kind: every method but the domain classifier on numbers;
+    /// chi-square, PSI and Jensen-Shannon on labels (Categorical, Boolean, Text, Date); the domain classifier on Text only.
+    /// A 0/1 column is Boolean, so it drifts by chi-square over its two values (or JS on a large reference), not by KS
+    /// over two spikes.
     /// </summary>
-    public static bool Supports(this DriftMethod method, ColumnKind kind) =>
-        kind == ColumnKind.Numeric || method is DriftMethod.ChiSquare or DriftMethod.Psi or DriftMethod.JensenShannon;
+    public static bool Supports(this DriftMethod method, ColumnKind kind) => method == DriftMethod.DomainClassifier
+        ? kind == ColumnKind.Text
+        : kind == ColumnKind.Numeric || method is DriftMethod.ChiSquare or DriftMethod.Psi or DriftMethod.JensenShannon;
 }

@@ -2,7 +2,8 @@ namespace Pipeline.Monitoring.Drift;
 
 /// <summary>
 /// Settings of <see cref="DriftAnalyzer"/>. Defaults follow Evidently: KS / chi-square (p &lt; 0.05) for
-/// references of at most 1000 values, Wasserstein (normalised) / Jensen-Shannon at 0.1 above that.
+/// references of at most 1000 values, Wasserstein (normalised) / Jensen-Shannon at 0.1 above that, and a domain
+/// classifier (held-out ROC AUC >= 0.55) for free text.
 /// </summary>
 public sealed record DriftOptions
 {
@@ -36,6 +37,18 @@ public sealed record DriftOptions
     /// <summary>Default threshold on the Wasserstein distance divided by the reference standard deviation.</summary>
     public double WassersteinThreshold { get; init; } = 0.1;
 
+    /// <summary>Default held-out ROC AUC from which a text column drifts (the domain classifier).</summary>
+    public double TextThreshold { get; init; } = 0.55;
+
+    /// <summary>
+    /// The domain classifier's AUC must also exceed 0.5 by this many of its standard deviations under no drift, so a
+    /// small window (whose AUC is noisy) does not drift by chance.
+    /// </summary>
+    public double TextMarginSds { get; init; } = 3;
+
+    /// <summary>The seed of the domain classifier's split into training and held-out texts.</summary>
+    public int TextSeed { get; init; } = 15;
+
     /// <summary>Bins for numeric PSI (and for numeric chi-square / Jensen-Shannon, on the same reference quantiles).</summary>
     public int Bins { get; init; } = 10;
 
@@ -55,6 +68,7 @@ public sealed record DriftOptions
         DriftMethod.ChiSquare => ChiSquareThreshold,
         DriftMethod.Psi => PsiThreshold,
         DriftMethod.JensenShannon => JensenShannonThreshold,
+        DriftMethod.DomainClassifier => TextThreshold,
         _ => WassersteinThreshold,
     };
 }

@@ -5,8 +5,9 @@ namespace Pipeline.Monitoring.Drift;
 /// <summary>
 /// Reads <see cref="DriftOptions"/> from the <c>drift</c> group of params.yaml's <c>monitor</c> section:
 /// <c>drift_share</c>, <c>min_column_samples</c>, <c>large_reference</c>, <c>bins</c>, <c>ks_threshold</c>,
-/// <c>chi2_threshold</c>, <c>psi_threshold</c>, <c>js_threshold</c>, <c>wasserstein_threshold</c>, <c>method</c> (one
-/// method for every column) and per column <c>columns.&lt;name&gt;.method</c> / <c>columns.&lt;name&gt;.threshold</c>.
+/// <c>chi2_threshold</c>, <c>psi_threshold</c>, <c>js_threshold</c>, <c>wasserstein_threshold</c>, <c>text_threshold</c>,
+/// <c>method</c> (one method for every column) and per column <c>columns.&lt;name&gt;.method</c> /
+/// <c>columns.&lt;name&gt;.threshold</c> / <c>columns.&lt;name&gt;.period</c> (a cyclic column's period; 0 = not cyclic).
 /// Unknown keys and bad values are <see cref="ParamException"/>s naming the dotted key (the one <see cref="ParamSection"/> rules).
 /// </summary>
 internal static class DriftOptionsParams
@@ -14,10 +15,10 @@ internal static class DriftOptionsParams
     private static readonly string[] Keys =
     [
         "drift_share", "min_column_samples", "large_reference", "bins", "ks_threshold", "chi2_threshold", "psi_threshold",
-        "js_threshold", "wasserstein_threshold", "method",
+        "js_threshold", "wasserstein_threshold", "text_threshold", "method",
     ];
 
-    private static readonly string[] ColumnKeys = ["method", "threshold"];
+    private static readonly string[] ColumnKeys = ["method", "threshold", "period"];
 
     /// <summary>The options from <paramref name="values"/> (keys relative to the group), named <paramref name="name"/> (<c>monitor.drift</c>) in errors.</summary>
     public static DriftOptions Read(string name, IReadOnlyDictionary<string, string> values)
@@ -37,6 +38,7 @@ internal static class DriftOptionsParams
             PsiThreshold = s.Number("psi_threshold", defaults.PsiThreshold, 0),
             JensenShannonThreshold = s.Number("js_threshold", defaults.JensenShannonThreshold, 0),
             WassersteinThreshold = s.Number("wasserstein_threshold", defaults.WassersteinThreshold, 0),
+            TextThreshold = s.Number("text_threshold", defaults.TextThreshold, 0.5, 1),
             ForcedMethod = s.Text("method") is { } method ? Method(s.Dotted("method"), method) : null,
             Columns = ReadColumns(s),
         };
@@ -53,13 +55,16 @@ internal static class DriftOptionsParams
             if (column.Length == 0 || !ColumnKeys.Contains(setting))
             {
                 throw new ParamException(
-                    $"Unknown parameter '{dotted}' in params.yaml. Known per column: {s.Dotted("columns")}.<name>.method, {s.Dotted("columns")}.<name>.threshold.");
+                    $"Unknown parameter '{dotted}' in params.yaml. Known per column: {s.Dotted("columns")}.<name>.method, {s.Dotted("columns")}.<name>.threshold, {s.Dotted("columns")}.<name>.period.");
             }
 
             var current = columns.GetValueOrDefault(column) ?? new ColumnDriftOptions();
-            columns[column] = setting == "method"
-                ? current with { Method = Method(dotted, value) }
-                : current with { Threshold = ParamValue.Number(dotted, value, 0) };
+            columns[column] = setting switch
+            {
+                "method" => current with { Method = Method(dotted, value) },
+                "period" => current with { Period = ParamValue.Number(dotted, value, 0) },
+                _ => current with { Threshold = ParamValue.Number(dotted, value, 0) },
+            };
         }
 
         return columns;

@@ -47,6 +47,7 @@ internal static class DriftReportJson
             json.WriteString("effect_size_measure", column.EffectSizeMeasure);
         }
 
+        if (column.Period is { } period) JsonLayout.Number(json, "period", period);
         if (column.ImportanceRank is { } rank) json.WriteNumber("importance_rank", rank);
         json.WriteNumber("reference_size", column.ReferenceSize);
         json.WriteNumber("current_size", column.CurrentSize);

@@ -8,7 +8,7 @@ namespace Pipeline.Monitoring.Reference;
 /// <summary>
 /// Reads the row sample of a reference profile (Featurize's profile.json, as registered with a model version; the
 /// format's one reader is <see cref="ReferenceProfile.Load"/>) into a <see cref="DriftDataset"/>: numeric columns as numbers, date columns left out (as for a CSV reference),
-/// the rest as labels.
+/// text columns as texts, the rest as categorical labels.
 /// </summary>
 internal static class ProfileSampleReader
 {
@@ -23,9 +23,13 @@ internal static class ProfileSampleReader
             .Where(c => c.kind != ColumnKind.Date)
             .Select(c => c.kind == ColumnKind.Numeric
                 ? DatasetColumn.Numeric(c.name, sample.Rows.Select(r => Number(r[c.i])).ToArray())
-                : DatasetColumn.Categorical(c.name, sample.Rows.Select(r => r[c.i] is { Length: > 0 } s ? s : null).ToArray()));
+                : DatasetColumn.Categorical(c.name, sample.Rows.Select(r => r[c.i] is { Length: > 0 } s ? s : null).ToArray(), Labelled(c.kind)));
         return (new DriftDataset(columns), profile.RowCount);
     }
+
+    // NOTE: free text keeps its kind (it drifts by the domain classifier, not by string equality); every other kind of
+    // label is compared as categories, as before (a Boolean cell is kept as spelled in train.csv).
+    private static ColumnKind Labelled(ColumnKind kind) => kind == ColumnKind.Text ? ColumnKind.Text : ColumnKind.Categorical;
 
     private static double? Number(string? cell) =>
         cell is { Length: > 0 } && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;

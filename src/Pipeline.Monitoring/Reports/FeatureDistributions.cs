@@ -4,7 +4,7 @@ using Pipeline.Monitoring.Drift;
 
 namespace Pipeline.Monitoring.Reports;
 
-/// <summary>Reference vs current shares per feature: equal-width bins over both samples' range, or the top categories.</summary>
+/// <summary>Reference vs current shares per feature: equal-width bins over both samples' range, the top categories, or a text column's top words.</summary>
 internal static class FeatureDistributions
 {
     private const int TopCategories = 10;
@@ -14,10 +14,16 @@ internal static class FeatureDistributions
         reference.Columns
             .Where(c => current.Find(c.Name) is not null)
             .OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => c.Kind == ColumnKind.Numeric
-                ? Numeric(c.Name, c.PresentNumbers(), current.Find(c.Name)!.PresentNumbers(), bins)
-                : Categorical(c.Name, c.PresentLabels(), current.Find(c.Name)!.PresentLabels()))
+            .Select(c => c.Kind switch
+            {
+                ColumnKind.Numeric => Numeric(c.Name, c.PresentNumbers(), current.Find(c.Name)!.PresentNumbers(), bins),
+                ColumnKind.Text => Categorical(c.Name, Words(c), Words(current.Find(c.Name)!)),
+                _ => Categorical(c.Name, c.PresentLabels(), current.Find(c.Name)!.PresentLabels()),
+            })
             .ToArray();
+
+    /// <summary>The words of a text column's values: its chart shows word shares, as its drift reads words.</summary>
+    private static string[] Words(DatasetColumn column) => [.. column.PresentLabels().SelectMany(TextTokens.Words)];
 
     private static FeatureDistribution Numeric(string name, double[] reference, double[] current, int bins)
     {

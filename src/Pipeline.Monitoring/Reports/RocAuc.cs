@@ -1,4 +1,5 @@
 using Pipeline.Monitoring.Performance;
+using Pipeline.Monitoring.Statistics;
 
 namespace Pipeline.Monitoring.Reports;
 
@@ -22,21 +23,7 @@ public static class RocAuc
         var positives = scored.Count(s => s.Positive);
         var negatives = scored.Count - positives;
         if (positives < minimumPerClass || negatives < minimumPerClass) return null;
-        var ordered = scored.OrderBy(s => s.Score).ToArray();
-        double positiveRankSum = 0;
-        for (var i = 0; i < ordered.Length;)
-        {
-            var j = i;
-            while (j < ordered.Length && ordered[j].Score == ordered[i].Score) j++;
-            var averageRank = (i + 1 + j) / 2.0;
-            for (var k = i; k < j; k++)
-            {
-                if (ordered[k].Positive) positiveRankSum += averageRank;
-            }
-
-            i = j;
-        }
-
+        var (positiveRankSum, _) = MannWhitney.PositiveRankSum(scored);
         double n1 = positives, n0 = negatives;
         var auc = (positiveRankSum - n1 * (n1 + 1) / 2) / (n1 * n0);
         var q1 = auc / (2 - auc);

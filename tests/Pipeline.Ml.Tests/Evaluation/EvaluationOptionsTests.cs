@@ -23,6 +23,8 @@ public sealed class EvaluationOptionsTests : IDisposable
     [InlineData("importance_rows", "-1", "params.yaml evaluate.importance_rows is '-1'; expected an integer >= 1.")]
     [InlineData("threshold", "2", "params.yaml evaluate.threshold is '2'; expected a number from 0 to 1.")]
     [InlineData("metric", "r2", "params.yaml evaluate.metric is 'r2'; expected a binary metric: ")]
+    [InlineData("cost_fn_fp", "0", "params.yaml evaluate.cost_fn_fp is '0'; expected a number above 0")]
+    [InlineData("cost_fn_fp", "lots", "params.yaml evaluate.cost_fn_fp is 'lots'")]
     public void WithParams_UnknownKeyOrInvalidValue_FailsNamingIt(string key, string value, string message)
     {
         var error = Assert.Throws<ParamException>(() => Options().WithParams(new Dictionary<string, string> { [key] = value }));
@@ -62,6 +64,21 @@ public sealed class EvaluationOptionsTests : IDisposable
             new("threshold", "0.9"),
         ],
         // NOTE: recommendation's keys (RecommendationEvaluationOptions); a binary evaluation does not read them.
-        withoutEffect: ["relevant_at", "k"]);
+        // cost_fn_fp is Train's (the threshold is chosen with the model); Evaluate only checks its value.
+        withoutEffect: ["relevant_at", "k", "cost_fn_fp"]);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("none", null)]
+    [InlineData("5", 5.0)]
+    public void CostFnFp_NoneOrARatio(string? value, double? expected) => Assert.Equal(expected, EvaluationOptions.CostFnFp(value));
+
+    [Fact]
+    public void Threshold_CostRatio_MinimisesCostElseBestF1()
+    {
+        double[] labels = [1, 0, 1, 0, 1, 0, 0], scores = [0.9, 0.8, 0.7, 0.4, 0.3, 0.2, 0.1];
+        Assert.Equal(BinaryMetrics.BestF1Threshold(labels, scores), BinaryMetrics.Threshold(labels, scores, null));
+        Assert.Equal(0.3, BinaryMetrics.Threshold(labels, scores, 10));
     }
 }

@@ -24,6 +24,19 @@ public sealed class MonitoringOptionsParamsTests
     }
 
     [Fact]
+    public void FromParams_TextThresholdAndPeriod_SetTheirOptions()
+    {
+        var options = MonitoringOptions.FromParams(new Dictionary<string, string>
+        {
+            ["drift.text_threshold"] = "0.6", ["drift.columns.shift.period"] = "7", ["drift.columns.hour.period"] = "0",
+        });
+
+        Assert.Equal(0.6, options.Drift.TextThreshold);
+        Assert.Equal(7, options.Drift.Columns["shift"].Period);
+        Assert.Equal(0, options.Drift.Columns["hour"].Period);
+    }
+
+    [Fact]
     public void FromParams_Empty_KeepsTheDefaults()
     {
         var options = MonitoringOptions.FromParams(new Dictionary<string, string>());
@@ -39,7 +52,7 @@ public sealed class MonitoringOptionsParamsTests
     [InlineData("drift.columns.amount.methd", "ks", "'monitor.drift.columns.amount.methd'")]
     [InlineData("drift.drift_share", "1.5", "params.yaml monitor.drift.drift_share is '1.5'")]
     [InlineData("window_size", "lots", "params.yaml monitor.window_size is 'lots'")]
-    [InlineData("drift.method", "kl", "params.yaml monitor.drift.method is 'kl'; expected one of: ks, chi2, psi, js, wasserstein.")]
+    [InlineData("drift.method", "kl", "params.yaml monitor.drift.method is 'kl'; expected one of: ks, chi2, psi, js, wasserstein, domain_classifier.")]
     [InlineData("drift.columns.amount.method", "kl", "params.yaml monitor.drift.columns.amount.method is 'kl'")]
     [InlineData("drift.bins", "1", "params.yaml monitor.drift.bins is '1'; expected an integer >= 2.")]
     [InlineData("retrain_on_drift", "maybe", "params.yaml monitor.retrain_on_drift is 'maybe'; expected true or false.")]
