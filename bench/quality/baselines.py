@@ -46,7 +46,7 @@ def frames(train_csv, test_csv, label, drop):
     return train[columns], train[label], test[columns], test[label], numeric, categorical
 
 
-def linear(task, numeric, categorical):
+def linear(task, numeric, categorical, x):
     prep = ColumnTransformer([
         ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
         ("cat", make_pipeline(SimpleImputer(strategy="most_frequent"), OneHotEncoder(handle_unknown="ignore")), categorical),
@@ -55,18 +55,20 @@ def linear(task, numeric, categorical):
     return make_pipeline(prep, model)
 
 
-def hgb(task, numeric, categorical):
+def hgb(task, numeric, categorical, x):
     # HistGradientBoosting handles categories natively once they are ordinal codes.
     prep = ColumnTransformer([
         ("num", "passthrough", numeric),
         ("cat", OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=np.nan, encoded_missing_value=np.nan), categorical),
     ])
-    flags = [False] * len(numeric) + [True] * len(categorical)
+    # NOTE: HistGradientBoosting takes at most 255 categories per column; a wider one (an id-like or text column)
+    # goes in as its ordinal codes, treated as a number.
+    flags = [False] * len(numeric) + [len(x[c].cat.categories) <= 255 for c in categorical]
     cls = HistGradientBoostingRegressor if task == "regression" else HistGradientBoostingClassifier
     return make_pipeline(prep, cls(categorical_features=flags, random_state=0))
 
 
-def xgb(task, numeric, categorical):
+def xgb(task, numeric, categorical, x):
     if task == "regression":
         return xgboost.XGBRegressor(tree_method="hist", enable_categorical=True, n_jobs=1, random_state=0)
     return xgboost.XGBClassifier(tree_method="hist", enable_categorical=True, n_jobs=1, random_state=0)
@@ -95,7 +97,7 @@ def main():
         y_train, y_test = y_train.astype(str), y_test.astype(str)
     result = {}
     for name, build in (("hist_gradient_boosting", hgb), ("linear", linear), ("xgboost", xgb)):
-        model = build(a.task, numeric, categorical)
+        model = build(a.task, numeric, categorical, x_train)
         fit_y = y_train if a.task == "regression" else encoder.transform(y_train)
         start = time.perf_counter()
         model.fit(x_train, fit_y)

@@ -10,9 +10,14 @@ namespace Pipeline.Ml.Training;
 /// run concurrently; ranking is by metric then trial number, so results do not depend on parallelism. Cancellation
 /// starts no new trial and stops the running ones through their MLContext. With <see cref="TrainOptions.RungRunner"/> each
 /// rung's trials run there (e.g. a Slurm job array) instead of in this process; ranking and halving stay here.
+/// When the last rung holds one trial (a budget of 2 to 9), the winner is known before that rung runs:
+/// <see cref="SoleFinalist"/> hears of it then, so the caller can refit it on the other core meanwhile.
 /// </summary>
 internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgress<TrialResult>? progress = null, CancellationToken cancellation = default)
 {
+    /// <summary>Called with the one configuration of a single-trial last rung of several, before that rung runs.</summary>
+    public Action<TrialConfig>? SoleFinalist { get; init; }
+
     /// <summary>Data fractions of the rungs of a strategy.</summary>
     public static IReadOnlyList<double> Fractions(SearchStrategy search) =>
         search == SearchStrategy.RandomHalving ? [0.25, 0.5, 1.0] : [1.0];
@@ -64,6 +69,11 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgre
             var results = new TrialResult[alive.Count];
             var configs = alive;
             var r = rung;
+            if (rung > 0 && rung == fractions.Count - 1 && configs.Count == 1)
+            {
+                SoleFinalist?.Invoke(configs[0]);
+            }
+
             if (options.RungRunner is { } elsewhere)
             {
                 results = RunElsewhere(elsewhere, configs, r, fractions[r]);

@@ -33,13 +33,37 @@ public static class ModelTrainer
         using var featurized = FeaturizedRows.Spill(ml, Featurize(ml, rawTrain, featurizer, options.Task));
         cancellation.ThrowIfCancellationRequested();
         var data = TrialData.Prepare(ml, featurized.View, options, HalvingTuner.Fractions(options.Search));
-        var (trials, best) = new HalvingTuner(options, data, progress, cancellation).Run();
-        cancellation.ThrowIfCancellationRequested();
-        var threshold = options.Task == MlTask.Binary ? BinaryMetrics.Threshold(best.Validation!.Labels, best.Validation.Scores, options.CostFnFp) : 0.5;
+        // NOTE: a single-trial last rung only measures the winner: its refit on all rows runs meanwhile on the other
+        // core (same seed and rows, so the model is the one a refit afterwards makes); it is stopped if the search fails.
+        using var early = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        Task<ITransformer>? earlyRefit = null;
+        var finalist = -1;
+        var tuner = new HalvingTuner(options, data, progress, cancellation)
+        {
+            SoleFinalist = options.Parallel < 2 ? null : c =>
+            {
+                finalist = c.Index;
+                earlyRefit = Task.Run(() => Refit(options, data, c.Index, c.Trainer, c.Params, early.Token), early.Token);
+            },
+        };
+        IReadOnlyList<TrialResult> trials;
+        TrialResult best;
+        try
+        {
+            (trials, best) = tuner.Run();
+            cancellation.ThrowIfCancellationRequested();
+        }
+        catch when (earlyRefit is not null)
+        {
+            early.Cancel();
+            _ = earlyRefit.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            throw;
+        }
 
-        var refit = new MLContext(TrialSeeds.Derive(options.Seed, best.Trial, 1000));
-        using var stopRefit = refit.StopOn(cancellation);
-        var predictor = TrainerCatalog.Get(options.Task, best.Trainer).Create(refit, best.Params).Fit(data.All);
+        var threshold = options.Task == MlTask.Binary ? BinaryMetrics.Threshold(best.Validation!.Labels, best.Validation.Scores, options.CostFnFp) : 0.5;
+        var predictor = earlyRefit is not null && finalist == best.Trial
+            ? earlyRefit.GetAwaiter().GetResult()
+            : Refit(options, data, best.Trial, best.Trainer, best.Params, cancellation);
         cancellation.ThrowIfCancellationRequested();
         var model = featurizer.Append(predictor);
         ModelZip.Save(ml, model, rawTrain.Schema, outputs.ModelPath);
@@ -54,6 +78,14 @@ public static class ModelTrainer
 
         var onnx = outputs.OnnxPath is { } onnxPath ? OnnxExporter.Export(ml, model, rawTrain, onnxPath) : new OnnxExport(false, null, "No ONNX path given.");
         return new TrainResult(trials, best, info, onnx) { Notes = options.TrainerNotes };
+    }
+
+    /// <summary>Fits a configuration on all training rows in its own context, seeded by the run seed and its trial number.</summary>
+    private static ITransformer Refit(TrainOptions options, TrialData data, int trial, string trainer, IReadOnlyDictionary<string, double> parameters, CancellationToken cancellation)
+    {
+        var refit = new MLContext(TrialSeeds.Derive(options.Seed, trial, 1000));
+        using var stop = refit.StopOn(cancellation);
+        return TrainerCatalog.Get(options.Task, trainer).Create(refit, parameters).Fit(data.All);
     }
 
     /// <summary>The featurized rows a search reads (Features, Label) from raw rows and the fitted featurizer, checked for the task.</summary>

@@ -24,6 +24,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output) : IDisposable
         });
     }
 
+    // NOTE: 6 + 2 + 1 trials: with Parallel 2 the single-trial last rung and the refit run side by side; with 1 they do not.
     [Fact]
     public void Run_BinaryTwiceWithDifferentParallelism_SameTrialsAndByteIdenticalModel()
     {
