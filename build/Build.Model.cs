@@ -17,7 +17,7 @@ internal sealed partial class Build
         .Description("Search trainers and hyper-parameters, refit the best on all training rows")
         .Inputs(Paths.TrainSet)
         .When(!IsRecommendation, d => d.Inputs(Paths.Featurizer))
-        .Params(["train", "data.task", "evaluate.cost_fn_fp", .. RecommendationParams, .. (IsRecommendation ? ["evaluate"] : Array.Empty<string>())])
+        .Params(["train", "data.task", "data.key", "evaluate.cost_fn_fp", .. RecommendationParams, .. (IsRecommendation ? ["evaluate"] : Array.Empty<string>())])
         .Outputs(Paths.Model, Paths.ModelInfo, Paths.Trials)
         .When(ExportOnnx, d => d.Outputs(Paths.Onnx))
         .Executes(ctx =>
@@ -30,6 +30,7 @@ internal sealed partial class Build
             var options = StageOptions.Read(() => TrainOptions.FromParams(TaskOf(ctx), ctx.ParamSection("train")) with
             {
                 CostFnFp = EvaluationOptions.CostFnFp(OptionalParam(ctx, "evaluate.cost_fn_fp")),
+                KeyColumn = OptionalParam(ctx, "data.key"),
             });
             options = options with { RungRunner = TrialsOnCluster(ctx, options.Task, options) };
             var outputs = new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)) { OnnxPath = ExportOnnx ? ctx.Output(Paths.Onnx) : null };

@@ -6,11 +6,15 @@ namespace Pipeline.Ml.Training;
 
 /// <summary>
 /// What was trained, written next to the model as <c>model.json</c> (same folder and base name): task, trainer,
-/// hyper-parameters, optimised metric and its validation value, and for binary models the decision threshold
-/// chosen by maximum F1 on the validation predictions (never on the holdout). Deterministic: no timestamps.
+/// hyper-parameters, optimised metric and its validation value, and for binary models the decision threshold with
+/// the rule and rows it was chosen on and the positive rates expected there (<see cref="ThresholdChoice"/>; never the
+/// holdout). Deterministic: no timestamps.
 /// </summary>
 public sealed record ModelInfo(MlTask Task, string Trainer, IReadOnlyDictionary<string, double> Params, string Metric, double ValidationValue, double Threshold, int Seed, int Trial)
 {
+    /// <summary>How a binary model's threshold was chosen (written when known).</summary>
+    internal ThresholdChoice? ThresholdChoice { get; init; }
+
     /// <summary>The info file belonging to a model file (models/model.zip → models/model.json).</summary>
     public static string PathFor(string modelPath) => Path.ChangeExtension(modelPath, ".json");
 
@@ -30,6 +34,15 @@ public sealed record ModelInfo(MlTask Task, string Trainer, IReadOnlyDictionary<
         json.WriteString("metric", Metric);
         JsonLayout.Number(json, "validation_value", RoundedNumber.Value(ValidationValue));
         JsonLayout.Number(json, "threshold", RoundedNumber.Value(Threshold));
+        if (ThresholdChoice is { } choice)
+        {
+            json.WriteString("threshold_rule", choice.Rule);
+            json.WriteString("threshold_rows", choice.Rows);
+            json.WriteNumber("threshold_row_count", choice.RowCount);
+            JsonLayout.Number(json, "expected_positive_rate", RoundedNumber.Value(choice.PositiveRate));
+            JsonLayout.Number(json, "expected_predicted_positive_rate", RoundedNumber.Value(choice.PredictedPositiveRate));
+        }
+
         json.WriteNumber("seed", Seed);
         json.WriteNumber("trial", Trial);
         json.WriteEndObject();

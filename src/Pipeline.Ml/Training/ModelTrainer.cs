@@ -30,7 +30,7 @@ public static class ModelTrainer
     {
         var ml = new MLContext(options.Seed);
         using var stop = ml.StopOn(cancellation);
-        using var featurized = FeaturizedRows.Spill(ml, Featurize(ml, rawTrain, featurizer, options.Task));
+        using var featurized = FeaturizedRows.Spill(ml, Featurize(ml, rawTrain, featurizer, options.Task, options.KeyColumn));
         cancellation.ThrowIfCancellationRequested();
         var data = TrialData.Prepare(ml, featurized.View, options, HalvingTuner.Fractions(options.Search));
         // NOTE: a single-trial last rung only measures the winner: its refit on all rows runs meanwhile on the other
@@ -60,7 +60,7 @@ public static class ModelTrainer
             throw;
         }
 
-        var threshold = options.Task == MlTask.Binary ? BinaryMetrics.Threshold(best.Validation!.Labels, best.Validation.Scores, options.CostFnFp) : 0.5;
+        var threshold = options.Task == MlTask.Binary ? ThresholdChoice.Choose(best.Validation!, data.ValidationTraffic(), options.CostFnFp) : null;
         var predictor = earlyRefit is not null && finalist == best.Trial
             ? earlyRefit.GetAwaiter().GetResult()
             : Refit(options, data, best.Trial, best.Trainer, best.Params, cancellation);
@@ -68,7 +68,7 @@ public static class ModelTrainer
         var model = featurizer.Append(predictor);
         ModelZip.Save(ml, model, rawTrain.Schema, outputs.ModelPath);
 
-        var info = new ModelInfo(options.Task, best.Trainer, best.Params, options.ResolvedMetric, best.Value, threshold, options.Seed, best.Trial);
+        var info = new ModelInfo(options.Task, best.Trainer, best.Params, options.ResolvedMetric, best.Value, threshold?.Threshold ?? 0.5, options.Seed, best.Trial) { ThresholdChoice = threshold };
         info.Write(ModelInfo.PathFor(outputs.ModelPath));
         TrialsCsv.Write(outputs.TrialsPath, trials, options.ResolvedMetric);
         if (outputs.TimingPath is { } timing)
@@ -88,8 +88,11 @@ public static class ModelTrainer
         return TrainerCatalog.Get(options.Task, trainer).Create(refit, parameters).Fit(data.All);
     }
 
-    /// <summary>The featurized rows a search reads (Features, Label) from raw rows and the fitted featurizer, checked for the task.</summary>
-    internal static IDataView Featurize(MLContext ml, IDataView raw, ITransformer featurizer, MlTask task)
+    /// <summary>
+    /// The featurized rows a search reads (Features, Label) from raw rows and the fitted featurizer, checked for the task;
+    /// with the <paramref name="key"/> column, also <see cref="TrialData.TrafficColumn"/> (the row is labelled served traffic).
+    /// </summary>
+    internal static IDataView Featurize(MLContext ml, IDataView raw, ITransformer featurizer, MlTask task, string? key = null)
     {
         var output = featurizer.GetOutputSchema(raw.Schema);
         var features = output.GetColumnOrNull("Features");
@@ -110,8 +113,31 @@ public static class ModelTrainer
             throw new InvalidOperationException($"For a {task} task the featurizer's 'Label' column must be {(task == MlTask.Binary ? "Boolean" : task == MlTask.Multiclass ? "Key<UInt32>" : "Single")}; it outputs: {Describe(output)}.");
         }
 
-        return ml.Transforms.SelectColumns("Features", "Label").Fit(featurizer.Transform(raw)).Transform(featurizer.Transform(raw));
+        var transformed = featurizer.Transform(raw);
+        if (key is not null && transformed.Schema.GetColumnOrNull(key)?.Type is TextDataViewType)
+        {
+            var marked = ml.Transforms.CopyColumns(TrafficKey.Column, key)
+                .Append(ml.Transforms.CustomMapping<TrafficKey, TrafficMark>((k, m) => m.Traffic = Ingest.Feedback.FeedbackKey.IsFeedback(k.Key.Span), contractName: null))
+                .Append(ml.Transforms.SelectColumns("Features", "Label", TrialData.TrafficColumn));
+            return marked.Fit(transformed).Transform(transformed);
+        }
+
+        return ml.Transforms.SelectColumns("Features", "Label").Fit(transformed).Transform(transformed);
     }
 
     private static string Describe(DataViewSchema schema) => string.Join(", ", schema.Select(c => $"{c.Name}: {c.Type}"));
+
+    private sealed class TrafficKey
+    {
+        public const string Column = "__key";
+
+        [ColumnName(Column)]
+        public ReadOnlyMemory<char> Key { get; set; }
+    }
+
+    private sealed class TrafficMark
+    {
+        [ColumnName(TrialData.TrafficColumn)]
+        public bool Traffic { get; set; }
+    }
 }

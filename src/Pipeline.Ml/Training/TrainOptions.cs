@@ -19,6 +19,12 @@ public sealed record TrainOptions
     /// </summary>
     public double? CostFnFp { get; init; }
 
+    /// <summary>
+    /// The data's key column (<c>data.key</c>), if any: rows whose key the closed loop made (labelled served traffic) are
+    /// where a binary model's threshold is chosen when there are enough of them.
+    /// </summary>
+    public string? KeyColumn { get; init; }
+
     /// <summary>[trainers] Trainer names; empty means every trainer of the task (see <see cref="TrainerCatalog"/>).</summary>
     public IReadOnlyList<string> Trainers { get; init; } = [];
 

@@ -41,6 +41,33 @@ internal sealed class TrialData
         return data;
     }
 
+    /// <summary>The optional column marking featurized rows that are labelled served traffic.</summary>
+    public const string TrafficColumn = "LabelledTraffic";
+
+    /// <summary>
+    /// Which validation rows (folds in order, as a trial's validation predictions are) are labelled served traffic;
+    /// null when the rows carry no <see cref="TrafficColumn"/>.
+    /// </summary>
+    public bool[]? ValidationTraffic()
+    {
+        if (All.Schema.GetColumnOrNull(TrafficColumn) is null) return null;
+        var marks = new List<bool>();
+        foreach (var (_, validation) in Folds)
+        {
+            var column = validation.Schema[TrafficColumn];
+            using var cursor = validation.GetRowCursor([column]);
+            var get = cursor.GetGetter<bool>(column);
+            var value = false;
+            while (cursor.MoveNext())
+            {
+                get(ref value);
+                marks.Add(value);
+            }
+        }
+
+        return [.. marks];
+    }
+
     /// <summary>The training rows of a fold at a data fraction.</summary>
     public IDataView TrainAt(int fold, double fraction) => subsets[(fold, fraction)];
 

@@ -21,4 +21,8 @@ internal static class FeedbackKey
         var bits = BinaryPrimitives.ReadUInt64BigEndian(hash) & (Offset - 1);
         return (Offset + bits).ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>True when <paramref name="key"/> is one <see cref="Of"/> made (a served request's row, not a source row).</summary>
+    public static bool IsFeedback(ReadOnlySpan<char> key) =>
+        ulong.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= Offset && value < Offset << 1;
 }
