@@ -17,7 +17,7 @@ internal sealed partial class Build
         .Description("Search trainers and hyper-parameters, refit the best on all training rows")
         .Inputs(Paths.TrainSet)
         .When(!IsRecommendation, d => d.Inputs(Paths.Featurizer))
-        .Params(["train", "data.task", "data.key", "evaluate.cost_fn_fp", .. RecommendationParams, .. (IsRecommendation ? ["evaluate"] : Array.Empty<string>())])
+        .Params(["train", "data.task", .. KeyParams, "evaluate.cost_fn_fp", .. RecommendationParams, .. (IsRecommendation ? ["evaluate"] : Array.Empty<string>())])
         .Outputs(Paths.Model, Paths.ModelInfo, Paths.Trials)
         .When(ExportOnnx, d => d.Outputs(Paths.Onnx))
         .Executes(ctx =>
@@ -45,7 +45,7 @@ internal sealed partial class Build
     Target Evaluate => _ => _
         .Description("Score the holdout, compare with the production model, write metrics.json and reports")
         .Inputs(Paths.Model, Paths.ModelInfo, Paths.TestSet)
-        .Params(["evaluate", "data.task", "data.label", "model.name", .. RecommendationParams])
+        .Params(["evaluate", "data.task", "data.label", .. KeyParams, "model.name", .. RecommendationParams])
         .Metrics(Paths.Metrics)
         .Plots(Paths.EvaluationReports)
         .Executes(ctx =>
@@ -68,6 +68,7 @@ internal sealed partial class Build
                 ProductionModelPath = production is null ? null : Path.Combine(production, "model.zip"),
                 ProductionLabel = production is null ? null : Path.GetFileName(production),
                 LabelColumn = ctx.Param<string>("data.label"),
+                KeyColumn = OptionalParam(ctx, "data.key"),
             };
             var options = StageOptions.Read(() => evaluation.WithParams(ctx.ParamSection("evaluate")));
             var result = Evaluator.Run(options, ctx.CancellationToken);
@@ -75,6 +76,10 @@ internal sealed partial class Build
                 ctx.Log.Warning($"evaluate.slice_column '{slice}' is not a column of this dataset: no per-slice metrics. Set it to one of the dataset's categorical columns, or to \"\".");
             ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
         });
+
+    // NOTE: the key marks the rows the closed loop appended (labelled served traffic): Train chooses a binary threshold
+    // on them and Evaluate states their metrics; a dataset without a key declares nothing.
+    private string[] KeyParams => ParamsValue("data.key") is { Length: > 0 } ? ["data.key"] : [];
 
     /// <summary>The text of a params key that older params.yaml files may lack (null then).</summary>
     private static string? OptionalParam(ITargetContext ctx, string dottedKey)

@@ -36,6 +36,12 @@ public sealed partial record EvaluationOptions
     /// <summary>[slice_column] A raw categorical column to report metrics per value of.</summary>
     public string? SliceColumn { get; init; }
 
+    /// <summary>
+    /// The data's key column (<c>data.key</c>), if any: the holdout rows the closed loop made (labelled served traffic)
+    /// also get metrics of their own in metrics.json's <c>labelled_traffic</c> when there are enough of them.
+    /// </summary>
+    public string? KeyColumn { get; init; }
+
     /// <summary>The raw label column (<c>data.label</c>), left out of permutation importance.</summary>
     public string? LabelColumn { get; init; }
 

@@ -17,6 +17,9 @@ public sealed record EvaluationResult(MlTask Task, string MainMetric, IReadOnlyL
     /// <summary>Metrics per slice value (ordinal order).</summary>
     public IReadOnlyList<SliceResult> Slices { get; init; } = [];
 
+    /// <summary>Metrics on the holdout's labelled served traffic, when it has enough such rows (see <see cref="EvaluationOptions.KeyColumn"/>).</summary>
+    internal TrafficMetrics? LabelledTraffic { get; init; }
+
     /// <summary>The comparison with the production model, when one was given.</summary>
     public ModelComparison? Comparison { get; init; }
 

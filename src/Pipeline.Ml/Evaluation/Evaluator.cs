@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Features;
+using Pipeline.Ml.Ingest.Feedback;
 using Pipeline.Ml.Reports;
 using Pipeline.Ml.Training;
 
@@ -38,6 +39,7 @@ public static class Evaluator
             Confusion = task == MlTask.Regression ? null : new ConfusionMatrix(ClassNames.Of(scored, task, predictions.ClassCount), metrics.Confusion()),
             SliceColumn = slice,
             Slices = slice is { } column ? Slices(ColumnText.Read(holdout, column), predictions, task, threshold) : [],
+            LabelledTraffic = Traffic(holdout, options.KeyColumn, predictions, scored, task, threshold),
             Comparison = options.ProductionModelPath is { } production ? Compare(ml, options, production, metrics, predictions.Count, metric, cancellation) : null,
             Importance = PermutationImportance.Compute(ml, model, holdout, task, metric, threshold, Excluded(options), options.ImportanceRows, options.Seed, cancellation),
         };
@@ -53,6 +55,18 @@ public static class Evaluator
 
     private static IDataView Holdout(MLContext ml, EvaluationOptions options, DataViewSchema schema) =>
         options.Holdout ?? SnapshotLoader.Load(ml, options.HoldoutPath ?? throw new ArgumentException("EvaluationOptions needs HoldoutPath or Holdout."), schema);
+
+    // NOTE: the rows the model will see next: Monitor takes these as the baseline when present (a model retrained on
+    // drifted traffic is judged against how it does on such traffic, not on the older source rows).
+    private static TrafficMetrics? Traffic(IDataView holdout, string? key, PredictionSet predictions, IDataView scored, MlTask task, double threshold)
+    {
+        if (key is null || holdout.Schema.GetColumnOrNull(key) is null) return null;
+        var marked = ColumnText.Read(holdout, key).Select(k => FeedbackKey.IsFeedback(k)).ToArray();
+        if (TrafficRows.Pick(marked, task == MlTask.Binary ? predictions.Labels : null) is not { } rows) return null;
+        var metrics = new TaskMetrics(task, predictions.Subset(rows), threshold);
+        return new TrafficMetrics(rows.Length, metrics.Compute(),
+            task == MlTask.Regression ? null : new ConfusionMatrix(ClassNames.Of(scored, task, predictions.ClassCount), metrics.Confusion()));
+    }
 
     private static List<SliceResult> Slices(string[] values, PredictionSet predictions, MlTask task, double threshold) =>
         Enumerable.Range(0, values.Length)

@@ -45,6 +45,15 @@ internal static class MetricsJson
             json.WriteEndObject();
         }
 
+        if (result.LabelledTraffic is { } traffic)
+        {
+            json.WriteStartObject("labelled_traffic");
+            json.WriteNumber("rows", traffic.Rows);
+            WriteMetrics(json, traffic.Metrics);
+            if (traffic.Confusion is { } trafficConfusion) WriteConfusion(json, trafficConfusion);
+            json.WriteEndObject();
+        }
+
         if (result.Comparison is { } comparison)
         {
             WriteComparison(json, comparison);

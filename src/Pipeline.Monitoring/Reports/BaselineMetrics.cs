@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace Pipeline.Monitoring.Reports;
 
-/// <summary>The evaluation baseline read from metrics.json as plain JSON (missing or null metrics are null).</summary>
+/// <summary>
+/// The evaluation baseline read from metrics.json as plain JSON (missing or null metrics are null): the holdout's
+/// labelled served traffic (<c>labelled_traffic</c>, what a model retrained on such traffic will see) when Evaluate
+/// wrote it, else the whole holdout.
+/// </summary>
 /// <param name="Accuracy">Holdout accuracy.</param>
 /// <param name="Auc">Holdout ROC AUC (binary).</param>
 /// <param name="Threshold">The binary decision threshold the evaluation chose.</param>
@@ -13,6 +17,9 @@ public sealed record BaselineMetrics(double? Accuracy, double? Auc, double? Thre
 
     /// <summary>Share of holdout rows predicted positive at <see cref="Threshold"/> (binary; null otherwise).</summary>
     public double? PredictedPositiveRate { get; init; }
+
+    /// <summary>Holdout rows of labelled served traffic the metrics come from (null: the whole holdout).</summary>
+    public int? TrafficRows { get; init; }
 
     /// <summary>No baseline: performance is reported but never compared.</summary>
     public static BaselineMetrics None { get; } = new(null, null, null);
@@ -25,8 +32,13 @@ public sealed record BaselineMetrics(double? Accuracy, double? Auc, double? Thre
         {
             using var document = JsonDocument.Parse(File.ReadAllText(metricsPath));
             var root = document.RootElement;
-            var (positive, predicted) = Rates(root);
-            return new BaselineMetrics(Number(root, "accuracy"), Number(root, "auc"), Number(root, "threshold")) { PositiveRate = positive, PredictedPositiveRate = predicted };
+            JsonElement? traffic = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("labelled_traffic", out var t) && Number(t, "accuracy") is not null ? t : null;
+            var rows = traffic ?? root;
+            var (positive, predicted) = Rates(rows);
+            return new BaselineMetrics(Number(rows, "accuracy"), Number(rows, "auc"), Number(root, "threshold"))
+            {
+                PositiveRate = positive, PredictedPositiveRate = predicted, TrafficRows = traffic is { } r ? (int?)Number(r, "rows") : null,
+            };
         }
         catch (JsonException e)
         {

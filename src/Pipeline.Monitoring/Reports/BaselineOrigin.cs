@@ -12,6 +12,9 @@ public sealed record BaselineOrigin(string? Version, string Reference, string Me
     /// <summary>Rows of the reference the drift compares with (the sample, or every row of train.csv).</summary>
     public int ReferenceRows { get; init; }
 
+    /// <summary>Which rows of the metrics file's holdout the baseline is: <c>holdout</c>, or <c>labelled_traffic</c> with their count.</summary>
+    public string MetricsRows { get; init; } = "holdout";
+
     /// <summary>Rows of the version's training split the profile summarises (null for train.csv: the same as <see cref="ReferenceRows"/>).</summary>
     public long? TrainingRows { get; init; }
 }

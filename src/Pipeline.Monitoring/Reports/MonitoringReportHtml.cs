@@ -23,7 +23,7 @@ internal static class MonitoringReportHtml
         if (report.Origin is { } o)
         {
             html.Append("<p>Baseline: ").Append(o.Version is { } v ? "production version " + E(v) : "the workspace").Append("; reference ")
-                .Append(E(o.Reference)).Append(" (").Append(o.ReferenceRows).Append(" rows); metrics ").Append(E(o.Metrics)).Append("</p>\n");
+                .Append(E(o.Reference)).Append(" (").Append(o.ReferenceRows).Append(" rows); metrics ").Append(E(o.Metrics)).Append(" (").Append(E(o.MetricsRows)).Append(")</p>\n");
         }
 
         WriteDrift(html, report);

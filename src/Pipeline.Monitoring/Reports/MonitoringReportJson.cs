@@ -83,6 +83,7 @@ internal static class MonitoringReportJson
         json.WriteNumber("reference_rows", origin.ReferenceRows);
         if (origin.TrainingRows is { } rows) json.WriteNumber("training_rows", rows); else json.WriteNull("training_rows");
         json.WriteString("metrics", origin.Metrics);
+        json.WriteString("metrics_rows", origin.MetricsRows);
         json.WriteEndObject();
     }
 

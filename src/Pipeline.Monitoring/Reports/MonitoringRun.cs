@@ -28,7 +28,9 @@ public static class MonitoringRun
         options.Validate();
         var window = PredictionLogReader.Read(inputs.PredictionLog, ReadOptions(options, clock));
         var (reference, origin) = ReadReference(inputs);
-        return new MonitoringReportBuilder(options).Build(window, reference, BaselineMetrics.Read(inputs.Metrics), host) with { Origin = origin };
+        var baseline = BaselineMetrics.Read(inputs.Metrics);
+        var rows = baseline.TrafficRows is { } n ? FormattableString.Invariant($"labelled_traffic ({n} rows)") : "holdout";
+        return new MonitoringReportBuilder(options).Build(window, reference, baseline, host) with { Origin = origin with { MetricsRows = rows } };
     }
 
     /// <summary>The reference dataset (a profile's row sample, or a CSV) and where it and the baseline come from.</summary>

@@ -68,7 +68,7 @@ public sealed class ThresholdChoiceTests : IDisposable
     }
 
     [Fact]
-    public void Choose_EnoughLabelledTraffic_ChoosesOnThoseRowsAndSaysSo()
+    public void Choose_EnoughLabelledTraffic_ChoosesOnThoseRowsForAccuracyAndSaysSo()
     {
         var (set, traffic) = Rows(3000, 600);
         var choice = ThresholdChoice.Choose(set, traffic, costFnFp: null);
@@ -77,8 +77,8 @@ public sealed class ThresholdChoiceTests : IDisposable
         var trafficScores = set.Scores.Where((_, i) => traffic[i]).ToArray();
         Assert.Equal("labelled_traffic", choice.Rows);
         Assert.Equal(600, choice.RowCount);
-        Assert.Equal("best_f1", choice.Rule);
-        Assert.Equal(BinaryMetrics.Threshold(trafficLabels, trafficScores, null), choice.Threshold);
+        Assert.Equal("min_cost(cost_fn_fp=1)", choice.Rule);
+        Assert.Equal(BinaryMetrics.Threshold(trafficLabels, trafficScores, 1), choice.Threshold);
         Assert.NotEqual(BinaryMetrics.Threshold(set.Labels, set.Scores, null), choice.Threshold);
         Assert.Equal(trafficLabels.Average(), choice.PositiveRate, 12);
         Assert.Equal(trafficScores.Count(s => s >= choice.Threshold) / 600.0, choice.PredictedPositiveRate, 12);
@@ -87,11 +87,12 @@ public sealed class ThresholdChoiceTests : IDisposable
     [Fact]
     public void Choose_TooFewTrafficRowsOrNoMarks_ChoosesOnEveryValidationRow()
     {
-        var (set, traffic) = Rows(3000, ThresholdChoice.MinTrafficRows - 1);
+        var (set, traffic) = Rows(3000, TrafficRows.MinRows - 1);
         var all = BinaryMetrics.Threshold(set.Labels, set.Scores, null);
 
         Assert.Equal(("validation", all, set.Count), Of(ThresholdChoice.Choose(set, traffic, null)));
         Assert.Equal(("validation", all, set.Count), Of(ThresholdChoice.Choose(set, null, null)));
+        Assert.Equal("best_f1", ThresholdChoice.Choose(set, null, null).Rule);
     }
 
     [Fact]
