@@ -39,6 +39,34 @@ public sealed class EvaluatorTests : IDisposable
         return doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
     }
 
+    [Fact]
+    public void Run_WithKeyColumn_WritesTheHoldoutsLabelledTrafficMetrics()
+    {
+        var ml = new Microsoft.ML.MLContext(1);
+        var train = ml.Data.LoadFromEnumerable(KeyedRow.Generate(3000, 1500, seed: 9));
+        var holdoutRows = KeyedRow.Generate(1000, 300, seed: 10);
+        var model = Path.Combine(Dir("keyed"), "model.zip");
+        ModelTrainer.Run(train, KeyedRow.Featurizer(ml, train), new TrainOptions { Task = MlTask.Binary, Budget = 1, Seed = 3, Trainers = ["lbfgs"] },
+            new TrainOutputs(model, Path.Combine(root.FullName, "keyed", "trials.csv")));
+        var options = new EvaluationOptions
+        {
+            Task = MlTask.Binary, ModelPath = model, Holdout = ml.Data.LoadFromEnumerable(holdoutRows),
+            MetricsPath = Path.Combine(Dir("keyed-eval"), "metrics.json"), Bootstrap = 50, ImportanceRows = 100,
+        };
+
+        Evaluator.Run(options with { KeyColumn = "Id" });
+        using var keyed = JsonDocument.Parse(File.ReadAllText(options.MetricsPath));
+        Evaluator.Run(options);
+        var unkeyed = Keys(options.MetricsPath);
+
+        var traffic = keyed.RootElement.GetProperty("labelled_traffic");
+        var counts = traffic.GetProperty("confusion_matrix").GetProperty("counts").EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetInt32()).ToArray()).ToArray();
+        Assert.Equal(300, traffic.GetProperty("rows").GetInt32());
+        Assert.Equal(holdoutRows.Count(r => r.IsTraffic && r.Label), counts[1].Sum());
+        Assert.NotEqual(keyed.RootElement.GetProperty("accuracy").GetDouble(), traffic.GetProperty("accuracy").GetDouble());
+        Assert.DoesNotContain("labelled_traffic", unkeyed);
+    }
+
     // NOTE: issue 17 item 6: cancellation reaches the scoring (ML.NET), the bootstrap and the importance loop.
     [Fact]
     public void Run_Cancelled_ThrowsAndWritesNothing()

@@ -18,17 +18,10 @@ public sealed class ThresholdChoiceTests : IDisposable
     [Fact]
     public void Train_WithKeyColumn_ChoosesTheThresholdOnTheValidationRowsThatAreLabelledTraffic()
     {
-        var random = new Random(9);
-        var rows = Enumerable.Range(0, 4500).Select(i =>
-        {
-            var traffic = i >= 3000;
-            var (x1, x2) = ((float)(random.NextDouble() * 4 - 2), (float)(random.NextDouble() * 4 - 2));
-            var z = 2 * x1 - x2 + (traffic ? 0.5 : -3.5);
-            return new KeyedRow { Id = traffic ? FeedbackKey.Of($"request-{i}") : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), X1 = x1, X2 = x2, Label = 1 / (1 + Math.Exp(-z)) > random.NextDouble() };
-        }).ToList();
+        var rows = KeyedRow.Generate(3000, 1500, seed: 9);
         var ml = new MLContext(1);
         var raw = ml.Data.LoadFromEnumerable(rows);
-        var featurizer = ml.Transforms.Concatenate("Features", "X1", "X2").Append(ml.Transforms.CopyColumns("Label", "Label_")).Fit(raw);
+        var featurizer = KeyedRow.Featurizer(ml, raw);
         var options = new TrainOptions { Task = MlTask.Binary, Budget = 2, Seed = 3, Trainers = ["lbfgs"], Parallel = 1 };
         var outputs = new TrainOutputs(Path.Combine(root.FullName, "model.zip"), Path.Combine(root.FullName, "trials.csv"));
 
@@ -118,16 +111,4 @@ public sealed class ThresholdChoiceTests : IDisposable
         Assert.All(["r-1", "0f8fad5b-d9cb-469f-a165-70867728950e", "x"], id => Assert.True(FeedbackKey.IsFeedback(FeedbackKey.Of(id))));
 
     private static (string, double, int) Of(ThresholdChoice c) => (c.Rows, c.Threshold, c.RowCount);
-
-    private sealed class KeyedRow
-    {
-        public string Id { get; set; } = "";
-
-        public float X1 { get; set; }
-
-        public float X2 { get; set; }
-
-        [Microsoft.ML.Data.ColumnName("Label_")]
-        public bool Label { get; set; }
-    }
 }
