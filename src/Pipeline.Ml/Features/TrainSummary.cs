@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
@@ -41,19 +42,16 @@ internal sealed class TrainSummary
     /// <summary>The reference profile, when asked for.</summary>
     public ProfileBuilder? Profile { get; }
 
-    /// <summary>Adds one train row.</summary>
-    public void Add(string?[] fields) => AddBlock([fields]);
-
-    /// <summary>Adds train rows, in order; each numeric field is parsed once, into a column-major block.</summary>
-    public void AddBlock(IReadOnlyList<string?[]> rows)
+    /// <summary>Adds train rows, in order; each numeric field is parsed once (from its characters), into a column-major block.</summary>
+    public void AddBlock(CsvRows rows)
     {
         var n = rows.Count;
         if (block.Length < width * n) block = new double[width * n];
+        var counts = labels.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var r = 0; r < n; r++)
         {
-            var fields = rows[r];
-            foreach (var p in numeric) block[p * n + r] = fields[p] is { } text && ColumnValue.TryNumber(text, out var v) ? v : double.NaN;
-            if (label >= 0 && fields[label] is { } value) labels[value] = labels.GetValueOrDefault(value) + 1;
+            foreach (var p in numeric) block[p * n + r] = ColumnValue.TryNumber(rows.Field(r, p), out var v) ? v : double.NaN;
+            if (label >= 0 && rows.Field(r, label) is { IsEmpty: false } value) CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
         }
         Statistics.AddBlock(block, n);
         Terms.AddBlock(rows);
@@ -65,7 +63,14 @@ internal sealed class TrainSummary
     {
         using var reader = new CsvSnapshotReader(trainCsv);
         var summary = new TrainSummary(schema, reader.Header, numericColumns, derived, mode, profile: false);
-        foreach (var fields in reader.ReadRows(cancellation)) summary.Add(fields);
+        var rows = new CsvRows();
+        for (long read = 0; ; read++)
+        {
+            if ((read & 1023) == 0) cancellation.ThrowIfCancellationRequested();
+            if (!reader.ReadRow(rows)) break;
+            if (rows.Count == 256) { summary.AddBlock(rows); rows.Clear(); }
+        }
+        if (rows.Count > 0) summary.AddBlock(rows);
         return summary;
     }
 }
