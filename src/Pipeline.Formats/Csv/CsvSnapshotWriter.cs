@@ -61,10 +61,17 @@ public sealed class CsvSnapshotWriter : IDisposable
         if (count != _width)
             throw new ArgumentException($"Row {RowCount + 1} of {_path} has {count} fields; the header has {_width}.", nameof(rows));
         var writer = _writer ?? throw new InvalidOperationException($"Snapshot {_path} is already completed or disposed.");
-        for (var i = 0; i < count; i++)
+        var line = rows.Line(row, out var quoted);
+        // NOTE: a row read without quotes whose fields need none is written as its line (the same characters field by
+        // field writing gives).
+        if (!quoted && rows.Separator == _delimiter && line.IndexOfAny('"', '\r') < 0) writer.Write(line);
+        else
         {
-            if (i > 0) writer.Write(_delimiter);
-            WriteField(writer, rows.Field(row, i));
+            for (var i = 0; i < count; i++)
+            {
+                if (i > 0) writer.Write(_delimiter);
+                WriteField(writer, rows.Field(row, i));
+            }
         }
         writer.Write('\n');
         RowCount++;
