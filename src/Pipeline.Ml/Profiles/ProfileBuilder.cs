@@ -82,9 +82,18 @@ internal sealed class ProfileBuilder
     // the first time it is seen.
     public void AddBlock(CsvRows rowsAdded, double[] block)
     {
+        AddColumns(rowsAdded, block, (0, ColumnCount));
+        AddRows(rowsAdded);
+    }
+
+    /// <summary>The schema's columns profiled (the range of <see cref="AddColumns"/>).</summary>
+    public int ColumnCount => kinds.Length;
+
+    /// <summary>The part of <see cref="AddBlock(CsvRows, double[])"/> for the schema columns <paramref name="range"/>; ranges may be added in parallel.</summary>
+    public void AddColumns(CsvRows rowsAdded, double[] block, (int From, int To) range)
+    {
         var n = rowsAdded.Count;
-        rows += n;
-        for (var i = 0; i < kinds.Length; i++)
+        for (var i = range.From; i < range.To; i++)
         {
             var at = index[i];
             if (at < 0) { nulls[i] += n; continue; }
@@ -103,7 +112,13 @@ internal sealed class ProfileBuilder
             }
         }
 
-        for (var r = 0; r < n; r++) sample.Add(rowsAdded, r, index);
+    }
+
+    /// <summary>The rest of <see cref="AddBlock(CsvRows, double[])"/> once every column range is added: the row count and the row sample.</summary>
+    public void AddRows(CsvRows rowsAdded)
+    {
+        rows += rowsAdded.Count;
+        for (var r = 0; r < rowsAdded.Count; r++) sample.Add(rowsAdded, r, index);
     }
 
     /// <summary>
