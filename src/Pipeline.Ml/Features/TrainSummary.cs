@@ -80,14 +80,7 @@ internal sealed class TrainSummary
     {
         using var reader = new CsvSnapshotReader(trainCsv);
         var summary = new TrainSummary(schema, reader.Header, numericColumns, derived, mode, profile: false);
-        var rows = new CsvRows();
-        for (long read = 0; ; read++)
-        {
-            if ((read & 1023) == 0) cancellation.ThrowIfCancellationRequested();
-            if (!reader.ReadRow(rows)) break;
-            if (rows.Count == 256) { summary.AddBlock(rows); rows.Clear(); }
-        }
-        if (rows.Count > 0) summary.AddBlock(rows);
+        CsvRowBlocks.ForEach(reader, summary.AddBlock, cancellation);
         return summary;
     }
 }

@@ -48,14 +48,7 @@ internal sealed class ProfileBuilder
     {
         using var reader = new CsvSnapshotReader(csvPath);
         var builder = new ProfileBuilder(schema, reader.Header);
-        var rows = new CsvRows();
-        for (long read = 0; ; read++)
-        {
-            if ((read & 1023) == 0) cancellation.ThrowIfCancellationRequested();
-            if (!reader.ReadRow(rows)) break;
-            if (rows.Count == 256) { builder.AddBlock(rows); rows.Clear(); }
-        }
-        if (rows.Count > 0) builder.AddBlock(rows);
+        CsvRowBlocks.ForEach(reader, builder.AddBlock, cancellation);
         return builder.Finish(csvPath, cancellation);
     }
 
