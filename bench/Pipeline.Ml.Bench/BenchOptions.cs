@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Pipeline.Ml.Bench;
 
-/// <summary>Command-line options: <c>--rows N --dir PATH --skip-generate --trainers a,b --wide c1,c2 --outliers kind</c>.</summary>
+/// <summary>Command-line options: <c>--rows N --dir PATH --skip-generate --skip-infer --trainers a,b --wide c1,c2 --outliers kind</c>.</summary>
 internal sealed record BenchOptions
 {
     /// <summary>Rows of the synthetic snapshot (1,000,000).</summary>
@@ -13,6 +13,9 @@ internal sealed record BenchOptions
 
     /// <summary>Use the existing snapshot; fail when it is missing.</summary>
     public bool SkipGenerate { get; init; }
+
+    /// <summary>Wide benchmark: reuse the run folder's schema.yaml when it exists instead of inferring it again.</summary>
+    public bool SkipInfer { get; init; }
 
     /// <summary>Trainers timed one after another, each with budget 1 (lightgbm).</summary>
     public IReadOnlyList<string> Trainers { get; init; } = ["lightgbm"];
@@ -41,10 +44,11 @@ internal sealed record BenchOptions
                 "--rows" => options with { Rows = long.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture) },
                 "--dir" => options with { Directory = Path.GetFullPath(Value()) },
                 "--skip-generate" => options with { SkipGenerate = true },
+                "--skip-infer" => options with { SkipInfer = true },
                 "--trainers" => options with { Trainers = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
                 "--wide" => options with { WideColumns = [.. Value().Split(',').Select(c => int.Parse(c, NumberStyles.Integer, CultureInfo.InvariantCulture))] },
                 "--outliers" => options with { Outliers = Enum.Parse<Pipeline.Ml.Features.OutlierStrategy>(Value(), ignoreCase: true) },
-                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --rows N, --dir PATH, --skip-generate, --trainers lightgbm,fasttree, --wide 100,1000,10000, --outliers none|iqr|zscore."),
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'. Options: --rows N, --dir PATH, --skip-generate, --skip-infer, --trainers lightgbm,fasttree, --wide 100,1000,10000, --outliers none|iqr|zscore."),
             };
         }
         return options.Rows > 0 ? options : throw new ArgumentException("--rows must be positive.");

@@ -28,9 +28,10 @@ internal static class WideBench
                 StageMeter.Measure($"generate {columns}", options.Rows, () => WideSnapshot.Write(snapshot, columns, options.Rows, Seed));
 
             DatasetSchema? schema = null;
+            var reuse = options.SkipInfer && File.Exists(At("schema.yaml"));
             var infer = StageMeter.Measure($"infer schema {columns}", options.Rows, () =>
-                schema = SchemaInference.Infer(snapshot, WideSnapshot.Label, MlTask.Binary, new InferenceOptions { Key = WideSnapshot.Key }));
-            StageMeter.Measure($"write schema {columns}", options.Rows, () => SchemaFile.Write(At("schema.yaml"), schema!));
+                schema = reuse ? null : SchemaInference.Infer(snapshot, WideSnapshot.Label, MlTask.Binary, new InferenceOptions { Key = WideSnapshot.Key }));
+            if (!reuse) StageMeter.Measure($"write schema {columns}", options.Rows, () => SchemaFile.Write(At("schema.yaml"), schema!));
             var read = StageMeter.Measure($"read {columns}", options.Rows, () => PipelineBench.ReadAll(snapshot));
             var paths = new FeaturizePaths
             {

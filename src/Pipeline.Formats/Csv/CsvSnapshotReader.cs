@@ -14,8 +14,7 @@ public sealed class CsvSnapshotReader : IDisposable
 {
     private readonly TextReader _reader;
     private readonly char _delimiter;
-    private readonly StringBuilder _field = new();
-    private readonly List<string?> _record = [];
+    private readonly CsvRows _record = new();
     private readonly char[] _buffer = new char[1 << 16];
     private int _position;
     private int _end;
@@ -28,8 +27,8 @@ public sealed class CsvSnapshotReader : IDisposable
         Path = path;
         _delimiter = delimiter;
         _reader = new StreamReader(path, _invalidUtf8.Utf8(), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var header = ReadRecord(out _) ?? throw Malformed(path, 1, "the file is empty; expected a header row.");
-        Header = header.Select((name, i) => name ?? throw Malformed(path, 1, $"header column {i + 1} has no name.")).ToArray();
+        if (!ReadRecord(_record, out _)) throw Malformed(path, 1, "the file is empty; expected a header row.");
+        Header = _record.ToArray(0).Select((name, i) => name ?? throw Malformed(path, 1, $"header column {i + 1} has no name.")).ToArray();
     }
 
     /// <summary>The file being read.</summary>
@@ -64,8 +63,26 @@ public sealed class CsvSnapshotReader : IDisposable
     {
         while (true)
         {
-            var row = ReadRecord(out var blank);
-            if (row is null || !(blank && Header.Count > 1)) return row;
+            _record.Clear();
+            if (!ReadRecord(_record, out var blank)) return null;
+            if (!(blank && Header.Count > 1)) return _record.ToArray(0);
+        }
+    }
+
+    /// <summary>
+    /// Appends the next row to <paramref name="rows"/> without making a string per field; false at the end of the file.
+    /// A wrong field count throws, as <see cref="ReadRow()"/>.
+    /// </summary>
+    public bool ReadRow(CsvRows rows)
+    {
+        while (true)
+        {
+            if (!ReadRecord(rows, out var blank)) return false;
+            if (blank && Header.Count > 1) { rows.RemoveLast(); continue; }
+            if (rows.FieldCount(rows.Count - 1) == Header.Count) return true;
+            var found = rows.FieldCount(rows.Count - 1);
+            rows.RemoveLast();
+            throw Malformed(Path, RowLine, $"expected {Header.Count} fields (as in the header) but found {found}.");
         }
     }
 
@@ -78,37 +95,59 @@ public sealed class CsvSnapshotReader : IDisposable
     /// <summary>Closes the file.</summary>
     public void Dispose() => _reader.Dispose();
 
-    private string?[]? ReadRecord(out bool blank)
+    /// <summary>Appends the next record to <paramref name="rows"/>; false at the end of the file.</summary>
+    private bool ReadRecord(CsvRows rows, out bool blank)
     {
-        _record.Clear();
         blank = false;
         RowLine = _line;
-        if (Peek() < 0) return null;
+        if (Peek() < 0) return false;
+        rows.Separator = _delimiter;
+        if (ReadPlainLine(rows)) return Ended(rows, out blank);
         while (true)
         {
-            _field.Clear();
             if (Peek() == '"')
             {
                 _position++;
-                ReadQuoted();
+                rows.MarkQuoted();
+                ReadQuoted(rows);
                 var end = AfterClosingQuote();
-                _record.Add(_field.Length == 0 ? null : _field.ToString());
-                if (end) return _record.ToArray();
-                continue;
+                rows.EndField();
+                if (!end) continue;
+                rows.EndRow();
+                return true;
             }
-            if (ReadUnquoted())
-            {
-                blank = _record.Count == 1 && _record[0] is null;
-                return _record.ToArray();
-            }
+            if (ReadUnquoted(rows)) return Ended(rows, out blank);
         }
+    }
+
+    /// <summary>True, with <paramref name="blank"/> when the row just read (unquoted) is one empty field.</summary>
+    private static bool Ended(CsvRows rows, out bool blank)
+    {
+        var row = rows.Count - 1;
+        blank = rows.FieldCount(row) == 1 && rows.Field(row, 0).IsEmpty;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a whole record at once when its line end is in the buffer and the line holds no quote (then every field is
+    /// unquoted): one copy and a search for delimiters instead of a search per field. False (nothing read) otherwise.
+    /// </summary>
+    private bool ReadPlainLine(CsvRows rows)
+    {
+        var span = _buffer.AsSpan(_position, _end - _position);
+        var newline = span.IndexOf('\n');
+        if (newline < 0 || span[..newline].Contains('"')) return false;
+        rows.AppendLine(span[..newline]);
+        _position += newline + 1;
+        _line++;
+        return true;
     }
 
     /// <summary>
     /// Reads an unquoted field up to the next delimiter or line end (a vectorised search of the buffer) and adds it;
     /// true when it ended the record. A '\r' before the line end (or the end of the file) is dropped.
     /// </summary>
-    private bool ReadUnquoted()
+    private bool ReadUnquoted(CsvRows rows)
     {
         while (true)
         {
@@ -116,35 +155,30 @@ public sealed class CsvSnapshotReader : IDisposable
             var at = span.IndexOfAny(_delimiter, '\n');
             if (at < 0)
             {
-                _field.Append(span);
+                rows.Append(span);
                 _position = _end;
                 if (Fill()) continue;
-                AddUnquoted([], endOfRecord: true);
+                EndUnquoted(rows, endOfRecord: true);
                 return true;
             }
             var endOfRecord = span[at] == '\n';
             _position += at + 1;
             if (endOfRecord) _line++;
-            AddUnquoted(span[..at], endOfRecord);
+            rows.Append(span[..at]);
+            EndUnquoted(rows, endOfRecord);
             return endOfRecord;
         }
     }
 
-    private void AddUnquoted(ReadOnlySpan<char> tail, bool endOfRecord)
+    private static void EndUnquoted(CsvRows rows, bool endOfRecord)
     {
-        if (_field.Length > 0)
-        {
-            _field.Append(tail);
-            if (endOfRecord && _field[^1] == '\r') _field.Length--;
-            _record.Add(_field.Length == 0 ? null : _field.ToString());
-            return;
-        }
-        if (endOfRecord && tail.Length > 0 && tail[^1] == '\r') tail = tail[..^1];
-        _record.Add(tail.IsEmpty ? null : new string(tail));
+        if (endOfRecord) rows.DropTrailingReturn();
+        rows.EndField();
+        if (endOfRecord) rows.EndRow();
     }
 
     /// <summary>Reads a quoted field's content after its opening quote, up to its closing quote ("" is one quote).</summary>
-    private void ReadQuoted()
+    private void ReadQuoted(CsvRows rows)
     {
         while (true)
         {
@@ -153,11 +187,11 @@ public sealed class CsvSnapshotReader : IDisposable
             var at = span.IndexOf('"');
             var content = at < 0 ? span : span[..at];
             _line += content.Count('\n');
-            _field.Append(content);
+            rows.Append(content);
             if (at < 0) { _position = _end; continue; }
             _position += at + 1;
             if (Peek() != '"') return;
-            _field.Append('"');
+            rows.Append('"');
             _position++;
         }
     }

@@ -54,6 +54,28 @@ public sealed class CsvSnapshotWriter : IDisposable
         RowCount++;
     }
 
+    /// <summary>Appends row <paramref name="row"/> of <paramref name="rows"/>; it must have exactly one field per header column.</summary>
+    public void WriteRow(CsvRows rows, int row)
+    {
+        var count = rows.FieldCount(row);
+        if (count != _width)
+            throw new ArgumentException($"Row {RowCount + 1} of {_path} has {count} fields; the header has {_width}.", nameof(rows));
+        var writer = _writer ?? throw new InvalidOperationException($"Snapshot {_path} is already completed or disposed.");
+        var line = rows.Line(row, out var quoted);
+        // NOTE: a row read without quotes whose fields need none is written as its line (the same characters field by
+        // field writing gives).
+        if (!quoted && rows.Separator == _delimiter && line.IndexOfAny('"', '\r') < 0) writer.Write(line);
+        else
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (i > 0) writer.Write(_delimiter);
+                WriteField(writer, rows.Field(row, i));
+            }
+        }
+        writer.Write('\n');
+        RowCount++;
+    }
 
     /// <summary>Flushes and atomically renames the temporary file to the target path.</summary>
     public void Complete()
@@ -93,28 +115,27 @@ public sealed class CsvSnapshotWriter : IDisposable
         for (var i = 0; i < fields.Count; i++)
         {
             if (i > 0) writer.Write(_delimiter);
-            var field = fields[i];
-            if (string.IsNullOrEmpty(field)) continue;
-            if (NeedsQuoting(field))
-            {
-                writer.Write('"');
-                writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
-                writer.Write('"');
-            }
-            else
-            {
-                writer.Write(field);
-            }
+            WriteField(writer, fields[i]);
         }
         writer.Write('\n');
     }
 
-    private bool NeedsQuoting(string field)
+    private void WriteField(StreamWriter writer, ReadOnlySpan<char> field)
     {
-        foreach (var c in field)
+        if (field.IsEmpty) return;
+        if (field.IndexOfAny(_delimiter, '"', '\n') < 0 && !field.Contains('\r'))
         {
-            if (c == _delimiter || c == '"' || c == '\n' || c == '\r') return true;
+            writer.Write(field);
+            return;
         }
-        return false;
+        writer.Write('"');
+        for (var quote = field.IndexOf('"'); quote >= 0; quote = field.IndexOf('"'))
+        {
+            writer.Write(field[..(quote + 1)]);
+            writer.Write('"');
+            field = field[(quote + 1)..];
+        }
+        writer.Write(field);
+        writer.Write('"');
     }
 }

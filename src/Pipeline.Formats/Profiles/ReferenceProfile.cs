@@ -37,7 +37,18 @@ public sealed record ReferenceProfile(long RowCount, IReadOnlyList<ColumnProfile
     public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
 
     /// <summary>Writes the profile to <paramref name="path"/> atomically.</summary>
-    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
+    // NOTE: serialised straight to the file (the same UTF-8 as ToJson's text): a wide table's row sample is hundreds of
+    // MiB of JSON, which as one string (then encoded) cost several times that in memory.
+    public void Save(string path)
+    {
+        using var file = new AtomicFile(path);
+        using (var stream = new FileStream(file.TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            JsonSerializer.Serialize(stream, this, Json);
+            stream.WriteByte((byte)'\n');
+        }
+        file.Commit();
+    }
 
     /// <summary>Reads a profile written by <see cref="Save"/>.</summary>
     public static ReferenceProfile Load(string path)

@@ -1,4 +1,5 @@
 using Pipeline.Formats.Columns;
+using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Features;
@@ -35,18 +36,20 @@ internal sealed class CategoryTerms
     /// <summary>Each collected column's values in order of first occurrence (empty fields are not values).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Terms => terms;
 
-    /// <summary>Adds one train row.</summary>
-    public void Add(string?[] fields) => AddBlock([fields]);
-
     /// <summary>Adds train rows in order (column by column: each column's terms still follow the row order).</summary>
-    public void AddBlock(IReadOnlyList<string?[]> rows)
+    public void AddBlock(CsvRows rows)
     {
         for (var i = 0; i < positions.Length; i++)
         {
             var position = positions[i];
-            foreach (var fields in rows)
+            var known = seen[i].GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var r = 0; r < rows.Count; r++)
             {
-                if (fields[position] is { Length: > 0 } value && terms[i].Count < MaxTerms && seen[i].Add(value)) terms[i].Add(value);
+                var value = rows.Field(r, position);
+                if (value.IsEmpty || terms[i].Count >= MaxTerms || known.Contains(value)) continue;
+                var term = value.ToString();
+                seen[i].Add(term);
+                terms[i].Add(term);
             }
         }
     }

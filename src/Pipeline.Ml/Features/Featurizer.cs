@@ -31,7 +31,7 @@ public static class Featurizer
         using (var background = new BackgroundRows(summary.AddBlock, header.Count))
         {
             (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv, cancellation: cancellation,
-                onTrain: background.Add);
+                onTrain: background);
             background.Complete();
         }
         if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
@@ -57,7 +57,8 @@ public static class Featurizer
             ((IAsyncResult)profile).AsyncWaitHandle.WaitOne();
             throw;
         }
-        profile.GetAwaiter().GetResult().Save(paths.ProfileJson);
+        var built = profile.GetAwaiter().GetResult();
+        built.Save(paths.ProfileJson);
 
         var width = transformer.GetOutputSchema(train.Schema)[TransformChain.Features].Type is Microsoft.ML.Data.VectorDataViewType vector ? vector.Size : 1;
         return new FeaturizeResult(trainRows, testRows, width);

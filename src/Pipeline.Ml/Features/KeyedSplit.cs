@@ -14,27 +14,19 @@ namespace Pipeline.Ml.Features;
 internal static class KeyedSplit
 {
     /// <summary>Splits <paramref name="reader"/>'s remaining rows by the key at <paramref name="keyIndex"/>; <paramref name="onTrain"/> sees each train row.</summary>
-    public static (long Train, long Test) Run(CsvSnapshotReader reader, int keyIndex, double testFraction, int seed, string trainPath, string testPath, Action<string?[]>? onTrain = null, CancellationToken cancellation = default)
+    public static (long Train, long Test) Run(CsvSnapshotReader reader, int keyIndex, double testFraction, int seed, string trainPath, string testPath, BackgroundRows? onTrain = null, CancellationToken cancellation = default)
     {
         var threshold = (ulong)(testFraction * Math.Pow(2, 64));
-        long train = 0, test = 0;
-        using var trainWriter = new CsvSnapshotWriter(trainPath, reader.Header);
-        using var testWriter = new CsvSnapshotWriter(testPath, reader.Header);
-        foreach (var fields in reader.ReadRows(cancellation))
-        {
-            if (Hash(seed, fields[keyIndex] ?? "") < threshold) { testWriter.WriteRow(fields); test++; }
-            else { trainWriter.WriteRow(fields); onTrain?.Invoke(fields); train++; }
-        }
-        trainWriter.Complete();
-        testWriter.Complete();
-        return (train, test);
+        return TrainTestSplit.Write(reader, trainPath, testPath, onTrain, (rows, row) => Hash(seed, rows.Field(row, keyIndex)) < threshold, cancellation);
     }
 
     /// <summary>FNV-1a over the seed and the key's UTF-8 bytes, finished with SplitMix64's mixer (uniform high bits).</summary>
-    internal static ulong Hash(int seed, string key)
+    internal static ulong Hash(int seed, ReadOnlySpan<char> key)
     {
         var hash = 14695981039346656037UL ^ (uint)seed;
-        foreach (var b in Encoding.UTF8.GetBytes(key)) hash = (hash ^ b) * 1099511628211UL;
+        Span<byte> small = stackalloc byte[256];
+        var bytes = Encoding.UTF8.GetMaxByteCount(key.Length) <= small.Length ? small : new byte[Encoding.UTF8.GetByteCount(key)];
+        foreach (var b in bytes[..Encoding.UTF8.GetBytes(key, bytes)]) hash = (hash ^ b) * 1099511628211UL;
         hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9UL;
         hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBUL;
         return hash ^ (hash >> 31);

@@ -62,8 +62,14 @@ internal sealed class NumericStatisticsBuilder
     // wide table).
     public void AddBlock(double[] block, int count)
     {
-        rows += count;
-        for (var i = 0; i < columns.Length; i++)
+        AddColumns(block, count, (0, columns.Length));
+        AddRows(block, count);
+    }
+
+    /// <summary>The part of <see cref="AddBlock"/> for the numeric columns <paramref name="range"/> (indexes into <see cref="Positions"/>); ranges may be added in parallel.</summary>
+    public void AddColumns(double[] block, int count, (int From, int To) range)
+    {
+        for (var i = range.From; i < range.To; i++)
         {
             var values = block.AsSpan(columns[i] * count, count);
             var sample = this.values[i];
@@ -76,6 +82,12 @@ internal sealed class NumericStatisticsBuilder
                 tally?.Add(value);
             }
         }
+    }
+
+    /// <summary>The rest of <see cref="AddBlock"/> once every column range is added: the row count and the derived features.</summary>
+    public void AddRows(double[] block, int count)
+    {
+        rows += count;
         if (derived.Count == 0) return;
         for (var r = 0; r < count; r++)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
@@ -41,31 +42,45 @@ internal sealed class TrainSummary
     /// <summary>The reference profile, when asked for.</summary>
     public ProfileBuilder? Profile { get; }
 
-    /// <summary>Adds one train row.</summary>
-    public void Add(string?[] fields) => AddBlock([fields]);
-
-    /// <summary>Adds train rows, in order; each numeric field is parsed once, into a column-major block.</summary>
-    public void AddBlock(IReadOnlyList<string?[]> rows)
+    /// <summary>Adds train rows, in order; each numeric field is parsed once (from its characters), into a column-major block.</summary>
+    // NOTE: the columns are split into ranges summarised on every core (Parts); each column's state is touched by one
+    // range in row order, so the results do not depend on the split. Derived features, labels, terms and the row sample
+    // (which read across columns) are added after the ranges, on this thread.
+    public void AddBlock(CsvRows rows)
     {
         var n = rows.Count;
         if (block.Length < width * n) block = new double[width * n];
-        for (var r = 0; r < n; r++)
+        Parallel.For(0, Parts, part =>
         {
-            var fields = rows[r];
-            foreach (var p in numeric) block[p * n + r] = fields[p] is { } text && ColumnValue.TryNumber(text, out var v) ? v : double.NaN;
-            if (label >= 0 && fields[label] is { } value) labels[value] = labels.GetValueOrDefault(value) + 1;
-        }
-        Statistics.AddBlock(block, n);
+            var (from, to) = Range(numeric.Length, part);
+            for (var r = 0; r < n; r++)
+                for (var k = from; k < to; k++)
+                    block[numeric[k] * n + r] = ColumnValue.TryNumber(rows.Field(r, numeric[k]), out var v) ? v : double.NaN;
+        });
+        Parallel.For(0, Parts, part =>
+        {
+            Statistics.AddColumns(block, n, Range(Statistics.Positions.Count, part));
+            Profile?.AddColumns(rows, block, Range(Profile.ColumnCount, part));
+        });
+        Statistics.AddRows(block, n);
+        var counts = labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var r = 0; r < n; r++)
+            if (label >= 0 && rows.Field(r, label) is { IsEmpty: false } value) CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
         Terms.AddBlock(rows);
-        Profile?.AddBlock(rows, block);
+        Profile?.AddRows(rows);
     }
+
+    /// <summary>Column ranges summarised in parallel (one per core, at most two).</summary>
+    private static readonly int Parts = Math.Clamp(Environment.ProcessorCount, 1, 2);
+
+    private static (int From, int To) Range(int count, int part) => (count * part / Parts, count * (part + 1) / Parts);
 
     /// <summary>Summarises the rows of <paramref name="trainCsv"/> (no profile) in one pass.</summary>
     public static TrainSummary Read(string trainCsv, DatasetSchema schema, IReadOnlyList<string> numericColumns, IReadOnlyList<DerivedFeature> derived, bool mode, CancellationToken cancellation = default)
     {
         using var reader = new CsvSnapshotReader(trainCsv);
         var summary = new TrainSummary(schema, reader.Header, numericColumns, derived, mode, profile: false);
-        foreach (var fields in reader.ReadRows(cancellation)) summary.Add(fields);
+        CsvRowBlocks.ForEach(reader, summary.AddBlock, cancellation);
         return summary;
     }
 }

@@ -20,10 +20,11 @@ internal static class TrainTestSplit
     /// <summary>
     /// Writes the rows of <paramref name="source"/> to train and test files (header kept); returns the counts.
     /// <paramref name="shuffleLimit"/> (tests only) lowers the row count above which selection sampling is used; cancelling
-    /// <paramref name="cancellation"/> stops the passes (nothing is left at the two paths). <paramref name="onTrain"/> sees
+    /// <paramref name="cancellation"/> stops the passes (nothing is left at the two paths). <paramref name="onTrain"/> gets
     /// every train row in the order it is written, so a caller can summarise train.csv without reading it again.
     /// </summary>
-    public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath, int shuffleLimit = ShuffleLimit, Action<string?[]>? onTrain = null, CancellationToken cancellation = default)
+    // NOTE: rows are read into CsvRows (no string per field): the label becomes a string only for a new class.
+    public static (long Train, long Test) Run(string source, DatasetSchema schema, double testFraction, int seed, string trainPath, string testPath, int shuffleLimit = ShuffleLimit, BackgroundRows? onTrain = null, CancellationToken cancellation = default)
     {
         if (testFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "featurize.test_fraction must be between 0 and 1 (exclusive).");
         if (schema.Key is { } key)
@@ -36,28 +37,49 @@ internal static class TrainTestSplit
         var strata = Strata(source, schema, shuffleLimit, cancellation);
         var rows = strata.Values.Sum(s => s.Count);
         var isTest = rows <= shuffleLimit ? Shuffled(strata, testFraction, seed) : null;
-        var toTake = strata.ToDictionary(s => s.Key, s => Take(s.Value.Count, testFraction), StringComparer.Ordinal);
-        var toSee = strata.ToDictionary(s => s.Key, s => s.Value.Count, StringComparer.Ordinal);
+        var toTake = strata.ToDictionary(s => s.Key, s => Take(s.Value.Count, testFraction), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var toSee = strata.ToDictionary(s => s.Key, s => s.Value.Count, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var random = new Random(seed);
-        long train = 0, test = 0;
         using var reader = new CsvSnapshotReader(source);
         var labelIndex = LabelIndex(reader, schema);
+        var row = 0;
+        return Write(reader, trainPath, testPath, onTrain, (rows, last) =>
+        {
+            if (isTest is not null) return isTest[row++];
+            var stratum = StratumOf(rows, last, labelIndex);
+            var held = random.NextInt64(toSee[stratum]) < toTake[stratum];
+            toSee[stratum]--;
+            if (held) toTake[stratum]--;
+            return held;
+        }, cancellation);
+    }
+
+    /// <summary>
+    /// Writes each row of <paramref name="reader"/> to the test file when <paramref name="isTest"/> says so (given the rows
+    /// and the row's index in them), else to the train file and <paramref name="onTrain"/>; returns the counts.
+    /// </summary>
+    internal static (long Train, long Test) Write(CsvSnapshotReader reader, string trainPath, string testPath, BackgroundRows? onTrain, Func<CsvRows, int, bool> isTest, CancellationToken cancellation)
+    {
+        long train = 0, test = 0;
         using var trainWriter = new CsvSnapshotWriter(trainPath, reader.Header);
         using var testWriter = new CsvSnapshotWriter(testPath, reader.Header);
-        var row = 0;
-        foreach (var fields in reader.ReadRows(cancellation))
+        var rows = onTrain?.Block ?? new CsvRows();
+        while (true)
         {
-            bool held;
-            if (isTest is not null) held = isTest[row++];
-            else
+            if (((train + test) & 1023) == 0) cancellation.ThrowIfCancellationRequested();
+            if (!reader.ReadRow(rows)) break;
+            var last = rows.Count - 1;
+            if (isTest(rows, last))
             {
-                var stratum = StratumOf(fields, labelIndex);
-                held = random.NextInt64(toSee[stratum]) < toTake[stratum];
-                toSee[stratum]--;
-                if (held) toTake[stratum]--;
+                testWriter.WriteRow(rows, last);
+                rows.RemoveLast();
+                test++;
+                continue;
             }
-            if (held) { testWriter.WriteRow(fields); test++; }
-            else { trainWriter.WriteRow(fields); onTrain?.Invoke(fields); train++; }
+            trainWriter.WriteRow(rows, last);
+            train++;
+            if (onTrain is null) rows.Clear();
+            else { onTrain.Keep(); rows = onTrain.Block; }
         }
         trainWriter.Complete();
         testWriter.Complete();
@@ -69,19 +91,24 @@ internal static class TrainTestSplit
     private static int LabelIndex(CsvSnapshotReader reader, DatasetSchema schema) =>
         schema.Task == MlTask.Regression ? -1 : reader.Header.ToList().IndexOf(schema.Label);
 
-    private static string StratumOf(string?[] fields, int labelIndex) => labelIndex < 0 ? "" : fields[labelIndex] ?? "";
+    private static ReadOnlySpan<char> StratumOf(CsvRows rows, int row, int labelIndex) => labelIndex < 0 ? "" : rows.Field(row, labelIndex);
 
     /// <summary>Each stratum's row count, with its row numbers while the file has at most <see cref="ShuffleLimit"/> rows.</summary>
     private static Dictionary<string, Stratum> Strata(string source, DatasetSchema schema, int shuffleLimit, CancellationToken cancellation)
     {
         var strata = new Dictionary<string, Stratum>(StringComparer.Ordinal);
+        var lookup = strata.GetAlternateLookup<ReadOnlySpan<char>>();
         using var reader = new CsvSnapshotReader(source);
         var labelIndex = LabelIndex(reader, schema);
+        var rows = new CsvRows();
         var row = 0;
-        foreach (var fields in reader.ReadRows(cancellation))
+        while (true)
         {
-            var key = StratumOf(fields, labelIndex);
-            if (!strata.TryGetValue(key, out var stratum)) strata[key] = stratum = new Stratum();
+            if ((row & 1023) == 0) cancellation.ThrowIfCancellationRequested();
+            rows.Clear();
+            if (!reader.ReadRow(rows)) break;
+            var key = StratumOf(rows, 0, labelIndex);
+            if (!lookup.TryGetValue(key, out var stratum)) lookup[key] = stratum = new Stratum();
             stratum.Count++;
             if (row < shuffleLimit) stratum.Rows.Add(row);
             if (++row == shuffleLimit + 1) foreach (var s in strata.Values) { s.Rows.Clear(); s.Rows.TrimExcess(); }

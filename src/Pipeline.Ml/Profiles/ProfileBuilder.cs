@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pipeline.Formats.Profiles;
 using Pipeline.Formats.Columns;
 using Pipeline.Formats.Csv;
@@ -20,6 +21,7 @@ internal sealed class ProfileBuilder
     private readonly Dictionary<string, long>[] categories;
     private readonly int[] index;
     private readonly int[] numericPositions;
+    private readonly int width;
     private double[]? parsed;
     private readonly RowSample sample;
     private long rows;
@@ -28,6 +30,7 @@ internal sealed class ProfileBuilder
     public ProfileBuilder(DatasetSchema schema, IReadOnlyList<string> header)
     {
         this.schema = schema;
+        width = header.Count;
         var columns = schema.Columns;
         nulls = new long[columns.Count];
         kinds = [.. columns.Select(c => KindOf(schema, c))];
@@ -45,26 +48,22 @@ internal sealed class ProfileBuilder
     {
         using var reader = new CsvSnapshotReader(csvPath);
         var builder = new ProfileBuilder(schema, reader.Header);
-        foreach (var fields in reader.ReadRows(cancellation)) builder.Add(fields);
+        CsvRowBlocks.ForEach(reader, builder.AddBlock, cancellation);
         return builder.Finish(csvPath, cancellation);
     }
 
-    /// <summary>The header positions of the numeric columns profiled (see <see cref="Add(string?[], double[])"/>).</summary>
+    /// <summary>The header positions of the numeric columns profiled (see <see cref="AddBlock(CsvRows, double[])"/>).</summary>
     public IReadOnlyList<int> NumericPositions => numericPositions;
 
-    /// <summary>Adds one row (fields in header order).</summary>
-    public void Add(string?[] fields)
+    /// <summary>Adds rows (fields in header order), parsing their numbers.</summary>
+    public void AddBlock(CsvRows rowsAdded)
     {
-        parsed ??= new double[fields.Length];
-        foreach (var p in numericPositions) parsed[p] = fields[p] is { } text && ColumnValue.TryNumber(text, out var v) ? v : double.NaN;
-        Add(fields, parsed);
+        var n = rowsAdded.Count;
+        if (parsed is null || parsed.Length < width * n) parsed = new double[width * n];
+        for (var r = 0; r < n; r++)
+            foreach (var p in numericPositions) parsed[p * n + r] = ColumnValue.TryNumber(rowsAdded.Field(r, p), out var v) ? v : double.NaN;
+        AddBlock(rowsAdded, parsed);
     }
-
-    /// <summary>
-    /// Adds one row (fields in header order) whose numbers are parsed: <paramref name="parsedNumbers"/>[p] is the number in
-    /// field p (NaN when missing or not a number) for every p of <see cref="NumericPositions"/>.
-    /// </summary>
-    public void Add(string?[] fields, double[] parsedNumbers) => AddBlock([fields], parsedNumbers);
 
     /// <summary>
     /// Adds rows (fields in header order) whose numbers are parsed column by column: <paramref name="block"/>[p · n + r] is
@@ -72,30 +71,47 @@ internal sealed class ProfileBuilder
     /// of <see cref="NumericPositions"/>.
     /// </summary>
     // NOTE: column by column, each column's state sees its values in row order (the same results as row by row) and is
-    // touched once per block rather than once per row.
-    public void AddBlock(IReadOnlyList<string?[]> rowsAdded, double[] block)
+    // touched once per block rather than once per row. Fields are read as characters: a category becomes a string only
+    // the first time it is seen.
+    public void AddBlock(CsvRows rowsAdded, double[] block)
+    {
+        AddColumns(rowsAdded, block, (0, ColumnCount));
+        AddRows(rowsAdded);
+    }
+
+    /// <summary>The schema's columns profiled (the range of <see cref="AddColumns"/>).</summary>
+    public int ColumnCount => kinds.Length;
+
+    /// <summary>The part of <see cref="AddBlock(CsvRows, double[])"/> for the schema columns <paramref name="range"/>; ranges may be added in parallel.</summary>
+    public void AddColumns(CsvRows rowsAdded, double[] block, (int From, int To) range)
     {
         var n = rowsAdded.Count;
-        rows += n;
-        for (var i = 0; i < kinds.Length; i++)
+        for (var i = range.From; i < range.To; i++)
         {
             var at = index[i];
             if (at < 0) { nulls[i] += n; continue; }
             var kind = kinds[i];
+            var counts = categories[i].GetAlternateLookup<ReadOnlySpan<char>>();
             for (var r = 0; r < n; r++)
             {
-                var value = rowsAdded[r][at];
-                if (value is null) { nulls[i]++; continue; }
+                var value = rowsAdded.Field(r, at);
+                if (value.IsEmpty) { nulls[i]++; continue; }
                 switch (kind)
                 {
                     case ColumnKind.Numeric when block[at * n + r] is var number && !double.IsNaN(number): numbers[i].Add(number); break;
                     case ColumnKind.Text: numbers[i].Add(value.Length); break;
-                    case ColumnKind.Categorical or ColumnKind.Boolean: categories[i][value] = categories[i].GetValueOrDefault(value) + 1; break;
+                    case ColumnKind.Categorical or ColumnKind.Boolean: CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++; break;
                 }
             }
         }
 
-        for (var r = 0; r < n; r++) sample.Add(rowsAdded[r], index);
+    }
+
+    /// <summary>The rest of <see cref="AddBlock(CsvRows, double[])"/> once every column range is added: the row count and the row sample.</summary>
+    public void AddRows(CsvRows rowsAdded)
+    {
+        rows += rowsAdded.Count;
+        for (var r = 0; r < rowsAdded.Count; r++) sample.Add(rowsAdded, r, index);
     }
 
     /// <summary>

@@ -114,6 +114,55 @@ public sealed class CsvSnapshotReaderTests
         Assert.Equal(3 * Buffer / 4, reader.InvalidUtf8Sequences);
     }
 
+    [Fact]
+    public void CsvRows_SeededFieldsAcrossBufferBoundaries_ReadAndWrittenAsStringRows()
+    {
+        using var dir = new TestDirectory();
+        var random = new Random(11);
+        var rows = Enumerable.Range(0, 2000).Select(_ => new[] { RandomField(random), RandomField(random), RandomField(random) }).ToList();
+        var path = dir.Path("a.csv");
+        using (var writer = new CsvSnapshotWriter(path, ["a", "b", "c"]))
+        {
+            foreach (var row in rows) writer.WriteRow(row);
+            writer.Complete();
+        }
+
+        var held = new CsvRows();
+        var kept = new List<string?[]>();
+        using (var reader = new CsvSnapshotReader(path))
+        using (var copy = new CsvSnapshotWriter(dir.Path("b.csv"), reader.Header))
+        {
+            for (var i = 0; reader.ReadRow(held); i++)
+            {
+                copy.WriteRow(held, held.Count - 1);
+                if (i % 3 == 0) held.RemoveLast();
+                else kept.Add(rows[i]);
+            }
+            copy.Complete();
+        }
+
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(dir.Path("b.csv")));
+        Assert.Equal(kept.Count, held.Count);
+        for (var r = 0; r < held.Count; r++)
+            for (var c = 0; c < 3; c++) Assert.Equal(kept[r][c] ?? "", held.Field(r, c).ToString());
+    }
+
+    [Fact]
+    public void CsvRows_WrongFieldCount_ThrowsWithLineAndKeepsEarlierRows()
+    {
+        using var dir = new TestDirectory();
+        var path = dir.Path("a.csv");
+        File.WriteAllText(path, "x,y\n1,2\n3\n");
+
+        var rows = new CsvRows();
+        using var reader = new CsvSnapshotReader(path);
+        Assert.True(reader.ReadRow(rows));
+        var error = Assert.Throws<InvalidDataException>(() => reader.ReadRow(rows));
+        Assert.Contains(":3: expected 2 fields", error.Message);
+        Assert.Equal(1, rows.Count);
+        Assert.Equal("2", rows.Field(0, 1).ToString());
+    }
+
     private static string? RandomField(Random random)
     {
         var length = random.Next(10) switch
