@@ -28,7 +28,14 @@ public static class MonitoringRun
         options.Validate();
         var window = PredictionLogReader.Read(inputs.PredictionLog, ReadOptions(options, clock));
         var (reference, origin) = ReadReference(inputs);
-        return new MonitoringReportBuilder(options).Build(window, reference, BaselineMetrics.Read(inputs.Metrics), host) with { Origin = origin };
+        var builder = new MonitoringReportBuilder(options);
+        if (inputs.Recommendation is { } recommendation)
+        {
+            var feedback = window.Predictions.Count == 0 ? new Dictionary<string, IReadOnlyList<(string, string)>>() : PredictionLogReader.ReadItemFeedback(inputs.PredictionLog, window.Predictions[0].Time);
+            return builder.BuildRecommendation(window, feedback, recommendation, BaselineMetrics.Read(inputs.Metrics), host) with { Origin = origin };
+        }
+
+        return builder.Build(window, reference, BaselineMetrics.Read(inputs.Metrics), host) with { Origin = origin };
     }
 
     /// <summary>The reference dataset (a profile's row sample, or a CSV) and where it and the baseline come from.</summary>
