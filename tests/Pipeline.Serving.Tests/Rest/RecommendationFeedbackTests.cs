@@ -92,7 +92,7 @@ public sealed class RecommendationFeedbackTests(RecommenderFixture recommender, 
         Assert.Equal(retrain, decision.Retrain);
         Assert.Equal(retrain, report.Verdict == MonitoringVerdict.Degraded);
         Assert.Equal(retrain, decision.Reasons.Any(r => r.StartsWith("Online hit rate", StringComparison.Ordinal) && r.Contains("below monitor.recommend.min_hit_rate 0.3", StringComparison.Ordinal)));
-        Assert.Equal(["user_activity", "item_popularity_rank"], report.Drift.Columns.Select(c => c.Name));
+        Assert.Equal(["item_popularity_rank", "user_activity"], report.Drift.Columns.Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.Contains("Online hit rate", report.ToHtml(), StringComparison.Ordinal);
     }
 
