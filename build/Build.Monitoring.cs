@@ -29,7 +29,9 @@ internal sealed partial class Build
         if (!File.Exists(log)) throw new UsageException($"No prediction log at {PredictionLog}: serve the model first (./build.sh Serve).");
         var host = ServingHostReading();
         if (host.Note is { } note) ctx.Log.Information(note);
-        var report = MonitoringRun.Build(MonitoringInputsOf(log, ctx.Log), MonitoringOptionsOf(ctx), TimeProvider.System, host);
+        var inputs = MonitoringInputsOf(log, ctx.Log);
+        if (IsRecommendation) inputs = inputs with { Recommendation = RecommendationReferenceOf(inputs) };
+        var report = MonitoringRun.Build(inputs, MonitoringOptionsOf(ctx), TimeProvider.System, host);
         MonitoringReportFile.Write(report, Path.Combine(RootDirectory, "reports", "monitoring.json"), Path.Combine(RootDirectory, "reports", "monitoring.html"));
         // NOTE: monitoring.json is the latest run only; the history keeps every run for the UI's charts over time.
         MonitoringHistory.Append(report, Path.Combine(RootDirectory, "reports", MonitoringHistory.FileName));
@@ -49,6 +51,18 @@ internal sealed partial class Build
             return MonitoringInputs.Registered(RootDirectory, log, folder, version.ToString());
         output.Information($"No registered production baseline for {ModelName} (a version with profile.json and metrics.json): the workspace's data/features/train.csv and metrics.json are the baseline.");
         return MonitoringInputs.Conventional(RootDirectory, log);
+    }
+
+    /// <summary>
+    /// A recommender's training interactions per user and item, from the model the baseline comes from (the registered
+    /// production version's model.zip, else the workspace's): monitoring compares recent traffic's activity with them.
+    /// </summary>
+    private Pipeline.Monitoring.Recommendations.RecommendationReference RecommendationReferenceOf(MonitoringInputs inputs)
+    {
+        var model = inputs.Version is null ? Path.Combine(RootDirectory, Paths.Model) : Path.Combine(Path.GetDirectoryName(inputs.Metrics)!, "model.zip");
+        if (!File.Exists(model)) throw new UsageException($"No recommender model at {Path.GetRelativePath(RootDirectory, model)}: train it (./build.sh Train) before monitoring its traffic.");
+        var (users, items) = Pipeline.Ml.Recommendation.RecommenderModel.Load(model).TrainingCounts();
+        return new Pipeline.Monitoring.Recommendations.RecommendationReference(users, items);
     }
 
     /// <summary>

@@ -39,6 +39,26 @@ public static class PredictionLogQueries
     public const string InsertFeedback = "INSERT INTO feedback (request_id, time, label, trace_id) VALUES (@id, @time, @label, @trace) ON CONFLICT (request_id) DO NOTHING";
 
     /// <summary>
+    /// The output and trace id of the prediction with request id <c>@id</c> (a recommendation's output lists the
+    /// returned items); no row when no such prediction was logged.
+    /// </summary>
+    public const string PredictionOutput = "SELECT output, trace_id FROM predictions WHERE request_id = @id";
+
+    /// <summary>
+    /// Stores a click or rating (<c>@label</c>) on item <c>@item</c> of the recommendation <c>@id</c>, with <c>@time</c>
+    /// and the recommendation's trace id <c>@trace</c>; an item already labelled for that request is left alone (0 rows).
+    /// </summary>
+    public const string InsertItemFeedback = "INSERT INTO item_feedback (request_id, item, time, label, trace_id) VALUES (@id, @item, @time, @label, @trace) ON CONFLICT (request_id, item) DO NOTHING";
+
+    /// <summary>
+    /// <c>request_id, item, label</c> of the item feedback on predictions made since <c>@since</c> (inclusive), ordered
+    /// by request id and item.
+    /// </summary>
+    public const string ItemFeedbackSince =
+        "SELECT f.request_id, f.item, f.label FROM item_feedback f JOIN predictions p ON p.request_id = f.request_id " +
+        "WHERE p.time >= @since ORDER BY f.request_id, f.item";
+
+    /// <summary>
     /// <c>request_id, features, label</c> of every labelled prediction, oldest first, ties by request id (so appended
     /// rows come in the same order on every run).
     /// </summary>

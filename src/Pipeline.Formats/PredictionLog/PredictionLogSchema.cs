@@ -2,8 +2,9 @@ namespace Pipeline.Formats.PredictionLog;
 
 /// <summary>
 /// The prediction log's tables, the contract between the host that writes them and the readers (Monitor, feedback
-/// ingestion): <c>predictions</c> (one row per answered row, times as <see cref="PredictionLogTime"/> text) and
-/// <c>feedback</c>.
+/// ingestion): <c>predictions</c> (one row per answered row, times as <see cref="PredictionLogTime"/> text),
+/// <c>feedback</c> (one label per request) and <c>item_feedback</c> (a recommendation's clicks or ratings, one per
+/// returned item: request id, item, label and the prediction's trace id).
 /// </summary>
 public static class PredictionLogSchema
 {
@@ -23,6 +24,13 @@ public static class PredictionLogSchema
             request_id TEXT PRIMARY KEY,
             time TEXT NOT NULL,
             label TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS item_feedback (
+            request_id TEXT NOT NULL,
+            item TEXT NOT NULL,
+            time TEXT NOT NULL,
+            label TEXT NOT NULL,
+            trace_id TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (request_id, item));
         """;
 
     /// <summary>The same for SQLite, with WAL on so feedback writes do not block the log writer.</summary>

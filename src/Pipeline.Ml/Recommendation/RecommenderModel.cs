@@ -68,6 +68,23 @@ public sealed class RecommenderModel
     /// <summary>The index of <paramref name="item"/> in the catalogue, or -1.</summary>
     public int ItemIndex(string item) => _itemIndex.GetValueOrDefault(item, -1);
 
+    /// <summary>
+    /// Training interactions per user (by id) and per item (by id, 0 for a catalogue item no training user had): the
+    /// reference monitoring compares recent traffic's user activity and item popularity with.
+    /// </summary>
+    public (IReadOnlyDictionary<string, int> Users, IReadOnlyDictionary<string, int> Items) TrainingCounts()
+    {
+        var items = new int[Items.Count];
+        foreach (var seen in Seen)
+        {
+            foreach (var item in seen) items[item]++;
+        }
+
+        return (
+            Users.Select((u, i) => KeyValuePair.Create(u, Seen[i].Length)).ToDictionary(StringComparer.Ordinal),
+            Items.Select((item, i) => KeyValuePair.Create(item, items[i])).ToDictionary(StringComparer.Ordinal));
+    }
+
     /// <summary>True when <paramref name="user"/> had <paramref name="item"/> in training.</summary>
     public bool HasSeen(int user, int item) => user >= 0 && Array.BinarySearch(Seen[user], item) >= 0;
 

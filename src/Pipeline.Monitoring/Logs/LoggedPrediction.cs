@@ -35,6 +35,12 @@ internal sealed record LoggedPrediction
     /// <summary>Regression models: the predicted value.</summary>
     public double? Value { get; init; }
 
+    /// <summary>Recommendations: the returned item ids in rank order (null for other predictions).</summary>
+    public IReadOnlyList<string>? RecommendedItems { get; init; }
+
+    /// <summary>Recommendations: whether the answer was the cold-start (popularity) list.</summary>
+    public bool? ColdStart { get; init; }
+
     /// <summary>Server-side latency of the prediction in milliseconds.</summary>
     public required double LatencyMs { get; init; }
 

@@ -96,7 +96,37 @@ internal static class PredictionLogReader
                 ? label.GetBoolean() : null,
             PredictedClass = output.TryGetProperty("class", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null,
             Value = Number(output, "value"),
+            RecommendedItems = output.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
+                ? [.. items.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("item", out var item) ? item.ToString() : "")]
+                : null,
+            ColdStart = output.TryGetProperty("cold_start", out var cold) && cold.ValueKind is JsonValueKind.True or JsonValueKind.False ? cold.GetBoolean() : null,
         };
+    }
+
+    /// <summary>
+    /// The clicks and ratings on recommended items of predictions made since <paramref name="since"/>, by request id
+    /// (a log written before the <c>item_feedback</c> table existed has none).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<(string Item, string Label)>> ReadItemFeedback(string databasePath, DateTimeOffset since)
+    {
+        var text = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        using var connection = new SqliteConnection(text);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'item_feedback'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0) return new Dictionary<string, IReadOnlyList<(string, string)>>();
+        command.CommandText = PredictionLogQueries.ItemFeedbackSince;
+        command.Parameters.AddWithValue("@since", PredictionLogTime.Text(since));
+        var rows = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (!rows.TryGetValue(id, out var list)) rows[id] = list = [];
+            list.Add((reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows.ToDictionary(p => p.Key, p => (IReadOnlyList<(string, string)>)p.Value, StringComparer.Ordinal);
     }
 
     private static double? Number(JsonElement output, string name) =>

@@ -13,6 +13,12 @@ public sealed record MonitoringInputs(string PredictionLog, string Reference, st
     /// <summary>The repository root the report's paths are given relative to (null: as given).</summary>
     public string? Root { get; init; }
 
+    /// <summary>
+    /// For a recommender: its training interactions per user and item. The report then measures the online hit rate
+    /// and compares user activity and item popularity of recent traffic with these instead of the logged features.
+    /// </summary>
+    public Recommendations.RecommendationReference? Recommendation { get; init; }
+
     /// <summary>True when <see cref="Reference"/> is a profile (JSON) rather than a CSV.</summary>
     public bool ReferenceIsProfile => Reference.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 

@@ -10,6 +10,7 @@ public sealed partial record MonitoringOptions
     [
         "window_size", "window_hours", "min_predictions", "min_labels", "min_class_labels", "tolerance", "threshold",
         "page_hinkley.delta", "page_hinkley.lambda", "ddm.warning", "ddm.drift", "buckets", "histogram_bins", "retrain_on_drift",
+        "recommend.min_hit_rate", "recommend.relevant_at",
     ];
 
     /// <summary>
@@ -37,6 +38,8 @@ public sealed partial record MonitoringOptions
             Buckets = s.Integer("buckets", d.Buckets, 1),
             HistogramBins = s.Integer("histogram_bins", d.HistogramBins, 2),
             RetrainOnDrift = s.Boolean("retrain_on_drift", d.RetrainOnDrift),
+            RecommendMinHitRate = s.Number("recommend.min_hit_rate", d.RecommendMinHitRate, 0, 1),
+            RecommendRelevantAt = s.Number("recommend.relevant_at", d.RecommendRelevantAt),
             Drift = DriftOptionsParams.Read(s.Dotted("drift"), s.Group("drift").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)),
         };
         options.Validate();

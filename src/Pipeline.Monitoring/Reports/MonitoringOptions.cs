@@ -53,6 +53,18 @@ public sealed partial record MonitoringOptions
     public bool RetrainOnDrift { get; init; } = true;
 
     /// <summary>
+    /// [monitor.recommend.min_hit_rate, 0.1] Recommenders: an online hit rate (share of recommendations with a positive
+    /// click or rating among the items returned) below this is degraded performance and warrants retraining.
+    /// </summary>
+    public double RecommendMinHitRate { get; init; } = 0.1;
+
+    /// <summary>
+    /// [monitor.recommend.relevant_at, 1] Recommenders: a click or rating on a returned item counts as positive at this
+    /// label or above (1 = a click; set 4 for 1-5 star ratings, as evaluate.relevant_at).
+    /// </summary>
+    public double RecommendRelevantAt { get; init; } = 1;
+
+    /// <summary>
     /// [monitor.drift.*] Drift settings: drift_share (0.5), min_column_samples (30), methods and thresholds per column,
     /// feature importance for ranking (as for the Drift target).
     /// </summary>
@@ -70,6 +82,8 @@ public sealed partial record MonitoringOptions
         if (DecisionThreshold is < 0 or > 1) throw Bad("threshold", DecisionThreshold, "in [0, 1]");
         if (Buckets < 1) throw Bad("buckets", Buckets, ">= 1");
         if (HistogramBins < 2) throw Bad("histogram_bins", HistogramBins, ">= 2");
+        if (RecommendMinHitRate is < 0 or > 1) throw Bad("recommend.min_hit_rate", RecommendMinHitRate, "in [0, 1]");
+        if (!double.IsFinite(RecommendRelevantAt)) throw Bad("recommend.relevant_at", RecommendRelevantAt, "(finite)");
     }
 
     // NOTE: the same message as a bad params.yaml value read by ParamSection, for options built in code.

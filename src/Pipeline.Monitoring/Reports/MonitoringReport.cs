@@ -29,6 +29,9 @@ public sealed record MonitoringReport
     /// <summary>Which version and data the reference and the performance baseline come from (null: not known to the builder).</summary>
     public BaselineOrigin? Origin { get; init; }
 
+    /// <summary>A recommender's closed loop (online hit rate from item feedback); null for other models.</summary>
+    internal Recommendations.RecommendationSection? Recommendation { get; init; }
+
     /// <summary>Reference vs current distributions per feature (for the HTML report; not in the JSON).</summary>
     public required IReadOnlyList<FeatureDistribution> Distributions { get; init; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Pipeline.Monitoring.Drift;
 using Pipeline.Monitoring.Hosts;
 using Pipeline.Monitoring.Logs;
+using Pipeline.Monitoring.Recommendations;
 
 namespace Pipeline.Monitoring.Reports;
 
@@ -38,6 +39,31 @@ internal sealed class MonitoringReportBuilder
         };
     }
 
+    /// <summary>
+    /// The report of a recommender's window: the online hit rate from <paramref name="feedback"/> (clicks and ratings on
+    /// returned items, by request id) is its performance, judged against monitor.recommend.min_hit_rate; drift compares
+    /// user activity and item popularity rank with the training interactions of <paramref name="reference"/>.
+    /// </summary>
+    public MonitoringReport BuildRecommendation(PredictionWindow window, IReadOnlyDictionary<string, IReadOnlyList<(string Item, string Label)>> feedback, RecommendationReference reference, BaselineMetrics? baseline = null, HostReading? host = null)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(reference);
+        var (compared, current) = RecommendationAnalysis.ActivityDatasets(window, feedback, reference);
+        var drift = new DriftAnalyzer(_options.Drift).Analyze(compared, current);
+        var section = RecommendationAnalysis.Compute(window, feedback, _options);
+        var finding = RecommendationAnalysis.Finding(section, _options);
+        var performance = PerformanceAnalysis.Compute(window, baseline ?? BaselineMetrics.None, _options) is var p && section.BelowThreshold
+            ? p with { BelowBaseline = true, Findings = [finding] }
+            : p;
+        var (verdict, reasons) = Decide(window.Predictions.Count, drift, performance, finding);
+        return new MonitoringReport
+        {
+            Verdict = verdict, Reasons = reasons, Window = Summarize(window), Drift = drift, Performance = performance,
+            System = SystemAnalysis.Compute(window, host), Recommendation = section,
+            Distributions = FeatureDistributions.Compute(compared, current, _options.HistogramBins),
+        };
+    }
+
     /// <summary>The window's features against the reference columns it logged, and their drift.</summary>
     private (DriftDataset Reference, DriftDataset Current, DriftReport Report) Drift(PredictionWindow window, DriftDataset reference)
     {
@@ -46,7 +72,8 @@ internal sealed class MonitoringReportBuilder
         return (compared, current, new DriftAnalyzer(_options.Drift).Analyze(compared, current));
     }
 
-    private (MonitoringVerdict, IReadOnlyList<string>) Decide(int predictions, DriftReport drift, PerformanceSection performance)
+    // NOTE: for a recommender, recommendation is the hit-rate sentence, said instead of the feedback-label count.
+    private (MonitoringVerdict, IReadOnlyList<string>) Decide(int predictions, DriftReport drift, PerformanceSection performance, string? recommendation = null)
     {
         var reasons = new List<string>();
         if (predictions < _options.MinimumPredictions)
@@ -73,7 +100,11 @@ internal sealed class MonitoringReportBuilder
             reasons.Add(Text($"{drift.DriftedColumns.Count} of {tested} features drifted, below the dataset drift share {drift.DriftShareThreshold:0.###}: {string.Join(", ", drift.DriftedColumns)}."));
         }
 
-        if (performance.Measured is null)
+        if (recommendation is not null)
+        {
+            if (!performance.BelowBaseline) reasons.Add(recommendation);
+        }
+        else if (performance.Measured is null)
         {
             reasons.Add(Text($"Only {performance.Labelled} feedback labels (monitor.min_labels = {_options.MinimumLabels}); performance is estimated, not measured."));
         }

@@ -27,7 +27,8 @@ internal static class MonitoringReportHtml
         }
 
         WriteDrift(html, report);
-        WritePerformance(html, report.Performance);
+        if (report.Recommendation is { } recommendation) Recommendations.RecommendationReportParts.WriteHtml(html, recommendation);
+        else WritePerformance(html, report.Performance);
         WriteSystem(html, report);
         return html.Append("</body></html>\n").ToString();
     }

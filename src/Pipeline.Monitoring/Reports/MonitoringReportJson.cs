@@ -21,6 +21,7 @@ internal static class MonitoringReportJson
         if (report.Origin is { } origin) WriteOrigin(json, origin);
         WriteDrift(json, report.Drift);
         MonitoringPerformanceJson.Write(json, report.Performance);
+        if (report.Recommendation is { } recommendation) Recommendations.RecommendationReportParts.WriteJson(json, recommendation);
         MonitoringSystemJson.Write(json, report.System);
         json.WriteEndObject();
     });

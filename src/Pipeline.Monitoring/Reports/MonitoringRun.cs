@@ -30,7 +30,15 @@ public static class MonitoringRun
         var (reference, origin) = ReadReference(inputs);
         var baseline = BaselineMetrics.Read(inputs.Metrics);
         var rows = baseline.TrafficRows is { } n ? FormattableString.Invariant($"labelled_traffic ({n} rows)") : "holdout";
-        return new MonitoringReportBuilder(options).Build(window, reference, baseline, host) with { Origin = origin with { MetricsRows = rows } };
+        origin = origin with { MetricsRows = rows };
+        var builder = new MonitoringReportBuilder(options);
+        if (inputs.Recommendation is { } recommendation)
+        {
+            var feedback = window.Predictions.Count == 0 ? new Dictionary<string, IReadOnlyList<(string, string)>>() : PredictionLogReader.ReadItemFeedback(inputs.PredictionLog, window.Predictions[0].Time);
+            return builder.BuildRecommendation(window, feedback, recommendation, baseline, host) with { Origin = origin };
+        }
+
+        return builder.Build(window, reference, baseline, host) with { Origin = origin };
     }
 
     /// <summary>The reference dataset (a profile's row sample, or a CSV) and where it and the baseline come from.</summary>

@@ -159,6 +159,54 @@ internal sealed class PredictionStore
         return labelled;
     }
 
+    /// <summary>The logged output and trace id of each of <paramref name="ids"/> that has a logged prediction; ids without one are absent.</summary>
+    public async Task<IReadOnlyDictionary<string, (string Output, string Trace)>> OutputsAsync(IReadOnlyList<string> ids, CancellationToken cancel)
+    {
+        await using var connection = await OpenAsync(cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = PredictionLogQueries.PredictionOutput;
+        var id = Add(command, "id");
+        var outputs = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var value in ids.Distinct(StringComparer.Ordinal))
+        {
+            id.Value = value;
+            await using var reader = await command.ExecuteReaderAsync(cancel);
+            if (await reader.ReadAsync(cancel)) outputs[value] = (reader.GetString(0), reader.GetString(1));
+        }
+
+        return outputs;
+    }
+
+    /// <summary>
+    /// Stores clicks or ratings on recommended items in one transaction, each with the trace id of its recommendation:
+    /// the first label of a (request id, item) is kept. Returns the pairs that already had a label (or came twice);
+    /// when there are any, nothing is stored.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> InsertItemFeedbackAsync(IReadOnlyList<ItemFeedback> feedback, IReadOnlyDictionary<string, string> traces, DateTimeOffset time, CancellationToken cancel)
+    {
+        await using var connection = await OpenAsync(cancel);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = PredictionLogQueries.InsertItemFeedback;
+        var (id, item, at, label, trace) = (Add(command, "id"), Add(command, "item"), Add(command, "time"), Add(command, "label"), Add(command, "trace"));
+        var labelled = new List<string>();
+        foreach (var f in feedback)
+        {
+            (id.Value, item.Value, at.Value, label.Value, trace.Value) = (f.RequestId, f.Item, Time(time), f.Label, traces.GetValueOrDefault(f.RequestId, ""));
+            if (await command.ExecuteNonQueryAsync(cancel) == 0) labelled.Add($"{f.RequestId}/{f.Item}");
+        }
+
+        if (labelled.Count > 0)
+        {
+            await transaction.RollbackAsync(cancel);
+            return labelled;
+        }
+
+        await transaction.CommitAsync(cancel);
+        return labelled;
+    }
+
     /// <summary>Logged outputs of <paramref name="variants"/> since <paramref name="since"/> joined with their feedback labels.</summary>
     public async Task<IReadOnlyList<(string Variant, string Output, string Label)>> OutcomesAsync(IReadOnlyList<string> variants, DateTimeOffset since, CancellationToken cancel)
     {

@@ -14,7 +14,10 @@ namespace Pipeline.Serving.Rest;
 /// or an array of them: stores ground truth for logged predictions. The whole request is refused, and nothing stored,
 /// when a label is not one of the served model's labels (400), an id has no logged prediction (404) or already has a
 /// label (409: the first label is kept; labels are not revised through the API). Each stored label carries the trace
-/// id of the prediction it labels, and the call's <c>feedback</c> span links to those traces.
+/// id of the prediction it labels, and the call's <c>feedback</c> span links to those traces. For a recommender the
+/// items carry <c>"item"</c> too, <c>{"request_id": ..., "item": "i7", "label": 1}</c>: a click (1) or rating on one
+/// of the items that recommendation returned (400 for an item it did not return); the first label of each (request,
+/// item) is kept (409). A body is all item feedback or none.
 /// </summary>
 internal static class FeedbackEndpoints
 {
@@ -32,6 +35,11 @@ internal static class FeedbackEndpoints
         using var body = await JsonBody.ReadAsync(context.Request, options.MaxRequestBodyBytes);
         var root = body.RootElement;
         var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
+        if (items.Any(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("item", out _)))
+        {
+            return await ItemFeedbackEndpoint.StoreAsync(items, root.ValueKind == JsonValueKind.Array, model, log, clock, context.RequestAborted);
+        }
+
         var feedback = items.Select((item, i) => Parse(item, root.ValueKind == JsonValueKind.Array ? $"body[{i}]" : "body", model.Labels)).ToList();
         if (feedback.Count == 0)
         {
@@ -61,7 +69,8 @@ internal static class FeedbackEndpoints
         });
     }
 
-    private static void LinkTraces(Activity? span, IEnumerable<string> traceIds)
+    /// <summary>Links the <c>feedback</c> span to the traces of the predictions it labels.</summary>
+    public static void LinkTraces(Activity? span, IEnumerable<string> traceIds)
     {
         if (span is null)
         {

@@ -5,7 +5,8 @@ namespace Pipeline.Engine.IntegrationTests.ReferencePipeline;
 /// <summary>
 /// Issue 12: <c>./build.sh Init --data … --label rating --task recommendation</c>, then <c>./build.sh</c>, on the
 /// example ratings table: the same targets split per user, search popularity / ALS / item-kNN, write ranking metrics,
-/// gate on ndcg_at_10 and register the recommender.
+/// gate on ndcg_at_10 and register the recommender; then (item 5) <c>./build.sh Monitor</c> on a log of served
+/// recommendations with too few clicks: the online hit rate against the registered model, and a degraded verdict.
 /// </summary>
 [Collection(ReferenceCollection.Name)]
 public sealed class RecommendationTests(ReferenceTemplate template) : IDisposable
@@ -15,7 +16,7 @@ public sealed class RecommendationTests(ReferenceTemplate template) : IDisposabl
     public void Dispose() => _repo.Dispose();
 
     [Fact]
-    public void Init_ThenBuild_ExampleRatings_RanksBetterThanPopularityAndRegisters()
+    public void Init_ThenBuild_ExampleRatings_RanksBetterThanPopularityAndRegisters_ThenMonitorJudgesTheHitRate()
     {
         _repo.Write("data/external/ratings.csv", File.ReadAllText(Path.Combine(SourceTree.Root, "data", "examples", "ratings.csv")));
 
@@ -43,5 +44,52 @@ public sealed class RecommendationTests(ReferenceTemplate template) : IDisposabl
         Assert.Contains("\"cold_start_items\"", _repo.Read("reports/split.json"), StringComparison.Ordinal);
         Assert.True(File.Exists(_repo.PathOf("reports/evaluation/metric_at_k.csv")), result.ToString());
         Assert.True(Directory.Exists(_repo.PathOf("models/registry/recommender/v0.0.1")), result.ToString());
+
+        LogRecommendations(_repo.PathOf("data/serving/predictions.db"), requests: 120, clicked: 6);
+        var monitor = _repo.Run("Monitor", "--set", "monitor.min_predictions=50", "--set", "monitor.min_labels=20", "--set", $"deploy.host=http://127.0.0.1:{LoopbackPort.Free()}");
+
+        Assert.True(monitor.ExitCode != 0, monitor.ToString());
+        Assert.Contains("Online hit rate 0.05 ", monitor.Output, StringComparison.Ordinal);
+        Assert.Contains("below monitor.recommend.min_hit_rate 0.1", monitor.Output, StringComparison.Ordinal);
+        using var report = System.Text.Json.JsonDocument.Parse(_repo.Read("reports/monitoring.json"));
+        Assert.Equal("degraded", report.RootElement.GetProperty("verdict").GetString());
+        Assert.Equal(0.05, report.RootElement.GetProperty("recommendation").GetProperty("hit_rate").GetDouble(), 6);
+        Assert.Equal("v0.0.1", report.RootElement.GetProperty("baseline_origin").GetProperty("version").GetString());
+        Assert.Contains("user_activity", _repo.Read("reports/monitoring.html"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A prediction log as the serving host writes it: <paramref name="requests"/> recommendations of items i1…i10 for
+    /// users u1…, each fed back (a click on its second item for the first <paramref name="clicked"/>, else a 0).
+    /// </summary>
+    private static void LogRecommendations(string path, int requests, int clicked)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE predictions (request_id TEXT PRIMARY KEY, time TEXT NOT NULL, model TEXT NOT NULL, model_version TEXT NOT NULL,
+                variant TEXT NOT NULL, features TEXT NOT NULL, output TEXT NOT NULL, latency_ms REAL NOT NULL, trace_id TEXT NOT NULL DEFAULT '');
+            CREATE TABLE feedback (request_id TEXT PRIMARY KEY, time TEXT NOT NULL, label TEXT NOT NULL, trace_id TEXT NOT NULL DEFAULT '');
+            CREATE TABLE item_feedback (request_id TEXT NOT NULL, item TEXT NOT NULL, time TEXT NOT NULL, label TEXT NOT NULL,
+                trace_id TEXT NOT NULL DEFAULT '', PRIMARY KEY (request_id, item));
+            """;
+        command.ExecuteNonQuery();
+        var items = string.Join(",", Enumerable.Range(1, 10).Select(i => $$"""{"item":"i{{i}}","score":{{1.0 / i}}}"""));
+        for (var n = 0; n < requests; n++)
+        {
+            var id = $"r{n:D4}";
+            var time = new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc).AddSeconds(n).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            command.CommandText = "INSERT INTO predictions VALUES ($id, $time, 'recommender', 'v0.0.1', 'stable', $features, $output, 0.1, ''); " +
+                "INSERT INTO item_feedback VALUES ($id, 'i2', $time, $label, '')";
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$time", time);
+            command.Parameters.AddWithValue("$features", $$"""{"user_id":"u{{n % 40 + 1}}","k":10,"exclude":[]}""");
+            command.Parameters.AddWithValue("$output", $$"""{"items":[{{items}}],"cold_start":false}""");
+            command.Parameters.AddWithValue("$label", n < clicked ? "1" : "0");
+            command.ExecuteNonQuery();
+        }
     }
 }

@@ -37,6 +37,15 @@ public sealed class MonitoringOptionsParamsTests
     }
 
     [Fact]
+    public void FromParams_RecommendKeys_SetTheHitRateThresholdAndPositiveLabel()
+    {
+        var options = MonitoringOptions.FromParams(new Dictionary<string, string> { ["recommend.min_hit_rate"] = "0.25", ["recommend.relevant_at"] = "4" });
+
+        Assert.Equal((0.25, 4.0), (options.RecommendMinHitRate, options.RecommendRelevantAt));
+        Assert.Equal((0.1, 1.0), (new MonitoringOptions().RecommendMinHitRate, new MonitoringOptions().RecommendRelevantAt));
+    }
+
+    [Fact]
     public void FromParams_Empty_KeepsTheDefaults()
     {
         var options = MonitoringOptions.FromParams(new Dictionary<string, string>());
@@ -55,6 +64,8 @@ public sealed class MonitoringOptionsParamsTests
     [InlineData("drift.method", "kl", "params.yaml monitor.drift.method is 'kl'; expected one of: ks, chi2, psi, js, wasserstein, domain_classifier.")]
     [InlineData("drift.columns.amount.method", "kl", "params.yaml monitor.drift.columns.amount.method is 'kl'")]
     [InlineData("drift.bins", "1", "params.yaml monitor.drift.bins is '1'; expected an integer >= 2.")]
+    [InlineData("recommend.min_hit_rat", "0.2", "'monitor.recommend.min_hit_rat'")]
+    [InlineData("recommend.min_hit_rate", "2", "params.yaml monitor.recommend.min_hit_rate is '2'")]
     [InlineData("retrain_on_drift", "maybe", "params.yaml monitor.retrain_on_drift is 'maybe'; expected true or false.")]
     public void FromParams_BadKeyOrValue_FailsNamingIt(string key, string value, string expected)
     {
