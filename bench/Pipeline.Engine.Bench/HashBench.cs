@@ -58,17 +58,17 @@ internal static class HashBench
             }
         }
         var parallelism = Environment.ProcessorCount;
-        var oid = new PathHasher(StateCache.InMemory(), parallelism).Hash(path).Info.Hash; // warm-up
+        var oid = new PathHasher(parallelism).Info(path).Hash; // warm-up
         var sequential = new List<double>();
         var parallel = new List<double>();
         for (var round = 0; round < Rounds; round++)
         {
-            sequential.Add(Time(() => new PathHasher(StateCache.InMemory(), 1).Hash(path)));
-            parallel.Add(Time(() => new PathHasher(StateCache.InMemory(), parallelism).Hash(path)));
+            sequential.Add(Time(() => new PathHasher(1).Info(path)));
+            parallel.Add(Time(() => new PathHasher(parallelism).Info(path)));
         }
-        var cached = new PathHasher(StateCache.InMemory(), parallelism);
-        cached.Hash(path);
-        var stateHit = Time(() => cached.Hash(path));
+        var cached = new PathHasher(parallelism);
+        cached.Info(path);
+        var stateHit = Time(() => cached.Info(path));
         Console.WriteLine($"dir {path}: {files} files, oid {oid}");
         Console.WriteLine($"sequential   median {Median(sequential):F3} s");
         Console.WriteLine($"parallel({parallelism}) median {Median(parallel):F3} s");

@@ -9,10 +9,18 @@ internal static class BuildModelReader
 {
     private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
-    public static BuildModel Read(object build, IReadOnlyCollection<string> defaultTargets)
+    public static BuildModel Read(object build, IReadOnlyCollection<string> defaultTargets) =>
+        Read(TargetProperties(build.GetType()).Select(p => KeyValuePair.Create(p.Name, (Target)p.GetValue(build)!)), defaultTargets);
+
+    /// <summary>Reads named definitions (a build class's properties, or <see cref="PlanPreview"/>'s targets) in the order given.</summary>
+    public static BuildModel Read(IEnumerable<KeyValuePair<string, Target>> targets, IReadOnlyCollection<string> defaultTargets)
     {
-        var properties = TargetProperties(build.GetType());
-        var delegates = properties.ToDictionary(p => p.Name, p => (Target)p.GetValue(build)!);
+        var delegates = new Dictionary<string, Target>();
+        foreach (var (name, target) in targets)
+        {
+            if (!delegates.TryAdd(name, target))
+                throw new PipelineDefinitionException($"Target '{name}' is defined twice. Give each target one name.");
+        }
         // NOTE: a target is referenced as a delegate; two reads of a property give equal delegates
         // (same method, same target object), so delegate equality maps references back to names.
         var names = new Dictionary<Delegate, string>();

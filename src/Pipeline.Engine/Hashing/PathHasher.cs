@@ -3,19 +3,33 @@ using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Engine.Hashing;
 
-/// <summary>Hashes files and directories exactly as DVC 3 does, using the state cache and all cores.</summary>
-internal sealed class PathHasher
+/// <summary>
+/// Hashes files and directories exactly as DVC 3 does (a directory's hash is its <c>.dir</c> manifest's), on several
+/// threads, reading a file's bytes only when the state cache cannot vouch for it (same inode, mtime, size and ctime as
+/// when it was last hashed). What the engine runs for every input and output; public for tools that hash the way a run
+/// does (and the hash bench).
+/// </summary>
+public sealed class PathHasher
 {
     private readonly Func<string, ContentHash> _hashFile;
 
+    /// <summary>
+    /// A hasher on up to <paramref name="parallelism"/> threads with its own in-memory state cache: hashing an unchanged
+    /// path again with the same hasher reads no bytes.
+    /// </summary>
+    public PathHasher(int parallelism)
+        : this(StateCache.InMemory(), parallelism)
+    {
+    }
+
     /// <summary>A hasher reading files with <see cref="FileHasher"/> on up to <paramref name="parallelism"/> threads.</summary>
-    public PathHasher(StateCache state, int parallelism)
+    internal PathHasher(StateCache state, int parallelism)
         : this(state, parallelism, FileHasher.Hash)
     {
     }
 
     /// <summary>A hasher that reads file contents through <paramref name="hashFile"/> (tests count reads with it).</summary>
-    public PathHasher(StateCache state, int parallelism, Func<string, ContentHash> hashFile)
+    internal PathHasher(StateCache state, int parallelism, Func<string, ContentHash> hashFile)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         State = state;
@@ -23,15 +37,21 @@ internal sealed class PathHasher
         _hashFile = hashFile;
     }
 
-    public StateCache State { get; }
+    internal StateCache State { get; }
 
-    public int Parallelism { get; }
+    internal int Parallelism { get; }
+
+    /// <summary>
+    /// The hash, size and (for a directory) file count of one file or directory, as <c>dvc.lock</c> and <c>.dvc</c> files
+    /// record them; throws <see cref="FileNotFoundException"/> when it does not exist.
+    /// </summary>
+    public HashInfo Info(string absPath) => Hash(absPath).Info;
 
     /// <summary>Hashes one file or directory; throws <see cref="FileNotFoundException"/> when it does not exist.</summary>
-    public HashedPath Hash(string absPath) => HashAll([absPath])[0];
+    internal HashedPath Hash(string absPath) => HashAll([absPath])[0];
 
     /// <summary>Hashes many paths in parallel (the files of every directory too); result order matches input order.</summary>
-    public IReadOnlyList<HashedPath> HashAll(IReadOnlyList<string> absPaths)
+    internal IReadOnlyList<HashedPath> HashAll(IReadOnlyList<string> absPaths)
     {
         var targets = new Target[absPaths.Count];
         ForEach(absPaths.Count, i => targets[i] = Classify(absPaths[i]));
