@@ -12,7 +12,38 @@ public abstract class PipelineBuild
     /// <summary>The repository root (the folder holding <c>.nuke</c>); set before parameters are injected and targets are read.</summary>
     public string RootDirectory { get; internal set; } = "";
 
-    private Params.ParamsFile? _params;
+    private (Params.ParamsFile File, Hashing.FileStamp? Stamp)? _params;
+
+    private string ParamsPath => Path.Combine(RootDirectory, "params.yaml");
+
+    /// <summary>
+    /// params.yaml parsed once for this invocation (after <c>--set</c> was written) and read by everything that needs it:
+    /// <see cref="ParamsValue"/>, <see cref="ParamsSection"/>, the start-up section check and the run itself.
+    /// </summary>
+    internal Params.ParamsFile ParsedParams
+    {
+        get
+        {
+            if (_params is null)
+            {
+                // NOTE: stamped before reading, so a write racing the read shows up as a changed stamp in CurrentParams.
+                var stamp = Hashing.FileStamp.Read(ParamsPath);
+                _params = (Params.ParamsFile.Load(ParamsPath), stamp);
+            }
+            return _params.Value.File;
+        }
+    }
+
+    /// <summary>
+    /// params.yaml as it is now, for a run that has just taken the repository lock: the parsed copy while the file has
+    /// the stamp it had when read (the usual case), else read again (another process changed it meanwhile).
+    /// </summary>
+    internal Params.ParamsFile CurrentParams()
+    {
+        if (_params is { } read && read.Stamp == Hashing.FileStamp.Read(ParamsPath)) return read.File;
+        ForgetParams();
+        return ParsedParams;
+    }
 
     /// <summary>
     /// A params.yaml value (scalar, as invariant text; null when absent) read while targets are being defined, e.g.
@@ -20,8 +51,7 @@ public abstract class PipelineBuild
     /// </summary>
     protected string? ParamsValue(string dottedKey)
     {
-        _params ??= Params.ParamsFile.Load(Path.Combine(RootDirectory, "params.yaml"));
-        if (!_params.TryGet(dottedKey, out var value) || value is null) return null;
+        if (!ParsedParams.TryGet(dottedKey, out var value) || value is null) return null;
         var section = new Serialization.OrderedMap { [dottedKey] = value };
         return Execution.ParamFlattener.Flatten(section).GetValueOrDefault(dottedKey);
     }
@@ -30,11 +60,8 @@ public abstract class PipelineBuild
     /// The flattened values of a params.yaml section (keys relative to it, as <see cref="ITargetContext.ParamSection"/>
     /// gives them; empty when absent), read while targets are being defined or by targets that read no declared params.
     /// </summary>
-    protected IReadOnlyDictionary<string, string> ParamsSection(string section)
-    {
-        _params ??= Params.ParamsFile.Load(Path.Combine(RootDirectory, "params.yaml"));
-        return _params.TryGet(section, out var value) ? Execution.ParamFlattener.Flatten(value) : new Dictionary<string, string>();
-    }
+    protected IReadOnlyDictionary<string, string> ParamsSection(string section) =>
+        ParsedParams.TryGet(section, out var value) ? Execution.ParamFlattener.Flatten(value) : new Dictionary<string, string>();
 
     /// <summary>
     /// The top-level params.yaml sections this build reads; when not null, a run whose params.yaml has another section
@@ -44,7 +71,10 @@ public abstract class PipelineBuild
     protected internal virtual IReadOnlyCollection<string>? ParamsSectionsRead => null;
 
     /// <summary>Forgets the params.yaml read by <see cref="ParamsValue"/>, e.g. after a nested run edited it.</summary>
-    protected void ResetParamsCache() => _params = null;
+    protected void ResetParamsCache() => ForgetParams();
+
+    /// <summary>See <see cref="ResetParamsCache"/>; the host calls it after writing <c>--set</c> values.</summary>
+    internal void ForgetParams() => _params = null;
 
     /// <summary>
     /// Sets dotted keys in params.yaml as <c>--set</c> does (every other line, comment and order kept; missing keys

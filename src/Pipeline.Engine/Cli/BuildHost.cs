@@ -29,13 +29,13 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
             if (!line.Has("help") && build.OnStarting(new Invocation(targetsAsTyped, line.Raw, line.Values("set") ?? [])) is { } intercepted)
                 return intercepted;
             // NOTE: --set is written before the targets are read, so definitions that read params.yaml see it.
-            if (!line.Has("help") && !line.Has("plan")) ParamsSets.Write(layout, line);
-            if (!line.Has("help")) CheckParamsSections(build, layout.Root);
+            if (!line.Has("help") && !line.Has("plan") && ParamsSets.Write(layout, line)) build.ForgetParams();
+            if (!line.Has("help")) CheckParamsSections(build);
             var model = BuildModelReader.Read(build, defaultTargets);
             if (line.Has("help")) return Help(model, members, build);
 
             var targets = targetsAsTyped;
-            var session = new RunSession(layout, line, stdout, clock, build.GetType(), interactive);
+            var session = new RunSession(layout, line, stdout, clock, build, interactive);
             if (targets.Count > 0 && IsTrack(targets[0], model)) return session.Track(targets.Skip(1).ToList());
 
             var plan = Planner.Create(model.Specs, new PlanRequest(targets, line.Values("skip") is { } skip ? Split(skip) : null));
@@ -99,13 +99,13 @@ internal sealed class BuildHost(TextWriter stdout, TextWriter stderr, IReadOnlyD
         [defaults, .. Split(line.Values("profile")).Select(p => Path.Combine(Path.GetDirectoryName(defaults)!, $"parameters.{p}.json"))];
 
     /// <summary>See <see cref="PipelineBuild.ParamsSectionsRead"/>: a section the build does not read ends the run in one line.</summary>
-    private static void CheckParamsSections(PipelineBuild build, string root)
+    private static void CheckParamsSections(PipelineBuild build)
     {
-        var path = Path.Combine(root, "params.yaml");
-        if (build.ParamsSectionsRead is not { } known || !File.Exists(path)) return;
+        if (build.ParamsSectionsRead is not { } known) return;
         try
         {
-            Pipeline.Formats.Params.ParamSection.CheckSections(Params.ParamsFile.Load(path).Root.Keys, known);
+            // NOTE: the build's parsed copy, which its definitions and the run then read: params.yaml is parsed once.
+            Pipeline.Formats.Params.ParamSection.CheckSections(build.ParsedParams.Root.Keys, known);
         }
         catch (Pipeline.Formats.Params.ParamException e)
         {

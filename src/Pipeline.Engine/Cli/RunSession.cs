@@ -17,8 +17,10 @@ namespace Pipeline.Engine.Cli;
 /// One invocation against a repository: opens its state, then explains, tracks or executes. <paramref name="interactive"/>:
 /// the output is a terminal, so progress is one updating line rather than plain lines.
 /// </summary>
-internal sealed class RunSession(RepositoryLayout layout, CommandLine line, TextWriter stdout, TimeProvider clock, Type buildType, bool interactive = false)
+internal sealed class RunSession(RepositoryLayout layout, CommandLine line, TextWriter stdout, TimeProvider clock, PipelineBuild build, bool interactive = false)
 {
+    private readonly Type buildType = build.GetType();
+
     private int Jobs => line.Single("jobs") is { } j
         ? int.TryParse(j, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException($"--jobs takes a positive whole number, got '{j}'.")
         : Environment.ProcessorCount;
@@ -37,7 +39,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
 
     public int Explain(Plan plan, BuildModel model, ITargetExecutor? executor)
     {
-        var services = OpenServices(plan, model, new RunConsole(stdout, prefixTargets: false, Verbose), ParamsSets.ApplyInMemory(layout.ParamsFile, line));
+        var services = OpenServices(plan, model, new RunConsole(stdout, prefixTargets: false, Verbose), ParamsSets.ApplyInMemory(layout.ParamsFile, line, () => build.ParsedParams));
         stdout.Write(PlanExplainer.Render(plan, model, new TargetRunner(services, line.Has("force")), executor));
         services.Hasher.State.Save();
         return 0;
@@ -66,7 +68,7 @@ internal sealed class RunSession(RepositoryLayout layout, CommandLine line, Text
             shortcut.Invalidate();
             DvcRepository.EnsureInitialized(layout.Root);
         }
-        var services = OpenServices(plan, model, console, ParamsFile.Load(layout.ParamsFile)) with
+        var services = OpenServices(plan, model, console, build.CurrentParams()) with
         {
             ObjectSource = objects,
             Executor = executor ?? LocalExecutor.Instance,
