@@ -40,8 +40,10 @@ internal sealed partial class Build
         };
     }
 
-    /// <summary>The deploy section of params.yaml; a bad key or value ends the target in one line.</summary>
-    private DeploySettings DeploySettingsOf() => StageOptions.Read(() => DeploySettings.From(ParamsSection("deploy")));
+    /// <summary>The deploy section of params.yaml, read once per invocation; a bad key or value ends the target in one line.</summary>
+    private DeploySettings DeploySettingsOf() => _deploySettings ??= StageOptions.Read(() => DeploySettings.From(ParamsSection("deploy")));
+
+    private DeploySettings? _deploySettings;
 
     /// <summary>Command-line overrides of the rollout, for a Deploy run started by another target (Retrain, Simulate).</summary>
     private static string[] RolloutArguments(double? holdSeconds, string? maxScorePsi) =>
