@@ -12,6 +12,7 @@ namespace Pipeline.Formats.Json;
 public static class JsonLayout
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n", IndentSize = 2 };
+    private static readonly JsonWriterOptions LineOptions = new() { Indented = false };
 
     /// <summary>The bytes of the document <paramref name="write"/> produces.</summary>
     public static byte[] Bytes(Action<Utf8JsonWriter> write)
@@ -29,6 +30,22 @@ public static class JsonLayout
 
     /// <summary>The document <paramref name="write"/> produces, as text.</summary>
     public static string Text(Action<Utf8JsonWriter> write) => Encoding.UTF8.GetString(Bytes(write));
+
+    /// <summary>
+    /// The document <paramref name="write"/> produces on one line without a final newline, for a JSON-lines file: the
+    /// same keys, order and values as <see cref="Text"/>, without the indentation.
+    /// </summary>
+    public static string Line(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, LineOptions))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     /// <summary>Writes the document <paramref name="write"/> produces to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, Action<Utf8JsonWriter> write) => AtomicFile.WriteAllBytes(path, Bytes(write));

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 
 namespace Pipeline.Monitoring.Reports;
 
@@ -19,9 +18,10 @@ public static class MonitoringHistory
         ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var line = Line(report);
-        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         // NOTE: a line cut short by a crash is ended first, so it cannot run into this one (the reader skips it).
-        var separator = stream.Position > 0 && LastByte(path) != (byte)'\n' ? "\n" : "";
+        var separator = stream.Length > 0 && LastByte(stream) != '\n' ? "\n" : "";
+        stream.Seek(0, SeekOrigin.End);
         stream.Write(Encoding.UTF8.GetBytes(separator + line + "\n"));
         stream.Flush(flushToDisk: true);
     }
@@ -30,20 +30,12 @@ public static class MonitoringHistory
     internal static string Line(MonitoringReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var document = JsonDocument.Parse(report.ToJson());
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
-        {
-            document.WriteTo(json);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return MonitoringReportJson.Write(report, compact: true);
     }
 
-    private static byte LastByte(string path)
+    private static int LastByte(FileStream stream)
     {
-        using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        read.Seek(-1, SeekOrigin.End);
-        return (byte)read.ReadByte();
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte();
     }
 }

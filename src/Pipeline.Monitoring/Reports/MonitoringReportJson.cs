@@ -9,8 +9,10 @@ namespace Pipeline.Monitoring.Reports;
 /// <summary>The one serializer of <see cref="MonitoringReport"/> (reports/monitoring.json); keys in a fixed order.</summary>
 internal static class MonitoringReportJson
 {
-    /// <summary>Indented JSON ending in a newline.</summary>
-    public static string Write(MonitoringReport report) => JsonLayout.Text(json =>
+    /// <summary>Indented JSON ending in a newline; with <paramref name="compact"/>, the same on one line without a newline.</summary>
+    public static string Write(MonitoringReport report, bool compact = false) => compact ? JsonLayout.Line(Writer(report)) : JsonLayout.Text(Writer(report));
+
+    private static Action<Utf8JsonWriter> Writer(MonitoringReport report) => json =>
     {
         json.WriteStartObject();
         json.WriteString("verdict", VerdictName(report.Verdict));
@@ -24,7 +26,7 @@ internal static class MonitoringReportJson
         if (report.Recommendation is { } recommendation) Recommendations.RecommendationReportParts.WriteJson(json, recommendation);
         MonitoringSystemJson.Write(json, report.System);
         json.WriteEndObject();
-    });
+    };
 
     /// <summary>The wire name of a verdict.</summary>
     public static string VerdictName(MonitoringVerdict verdict) => verdict switch

@@ -65,6 +65,31 @@ public sealed class MonitoringReportJsonTests
     }
 
     [Fact]
+    public void HistoryLine_IsMonitoringJsonWithoutItsIndentation_ByteForByte()
+    {
+        // NOTE: what the line was before the report's writer took a compact option: monitoring.json parsed and re-written compact.
+        using var golden = System.Text.Json.JsonDocument.Parse(Golden);
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            golden.WriteTo(json);
+        }
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), MonitoringHistory.Line(TinyReport()));
+    }
+
+    [Fact]
+    public void History_FirstRun_CreatesTheFileWithOneLineAndNoSeparator()
+    {
+        using var log = new PredictionLogFile();
+        var history = Path.Combine(log.Folder, "reports", MonitoringHistory.FileName);
+
+        MonitoringHistory.Append(TinyReport(), history);
+
+        Assert.Equal(MonitoringHistory.Line(TinyReport()) + "\n", File.ReadAllText(history));
+    }
+
+    [Fact]
     public void Options_InvalidWindow_NamesTheParamsKey()
     {
         var error = Assert.Throws<ParamException>(() => new MonitoringReportBuilder(new MonitoringOptions { WindowSize = 0 }));
