@@ -14,7 +14,7 @@ public sealed class HostRolloutTests(ServingFixture serving)
     public async Task ModelsPage_ShowsWhatTheHostServes()
     {
         using var repo = new UiRepository();
-        await using var host = await RunningServingHost.StartAsync(serving);
+        await using var host = await RegistryCopyHost.StartAsync(serving, "s3cret-token");
         await using var ui = await RunningUi.StartAsync(repo, configure: o => o with { ServingHosts = [host.Address] });
 
         var html = await ui.Http.GetStringAsync("/models");
@@ -26,7 +26,7 @@ public sealed class HostRolloutTests(ServingFixture serving)
     public async Task StartRollout_WithTheToken_StartsACanaryOnTheHost_AndThePageShowsItsShareAndStep()
     {
         using var repo = new UiRepository();
-        await using var host = await RunningServingHost.StartAsync(serving);
+        await using var host = await RegistryCopyHost.StartAsync(serving, "s3cret-token");
         await using var ui = await RunningUi.StartAsync(repo, configure: o => o with { ServingHosts = [host.Address] });
 
         using var response = await ui.Http.PostAsync(Rollout, Form(("version", "v0.0.2"), ("strategy", "canary"), ("steps", "10,50,100"), ("hold_seconds", "600"), ("token", "s3cret-token")));
@@ -45,7 +45,7 @@ public sealed class HostRolloutTests(ServingFixture serving)
     public async Task StartRollout_WithoutTokenOrWithAnUnknownVersion_StartsNothing(string? version, HttpStatusCode expected, string message)
     {
         using var repo = new UiRepository();
-        await using var host = await RunningServingHost.StartAsync(serving);
+        await using var host = await RegistryCopyHost.StartAsync(serving, "s3cret-token");
         await using var ui = await RunningUi.StartAsync(repo, configure: o => o with { ServingHosts = [host.Address] });
 
         using var response = await ui.Http.PostAsync(Rollout, version is null
@@ -61,7 +61,7 @@ public sealed class HostRolloutTests(ServingFixture serving)
     public async Task StartRollout_BadSteps_TheHostsRefusalIsShown()
     {
         using var repo = new UiRepository();
-        await using var host = await RunningServingHost.StartAsync(serving);
+        await using var host = await RegistryCopyHost.StartAsync(serving, "s3cret-token");
         await using var ui = await RunningUi.StartAsync(repo, configure: o => o with { ServingHosts = [host.Address] });
 
         using var response = await ui.Http.PostAsync(Rollout, Form(("version", "v0.0.2"), ("strategy", "canary"), ("steps", "50,20"), ("token", "s3cret-token")));
@@ -75,7 +75,7 @@ public sealed class HostRolloutTests(ServingFixture serving)
     public async Task ModelsPage_OneHostDown_ShowsItAsNotAnswering_AndTheOtherAsServing()
     {
         using var repo = new UiRepository();
-        await using var host = await RunningServingHost.StartAsync(serving);
+        await using var host = await RegistryCopyHost.StartAsync(serving, "s3cret-token");
         var down = new Uri($"http://127.0.0.1:{FreePort()}/");
         await using var ui = await RunningUi.StartAsync(repo, configure: o => o with { ServingHosts = [down, host.Address] });
 

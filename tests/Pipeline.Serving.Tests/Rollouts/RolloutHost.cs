@@ -8,21 +8,23 @@ using Pipeline.Serving.Rollouts;
 
 namespace Pipeline.Serving.Tests.Rollouts;
 
-/// <summary>A real host on 127.0.0.1 (port 0) with an admin token, a manual clock, and helpers to predict and administer.</summary>
+/// <summary>A <see cref="RegistryCopyHost"/> with an admin token, a manual clock, and helpers to predict and administer.</summary>
 internal sealed class RolloutHost : IAsyncDisposable
 {
     public const string Token = "test-admin-token";
 
-    private RolloutHost(WebApplication app, ServingOptions options, ManualClock clock)
+    private readonly RegistryCopyHost host;
+
+    private RolloutHost(RegistryCopyHost host, ManualClock clock)
     {
-        (App, Options, Clock) = (app, options, clock);
-        Http = new HttpClient { BaseAddress = ServingHost.Addresses(app).Rest, Timeout = TimeSpan.FromSeconds(30) };
+        (this.host, Clock) = (host, clock);
+        Http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
         Admin = new AdminClient(Http, Token);
     }
 
-    public WebApplication App { get; }
+    public WebApplication App => host.App;
 
-    public ServingOptions Options { get; }
+    public ServingOptions Options => host.Options;
 
     public ManualClock Clock { get; }
 
@@ -34,24 +36,10 @@ internal sealed class RolloutHost : IAsyncDisposable
 
     public PredictionLog Log => App.Services.GetRequiredService<PredictionLog>();
 
-    // NOTE: a copy of the fixture's registry per host, because a rollout's end moves the production pointer.
     public static async Task<RolloutHost> StartAsync(ServingFixture fixture)
     {
-        var registry = Directory.CreateTempSubdirectory("serving-registry-").FullName;
-        CopyDirectory(fixture.RegistryRoot, registry);
-        var options = new ServingOptions
-        {
-            RootDirectory = fixture.Root,
-            RegistryRoot = registry,
-            Port = 0,
-            GrpcPort = 0,
-            AdminToken = Token,
-            PredictionLogPath = $"data/serving/{Guid.NewGuid():N}.db",
-        };
         var clock = new ManualClock();
-        var app = ServingHost.Build(options, clock);
-        await app.StartAsync();
-        return new RolloutHost(app, options, clock);
+        return new RolloutHost(await RegistryCopyHost.StartAsync(fixture, Token, clock), clock);
     }
 
     /// <summary>One v1 prediction; returns the answering version, variant, probability and request id.</summary>
@@ -83,19 +71,7 @@ internal sealed class RolloutHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        Directory.Delete(Options.RegistryPath, recursive: true);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        await host.DisposeAsync();
     }
 
     /// <summary>What answered one prediction.</summary>

@@ -12,7 +12,7 @@ public sealed class HostAndHistoryBrowserTests(ServingFixture serving)
     public async Task ModelsPage_StartACanaryWithTheToken_TheHostRowShowsItsShareAndStep()
     {
         using var repo = new UiRepository();
-        await using var host = await RunningServingHost.StartAsync(serving);
+        await using var host = await RegistryCopyHost.StartAsync(serving, "s3cret-token");
         await using var ui = await RunningUi.StartAsync(repo, configure: o => o with { ServingHosts = [host.Address] });
         using var browser = TestBrowser.Start();
         browser.Navigate().GoToUrl(new Uri(ui.Address, "/models"));
