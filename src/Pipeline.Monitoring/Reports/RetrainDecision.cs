@@ -24,7 +24,10 @@ public sealed record RetrainDecision
     /// <summary>A sequential detector raised an alarm on the labelled stream.</summary>
     public required bool DetectorAlarm { get; init; }
 
-    /// <summary>Decides from a report: performance below baseline or a detector alarm always; dataset drift when <paramref name="retrainOnDrift"/>; never on insufficient data.</summary>
+    /// <summary>
+    /// Decides from a report: performance below baseline (for a recommender, its hit rate) or a detector alarm always;
+    /// dataset drift when <paramref name="retrainOnDrift"/>, except for a recommender; never on insufficient data.
+    /// </summary>
     public static RetrainDecision From(MonitoringReport report, bool retrainOnDrift = true, IReadOnlyDictionary<string, double>? importance = null)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -50,14 +53,21 @@ public sealed record RetrainDecision
         {
             reasons.Add(report.Reasons.FirstOrDefault(r => r.StartsWith("Detector alarm", StringComparison.Ordinal)) ?? "Detector alarm on the labelled error stream.");
         }
-        var driftCause = retrainOnDrift && report.Drift.DatasetDrift;
+        // NOTE: a recommender's drift columns (user activity, item popularity rank of fed-back items) move whenever the
+        // recommender steers what is clicked: they are reported, and its retrain trigger is the hit rate.
+        var driftCause = retrainOnDrift && report.Drift.DatasetDrift && report.Recommendation is null;
         if (driftCause)
         {
             reasons.Add("Dataset drift in " + string.Join(", ", drifted.Select(Describe)) + ".");
         }
 
         var retrain = performance.BelowBaseline || performance.Detectors.Alarm || driftCause;
-        if (!retrain) reasons.Add(report.Drift.DatasetDrift ? "Dataset drift only, and monitor.retrain_on_drift is false." : "Healthy: nothing warrants retraining.");
+        if (!retrain)
+        {
+            reasons.Add(!report.Drift.DatasetDrift ? "Healthy: nothing warrants retraining."
+                : report.Recommendation is not null ? "Activity drift only: a recommender retrains when its hit rate falls."
+                : "Dataset drift only, and monitor.retrain_on_drift is false.");
+        }
         return new RetrainDecision
         {
             Retrain = retrain, Verdict = report.Verdict, Reasons = reasons, DriftedFeatures = drifted,

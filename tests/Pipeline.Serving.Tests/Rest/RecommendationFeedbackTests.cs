@@ -109,6 +109,10 @@ public sealed class RecommendationFeedbackTests(RecommenderFixture recommender, 
         using var json = JsonDocument.Parse(report.ToJson());
         Assert.Equal(60, json.RootElement.GetProperty("recommendation").GetProperty("cold_start").GetInt32());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("recommendation").GetProperty("hit_rate").ValueKind);
+        Assert.True(report.Drift.DatasetDrift);
+        var decision = RetrainDecision.From(report, retrainOnDrift: true);
+        Assert.False(decision.Retrain, string.Join(" ", decision.Reasons));
+        Assert.Contains("Activity drift only: a recommender retrains when its hit rate falls.", decision.Reasons);
     }
 
     private MonitoringInputs InputsOf(RunningHost host)
