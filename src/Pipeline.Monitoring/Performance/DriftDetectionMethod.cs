@@ -28,6 +28,9 @@ internal sealed class DriftDetectionMethod
     /// <summary>Observations since the last reset.</summary>
     public long Count { get; private set; }
 
+    /// <summary>The largest (p + s - p_min) / s_min reached after warm-up, over the drift level (1 or more: a drift).</summary>
+    public double MaxLevel { get; private set; }
+
     /// <summary>Number of drifts detected so far.</summary>
     public int Detections { get; private set; }
 
@@ -48,6 +51,7 @@ internal sealed class DriftDetectionMethod
             (_minP, _minS) = (p, s);
         }
 
+        if (_minS > 0) MaxLevel = Math.Max(MaxLevel, (p + s - _minP) / _minS / _driftLevel);
         if (p + s >= _minP + _driftLevel * _minS)
         {
             Detections++;

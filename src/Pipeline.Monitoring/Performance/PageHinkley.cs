@@ -29,6 +29,9 @@ internal sealed class PageHinkley
     /// <summary>Values seen since the last reset.</summary>
     public long Count { get; private set; }
 
+    /// <summary>The largest m_t - min m reached after warm-up, over lambda (1 or more: an alarm).</summary>
+    public double MaxLevel { get; private set; }
+
     /// <summary>Number of alarms raised so far.</summary>
     public int Detections { get; private set; }
 
@@ -39,6 +42,7 @@ internal sealed class PageHinkley
         _mean += (value - _mean) / Count;
         _sum = _alpha * _sum + (value - _mean - _delta);
         _minimum = Math.Min(_minimum, _sum);
+        if (Count >= _minimumInstances) MaxLevel = Math.Max(MaxLevel, (_sum - _minimum) / _lambda);
         if (Count < _minimumInstances || _sum - _minimum <= _lambda)
         {
             return DetectorState.Stable;

@@ -18,6 +18,21 @@ public sealed record BaselineMetrics(double? Accuracy, double? Auc, double? Thre
     /// <summary>Share of holdout rows predicted positive at <see cref="Threshold"/> (binary; null otherwise).</summary>
     public double? PredictedPositiveRate { get; init; }
 
+    /// <summary>Share of the holdout's positives predicted positive (binary; null otherwise).</summary>
+    public double? TruePositiveRate { get; init; }
+
+    /// <summary>Share of the holdout's negatives predicted negative (binary; null otherwise).</summary>
+    public double? TrueNegativeRate { get; init; }
+
+    /// <summary>
+    /// The baseline accuracy at another positive rate: the holdout's true-positive and true-negative rates weighted by
+    /// <paramref name="positiveRate"/> (under prior shift the class-conditional rates stay, the mix changes); the plain
+    /// accuracy when the rates are unknown.
+    /// </summary>
+    public double? AccuracyAt(double positiveRate) => TruePositiveRate is { } tpr && TrueNegativeRate is { } tnr
+        ? positiveRate * tpr + (1 - positiveRate) * tnr
+        : Accuracy;
+
     /// <summary>Holdout rows of labelled served traffic the metrics come from (null: the whole holdout).</summary>
     public int? TrafficRows { get; init; }
 
@@ -34,10 +49,10 @@ public sealed record BaselineMetrics(double? Accuracy, double? Auc, double? Thre
             var root = document.RootElement;
             JsonElement? traffic = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("labelled_traffic", out var t) && Number(t, "accuracy") is not null ? t : null;
             var rows = traffic ?? root;
-            var (positive, predicted) = Rates(rows);
+            var (positive, predicted, tpr, tnr) = Rates(rows);
             return new BaselineMetrics(Number(rows, "accuracy"), Number(rows, "auc"), Number(root, "threshold"))
             {
-                PositiveRate = positive, PredictedPositiveRate = predicted, TrafficRows = traffic is { } r ? (int?)Number(r, "rows") : null,
+                PositiveRate = positive, PredictedPositiveRate = predicted, TruePositiveRate = tpr, TrueNegativeRate = tnr, TrafficRows = traffic is { } r ? (int?)Number(r, "rows") : null,
             };
         }
         catch (JsonException e)
@@ -47,14 +62,17 @@ public sealed record BaselineMetrics(double? Accuracy, double? Auc, double? Thre
     }
 
     // NOTE: Evaluate's binary confusion matrix: classes [negative, positive], counts[actual][predicted].
-    private static (double? Positive, double? Predicted) Rates(JsonElement root)
+    private static (double? Positive, double? Predicted, double? Tpr, double? Tnr) Rates(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("confusion_matrix", out var matrix) || matrix.ValueKind != JsonValueKind.Object
-            || !matrix.TryGetProperty("counts", out var counts) || counts.ValueKind != JsonValueKind.Array || counts.GetArrayLength() != 2) return (null, null);
+            || !matrix.TryGetProperty("counts", out var counts) || counts.ValueKind != JsonValueKind.Array || counts.GetArrayLength() != 2) return (null, null, null, null);
         var cells = counts.EnumerateArray().Select(r => r.ValueKind == JsonValueKind.Array ? r.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.Number ? c.GetDouble() : double.NaN).ToArray() : []).ToArray();
-        if (cells.Any(r => r.Length != 2 || r.Any(double.IsNaN))) return (null, null);
+        if (cells.Any(r => r.Length != 2 || r.Any(double.IsNaN))) return (null, null, null, null);
         var total = cells.Sum(r => r.Sum());
-        return total <= 0 ? (null, null) : ((cells[1][0] + cells[1][1]) / total, (cells[0][1] + cells[1][1]) / total);
+        if (total <= 0) return (null, null, null, null);
+        var (positives, negatives) = (cells[1][0] + cells[1][1], cells[0][0] + cells[0][1]);
+        return (positives / total, (cells[0][1] + cells[1][1]) / total,
+            positives > 0 ? cells[1][1] / positives : null, negatives > 0 ? cells[0][0] / negatives : null);
     }
 
     private static double? Number(JsonElement root, string name) =>

@@ -78,6 +78,7 @@ internal static class MonitoringPerformanceJson
     {
         json.WriteStartObject("detectors");
         json.WriteBoolean("alarm", detectors.Alarm);
+        if (detectors.PValue is { } p) json.WriteNumber("p_value", Math.Round(p, 6)); else json.WriteNull("p_value");
         json.WriteNumber("page_hinkley_alarms", detectors.PageHinkleyAlarms);
         json.WriteNumber("ddm_alarms", detectors.DdmAlarms);
         json.WriteNumber("ddm_warnings", detectors.DdmWarnings);

@@ -87,7 +87,11 @@ internal sealed class MonitoringReportBuilder
         var detectors = performance.Detectors;
         if (detectors.Alarm)
         {
-            reasons.Add(Text($"Detector alarm on the labelled error stream (Page-Hinkley: {detectors.PageHinkleyAlarms}, DDM: {detectors.DdmAlarms}), first at {detectors.FirstAlarmAt:O}."));
+            reasons.Add(Text($"Detector alarm on the labelled error stream (Page-Hinkley: {detectors.PageHinkleyAlarms}, DDM: {detectors.DdmAlarms}), first at {detectors.FirstAlarmAt:O}; shuffled orders of the same outcomes alarm with p {detectors.PValue:0.###}."));
+        }
+        else if (detectors.PValue is { } p)
+        {
+            reasons.Add(Text($"Detector alarm on the labelled error stream not counted: shuffled orders of the same outcomes alarm as often (p {p:0.###}), so the order shows no change."));
         }
 
         var tested = drift.Columns.Count(c => !c.InsufficientData);

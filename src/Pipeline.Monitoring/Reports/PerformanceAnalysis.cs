@@ -24,7 +24,8 @@ internal static class PerformanceAnalysis
         {
             measured = Measure(outcomes, options);
             detectors = RunDetectors(outcomes, options);
-            Compare("Accuracy", measured.Accuracy, measured.AccuracyInterval, baseline.Accuracy, options.Tolerance, findings);
+            var (expected, at) = ExpectedAccuracy(outcomes, baseline);
+            Compare("Accuracy", measured.Accuracy, measured.AccuracyInterval, expected, options.Tolerance, findings, at);
             if (measured.Auc is { } auc) Compare("AUC", auc, measured.AucInterval!.Value, baseline.Auc, options.Tolerance, findings);
         }
         else
@@ -64,27 +65,60 @@ internal static class PerformanceAnalysis
 
     private static DetectorSummary RunDetectors((LoggedPrediction Prediction, bool Correct)[] outcomes, MonitoringOptions options)
     {
+        var correct = outcomes.Select(o => o.Correct).ToArray();
+        var observed = Detect(correct, outcomes, options);
+        var summary = new DetectorSummary(observed.PageHinkley, observed.Ddm, observed.Warnings, observed.First);
+        if (observed.PageHinkley + observed.Ddm == 0) return summary;
+
+        // NOTE: a permutation test of the alarm: the same outcomes in seeded random orders have no change point by
+        // construction; the statistic is the highest level either detector reached (relative to its alarm level), and
+        // the alarm is evidence of a change only when few orders reach as high.
+        var random = new Random(PermutationSeed);
+        var asHigh = 0;
+        for (var k = 0; k < Permutations; k++)
+        {
+            random.Shuffle(correct);
+            if (Detect(correct, null, options).Level >= observed.Level) asHigh++;
+        }
+
+        return summary with { PValue = (1 + asHigh) / (1.0 + Permutations) };
+    }
+
+    private const int Permutations = 199, PermutationSeed = 1;
+
+    private static (int PageHinkley, int Ddm, int Warnings, DateTimeOffset? First, double Level) Detect(bool[] correct, (LoggedPrediction Prediction, bool Correct)[]? timed, MonitoringOptions options)
+    {
         // NOTE: DDM's warm-up is the minimum label count: after a short error-free start its minimum is 0 and any error alarms.
         var pageHinkley = new PageHinkley(options.PageHinkleyDelta, options.PageHinkleyLambda);
         var ddm = new DriftDetectionMethod(options.MinimumLabels, options.DdmWarningLevel, options.DdmDriftLevel);
         var warnings = 0;
         DateTimeOffset? first = null;
-        foreach (var (prediction, correct) in outcomes)
+        for (var i = 0; i < correct.Length; i++)
         {
-            var ph = pageHinkley.Add(correct ? 0 : 1);
-            var dd = ddm.Add(!correct);
+            var ph = pageHinkley.Add(correct[i] ? 0 : 1);
+            var dd = ddm.Add(!correct[i]);
             if (dd == DetectorState.Warning) warnings++;
-            if ((ph == DetectorState.Drift || dd == DetectorState.Drift) && first is null) first = prediction.Time;
+            if ((ph == DetectorState.Drift || dd == DetectorState.Drift) && first is null) first = timed?[i].Prediction.Time;
         }
 
-        return new DetectorSummary(pageHinkley.Detections, ddm.Detections, warnings, first);
+        return (pageHinkley.Detections, ddm.Detections, warnings, first, Math.Max(pageHinkley.MaxLevel, ddm.MaxLevel));
     }
 
-    private static void Compare(string what, double value, WilsonInterval interval, double? baseline, double tolerance, List<string> findings)
+    // NOTE: a binary window's labels fix its positive rate; the baseline accuracy is restated at that rate from the
+    // holdout's class-conditional rates (label shift changes the mix, not how each class is told apart).
+    private static (double? Accuracy, string? At) ExpectedAccuracy((LoggedPrediction Prediction, bool Correct)[] outcomes, BaselineMetrics baseline)
+    {
+        var labels = outcomes.Select(o => LabelText.TryParseBoolean(o.Prediction.FeedbackLabel)).Where(l => l is not null).ToArray();
+        if (labels.Length < outcomes.Length || labels.Length == 0 || baseline.TruePositiveRate is null || baseline.TrueNegativeRate is null) return (baseline.Accuracy, null);
+        var rate = labels.Count(l => l == true) / (double)labels.Length;
+        return (baseline.AccuracyAt(rate), string.Create(CultureInfo.InvariantCulture, $" ({baseline.Accuracy:0.####} at the holdout's {baseline.PositiveRate:P1} positive labels, restated at the window's {rate:P1})"));
+    }
+
+    private static void Compare(string what, double value, WilsonInterval interval, double? baseline, double tolerance, List<string> findings, string? at = null)
     {
         if (baseline is not { } b || interval.Upper >= b - tolerance) return;
         var margin = tolerance > 0 ? string.Create(CultureInfo.InvariantCulture, $" minus tolerance {tolerance:0.####}") : "";
         findings.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{what} {value:0.####} (95% CI {interval.Lower:0.####}-{interval.Upper:0.####}) is below the baseline {b:0.####}{margin}."));
+            $"{what} {value:0.####} (95% CI {interval.Lower:0.####}-{interval.Upper:0.####}) is below the baseline {b:0.####}{at}{margin}."));
     }
 }
