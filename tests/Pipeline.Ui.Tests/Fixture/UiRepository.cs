@@ -88,12 +88,14 @@ public sealed class UiRepository : IDisposable
 
     /// <summary>
     /// Monitor's history as three runs left it (reports/monitoring-history.jsonl: amount drifting more each run, the
-    /// last without labels so with an estimate only, and a line cut short between runs two and three) and the
-    /// Retrain decision that followed (reports/retrain.json).
+    /// last without labels so with an estimate only, and a line cut short between runs two and three; the first run
+    /// written before Monitor read several hosts, so with its one system.host, the later two reading two hosts, the
+    /// second of them down in the last run), the Retrain decision that followed (reports/retrain.json) and every
+    /// decision (reports/retrain-history.jsonl: no, no, a line cut short, retrain).
     /// </summary>
     public void AddMonitoringHistory()
     {
-        foreach (var name in new[] { "monitoring-history.jsonl", "retrain.json" })
+        foreach (var name in new[] { "monitoring-history.jsonl", "retrain.json", "retrain-history.jsonl" })
             File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixture", "files", name), Path.Combine(Root, "reports", name), overwrite: true);
     }
 
