@@ -29,9 +29,10 @@ internal static class LineChart
     /// <summary>
     /// The chart as a data URI. <paramref name="times"/>: x values are <see cref="DateTime.ToOADate"/> and the axis shows
     /// dates; <paramref name="unitSquare"/>: both axes span 0..1 (ROC and PR curves), with the chance
-    /// <paramref name="diagonal"/> drawn if asked; <paramref name="markers"/>: dotted vertical lines.
+    /// <paramref name="diagonal"/> drawn if asked; <paramref name="markers"/>: dotted vertical lines; <paramref name="legend"/>:
+    /// where the legend goes (by default upper left, or in a unit square the corner the curves leave free).
     /// </summary>
-    public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, bool times = false, bool unitSquare = false, bool diagonal = false, IReadOnlyList<ChartMarker>? markers = null)
+    public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, bool times = false, bool unitSquare = false, bool diagonal = false, IReadOnlyList<ChartMarker>? markers = null, Alignment? legend = null)
     {
         var plot = new Plot();
         if (diagonal)
@@ -71,7 +72,7 @@ internal static class LineChart
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        if (series.Count > 0 || markers is { Count: > 0 }) plot.ShowLegend(!unitSquare ? Alignment.UpperLeft : diagonal ? Alignment.LowerRight : Alignment.LowerLeft);
+        if (series.Count > 0 || markers is { Count: > 0 }) plot.ShowLegend(legend ?? (!unitSquare ? Alignment.UpperLeft : diagonal ? Alignment.LowerRight : Alignment.LowerLeft));
         return SvgUri(plot.GetSvgXml(Width, Height));
     }
 
