@@ -50,6 +50,8 @@ public sealed class HostAndHistoryBrowserTests(ServingFixture serving)
         var decisions = browser.FindElements(By.CssSelector("#retrain-history tbody tr"));
         Assert.Equal(["retrain", "no retraining", "no retraining"], decisions.Select(r => r.FindElements(By.TagName("td"))[0].Text));
         TestBrowser.Screenshot(browser, "monitoring-history");
+        browser.ExecuteScript("arguments[0].scrollIntoView()", browser.FindElement(By.Id("chart-latency")));
+        TestBrowser.Screenshot(browser, "monitoring-hosts");
     }
 
     private static System.Collections.ObjectModel.ReadOnlyCollection<IWebElement> Cells(OpenQA.Selenium.Chrome.ChromeDriver browser) => browser.FindElements(By.CssSelector("#hosts tbody tr td"));
