@@ -7,7 +7,8 @@ namespace Pipeline.Ui.Monitoring;
 /// <summary>
 /// The Monitoring page: the verdict and reasons of <c>reports/monitoring.json</c>; over the runs of
 /// <c>reports/monitoring-history.jsonl</c>, drift per feature, performance measured and estimated (marked as such),
-/// every serving host's system figures, a table of the runs; the last Retrain decision (<c>reports/retrain.json</c>);
+/// every serving host's system figures, a table of the runs; the Retrain decisions (the last, <c>reports/retrain.json</c>,
+/// and every one, <c>reports/retrain-history.jsonl</c>, as a table and as markers on the drift and performance charts);
 /// and the latest HTML report <c>./build.sh Monitor</c> writes (<c>reports/monitoring.html</c>) embedded. A missing or
 /// corrupt file is a message.
 /// </summary>
