@@ -27,11 +27,11 @@ internal sealed partial class Build
     {
         var log = Path.Combine(RootDirectory, PredictionLog);
         if (!File.Exists(log)) throw new UsageException($"No prediction log at {PredictionLog}: serve the model first (./build.sh Serve).");
-        var host = ServingHostReading();
-        if (host.Note is { } note) ctx.Log.Information(note);
+        var hosts = ServingHostReadings();
+        foreach (var note in hosts.Select(h => h.Note).OfType<string>()) ctx.Log.Information(note);
         var inputs = MonitoringInputsOf(log, ctx.Log);
         if (IsRecommendation) inputs = inputs with { Recommendation = RecommendationReferenceOf(inputs) };
-        var report = MonitoringRun.Build(inputs, MonitoringOptionsOf(ctx), TimeProvider.System, host);
+        var report = MonitoringRun.Build(inputs, MonitoringOptionsOf(ctx), TimeProvider.System, hosts);
         MonitoringReportFile.Write(report, Path.Combine(RootDirectory, "reports", "monitoring.json"), Path.Combine(RootDirectory, "reports", "monitoring.html"));
         // NOTE: monitoring.json is the latest run only; the history keeps every run for the UI's charts over time.
         MonitoringHistory.Append(report, Path.Combine(RootDirectory, "reports", MonitoringHistory.FileName));
@@ -66,13 +66,15 @@ internal sealed partial class Build
     }
 
     /// <summary>
-    /// CPU, memory, GC and request counts from the serving host's /metrics at params.yaml deploy.host; a host that does
-    /// not answer within 2 s gives a note, never a failure.
+    /// CPU, memory, GC and request counts from the /metrics of every serving host of params.yaml deploy.host (read at
+    /// the same time, in deploy.host order); a host that does not answer within 2 s gives a note, never a failure.
     /// </summary>
-    private Pipeline.Monitoring.Hosts.HostReading ServingHostReading()
+    private Pipeline.Monitoring.Hosts.HostReading[] ServingHostReadings()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        return new Pipeline.Monitoring.Hosts.HostScraper(http, TimeProvider.System).Read(ServingAddress);
+        var scraper = new Pipeline.Monitoring.Hosts.HostScraper(http, TimeProvider.System);
+        // NOTE: each read waits 1 s between its two scrapes; reading the hosts at once keeps Monitor at ~1 s for any number.
+        return Task.WhenAll(ServingAddresses.Select(address => Task.Run(() => scraper.Read(address)))).GetAwaiter().GetResult();
     }
 
     private static MonitoringOptions MonitoringOptionsOf(ITargetContext ctx) => StageOptions.Read(() => MonitoringOptions.FromParams(ctx.ParamSection("monitor")));

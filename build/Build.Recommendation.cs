@@ -44,7 +44,9 @@ internal sealed partial class Build
         var evaluation = StageOptions.Read(() => RecommendationEvaluationOptions.FromParams(ctx.ParamSection("evaluate")));
         var options = StageOptions.Read(() => RecommenderTrainOptions.FromParams(ctx.ParamSection("train"), evaluation));
         if (options.Note is { } note) ctx.Log.Information(note);
-        var result = RecommenderTrainer.Run(ctx.Input(Paths.TrainSet), columns, options, new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)), ctx.CancellationToken);
+        // NOTE: as the binary search does: trials done of all, the share done, the best so far and the trial that just finished.
+        var progress = new ProgressTo<RecommenderSearchStatus>(s => ctx.Progress(new TargetProgress(s.Done, s.Total, "trials") { Fraction = (double)s.Done / s.Total, Best = s.BestText, Step = s.LastText }));
+        var result = RecommenderTrainer.Run(ctx.Input(Paths.TrainSet), columns, options, new TrainOutputs(ctx.Output(Paths.Model), ctx.Output(Paths.Trials)), progress, ctx.CancellationToken);
         ctx.Summary("trials", result.Trials.Count);
         ctx.Summary("best", result.Best.Config.Model);
         ctx.Summary(RecommenderTrainer.Metric, Math.Round(result.Best.Scores.Ndcg, 4));

@@ -10,7 +10,7 @@ namespace ReferencePipeline;
 internal sealed partial class Build
 {
     Target Retrain => _ => _
-        .Description("Monitor, and when it warrants retraining: Ingest (new source rows + feedback-labelled traffic) → … → Deploy; traced in reports/retrain.json")
+        .Description("Monitor, and when it warrants retraining: Ingest (new source rows + feedback-labelled traffic) → … → Deploy; traced in reports/retrain.json (every decision: reports/retrain-history.jsonl)")
         .NoRepositoryLock()
         .Params("monitor")
         .AlwaysRun()
@@ -33,7 +33,7 @@ internal sealed partial class Build
         var decision = RetrainDecision.From(report, MonitoringOptionsOf(ctx));
         ctx.Log.Information(decision.ToString());
         var model = ParamsValue("model.name") ?? "fraud-detector";
-        var trace = new RetrainTrace(RootDirectory, TimeProvider.System.GetUtcNow(), decision) { ProductionBefore = ProductionVersion(model) };
+        var trace = new RetrainTrace(RootDirectory, TimeProvider.System.GetUtcNow(), decision) { Model = model, ProductionBefore = ProductionVersion(model) };
         if (decision.Retrain)
         {
             string[] args = [nameof(Deploy), .. Commit ? new[] { "--commit" } : [], .. rollout];

@@ -65,7 +65,7 @@ internal sealed partial class Build
     /// <summary>The serving host's REST port when --port is not given.</summary>
     private const int DefaultServingPort = 5080;
 
-    /// <summary>The first serving host: the one Monitor scrapes and Simulate serves on.</summary>
+    /// <summary>The first serving host: the one Simulate serves on.</summary>
     private string ServingAddress => ServingAddresses[0];
 
     Target Rollback => _ => _

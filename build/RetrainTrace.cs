@@ -3,18 +3,26 @@ using System.Text.Json;
 using Pipeline.Engine.Hashing;
 using Pipeline.Ml.Data;
 using Pipeline.Monitoring.Reports;
+using Pipeline.Formats.IO;
 using Pipeline.Formats.Json;
 
 namespace ReferencePipeline;
 
 /// <summary>
 /// reports/retrain.json: why a retraining ran (the monitoring report that triggered it, by content hash, its verdict and
-/// reasons), on which data (the snapshot it trained from, by hash), and what came of it (exit code, the production
-/// version before and after, the git commit).
+/// reasons), for which model, on which data (the snapshot it trained from, by hash), and what came of it (exit code,
+/// the production version before and after, the git commit). Each decision is also appended as one line to
+/// reports/retrain-history.jsonl (untracked, like Monitor's history), so every decision over time is kept.
 /// </summary>
 internal sealed record RetrainTrace(string Root, DateTimeOffset Time, RetrainDecision Decision)
 {
     public const string Path = "reports/retrain.json";
+
+    /// <summary>Every decision, one line each (<see cref="JsonLines"/>), oldest first.</summary>
+    public const string HistoryPath = "reports/retrain-history.jsonl";
+
+    /// <summary>The registered model the decision is about (params.yaml <c>model.name</c>).</summary>
+    public string? Model { get; init; }
 
     /// <summary>The retraining run's exit code; null when no retraining ran.</summary>
     public int? ExitCode { get; init; }
@@ -28,13 +36,14 @@ internal sealed record RetrainTrace(string Root, DateTimeOffset Time, RetrainDec
     /// <summary>HEAD after the run (the pipeline's commit with --commit).</summary>
     public string? Commit { get; init; }
 
-    /// <summary>Writes the trace (atomically, in the layout of every JSON output).</summary>
+    /// <summary>Writes the trace (atomically, in the layout of every JSON output) and appends it to the history.</summary>
     public void Write()
     {
-        JsonLayout.Write(System.IO.Path.Combine(Root, Path), json =>
+        var text = JsonLayout.Text(json =>
         {
             json.WriteStartObject();
             json.WriteString("time", Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("model", Model);
             json.WriteBoolean("retrain", Decision.Retrain);
             json.WriteStartObject("trigger");
             json.WriteString("report", "reports/monitoring.json");
@@ -55,6 +64,8 @@ internal sealed record RetrainTrace(string Root, DateTimeOffset Time, RetrainDec
             json.WriteEndObject();
             json.WriteEndObject();
         });
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Root, Path), text);
+        JsonLines.Append(System.IO.Path.Combine(Root, HistoryPath), text);
     }
 
     // NOTE: the engine's DVC 3 file md5, so the value matches the one dvc.lock records for the same file.

@@ -62,7 +62,7 @@ internal sealed class MonitorLoop
             try
             {
                 var host = scraper.Read(address);
-                var report = MonitoringRun.Build(inputs, new MonitoringOptions { WindowSize = 1000 }, TimeProvider.System, host);
+                var report = MonitoringRun.Build(inputs, new MonitoringOptions { WindowSize = 1000 }, TimeProvider.System, [host]);
                 MonitoringReportFile.Write(report, Path.Combine(reportDirectory, "monitoring.json"), Path.Combine(reportDirectory, "monitoring.html"));
                 lastVerdict = report.Verdict.ToString();
                 passes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);

@@ -38,7 +38,7 @@ public sealed class ComparePageTests
 
         var html = await ui.Http.GetStringAsync("/compare?run=workspace&run=brisk-lion&run=quiet-toad");
 
-        // NOTE: the workspace has roc.csv and pr.csv, brisk-lion's cache roc.csv only, quiet-toad's dvc.lock no evaluation.
+        // NOTE: the workspace has roc.csv, pr.csv and calibration.csv, brisk-lion's cache roc.csv only, quiet-toad's dvc.lock no evaluation.
         Assert.Contains("<img class=\"chart\" data-curve=\"roc.csv\" alt=\"ROC curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
         Assert.Contains("No roc.csv for quiet-toad (", html, StringComparison.Ordinal);
         Assert.Contains("<img class=\"chart\" data-curve=\"pr.csv\" alt=\"Precision-recall curves of workspace\"", html, StringComparison.Ordinal);
@@ -46,6 +46,28 @@ public sealed class ComparePageTests
         var roc = MonitoringPageTests.Svg(html.Replace("data-curve=\"roc.csv\"", "id=\"roc\"", StringComparison.Ordinal), "roc");
         Assert.Contains("workspace", roc, StringComparison.Ordinal);
         Assert.Contains("brisk-lion", roc, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-curve=\"calibration.csv\" alt=\"Calibration curves of workspace\"", html, StringComparison.Ordinal);
+        Assert.Contains("No calibration.csv for brisk-lion, quiet-toad (", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-curve=\"residuals.csv\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_RegressionRuns_PredictedVsActualAndResidualsOverlaid_WithTheIdealLine()
+    {
+        using var repo = new UiRepository();
+        repo.AddRegressionCurves("brisk-lion");
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/compare?run=workspace&run=brisk-lion");
+
+        Assert.Contains("<img class=\"chart\" data-curve=\"predicted_vs_actual.csv\" alt=\"Predicted vs actual (binned) curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-curve=\"residuals.csv\" alt=\"Residuals: error characteristic curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-curve=\"roc.csv\"", html, StringComparison.Ordinal);
+        var binned = MonitoringPageTests.Svg(html.Replace("data-curve=\"predicted_vs_actual.csv\"", "id=\"binned\"", StringComparison.Ordinal), "binned");
+        Assert.Contains("ideal (y = x)", binned, StringComparison.Ordinal);
+        Assert.Contains("brisk-lion", binned, StringComparison.Ordinal);
+        var residuals = MonitoringPageTests.Svg(html.Replace("data-curve=\"residuals.csv\"", "id=\"residuals\"", StringComparison.Ordinal), "residuals");
+        Assert.DoesNotContain("ideal (y = x)", residuals, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,14 +11,15 @@ namespace Pipeline.Ml.Recommendation;
 /// split, so validation is each user's latest training interactions), fits every candidate of
 /// <see cref="RecommenderCatalog.Candidates"/> on the rest, picks the best <c>ndcg_at_10</c> on validation (ties: the
 /// earlier trial), refits it on all training interactions, and writes the model, models/model.json and reports/trials.csv.
-/// The same data, params and seed give byte-identical files.
+/// The same data, params and seed give byte-identical files. <c>progress</c> hears each scored candidate (done of all,
+/// best so far), on the calling thread.
 /// </summary>
 public static class RecommenderTrainer
 {
     /// <summary>The metric the search maximises.</summary>
     public const string Metric = MetricNames.NdcgAt10;
 
-    public static RecommenderTrainResult Run(string trainCsv, RecommendationColumns columns, RecommenderTrainOptions options, TrainOutputs outputs, CancellationToken cancellation = default)
+    public static RecommenderTrainResult Run(string trainCsv, RecommendationColumns columns, RecommenderTrainOptions options, TrainOutputs outputs, IProgress<RecommenderSearchStatus>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(outputs);
@@ -28,16 +29,21 @@ public static class RecommenderTrainer
         var inner = InteractionMatrix.Build(carve.Train);
         var trials = new List<RecommenderTrial>();
         // NOTE: EASE's dense item × item matrix is skipped for larger catalogues (RecommenderCatalog).
-        foreach (var config in RecommenderCatalog.Candidates(options.Models, options.Budget, options.Seed).Where(c => c.Model != EaseScorer.Kind || inner.Items.Length <= EaseScorer.MaxItems))
+        var candidates = RecommenderCatalog.Candidates(options.Models, options.Budget, options.Seed).Where(c => c.Model != EaseScorer.Kind || inner.Items.Length <= EaseScorer.MaxItems).ToList();
+        RecommenderTrial? best = null;
+        foreach (var config in candidates)
         {
             cancellation.ThrowIfCancellationRequested();
             var model = RecommenderModel.Create(inner, config.Fit(inner, options.Seed, cancellation), explicitRatings: false);
             var run = RankingProtocol.Rank(model, carve.Test, options.RelevantAt, table.IsExplicit, 10);
             var scores = RankingMetrics.Compute(run.Users, 10, model.Items.Count);
-            trials.Add(new RecommenderTrial(trials.Count, config, scores));
+            var trial = new RecommenderTrial(trials.Count, config, scores);
+            trials.Add(trial);
+            if (best is null || MetricNames.Goodness(Metric, trial.Scores.Ndcg) > MetricNames.Goodness(Metric, best.Scores.Ndcg)) best = trial;
+            progress?.Report(new RecommenderSearchStatus(trials.Count, candidates.Count, trial, best));
         }
 
-        var best = trials.Aggregate((a, b) => MetricNames.Goodness(Metric, b.Scores.Ndcg) > MetricNames.Goodness(Metric, a.Scores.Ndcg) ? b : a);
+        if (best is null) throw new InvalidOperationException("The recommendation search had no candidate to try.");
         var full = InteractionMatrix.Build(table.Interactions);
         var final = RecommenderModel.Create(full, best.Config.Fit(full, options.Seed, cancellation), table.IsExplicit, ItemAttributes.From(table, columns, full.Items));
         final.Save(outputs.ModelPath);

@@ -6,8 +6,10 @@ using Pipeline.Formats.IO;
 namespace Pipeline.Ml.Reports;
 
 /// <summary>
-/// Writes the evaluation plots under reports/ (binary: roc.png, pr.png, calibration.png, and the ROC and PR curves'
-/// points as roc.csv and pr.csv, which the UI overlays across runs; regression: predicted_vs_actual.png;
+/// Writes the evaluation plots under reports/ (binary: roc.png, pr.png, calibration.png, and the ROC, PR and calibration
+/// curves' points as roc.csv, pr.csv and calibration.csv; regression: predicted_vs_actual.png, with the binned
+/// predicted-vs-actual points as predicted_vs_actual.csv and the error characteristic of the residuals as residuals.csv;
+/// the UI overlays each CSV across runs;
 /// classification: confusion_matrix.png; all: feature_importance.png) and reports/evaluation.html embedding them as
 /// data URIs.
 /// </summary>
@@ -29,6 +31,13 @@ internal static class EvaluationReport
         {
             WriteCurve(Path.Combine(directory, "roc.csv"), ["fpr", "tpr"], Curves.Roc(predictions.Labels, predictions.Scores));
             WriteCurve(Path.Combine(directory, "pr.csv"), ["recall", "precision"], Curves.PrecisionRecall(predictions.Labels, predictions.Scores));
+            WriteCurve(Path.Combine(directory, "calibration.csv"), ["mean_predicted", "observed_rate"], Curves.Calibration(predictions.Labels, predictions.Scores));
+        }
+
+        if (result.Task == MlTask.Regression)
+        {
+            WriteCurve(Path.Combine(directory, "predicted_vs_actual.csv"), ["mean_predicted", "mean_actual"], Curves.BinnedPredictedVsActual(predictions.Labels, predictions.Scores));
+            WriteCurve(Path.Combine(directory, "residuals.csv"), ["abs_error", "share_within"], Curves.ErrorCharacteristic(predictions.Labels, predictions.Scores));
         }
 
         AtomicFile.WriteAllText(Path.Combine(directory, HtmlFile), HtmlReport.Render(result, plots));

@@ -6,14 +6,18 @@ using static Pipeline.Monitoring.Reports.SvgChart;
 
 namespace Pipeline.Monitoring.Reports;
 
-/// <summary>The "Serving host" part of the HTML report: process figures and requests by model version and variant.</summary>
+/// <summary>The "Serving host" part of the HTML report: per host, process figures and requests by model version and variant.</summary>
 internal static class MonitoringHostHtml
 {
-    /// <summary>Appends the section, or nothing when the run did not ask a host.</summary>
-    public static void Write(StringBuilder html, HostReading? host)
+    /// <summary>Appends a section per host (deploy.host order), or nothing when the run did not ask a host.</summary>
+    public static void Write(StringBuilder html, IReadOnlyList<HostReading> hosts)
     {
-        if (host is null) return;
-        html.Append("<h2>Serving host</h2>\n<p>").Append(E(host.Address)).Append(host.Reachable ? " answered /metrics" : "").Append(".</p>\n");
+        foreach (var host in hosts) Write(html, host, hosts.Count > 1);
+    }
+
+    private static void Write(StringBuilder html, HostReading host, bool several)
+    {
+        html.Append(several ? "<h2>Serving host " + E(host.Address) + "</h2>\n<p>" : "<h2>Serving host</h2>\n<p>").Append(E(host.Address)).Append(host.Reachable ? " answered /metrics" : "").Append(".</p>\n");
         if (host.Note is { } note) html.Append("<p><em>").Append(E(note)).Append("</em></p>\n");
         if (host.Resources is not { } r) return;
         var cpuRate = r.CpuCoresUsed is { } cores ? $"{F(cores)} cores over {F(r.CpuIntervalSeconds ?? 0)} s" : "-";

@@ -20,10 +20,10 @@ internal sealed class MonitoringReportBuilder
 
     /// <summary>
     /// The report of <paramref name="window"/>. Drift compares the reference columns that appear in the logged features
-    /// (label and key columns of train.csv are not features and so are left out). <paramref name="host"/> adds the
-    /// serving host's figures to the system section; it never changes the verdict.
+    /// (label and key columns of train.csv are not features and so are left out). <paramref name="hosts"/> adds the
+    /// serving hosts' figures to the system section; they never change the verdict.
     /// </summary>
-    public MonitoringReport Build(PredictionWindow window, DriftDataset reference, BaselineMetrics? baseline = null, HostReading? host = null)
+    public MonitoringReport Build(PredictionWindow window, DriftDataset reference, BaselineMetrics? baseline = null, IReadOnlyList<HostReading>? hosts = null)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(reference);
@@ -34,7 +34,7 @@ internal sealed class MonitoringReportBuilder
         return new MonitoringReport
         {
             Verdict = verdict, Reasons = reasons, Window = Summarize(window), Drift = drift, Performance = performance,
-            System = SystemAnalysis.Compute(window, host),
+            System = SystemAnalysis.Compute(window, hosts),
             Distributions = FeatureDistributions.Compute(compared, current, _options.HistogramBins),
         };
     }
@@ -44,7 +44,7 @@ internal sealed class MonitoringReportBuilder
     /// returned items, by request id) is its performance, judged against monitor.recommend.min_hit_rate; drift compares
     /// user activity and item popularity rank with the training interactions of <paramref name="reference"/>.
     /// </summary>
-    public MonitoringReport BuildRecommendation(PredictionWindow window, IReadOnlyDictionary<string, IReadOnlyList<(string Item, string Label)>> feedback, RecommendationReference reference, BaselineMetrics? baseline = null, HostReading? host = null)
+    public MonitoringReport BuildRecommendation(PredictionWindow window, IReadOnlyDictionary<string, IReadOnlyList<(string Item, string Label)>> feedback, RecommendationReference reference, BaselineMetrics? baseline = null, IReadOnlyList<HostReading>? hosts = null)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(reference);
@@ -59,7 +59,7 @@ internal sealed class MonitoringReportBuilder
         return new MonitoringReport
         {
             Verdict = verdict, Reasons = reasons, Window = Summarize(window), Drift = drift, Performance = performance,
-            System = SystemAnalysis.Compute(window, host), Recommendation = section,
+            System = SystemAnalysis.Compute(window, hosts), Recommendation = section,
             Distributions = FeatureDistributions.Compute(compared, current, _options.HistogramBins),
         };
     }

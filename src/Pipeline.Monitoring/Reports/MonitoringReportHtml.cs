@@ -82,7 +82,7 @@ internal static class MonitoringReportHtml
         html.Append("<h2>Latency</h2>\n<p>p50 ").Append(N(s.LatencyP50)).Append(" ms, p95 ").Append(N(s.LatencyP95)).Append(" ms, p99 ")
             .Append(N(s.LatencyP99)).Append(" ms; throughput ").Append(N(s.ThroughputPerSecond)).Append(" predictions/s; error rate ").Append(N(s.ErrorRate)).Append(".</p>\n")
             .Append(Lines([("p95 latency (ms)", "#2ca02c", report.Performance.Buckets.Select(b => b.LatencyP95).ToArray())])).Append('\n');
-        MonitoringHostHtml.Write(html, s.Host);
+        MonitoringHostHtml.Write(html, s.Hosts);
     }
 
     private static string N(double? value) => value is { } v && double.IsFinite(v) ? F(v) : "-";

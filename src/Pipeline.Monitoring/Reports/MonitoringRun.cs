@@ -13,15 +13,10 @@ public static class MonitoringRun
     /// <summary>
     /// Builds the report for the window that <paramref name="options"/> selects. The clock is used only when
     /// <see cref="MonitoringOptions.WindowHours"/> is set (null clock = the window's own last prediction is "now").
+    /// <paramref name="hosts"/>: every serving host's figures (each read by <see cref="HostScraper"/>, in params.yaml
+    /// <c>deploy.host</c> order; null or empty = none asked) for the system section.
     /// </summary>
-    public static MonitoringReport Build(MonitoringInputs inputs, MonitoringOptions? options = null, TimeProvider? clock = null) =>
-        Build(inputs, options, clock, null);
-
-    /// <summary>
-    /// As <see cref="Build(MonitoringInputs, MonitoringOptions?, TimeProvider?)"/>, with the serving host's figures
-    /// (read by <see cref="HostScraper"/>; null = not asked) in the system section.
-    /// </summary>
-    public static MonitoringReport Build(MonitoringInputs inputs, MonitoringOptions? options, TimeProvider? clock, HostReading? host)
+    public static MonitoringReport Build(MonitoringInputs inputs, MonitoringOptions? options = null, TimeProvider? clock = null, IReadOnlyList<HostReading>? hosts = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new MonitoringOptions();
@@ -35,10 +30,10 @@ public static class MonitoringRun
         if (inputs.Recommendation is { } recommendation)
         {
             var feedback = window.Predictions.Count == 0 ? new Dictionary<string, IReadOnlyList<(string, string)>>() : PredictionLogReader.ReadItemFeedback(inputs.PredictionLog, window.Predictions[0].Time);
-            return builder.BuildRecommendation(window, feedback, recommendation, baseline, host) with { Origin = origin };
+            return builder.BuildRecommendation(window, feedback, recommendation, baseline, hosts) with { Origin = origin };
         }
 
-        return builder.Build(window, reference, baseline, host) with { Origin = origin };
+        return builder.Build(window, reference, baseline, hosts) with { Origin = origin };
     }
 
     /// <summary>The reference dataset (a profile's row sample, or a CSV) and where it and the baseline come from.</summary>

@@ -6,7 +6,11 @@ namespace Pipeline.Monitoring.Reports;
 /// <summary>The <c>system</c> object of reports/monitoring.json: the log's latency and throughput, and the host's figures.</summary>
 internal static class MonitoringSystemJson
 {
-    /// <summary>Writes <c>"system": {...}</c>; <c>host</c> is null when the run did not ask a host, and every host figure is null when it did not answer.</summary>
+    /// <summary>
+    /// Writes <c>"system": {...}</c>: <c>hosts</c> holds every serving host asked (deploy.host order; empty when none was),
+    /// and <c>host</c> the first of them (null when none was asked), as before there were several; every figure of a
+    /// host that did not answer is null.
+    /// </summary>
     public static void Write(Utf8JsonWriter json, SystemSection system)
     {
         json.WriteStartObject("system");
@@ -19,15 +23,26 @@ internal static class MonitoringSystemJson
         json.WriteEndObject();
         JsonNumber(json, "throughput_per_second", system.ThroughputPerSecond);
         JsonNumber(json, "error_rate", system.ErrorRate);
-        if (system.Host is { } host) WriteHost(json, host);
-        else json.WriteNull("host");
+        if (system.Host is { } host)
+        {
+            json.WritePropertyName("host");
+            WriteHost(json, host);
+        }
+        else
+        {
+            json.WriteNull("host");
+        }
+
+        json.WriteStartArray("hosts");
+        foreach (var each in system.Hosts) WriteHost(json, each);
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
     private static void WriteHost(Utf8JsonWriter json, HostReading host)
     {
         var r = host.Resources;
-        json.WriteStartObject("host");
+        json.WriteStartObject();
         json.WriteString("address", host.Address);
         json.WriteBoolean("reachable", host.Reachable);
         json.WriteString("note", host.Note);

@@ -7,9 +7,15 @@ namespace Pipeline.Monitoring.Reports;
 /// <summary>Latency percentiles (numpy 'linear') and throughput of the window, with the host's figures when read.</summary>
 internal static class SystemAnalysis
 {
-    /// <summary>The system section of the window; the error rate comes from <paramref name="host"/> when it answered.</summary>
-    public static SystemSection Compute(PredictionWindow window, HostReading? host = null) =>
-        FromLog(window) with { ErrorRate = host?.Resources?.ErrorRate, Host = host };
+    /// <summary>The system section of the window; the error rate is summed over the <paramref name="hosts"/> that answered.</summary>
+    public static SystemSection Compute(PredictionWindow window, IReadOnlyList<HostReading>? hosts = null)
+    {
+        hosts ??= [];
+        var answered = hosts.Select(h => h.Resources).OfType<HostResources>().ToList();
+        var requests = answered.Sum(r => r.Requests);
+        double? errorRate = requests == 0 ? null : (double)answered.Sum(r => r.Errors) / requests;
+        return FromLog(window) with { ErrorRate = errorRate, Host = hosts.Count > 0 ? hosts[0] : null, Hosts = hosts };
+    }
 
     private static SystemSection FromLog(PredictionWindow window)
     {

@@ -13,12 +13,15 @@ namespace Pipeline.Monitoring.Reports;
 /// <param name="LatencyMax">Largest latency in ms.</param>
 /// <param name="ThroughputPerSecond">Predictions per second between the first and last prediction (null for fewer than two or no elapsed time).</param>
 /// <param name="ErrorRate">
-/// Server errors / requests since the host started, from its /metrics (the log holds only answered predictions); null
-/// when the host was not read or had no requests.
+/// Server errors / requests since the hosts started, summed over every host that answered its /metrics (the log holds
+/// only answered predictions); null when no host was read or none had requests.
 /// </param>
 public sealed record SystemSection(
     int Predictions, double? LatencyP50, double? LatencyP95, double? LatencyP99, double? LatencyMax, double? ThroughputPerSecond, double? ErrorRate)
 {
-    /// <summary>What the host's <c>/metrics</c> said, or why it said nothing; null when the run did not ask a host.</summary>
+    /// <summary>What the first host's <c>/metrics</c> said, or why it said nothing; null when the run did not ask a host. The first of <see cref="Hosts"/>.</summary>
     public HostReading? Host { get; init; }
+
+    /// <summary>Every serving host the run asked (params.yaml <c>deploy.host</c>, in its order), each with its figures or why there are none.</summary>
+    public IReadOnlyList<HostReading> Hosts { get; init; } = [];
 }

@@ -5,6 +5,9 @@ namespace Pipeline.Ui.Html;
 /// <summary>One line of a <see cref="LineChart"/>: its legend, colour, points (a null y leaves a gap) and whether it is dashed.</summary>
 internal sealed record ChartSeries(string Name, string Colour, IReadOnlyList<(double X, double? Y)> Points, bool Dashed = false);
 
+/// <summary>A vertical line across a <see cref="LineChart"/> at <paramref name="X"/> (an event, e.g. a Retrain decision); markers of one name share one legend entry.</summary>
+internal sealed record ChartMarker(double X, string Name, string Colour);
+
 /// <summary>
 /// Line charts drawn server-side by ScottPlot (the library Ml and Monitoring draw with) as SVG, embedded as a data URI
 /// image: no script, nothing fetched. Used for the monitoring history (x is a time) and the compare page's curves.
@@ -26,9 +29,10 @@ internal static class LineChart
     /// <summary>
     /// The chart as a data URI. <paramref name="times"/>: x values are <see cref="DateTime.ToOADate"/> and the axis shows
     /// dates; <paramref name="unitSquare"/>: both axes span 0..1 (ROC and PR curves), with the chance
-    /// <paramref name="diagonal"/> drawn if asked.
+    /// <paramref name="diagonal"/> drawn if asked; <paramref name="markers"/>: dotted vertical lines; <paramref name="legend"/>:
+    /// where the legend goes (by default upper left, or in a unit square the corner the curves leave free).
     /// </summary>
-    public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, bool times = false, bool unitSquare = false, bool diagonal = false)
+    public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, bool times = false, bool unitSquare = false, bool diagonal = false, IReadOnlyList<ChartMarker>? markers = null, Alignment? legend = null)
     {
         var plot = new Plot();
         if (diagonal)
@@ -52,12 +56,23 @@ internal static class LineChart
             }
         }
 
+        foreach (var group in (markers ?? []).GroupBy(m => m.Name))
+        {
+            var first = true;
+            foreach (var marker in group)
+            {
+                var line = plot.Add.VerticalLine(marker.X, 1.5f, Color.FromHex(marker.Colour), LinePattern.Dotted);
+                if (first) line.LegendText = marker.Name;
+                first = false;
+            }
+        }
+
         if (times) plot.Axes.DateTimeTicksBottom();
         if (unitSquare) plot.Axes.SetLimits(0, 1, 0, 1.02);
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        if (series.Count > 0) plot.ShowLegend(!unitSquare ? Alignment.UpperLeft : diagonal ? Alignment.LowerRight : Alignment.LowerLeft);
+        if (series.Count > 0 || markers is { Count: > 0 }) plot.ShowLegend(legend ?? (!unitSquare ? Alignment.UpperLeft : diagonal ? Alignment.LowerRight : Alignment.LowerLeft));
         return SvgUri(plot.GetSvgXml(Width, Height));
     }
 

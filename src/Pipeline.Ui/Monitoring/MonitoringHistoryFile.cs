@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pipeline.Monitoring.Reports;
 
 namespace Pipeline.Ui.Monitoring;
@@ -20,13 +19,7 @@ internal static class MonitoringHistoryFile
         try
         {
             if (!File.Exists(path)) return Latest(root);
-            var runs = new List<MonitoringRun>();
-            var skipped = 0;
-            foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
-            {
-                if (TryParse(line) is { } run) runs.Add(run);
-                else skipped++;
-            }
+            var (runs, skipped) = JsonLinesFile.Read(path, MonitoringRun.Parse);
             return (runs, skipped > 0 ? $"{skipped} line(s) of {RelativePath} are not monitoring reports and were skipped (a run cut short?)." : null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -39,19 +32,6 @@ internal static class MonitoringHistoryFile
     {
         var path = Path.Combine(root, "reports", "monitoring.json");
         var note = $"No {RelativePath} yet (./build.sh Monitor appends a line per run): the charts show the latest report only.";
-        return File.Exists(path) && TryParse(File.ReadAllText(path)) is { } run ? ([run], note) : ([], note);
-    }
-
-    private static MonitoringRun? TryParse(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return MonitoringRun.Parse(document.RootElement);
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return null;
-        }
+        return File.Exists(path) && JsonLinesFile.TryParse(File.ReadAllText(path), MonitoringRun.Parse, out var run) ? ([run], note) : ([], note);
     }
 }

@@ -7,7 +7,8 @@ namespace Pipeline.Ui.Monitoring;
 /// <summary>
 /// The Monitoring page: the verdict and reasons of <c>reports/monitoring.json</c>; over the runs of
 /// <c>reports/monitoring-history.jsonl</c>, drift per feature, performance measured and estimated (marked as such),
-/// the serving host's system figures, a table of the runs; the last Retrain decision (<c>reports/retrain.json</c>);
+/// every serving host's system figures, a table of the runs; the Retrain decisions (the last, <c>reports/retrain.json</c>,
+/// and every one, <c>reports/retrain-history.jsonl</c>, as a table and as markers on the drift and performance charts);
 /// and the latest HTML report <c>./build.sh Monitor</c> writes (<c>reports/monitoring.html</c>) embedded. A missing or
 /// corrupt file is a message.
 /// </summary>
@@ -20,13 +21,15 @@ internal static class MonitoringPage
             ? Markup.Of($"""<p><a href="/reports/monitoring.html">Open the report on its own</a></p><iframe class="report" id="monitoring-report" src="/reports/monitoring.html" sandbox title="monitoring report"></iframe>""")
             : Layout.Missing("No monitoring report yet (reports/monitoring.html): run ./build.sh Monitor while the model is served.");
         var (runs, note) = MonitoringHistoryFile.Read(root);
+        var (decisions, decisionsNote) = RetrainSection.History(root);
+        var markers = MonitoringCharts.Decisions(decisions);
         var history = runs.Count == 0
             ? Layout.Missing($"No monitoring run to chart yet: ./build.sh Monitor appends one to {MonitoringHistoryFile.RelativePath} each run.")
             : Markup.Of($"""
                 <h3>Drift per feature</h3>
-                <div class="charts">{MonitoringCharts.Drift(runs)}</div>
+                <div class="charts">{MonitoringCharts.Drift(runs, markers)}</div>
                 <h3>Performance <span class="muted">(measured on labelled traffic; estimated by CBPE where labels are missing: dashed)</span></h3>
-                <div class="charts">{MonitoringCharts.Performance(runs)}</div>
+                <div class="charts">{MonitoringCharts.Performance(runs, markers)}</div>
                 <h3>System</h3>
                 <div class="charts">{MonitoringCharts.System(runs)}</div>
                 {Runs(runs)}
@@ -36,14 +39,17 @@ internal static class MonitoringPage
             <h2>Over runs <span class="muted">({runs.Count} runs, {MonitoringHistoryFile.RelativePath})</span></h2>
             {(note is null ? Markup.Empty : Layout.Missing(note))}
             {history}
-            <h2>Last Retrain decision <span class="muted">(reports/retrain.json)</span></h2>
-            {RetrainSection.Render(root)}
+            <h2>Last Retrain decision <span class="muted">({RetrainRecord.LatestPath})</span></h2>
+            {RetrainSection.Last(root)}
+            <h2>Retrain decisions over time <span class="muted">({decisions.Count} decisions, {RetrainRecord.HistoryPath}; dotted lines on the drift and performance charts)</span></h2>
+            {(decisionsNote is null ? Markup.Empty : Layout.Missing(decisionsNote))}
+            {RetrainSection.Table(decisions)}
             <h2>Latest report</h2>
             {report}
             """));
     }
 
-    private static readonly string[] RunColumns = ["Window end", "Verdict", "Drifted features", "Accuracy (measured)", "Accuracy (estimated)", "AUC (measured)", "p95 ms", "Host", "CPU cores", "Memory MiB"];
+    private static readonly string[] RunColumns = ["Window end", "Verdict", "Drifted features", "Accuracy (measured)", "Accuracy (estimated)", "AUC (measured)", "p95 ms", "Hosts", "CPU cores", "Memory MiB"];
 
     /// <summary>The runs, newest first (the last 50).</summary>
     private static Markup Runs(IReadOnlyList<MonitoringRun> runs) => Table.Render("runs", RunColumns.Select(c => Markup.Of($"{c}")), runs.Reverse().Take(50).Select(r => (IEnumerable<Markup>)
@@ -55,10 +61,15 @@ internal static class MonitoringPage
         Table.Cell(r.EstimatedAccuracy is null ? null : F(r.EstimatedAccuracy) + " (est.)", "num"),
         Table.Cell(F(r.MeasuredAuc), "num"),
         Table.Cell(F(r.LatencyP95Ms), "num"),
-        Table.Cell(r.Host is null ? null : r.HostNote is { } hostNote ? $"{r.Host}: {hostNote}" : r.Host),
-        Table.Cell(F(r.HostCpuCores), "num"),
-        Table.Cell(F(r.HostMemoryBytes / (1024.0 * 1024)), "num"),
+        PerHost(r, h => h.Note is { } note ? $"{h.Address}: {note}" : h.Address, null),
+        PerHost(r, h => F(h.CpuCores) ?? "-", "num"),
+        PerHost(r, h => F(h.MemoryBytes / (1024.0 * 1024)) ?? "-", "num"),
     ]));
+
+    /// <summary>A cell with a line per serving host of the run (deploy.host order), or "-" when it read none.</summary>
+    private static Markup PerHost(MonitoringRun run, Func<HostFigures, string> text, string? cssClass) => run.Hosts.Count == 0
+        ? Table.Cell(null, cssClass)
+        : Markup.Of($"<td{(cssClass is null ? Markup.Empty : Markup.Of($" class=\"{cssClass}\""))}>{Markup.Join(run.Hosts.Select((h, i) => Markup.Of($"{(i > 0 ? Markup.Of($"<br>") : Markup.Empty)}{text(h)}")))}</td>");
 
     private static string? F(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture);
 

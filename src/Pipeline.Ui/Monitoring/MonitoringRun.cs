@@ -6,10 +6,14 @@ namespace Pipeline.Ui.Monitoring;
 /// <summary>One feature's drift in one run: the score charted (the effect size, else the test statistic), its measure, and the verdict.</summary>
 internal sealed record FeatureDrift(double? Score, string Measure, bool Drift);
 
+/// <summary>One serving host's figures in one run: its address, why there are none (or null), CPU cores used, resident memory.</summary>
+internal sealed record HostFigures(string Address, string? Note, double? CpuCores, double? MemoryBytes, double? RequestsInFlight);
+
 /// <summary>
 /// What the Monitoring page shows of one Monitor run (a line of reports/monitoring-history.jsonl, or
 /// reports/monitoring.json): its window's end, verdict, drift per feature, performance measured on labelled traffic
-/// and estimated (CBPE) on the rest, and the serving host's system figures.
+/// and estimated (CBPE) on the rest, and every serving host's system figures (<c>system.hosts</c>; a report written
+/// before Monitor read several hosts has its one <c>system.host</c>).
 /// </summary>
 internal sealed record MonitoringRun(
     DateTimeOffset? To,
@@ -23,11 +27,7 @@ internal sealed record MonitoringRun(
     double? LatencyP95Ms,
     double? ThroughputPerSecond,
     double? ErrorRate,
-    string? Host,
-    string? HostNote,
-    double? HostCpuCores,
-    double? HostMemoryBytes,
-    double? HostRequestsInFlight)
+    IReadOnlyList<HostFigures> Hosts)
 {
     /// <summary>Reads a monitoring report's JSON; throws <see cref="JsonException"/>, <see cref="KeyNotFoundException"/> or <see cref="InvalidOperationException"/> when it is not one.</summary>
     public static MonitoringRun Parse(JsonElement root)
@@ -47,7 +47,6 @@ internal sealed record MonitoringRun(
 
         var performance = Object(root, "performance");
         var system = Object(root, "system");
-        var host = Object(system, "host");
         return new MonitoringRun(
             Time(Text(window, "to")),
             root.GetProperty("verdict").GetString() ?? throw new InvalidOperationException("verdict is null"),
@@ -60,11 +59,17 @@ internal sealed record MonitoringRun(
             Number(Object(system, "latency_ms"), "p95"),
             Number(system, "throughput_per_second"),
             Number(system, "error_rate"),
-            Text(host, "address"),
-            Text(host, "note"),
-            Number(host, "cpu_cores_used"),
-            Number(host, "resident_memory_bytes"),
-            Number(host, "requests_in_flight"));
+            HostsOf(system));
+    }
+
+    private static List<HostFigures> HostsOf(JsonElement? system)
+    {
+        var hosts = system is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("hosts", out var all) && all.ValueKind == JsonValueKind.Array
+            ? all.EnumerateArray().Select(h => (JsonElement?)h).ToList()
+            : Object(system, "host") is { } one ? [one] : [];
+        return hosts.Where(h => Text(h, "address") is not null)
+            .Select(h => new HostFigures(Text(h, "address")!, Text(h, "note"), Number(h, "cpu_cores_used"), Number(h, "resident_memory_bytes"), Number(h, "requests_in_flight")))
+            .ToList();
     }
 
     private static JsonElement? Object(JsonElement? parent, string name) =>

@@ -1,44 +1,74 @@
+using System.Globalization;
 using System.Text.Json;
 using Pipeline.Ui.Html;
 
 namespace Pipeline.Ui.Monitoring;
 
-/// <summary>The last Retrain decision (reports/retrain.json, which <c>./build.sh Retrain</c> writes each run): why, on what, and what came of it.</summary>
+/// <summary>
+/// The Retrain decisions: the last one (reports/retrain.json, which <c>./build.sh Retrain</c> writes each run) in full,
+/// and every one over time (reports/retrain-history.jsonl, a line per run) as a table, newest first.
+/// </summary>
 internal static class RetrainSection
 {
-    public static Markup Render(string root)
+    /// <summary>The last decision's table, or a message saying why there is none.</summary>
+    public static Markup Last(string root)
     {
         var path = Path.Combine(root, "reports", "retrain.json");
-        if (!File.Exists(path)) return Layout.Missing("No Retrain decision yet (reports/retrain.json): ./build.sh Retrain writes one each time it runs.");
+        if (!File.Exists(path)) return Layout.Missing($"No Retrain decision yet ({RetrainRecord.LatestPath}): ./build.sh Retrain writes one each time it runs.");
         try
         {
             using var json = JsonDocument.Parse(File.ReadAllBytes(path));
-            var r = json.RootElement;
-            var trigger = r.GetProperty("trigger");
-            var result = r.GetProperty("result");
-            var retrain = r.GetProperty("retrain").GetBoolean();
+            var r = RetrainRecord.Parse(json.RootElement);
             (string, Markup)[] rows =
             [
-                ("Time", Markup.Of($"{Text(r, "time")}")),
-                ("Decision", Markup.Of($"<strong id=\"retrain-decision\">{(retrain ? "retrain" : "no retraining")}</strong>")),
-                ("Monitoring verdict", Markup.Of($"{Text(trigger, "verdict")}")),
-                ("Reasons", Markup.Of($"{string.Join("; ", Strings(trigger, "reasons"))}")),
-                ("Drifted features", Markup.Of($"{string.Join(", ", Strings(trigger, "drifted_features"))}")),
-                ("Exit code", Markup.Of($"{(result.TryGetProperty("exit_code", out var exit) && exit.ValueKind == JsonValueKind.Number ? exit.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : "-")}")),
-                ("Production before → after", Markup.Of($"{Text(result, "production_before") ?? "none"} → {Text(result, "production_after") ?? "none"}")),
-                ("Commit", Markup.Of($"{Text(result, "commit") ?? "-"}")),
+                ("Time", Markup.Of($"{r.TimeText}")),
+                ("Decision", Markup.Of($"<strong id=\"retrain-decision\">{r.Decision}</strong>")),
+                ("Model", Markup.Of($"{r.Model ?? "-"}")),
+                ("Monitoring verdict", Markup.Of($"{r.Verdict}")),
+                ("Reasons", Markup.Of($"{string.Join("; ", r.Reasons)}")),
+                ("Drifted features", Markup.Of($"{string.Join(", ", r.DriftedFeatures)}")),
+                ("Exit code", Markup.Of($"{r.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-"}")),
+                ("Production before → after", Markup.Of($"{Versions(r)}")),
+                ("Commit", Markup.Of($"{r.Commit ?? "-"}")),
             ];
             return Markup.Of($"<table id=\"retrain\"><tbody>{rows.Select(x => Markup.Of($"<tr><th scope=\"row\">{x.Item1}</th><td>{x.Item2}</td></tr>"))}</tbody></table>");
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException or FormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException or FormatException or UnauthorizedAccessException)
         {
-            return Layout.Missing($"reports/retrain.json cannot be read ({e.Message}); the next ./build.sh Retrain writes it again.");
+            return Layout.Missing($"{RetrainRecord.LatestPath} cannot be read ({e.Message}); the next ./build.sh Retrain writes it again.");
         }
     }
 
-    private static string? Text(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    /// <summary>Every decision of the history, oldest first, and a note on what was skipped or missing (null when all was read).</summary>
+    public static (IReadOnlyList<RetrainRecord> Decisions, string? Note) History(string root)
+    {
+        var path = Path.Combine(root, "reports", "retrain-history.jsonl");
+        if (!File.Exists(path)) return ([], $"No {RetrainRecord.HistoryPath} yet: ./build.sh Retrain appends a line per decision.");
+        try
+        {
+            var (decisions, skipped) = JsonLinesFile.Read(path, RetrainRecord.Parse);
+            return (decisions, skipped > 0 ? $"{skipped} line(s) of {RetrainRecord.HistoryPath} are not Retrain decisions and were skipped (a run cut short?)." : null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ([], $"{RetrainRecord.HistoryPath} cannot be read: {e.Message}");
+        }
+    }
 
-    private static IEnumerable<string> Strings(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(e => e.GetString() ?? "") : [];
+    private static readonly string[] Columns = ["When", "Decision", "Reasons", "Model", "Production before → after", "Exit code"];
+
+    /// <summary>The decisions as a table, newest first (the last 50).</summary>
+    public static Markup Table(IReadOnlyList<RetrainRecord> decisions) => decisions.Count == 0
+        ? Markup.Empty
+        : Html.Table.Render("retrain-history", Columns.Select(c => Markup.Of($"{c}")), decisions.Reverse().Take(50).Select(r => (IEnumerable<Markup>)
+        [
+            Markup.Of($"<th scope=\"row\">{r.TimeText}</th>"),
+            Html.Table.Cell(r.Decision, r.Retrain ? "retrain" : null),
+            Html.Table.Cell(string.Join("; ", r.Reasons)),
+            Html.Table.Cell(r.Model),
+            Html.Table.Cell(Versions(r)),
+            Html.Table.Cell(r.ExitCode?.ToString(CultureInfo.InvariantCulture), "num"),
+        ]));
+
+    private static string Versions(RetrainRecord r) => $"{r.ProductionBefore ?? "none"} → {r.ProductionAfter ?? "none"}";
 }

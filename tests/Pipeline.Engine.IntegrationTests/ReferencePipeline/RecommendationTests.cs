@@ -16,7 +16,7 @@ public sealed class RecommendationTests(ReferenceTemplate template) : IDisposabl
     public void Dispose() => _repo.Dispose();
 
     [Fact]
-    public void Init_ThenBuild_ExampleRatings_RanksBetterThanPopularityAndRegisters_ThenMonitorJudgesTheHitRate()
+    public void Init_ThenBuild_ExampleRatings_ReportsTrainProgress_RanksBetterThanPopularityAndRegisters_ThenMonitorJudgesTheHitRate()
     {
         _repo.Write("data/external/ratings.csv", File.ReadAllText(Path.Combine(SourceTree.Root, "data", "examples", "ratings.csv")));
 
@@ -31,6 +31,9 @@ public sealed class RecommendationTests(ReferenceTemplate template) : IDisposabl
         var result = _repo.Run(TimeSpan.FromMinutes(15), "--set", "train.budget=2", "--set", "model.name=recommender", "--set", $"deploy.host=http://127.0.0.1:{LoopbackPort.Free()}");
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        // NOTE: output is redirected, so Train's progress is one plain line per scored candidate, as for the binary search.
+        Assert.Matches(new Regex(@"^Train: 1/(\d) trials \(\d+%\) · best ndcg_at_10 0\.\d{4} \(\w+, trial 0\) · (\d+ s|\d+ min \d\d s) elapsed", RegexOptions.Multiline), result.Stdout);
+        Assert.Matches(new Regex(@"^Train: (\d)/\1 trials \(100%\) · best ndcg_at_10 0\.\d{4} \(\w+, trial \d\)", RegexOptions.Multiline), result.Stdout);
         var metrics = PipelineFiles.Metrics(_repo);
         Assert.All(new[] { "ndcg_at_10", "hit_rate_at_10", "recall_at_10", "precision_at_10", "map_at_10", "coverage", "rmse", "mae" }, k => Assert.Contains(k, metrics.Keys));
         Assert.DoesNotContain("auc", metrics.Keys);

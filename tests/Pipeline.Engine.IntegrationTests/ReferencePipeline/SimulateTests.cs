@@ -47,6 +47,11 @@ public sealed class SimulateTests(ReferenceTemplate template) : IDisposable
         Assert.True(trace.RootElement.GetProperty("retrain").GetBoolean());
         Assert.Equal(after, trace.RootElement.GetProperty("result").GetProperty("production_after").GetString());
         Assert.Matches("^[0-9a-f]{32}$", trace.RootElement.GetProperty("trigger").GetProperty("md5").GetString());
+        Assert.Equal("fraud-detector", trace.RootElement.GetProperty("model").GetString());
+        // NOTE: every decision is kept: the latest line of the history is retrain.json on one line.
+        var history = _repo.Read("reports/retrain-history.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using var latest = JsonDocument.Parse(history[^1]);
+        Assert.True(JsonElement.DeepEquals(trace.RootElement, latest.RootElement), history[^1]);
         Assert.Contains("feedback: 1200", run.Stdout);
         var gate = Regex.Match(run.Stdout, @"candidate (\d\.\d+) vs production (\d\.\d+)");
         Assert.True(gate.Success, run.Stdout);

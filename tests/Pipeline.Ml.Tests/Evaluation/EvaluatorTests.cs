@@ -100,7 +100,7 @@ public sealed class EvaluatorTests : IDisposable
         var html = File.ReadAllText(Path.Combine(options.ReportsDirectory!, "evaluation.html"));
         Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
-        foreach (var png in new[] { "roc.png", "pr.png", "calibration.png", "confusion_matrix.png", "feature_importance.png", "roc.csv", "pr.csv" })
+        foreach (var png in new[] { "roc.png", "pr.png", "calibration.png", "confusion_matrix.png", "feature_importance.png", "roc.csv", "pr.csv", "calibration.csv" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(options.ReportsDirectory!, png)), File.ReadAllBytes(Path.Combine(root.FullName, "eval2", "reports", png)));
         }
@@ -112,6 +112,9 @@ public sealed class EvaluatorTests : IDisposable
         Assert.Equal(["fpr,tpr", "0,0"], roc[..2]);
         Assert.Equal("1,1", roc[^1]);
         Assert.Equal("recall,precision", File.ReadLines(Path.Combine(options.ReportsDirectory!, "pr.csv")).First());
+        var calibration = File.ReadAllLines(Path.Combine(options.ReportsDirectory!, "calibration.csv"));
+        Assert.Equal("mean_predicted,observed_rate", calibration[0]);
+        Assert.InRange(calibration.Length - 1, 2, 10);
     }
 
     [Theory]
@@ -126,5 +129,12 @@ public sealed class EvaluatorTests : IDisposable
 
         Assert.Equal(keys, Keys(options.MetricsPath));
         Assert.True(File.Exists(Path.Combine(options.ReportsDirectory!, "feature_importance.png")));
+        if (task != MlTask.Regression) return;
+        var binned = File.ReadAllLines(Path.Combine(options.ReportsDirectory!, "predicted_vs_actual.csv"));
+        Assert.Equal("mean_predicted,mean_actual", binned[0]);
+        Assert.Equal(11, binned.Length);
+        var residuals = File.ReadAllLines(Path.Combine(options.ReportsDirectory!, "residuals.csv"));
+        Assert.Equal(["abs_error,share_within", "0,0"], residuals[..2]);
+        Assert.EndsWith(",1", residuals[^1], StringComparison.Ordinal);
     }
 }

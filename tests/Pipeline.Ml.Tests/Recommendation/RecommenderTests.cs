@@ -70,7 +70,7 @@ public sealed class RecommenderTests : IDisposable
     }
 
     [Fact]
-    public void Train_SameDataAndSeed_WritesByteIdenticalModelAndBeatsPopularityOnStructuredData()
+    public void Train_SameDataAndSeed_WritesByteIdenticalModelAndBeatsPopularityOnStructuredData_ReportingEachTrial()
     {
         var csv = _dir.Write("ratings.csv", SyntheticRatings.Csv(users: 150, items: 120, groups: 6, seed: 5));
         var split = UserSplit.Split(InteractionTable.Read(csv, Columns).Interactions, seed: 42);
@@ -85,7 +85,8 @@ public sealed class RecommenderTests : IDisposable
         var options = new RecommenderTrainOptions { Budget = 2, Seed = 7 };
         var first = RecommenderTrainer.Run(train, Columns, options, new TrainOutputs(_dir.Path("a/model.zip"), _dir.Path("a/trials.csv")));
         Directory.CreateDirectory(_dir.Path("b"));
-        RecommenderTrainer.Run(train, Columns, options, new TrainOutputs(_dir.Path("b/model.zip"), _dir.Path("b/trials.csv")));
+        var statuses = new Collected<RecommenderSearchStatus>();
+        RecommenderTrainer.Run(train, Columns, options, new TrainOutputs(_dir.Path("b/model.zip"), _dir.Path("b/trials.csv")), statuses);
 
         Assert.Equal(File.ReadAllBytes(_dir.Path("a/model.zip")), File.ReadAllBytes(_dir.Path("b/model.zip")));
         Assert.Equal(File.ReadAllBytes(_dir.Path("a/trials.csv")), File.ReadAllBytes(_dir.Path("b/trials.csv")));
@@ -97,6 +98,22 @@ public sealed class RecommenderTests : IDisposable
         Assert.Equal(first.Best.Config.Model, loaded.Kind);
         Assert.True(loaded.PredictsRatings);
         Assert.True(RecommenderModel.IsRecommender(_dir.Path("a/model.zip")));
+        // NOTE: the progress: every trial as it is scored, of all 9, the best so far never worse, ending on the chosen one.
+        Assert.Equal(Enumerable.Range(1, 9), statuses.Items.Select(s => s.Done));
+        Assert.All(statuses.Items, s => Assert.Equal(9, s.Total));
+        Assert.Equal(first.Trials.Select(t => t.Trial), statuses.Items.Select(s => s.Last.Trial));
+        Assert.True(statuses.Items.Zip(statuses.Items.Skip(1)).All(p => p.Second.Best.Scores.Ndcg >= p.First.Best.Scores.Ndcg));
+        Assert.Equal(first.Best.Trial, statuses.Items[^1].Best.Trial);
+        Assert.Matches(@"^ndcg_at_10 0\.\d{4} \(\w+, trial \d\)$", statuses.Items[^1].BestText);
+        Assert.Matches(@"^trial 8 \(\w+\): ndcg_at_10 0\.\d{4}$", statuses.Items[^1].LastText);
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that keeps what it hears, in order, on the reporting thread.</summary>
+    private sealed class Collected<T> : IProgress<T>
+    {
+        public List<T> Items { get; } = [];
+
+        public void Report(T value) => Items.Add(value);
     }
 
     [Fact]

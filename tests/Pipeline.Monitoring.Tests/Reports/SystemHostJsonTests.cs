@@ -72,12 +72,32 @@ public sealed class SystemHostJsonTests
         Assert.Contains("<tr><td>CPU used</td><td>-</td></tr>", html, StringComparison.Ordinal);
     }
 
-    private static MonitoringReport Report(HostReading host)
+    [Fact]
+    public void ToJson_TwoHosts_EachInHostsInOrder_ErrorRateOverBoth_HtmlASectionEach()
+    {
+        var busy = HostResourcesReader.Read(PrometheusTextParser.Parse(Later));
+        var quiet = HostResourcesReader.Read(PrometheusTextParser.Parse("serving_requests_total{route=\"/v1/models/{name}:predict\",status=\"200\",model_version=\"v0.0.1\",variant=\"stable\"} 87\nprocess_resident_memory_bytes 2097152\n"));
+        var report = Report(new HostReading("http://127.0.0.1:5080", busy, null), new HostReading("http://127.0.0.1:5081", quiet, null), HostReading.Unreachable("http://127.0.0.1:5082", "Connection refused"));
+
+        using var json = JsonDocument.Parse(report.ToJson());
+        var system = json.RootElement.GetProperty("system");
+        var hosts = system.GetProperty("hosts").EnumerateArray().ToList();
+        Assert.Equal(["http://127.0.0.1:5080", "http://127.0.0.1:5081", "http://127.0.0.1:5082"], hosts.Select(h => h.GetProperty("address").GetString()));
+        Assert.Equal([104857600.0, 2097152.0], hosts.Take(2).Select(h => h.GetProperty("resident_memory_bytes").GetDouble()));
+        Assert.False(hosts[2].GetProperty("reachable").GetBoolean());
+        Assert.Equal("http://127.0.0.1:5080", system.GetProperty("host").GetProperty("address").GetString());
+        // NOTE: 5 server errors of 113 requests on the first host, none of 87 on the second: 5 / 200.
+        Assert.Equal(5.0 / 200, system.GetProperty("error_rate").GetDouble(), 12);
+        var html = report.ToHtml();
+        foreach (var port in new[] { 5080, 5081, 5082 }) Assert.Contains($"<h2>Serving host http://127.0.0.1:{port}</h2>", html, StringComparison.Ordinal);
+    }
+
+    private static MonitoringReport Report(params HostReading[] hosts)
     {
         using var log = new PredictionLogFile();
         var window = PredictionLogReader.Read(log.Path);
         var reference = new DriftDataset([DatasetColumn.Numeric("x", [1, 2, 3])]);
-        return new MonitoringReportBuilder().Build(window, reference, null, host);
+        return new MonitoringReportBuilder().Build(window, reference, null, hosts);
     }
 
     // NOTE: checked by hand: /metrics scrapes left out; 5 server errors (500, grpc_13 INTERNAL) of 113 requests; grpc_3

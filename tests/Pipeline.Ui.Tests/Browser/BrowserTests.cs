@@ -109,7 +109,7 @@ public sealed class BrowserTests
         Assert.All(roc, img => Assert.Equal("320", img.GetDomProperty("naturalWidth")));
         Assert.Equal("63", browser.FindElements(By.CssSelector("#param-diff td.diff"))[1].Text);
         var curves = browser.FindElements(By.CssSelector("#curves img.chart"));
-        Assert.Equal(["roc.csv", "pr.csv"], curves.Select(c => c.GetAttribute("data-curve")));
+        Assert.Equal(["roc.csv", "pr.csv", "calibration.csv"], curves.Select(c => c.GetAttribute("data-curve")));
         Assert.All(curves, c => Assert.Equal("520", c.GetDomProperty("naturalWidth")));
         TestBrowser.Screenshot(browser, "compare");
     }

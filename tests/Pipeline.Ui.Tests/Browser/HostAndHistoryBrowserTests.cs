@@ -33,7 +33,7 @@ public sealed class HostAndHistoryBrowserTests(ServingFixture serving)
     }
 
     [BrowserFact]
-    public async Task MonitoringPage_History_ChartsAreDrawn_AndTheRunsAndRetrainDecisionShown()
+    public async Task MonitoringPage_History_ChartsAreDrawn_AndTheRunsAndRetrainDecisionsShown()
     {
         using var repo = new UiRepository();
         repo.AddMonitoringHistory();
@@ -42,12 +42,16 @@ public sealed class HostAndHistoryBrowserTests(ServingFixture serving)
         browser.Navigate().GoToUrl(new Uri(ui.Address, "/monitoring"));
 
         var charts = browser.FindElements(By.CssSelector("img.chart"));
-        Assert.Equal(["chart-drift", "chart-performance", "chart-latency", "chart-host"], charts.Select(c => c.GetAttribute("id")));
+        Assert.Equal(["chart-drift", "chart-performance", "chart-latency", "chart-host-cpu", "chart-host-memory"], charts.Select(c => c.GetAttribute("id")));
         // NOTE: an image that failed to decode has no natural width: these are drawn, not broken.
         Assert.All(charts, c => Assert.Equal("520", c.GetDomProperty("naturalWidth")));
         Assert.Equal(3, browser.FindElements(By.CssSelector("#runs tbody tr")).Count);
         Assert.Equal("retrain", browser.FindElement(By.Id("retrain-decision")).Text);
+        var decisions = browser.FindElements(By.CssSelector("#retrain-history tbody tr"));
+        Assert.Equal(["retrain", "no retraining", "no retraining"], decisions.Select(r => r.FindElements(By.TagName("td"))[0].Text));
         TestBrowser.Screenshot(browser, "monitoring-history");
+        browser.ExecuteScript("arguments[0].scrollIntoView()", browser.FindElement(By.Id("chart-latency")));
+        TestBrowser.Screenshot(browser, "monitoring-hosts");
     }
 
     private static System.Collections.ObjectModel.ReadOnlyCollection<IWebElement> Cells(OpenQA.Selenium.Chrome.ChromeDriver browser) => browser.FindElements(By.CssSelector("#hosts tbody tr td"));

@@ -54,9 +54,9 @@ public sealed class UiRepository : IDisposable
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     /// <summary>
-    /// Evaluation plots as Evaluate leaves them: the workspace's under reports/evaluation (roc.png, pr.png and their
-    /// points roc.csv, pr.csv), and the experiment <paramref name="experiment"/>'s in the DVC cache, named by the
-    /// dvc.lock of its commit (roc.png and roc.csv only).
+    /// Evaluation plots as Evaluate leaves them: the workspace's under reports/evaluation (roc.png, pr.png and the points
+    /// roc.csv, pr.csv, calibration.csv), and the experiment <paramref name="experiment"/>'s in the DVC cache, named by
+    /// the dvc.lock of its commit (roc.png and roc.csv only).
     /// </summary>
     public void AddEvaluationPlots(string experiment)
     {
@@ -66,17 +66,38 @@ public sealed class UiRepository : IDisposable
         File.WriteAllBytes(Path.Combine(folder, "pr.png"), Png(0.5));
         File.WriteAllText(Path.Combine(folder, "roc.csv"), "fpr,tpr\n0,0\n0.2,0.9\n1,1\n");
         File.WriteAllText(Path.Combine(folder, "pr.csv"), "recall,precision\n0,1\n0.5,0.9\n1,0.5\n");
+        File.WriteAllText(Path.Combine(folder, "calibration.csv"), "mean_predicted,observed_rate\n0.05,0.02\n0.5,0.45\n0.93,0.97\n");
+        CacheEvaluation(experiment, new(StringComparer.Ordinal) { ["roc.csv"] = "fpr,tpr\n0,0\n0.2,0.7\n1,1\n"u8.ToArray(), ["roc.png"] = Png(0.7) });
+    }
 
+    /// <summary>
+    /// A regression's curve points as Evaluate leaves them: the workspace's (predicted_vs_actual.csv, residuals.csv) and
+    /// the experiment <paramref name="experiment"/>'s in the DVC cache (both, worse), named by the dvc.lock of its commit.
+    /// </summary>
+    public void AddRegressionCurves(string experiment)
+    {
+        var folder = Path.Combine(Root, "reports", "evaluation");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "predicted_vs_actual.csv"), "mean_predicted,mean_actual\n10,11\n20,19.5\n30,31\n");
+        File.WriteAllText(Path.Combine(folder, "residuals.csv"), "abs_error,share_within\n0,0\n1,0.6\n3,1\n");
+        CacheEvaluation(experiment, new(StringComparer.Ordinal)
+        {
+            ["predicted_vs_actual.csv"] = "mean_predicted,mean_actual\n12,10\n20,21\n27,33\n"u8.ToArray(),
+            ["residuals.csv"] = "abs_error,share_within\n0,0\n2,0.5\n6,1\n"u8.ToArray(),
+        });
+    }
+
+    /// <summary>Puts <paramref name="files"/> in the DVC cache as the reports/evaluation output that the dvc.lock of <paramref name="experiment"/>'s commit records.</summary>
+    private void CacheEvaluation(string experiment, SortedDictionary<string, byte[]> files)
+    {
         var cache = new ObjectCache(Path.Combine(Root, ".dvc", "cache"));
-        var png = Png(0.7);
-        var csv = System.Text.Encoding.UTF8.GetBytes("fpr,tpr\n0,0\n0.2,0.7\n1,1\n");
-        var manifest = new DirManifest([new DirEntry("roc.csv", FileHasher.Hash(csv)), new DirEntry("roc.png", FileHasher.Hash(png))]);
-        foreach (var (hash, bytes) in new[] { (FileHasher.Hash(png), png), (FileHasher.Hash(csv), csv), (manifest.Hash, manifest.ToBytes()) })
+        var manifest = new DirManifest([.. files.Select(f => new DirEntry(f.Key, FileHasher.Hash(f.Value)))]);
+        foreach (var (hash, bytes) in files.Values.Select(b => (FileHasher.Hash(b), b)).Append((manifest.Hash, manifest.ToBytes())))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(cache.ObjectPath(hash))!);
             File.WriteAllBytes(cache.ObjectPath(hash), bytes);
         }
-        var lockText = $"schema: '2.0'\nstages:\n  Evaluate:\n    cmd: ./build.sh Evaluate\n    outs:\n    - path: reports/evaluation\n      hash: md5\n      md5: {manifest.Hash.Value}\n      size: {png.Length + csv.Length}\n      nfiles: 2\n";
+        var lockText = $"schema: '2.0'\nstages:\n  Evaluate:\n    cmd: ./build.sh Evaluate\n    outs:\n    - path: reports/evaluation\n      hash: md5\n      md5: {manifest.Hash.Value}\n      size: {files.Values.Sum(b => b.Length)}\n      nfiles: {files.Count}\n";
         using var repo = new Repository(Root);
         var reference = repo.Refs.Single(r => r.CanonicalName.EndsWith("/" + experiment, StringComparison.Ordinal));
         var commit = repo.Lookup<Commit>(reference.TargetIdentifier);
@@ -88,12 +109,14 @@ public sealed class UiRepository : IDisposable
 
     /// <summary>
     /// Monitor's history as three runs left it (reports/monitoring-history.jsonl: amount drifting more each run, the
-    /// last without labels so with an estimate only, and a line cut short between runs two and three) and the
-    /// Retrain decision that followed (reports/retrain.json).
+    /// last without labels so with an estimate only, and a line cut short between runs two and three; the first run
+    /// written before Monitor read several hosts, so with its one system.host, the later two reading two hosts, the
+    /// second of them down in the last run), the Retrain decision that followed (reports/retrain.json) and every
+    /// decision (reports/retrain-history.jsonl: no, no, a line cut short, retrain).
     /// </summary>
     public void AddMonitoringHistory()
     {
-        foreach (var name in new[] { "monitoring-history.jsonl", "retrain.json" })
+        foreach (var name in new[] { "monitoring-history.jsonl", "retrain.json", "retrain-history.jsonl" })
             File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixture", "files", name), Path.Combine(Root, "reports", name), overwrite: true);
     }
 
