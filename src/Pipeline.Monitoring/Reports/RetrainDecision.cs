@@ -26,7 +26,8 @@ public sealed record RetrainDecision
 
     /// <summary>
     /// Decides from a report: performance below baseline (for a recommender, its hit rate) or a detector alarm always;
-    /// dataset drift when <paramref name="retrainOnDrift"/>, except for a recommender; never on insufficient data.
+    /// dataset drift or a moved labelled base rate (label drift) when <paramref name="retrainOnDrift"/>, except for a
+    /// recommender; never on insufficient data.
     /// </summary>
     public static RetrainDecision From(MonitoringReport report, bool retrainOnDrift = true, IReadOnlyDictionary<string, double>? importance = null)
     {
@@ -61,12 +62,20 @@ public sealed record RetrainDecision
             reasons.Add("Dataset drift in " + string.Join(", ", drifted.Select(Describe)) + ".");
         }
 
-        var retrain = performance.BelowBaseline || performance.Detectors.Alarm || driftCause;
+        // NOTE: label drift: the labelled positive rate left its 95% interval around the baseline's. The model's
+        // probabilities and threshold belong to the old rate; retraining on the labelled traffic restates both.
+        var labelDrift = retrainOnDrift && report.Recommendation is null && performance.BaseRate is { Moved: true };
+        if (labelDrift)
+        {
+            reasons.Add(report.Reasons.FirstOrDefault(r => r.StartsWith("Base rate moved", StringComparison.Ordinal)) ?? "Base rate moved.");
+        }
+
+        var retrain = performance.BelowBaseline || performance.Detectors.Alarm || driftCause || labelDrift;
         if (!retrain)
         {
-            reasons.Add(!report.Drift.DatasetDrift ? "Healthy: nothing warrants retraining."
+            reasons.Add(!report.Drift.DatasetDrift && performance.BaseRate is not { Moved: true } ? "Healthy: nothing warrants retraining."
                 : report.Recommendation is not null ? "Activity drift only: a recommender retrains when its hit rate falls."
-                : "Dataset drift only, and monitor.retrain_on_drift is false.");
+                : "Dataset or label drift only, and monitor.retrain_on_drift is false.");
         }
         return new RetrainDecision
         {
