@@ -17,7 +17,7 @@ internal sealed partial class Build
         .Description("Search trainers and hyper-parameters, refit the best on all training rows")
         .Inputs(Paths.TrainSet)
         .When(!IsRecommendation, d => d.Inputs(Paths.Featurizer))
-        .Params(["train", "data.task", .. KeyParams, "evaluate.cost_fn_fp", .. RecommendationParams, .. (IsRecommendation ? ["evaluate"] : Array.Empty<string>())])
+        .Params(["train", "data.task", .. Present("data.key"), .. Present("evaluate.cost_fn_fp"), .. RecommendationParams, .. (IsRecommendation ? ["evaluate"] : Array.Empty<string>())])
         .Outputs(Paths.Model, Paths.ModelInfo, Paths.Trials)
         .When(ExportOnnx, d => d.Outputs(Paths.Onnx))
         .Executes(ctx =>
@@ -45,7 +45,7 @@ internal sealed partial class Build
     Target Evaluate => _ => _
         .Description("Score the holdout, compare with the production model, write metrics.json and reports")
         .Inputs(Paths.Model, Paths.ModelInfo, Paths.TestSet)
-        .Params(["evaluate", "data.task", "data.label", .. KeyParams, "model.name", .. RecommendationParams])
+        .Params(["evaluate", "data.task", "data.label", .. Present("data.key"), "model.name", .. RecommendationParams])
         .Metrics(Paths.Metrics)
         .Plots(Paths.EvaluationReports)
         .Executes(ctx =>
@@ -77,9 +77,9 @@ internal sealed partial class Build
             ctx.Summary(result.MainMetric, Math.Round(result[result.MainMetric], 4));
         });
 
-    // NOTE: the key marks the rows the closed loop appended (labelled served traffic): Train chooses a binary threshold
-    // on them and Evaluate states their metrics; a dataset without a key declares nothing.
-    private string[] KeyParams => ParamsValue("data.key") is { Length: > 0 } ? ["data.key"] : [];
+    // NOTE: optional keys a user's params.yaml may lack (data.key: the rows the closed loop appended, where Train
+    // chooses a binary threshold and Evaluate states metrics; evaluate.cost_fn_fp): declared only when present.
+    private string[] Present(string dottedKey) => ParamsValue(dottedKey) is { Length: > 0 } ? [dottedKey] : [];
 
     /// <summary>The text of a params key that older params.yaml files may lack (null then).</summary>
     private static string? OptionalParam(ITargetContext ctx, string dottedKey)
