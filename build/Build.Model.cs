@@ -81,9 +81,10 @@ internal sealed partial class Build
     // chooses a binary threshold and Evaluate states metrics; evaluate.cost_fn_fp): declared only when present.
     private string[] Present(string dottedKey) => ParamsValue(dottedKey) is { Length: > 0 } ? [dottedKey] : [];
 
-    /// <summary>The text of a params key that older params.yaml files may lack (null then).</summary>
-    private static string? OptionalParam(ITargetContext ctx, string dottedKey)
+    /// <summary>The text of a params key that older params.yaml files may lack (null then; such a key is not declared, see <see cref="Present"/>).</summary>
+    private string? OptionalParam(ITargetContext ctx, string dottedKey)
     {
+        if (Present(dottedKey).Length == 0) return null;
         try
         {
             return Convert.ToString(ctx.Param<object?>(dottedKey), System.Globalization.CultureInfo.InvariantCulture);
