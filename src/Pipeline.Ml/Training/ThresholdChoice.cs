@@ -22,12 +22,9 @@ internal sealed record ThresholdChoice(double Threshold, string Rule, string Row
     public static ThresholdChoice Choose(PredictionSet validation, bool[]? traffic, double? costFnFp)
     {
         var (labels, scores, rows, rule) = (validation.Labels, validation.Scores, "validation", costFnFp);
-        if (traffic is not null && traffic.Length == labels.Length)
+        if (traffic?.Length == labels.Length && TrafficRows.Pick(traffic, labels) is { } picked)
         {
-            if (TrafficRows.Pick(traffic, labels) is { } picked)
-            {
-                (labels, scores, rows, rule) = ([.. picked.Select(i => labels[i])], [.. picked.Select(i => scores[i])], "labelled_traffic", costFnFp ?? 1);
-            }
+            (labels, scores, rows, rule) = ([.. picked.Select(i => labels[i])], [.. picked.Select(i => scores[i])], "labelled_traffic", costFnFp ?? 1);
         }
 
         var threshold = BinaryMetrics.Threshold(labels, scores, rule);

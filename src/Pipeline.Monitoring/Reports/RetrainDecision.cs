@@ -67,7 +67,7 @@ public sealed record RetrainDecision
         var labelDrift = retrainOnDrift && report.Recommendation is null && performance.BaseRate is { Moved: true };
         if (labelDrift)
         {
-            reasons.Add(report.Reasons.FirstOrDefault(r => r.StartsWith("Base rate moved", StringComparison.Ordinal)) ?? "Base rate moved.");
+            reasons.Add(BaseRateAnalysis.Finding(performance.BaseRate)!);
         }
 
         var retrain = performance.BelowBaseline || performance.Detectors.Alarm || driftCause || labelDrift;
