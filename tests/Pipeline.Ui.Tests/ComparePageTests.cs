@@ -71,6 +71,51 @@ public sealed class ComparePageTests
     }
 
     [Fact]
+    public async Task Compare_RecommendationRuns_MetricAtKAndPopularityBiasOverlaid()
+    {
+        using var repo = new UiRepository();
+        repo.AddRecommendationRuns("brisk-lion");
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/compare?run=workspace&run=brisk-lion&run=quiet-toad");
+
+        foreach (var (metric, title) in new[] { ("ndcg", "nDCG@k"), ("hit_rate", "Hit rate@k"), ("recall", "Recall@k"), ("precision", "Precision@k"), ("map", "MAP@k") })
+        {
+            Assert.Contains($"<img class=\"chart\" data-curve=\"metric_at_k.csv:{metric}\" alt=\"{title} curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
+            var svg = MonitoringPageTests.Svg(html.Replace($"data-curve=\"metric_at_k.csv:{metric}\"", "id=\"at-k\"", StringComparison.Ordinal), "at-k");
+            Assert.Contains("workspace", svg, StringComparison.Ordinal);
+            Assert.Contains("brisk-lion", svg, StringComparison.Ordinal);
+        }
+        Assert.Contains("No metric_at_k.csv for quiet-toad (", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-curve=\"popularity_bias.csv\" alt=\"Popularity bias curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
+        // NOTE: both runs trained on one table, so the training interactions' share is one reference line.
+        var bias = MonitoringPageTests.Svg(html.Replace("data-curve=\"popularity_bias.csv\"", "id=\"bias\"", StringComparison.Ordinal), "bias");
+        Assert.Contains("share of interactions", bias, StringComparison.Ordinal);
+        Assert.DoesNotContain("workspace: share of interactions", bias, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-curve=\"roc.csv\"", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-metric=\"ndcg_at_10\"", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"side-by-side\" data-plot=\"metric_at_k.png\"><figure><img alt=\"metric_at_k.png of workspace\" src=\"data:image/png;base64,iVBOR", html, StringComparison.Ordinal);
+        Assert.Contains("<img alt=\"metric_at_k.png of brisk-lion\" src=\"data:image/png;base64,iVBOR", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_RunsOnDifferentTables_EachRunsInteractionsIsItsOwnReference()
+    {
+        using var repo = new UiRepository();
+        var folder = Path.Combine(repo.Root, "reports", "evaluation");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "popularity_bias.csv"), "popularity_decile,share_of_interactions,share_of_recommendations\n0,0.5,0.7\n1,0.5,0.3\n");
+        repo.CacheEvaluation("brisk-lion", new(StringComparer.Ordinal) { ["popularity_bias.csv"] = "popularity_decile,share_of_interactions,share_of_recommendations\n0,0.6,0.9\n1,0.4,0.1\n"u8.ToArray() });
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/compare?run=workspace&run=brisk-lion");
+
+        var bias = MonitoringPageTests.Svg(html.Replace("data-curve=\"popularity_bias.csv\"", "id=\"bias\"", StringComparison.Ordinal), "bias");
+        Assert.Contains("workspace: share of interactions", bias, StringComparison.Ordinal);
+        Assert.Contains("brisk-lion: share of interactions", bias, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_NoCurvePoints_SaysThePlotsAreSideBySide()
     {
         using var repo = new UiRepository();

@@ -8,8 +8,8 @@ namespace Pipeline.Ui.Compare;
 
 /// <summary>
 /// The comparison of two or more rows of the experiments table (<c>/compare?run=a&amp;run=b</c>): the params that
-/// differ, a chart per metric, the ROC and PR curves overlaid in one chart each, and each run's evaluation plots (ROC,
-/// PR, calibration, residuals, …) side by side.
+/// differ, a chart per metric, the curves (ROC, PR, calibration, residuals, metric@k, …) overlaid in one chart each
+/// (<see cref="OverlaidCurves"/>), and each run's evaluation plots side by side.
 /// </summary>
 internal static class ComparePage
 {

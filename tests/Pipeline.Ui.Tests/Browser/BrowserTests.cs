@@ -32,7 +32,7 @@ public sealed class BrowserTests
 
         browser.Navigate().GoToUrl(ui.Address);
         // NOTE: the page reloads itself every 2 s, so elements are read in one go and read again if a reload replaced them.
-        var (names, status, progress, steps) = Retry(() =>
+        var (names, status, progress, steps) = TestBrowser.Retry(() =>
         {
             var rows = browser.FindElements(By.CssSelector("#live-targets tbody tr"));
             return (rows.Select(r => r.FindElement(By.TagName("th")).Text).ToList(), rows[1].FindElements(By.TagName("td"))[0].Text,
@@ -47,24 +47,9 @@ public sealed class BrowserTests
         // NOTE: the run ends (the engine deletes its live record); the page's own refresh shows the finished state.
         File.Delete(Path.Combine(repo.Root, ".nuke", "temp", "live.json"));
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (Retry(() => browser.FindElements(By.Id("live")).Count) > 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(200);
-        Assert.Equal(0, Retry(() => browser.FindElements(By.Id("live")).Count));
-        Assert.Equal(4, Retry(() => browser.FindElements(By.CssSelector("#targets tbody tr")).Count));
-    }
-
-    private static T Retry<T>(Func<T> read)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return read();
-            }
-            catch (StaleElementReferenceException) when (attempt < 5)
-            {
-                Thread.Sleep(100);
-            }
-        }
+        while (TestBrowser.Retry(() => browser.FindElements(By.Id("live")).Count) > 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(200);
+        Assert.Equal(0, TestBrowser.Retry(() => browser.FindElements(By.Id("live")).Count));
+        Assert.Equal(4, TestBrowser.Retry(() => browser.FindElements(By.CssSelector("#targets tbody tr")).Count));
     }
 
     [BrowserFact]

@@ -4,6 +4,7 @@ using Pipeline.Engine.Caching;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Gate;
+using Pipeline.Ml.Recommendation;
 
 namespace Pipeline.Ui.Tests.Fixture;
 
@@ -87,8 +88,29 @@ public sealed class UiRepository : IDisposable
         });
     }
 
-    /// <summary>Puts <paramref name="files"/> in the DVC cache as the reports/evaluation output that the dvc.lock of <paramref name="experiment"/>'s commit records.</summary>
-    private void CacheEvaluation(string experiment, SortedDictionary<string, byte[]> files)
+    /// <summary>
+    /// Two recommendation runs trained and evaluated on one small ratings table (<see cref="RatingsRuns"/>): the
+    /// workspace's, popularity only, its metrics.json and reports/evaluation in the workspace; the experiment
+    /// <paramref name="experiment"/>'s, every recommender of the search, its metrics.json in its commit and its
+    /// reports/evaluation in the DVC cache, named by the dvc.lock of its commit.
+    /// </summary>
+    public void AddRecommendationRuns(string experiment)
+    {
+        var runs = new RatingsRuns(Path.Combine(Root, "work", "ratings"));
+        runs.TrainAndEvaluate("workspace", new() { Models = ["popularity"], Budget = 1 }, Path.Combine(Root, "metrics.json"), Path.Combine(Root, "reports", "evaluation"));
+        var reports = Path.Combine(Root, "work", experiment, "evaluation");
+        var metrics = Path.Combine(Root, "work", experiment, "metrics.json");
+        runs.TrainAndEvaluate(experiment, new() { Budget = 1 }, metrics, reports);
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(reports)) files[Path.GetFileName(file)] = File.ReadAllBytes(file);
+        CacheEvaluation(experiment, files, File.ReadAllBytes(metrics));
+    }
+
+    /// <summary>
+    /// Puts <paramref name="files"/> in the DVC cache as the reports/evaluation output that the dvc.lock of
+    /// <paramref name="experiment"/>'s commit records (and its metrics.json, when given, in that commit).
+    /// </summary>
+    public void CacheEvaluation(string experiment, SortedDictionary<string, byte[]> files, byte[]? metricsJson = null)
     {
         var cache = new ObjectCache(Path.Combine(Root, ".dvc", "cache"));
         var manifest = new DirManifest([.. files.Select(f => new DirEntry(f.Key, FileHasher.Hash(f.Value)))]);
@@ -103,6 +125,7 @@ public sealed class UiRepository : IDisposable
         var commit = repo.Lookup<Commit>(reference.TargetIdentifier);
         var tree = TreeDefinition.From(commit);
         tree.Add("dvc.lock", repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lockText))), Mode.NonExecutableFile);
+        if (metricsJson is not null) tree.Add("metrics.json", repo.ObjectDatabase.CreateBlob(new MemoryStream(metricsJson)), Mode.NonExecutableFile);
         var amended = repo.ObjectDatabase.CreateCommit(commit.Author, commit.Committer, commit.Message, repo.ObjectDatabase.CreateTree(tree), commit.Parents, prettifyMessage: false);
         repo.Refs.UpdateTarget(reference, amended.Id, "add dvc.lock");
     }
