@@ -2,6 +2,7 @@ using System.Globalization;
 using LibGit2Sharp;
 using Pipeline.Engine.Failures;
 using Pipeline.Git.Experiments;
+using Pipeline.Ui.Experiments;
 using Pipeline.Ui.Html;
 
 namespace Pipeline.Ui.Compare;
@@ -21,7 +22,7 @@ internal static class ComparePage
         ExperimentTable table;
         try
         {
-            table = ExperimentList.Read(root);
+            table = ExperimentHistory.Read(root).Table;
         }
         catch (Exception e) when (e is InvalidOperationException or UsageException or LibGit2SharpException)
         {

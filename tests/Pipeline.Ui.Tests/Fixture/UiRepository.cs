@@ -166,14 +166,34 @@ public sealed class UiRepository : IDisposable
 
     private static Signature Signature(int minutes) => new("tester", "tester@localhost", FixedClock.Default.GetUtcNow().AddMinutes(minutes));
 
+    /// <summary>
+    /// A commit on top of HEAD, to which HEAD's branch moves (params.yaml with <paramref name="leaves"/>, metrics.json
+    /// with <paramref name="auc"/>; the workspace stays), with an experiment of it per name of <paramref name="experiments"/>; returns its sha.
+    /// </summary>
+    public string CommitOnTop(int leaves, double auc, params string[] experiments)
+    {
+        using var repo = new Repository(Root);
+        var head = repo.Head.Tip;
+        var commit = CommitWith(repo, head, leaves, auc, 5, "Tune num_leaves");
+        repo.Refs.UpdateTarget(repo.Refs[repo.Head.CanonicalName], commit.Id, "commit on top");
+        for (var i = 0; i < experiments.Length; i++) AddExperiment(repo, commit, experiments[i], leaves + 1 + i, auc + 0.01, 6 + i);
+        return commit.Sha;
+    }
+
     // NOTE: an experiment as ExperimentRecorder writes one: a commit whose only parent is the baseline, under refs/exps/<sha[0:2]>/<sha[2:]>/<name>.
     private static void AddExperiment(Repository repo, Commit baseline, string name, int leaves, double auc, int minutes)
     {
-        var tree = TreeDefinition.From(baseline);
+        var commit = CommitWith(repo, baseline, leaves, auc, minutes, $"dvc: commit experiment {name}");
+        repo.Refs.Add($"refs/exps/{baseline.Sha[..2]}/{baseline.Sha[2..]}/{name}", commit.Id);
+    }
+
+    /// <summary>A child of <paramref name="parent"/> whose params.yaml and metrics.json say <paramref name="leaves"/> and <paramref name="auc"/>.</summary>
+    private static Commit CommitWith(Repository repo, Commit parent, int leaves, double auc, int minutes, string message)
+    {
+        var tree = TreeDefinition.From(parent);
         tree.Add("params.yaml", repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"train:\n  num_leaves: {leaves}\n  learning_rate: 0.1\n"))), Mode.NonExecutableFile);
         tree.Add("metrics.json", repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Metrics(auc, 0.8800)))), Mode.NonExecutableFile);
-        var commit = repo.ObjectDatabase.CreateCommit(Signature(minutes), Signature(minutes), $"dvc: commit experiment {name}", repo.ObjectDatabase.CreateTree(tree), [baseline], prettifyMessage: false);
-        repo.Refs.Add($"refs/exps/{baseline.Sha[..2]}/{baseline.Sha[2..]}/{name}", commit.Id);
+        return repo.ObjectDatabase.CreateCommit(Signature(minutes), Signature(minutes), message, repo.ObjectDatabase.CreateTree(tree), [parent], prettifyMessage: false);
     }
 
     private void Register(string commit, string variant)
