@@ -19,6 +19,8 @@ public sealed class BrowserTests
         Assert.Equal(["Featurize", "Train", "Evaluate", "Deploy"], rows.Select(r => r.FindElement(By.TagName("th")).Text));
         Assert.Equal("executed", rows[1].FindElements(By.TagName("td"))[2].Text);
         Assert.Equal("failed", rows[3].FindElements(By.TagName("td"))[2].Text);
+        // NOTE: an image that failed to decode has no natural width: the graph is drawn, not broken.
+        Assert.NotEqual("0", browser.FindElement(By.Id("target-graph")).GetDomProperty("naturalWidth"));
         TestBrowser.Screenshot(browser, "pipeline");
     }
 
