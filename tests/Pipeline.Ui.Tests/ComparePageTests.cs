@@ -43,7 +43,7 @@ public sealed class ComparePageTests
         Assert.Contains("No roc.csv for quiet-toad (", html, StringComparison.Ordinal);
         Assert.Contains("<img class=\"chart\" data-curve=\"pr.csv\" alt=\"Precision-recall curves of workspace\"", html, StringComparison.Ordinal);
         Assert.Contains("No pr.csv for brisk-lion, quiet-toad (", html, StringComparison.Ordinal);
-        var roc = MonitoringPageTests.Svg(html.Replace("data-curve=\"roc.csv\"", "id=\"roc\"", StringComparison.Ordinal), "roc");
+        var roc = CurveSvg(html, "roc.csv");
         Assert.Contains("workspace", roc, StringComparison.Ordinal);
         Assert.Contains("brisk-lion", roc, StringComparison.Ordinal);
         Assert.Contains("<img class=\"chart\" data-curve=\"calibration.csv\" alt=\"Calibration curves of workspace\"", html, StringComparison.Ordinal);
@@ -63,10 +63,10 @@ public sealed class ComparePageTests
         Assert.Contains("<img class=\"chart\" data-curve=\"predicted_vs_actual.csv\" alt=\"Predicted vs actual (binned) curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
         Assert.Contains("<img class=\"chart\" data-curve=\"residuals.csv\" alt=\"Residuals: error characteristic curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-curve=\"roc.csv\"", html, StringComparison.Ordinal);
-        var binned = MonitoringPageTests.Svg(html.Replace("data-curve=\"predicted_vs_actual.csv\"", "id=\"binned\"", StringComparison.Ordinal), "binned");
+        var binned = CurveSvg(html, "predicted_vs_actual.csv");
         Assert.Contains("ideal (y = x)", binned, StringComparison.Ordinal);
         Assert.Contains("brisk-lion", binned, StringComparison.Ordinal);
-        var residuals = MonitoringPageTests.Svg(html.Replace("data-curve=\"residuals.csv\"", "id=\"residuals\"", StringComparison.Ordinal), "residuals");
+        var residuals = CurveSvg(html, "residuals.csv");
         Assert.DoesNotContain("ideal (y = x)", residuals, StringComparison.Ordinal);
     }
 
@@ -82,14 +82,14 @@ public sealed class ComparePageTests
         foreach (var (metric, title) in new[] { ("ndcg", "nDCG@k"), ("hit_rate", "Hit rate@k"), ("recall", "Recall@k"), ("precision", "Precision@k"), ("map", "MAP@k") })
         {
             Assert.Contains($"<img class=\"chart\" data-curve=\"metric_at_k.csv:{metric}\" alt=\"{title} curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
-            var svg = MonitoringPageTests.Svg(html.Replace($"data-curve=\"metric_at_k.csv:{metric}\"", "id=\"at-k\"", StringComparison.Ordinal), "at-k");
+            var svg = CurveSvg(html, $"metric_at_k.csv:{metric}");
             Assert.Contains("workspace", svg, StringComparison.Ordinal);
             Assert.Contains("brisk-lion", svg, StringComparison.Ordinal);
         }
         Assert.Contains("No metric_at_k.csv for quiet-toad (", html, StringComparison.Ordinal);
         Assert.Contains("<img class=\"chart\" data-curve=\"popularity_bias.csv\" alt=\"Popularity bias curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
         // NOTE: both runs trained on one table, so the training interactions' share is one reference line.
-        var bias = MonitoringPageTests.Svg(html.Replace("data-curve=\"popularity_bias.csv\"", "id=\"bias\"", StringComparison.Ordinal), "bias");
+        var bias = CurveSvg(html, "popularity_bias.csv");
         Assert.Contains("share of interactions", bias, StringComparison.Ordinal);
         Assert.DoesNotContain("workspace: share of interactions", bias, StringComparison.Ordinal);
         Assert.DoesNotContain("data-curve=\"roc.csv\"", html, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed class ComparePageTests
 
         var html = await ui.Http.GetStringAsync("/compare?run=workspace&run=brisk-lion");
 
-        var bias = MonitoringPageTests.Svg(html.Replace("data-curve=\"popularity_bias.csv\"", "id=\"bias\"", StringComparison.Ordinal), "bias");
+        var bias = CurveSvg(html, "popularity_bias.csv");
         Assert.Contains("workspace: share of interactions", bias, StringComparison.Ordinal);
         Assert.Contains("brisk-lion: share of interactions", bias, StringComparison.Ordinal);
     }
@@ -152,4 +152,8 @@ public sealed class ComparePageTests
         Assert.Contains("The plots of brisk-lion are not in the local DVC cache", html, StringComparison.Ordinal);
         Assert.Contains($"The dvc.lock of {repo.HeadSha[..7]} records no reports/evaluation output.", html, StringComparison.Ordinal);
     }
+
+    /// <summary>The SVG of the overlaid chart whose data-curve is <paramref name="curve"/>.</summary>
+    private static string CurveSvg(string html, string curve) =>
+        MonitoringPageTests.Svg(html.Replace($"data-curve=\"{curve}\"", "id=\"the-curve\"", StringComparison.Ordinal), "the-curve");
 }

@@ -80,11 +80,8 @@ public sealed class BrowserTests
         repo.AddEvaluationPlots("brisk-lion");
         await using var ui = await RunningUi.StartAsync(repo);
         using var browser = TestBrowser.Start();
-        browser.Navigate().GoToUrl(new Uri(ui.Address, "/experiments"));
 
-        browser.FindElement(By.CssSelector("input[name='run'][value='workspace']")).Click();
-        browser.FindElement(By.CssSelector("input[name='run'][value='brisk-lion']")).Click();
-        TestBrowser.ClickAndWaitForNewPage(browser, browser.FindElement(By.Id("compare-button")));
+        TestBrowser.Compare(browser, ui.Address, "workspace", "brisk-lion");
 
         Assert.Contains("/compare?run=workspace&run=brisk-lion", browser.Url, StringComparison.Ordinal);
         var charts = browser.FindElements(By.CssSelector("#metric-charts img.chart"));

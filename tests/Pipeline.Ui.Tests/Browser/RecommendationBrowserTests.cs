@@ -21,11 +21,8 @@ public sealed partial class RecommendationBrowserTests
         repo.AddRecommendationRuns("brisk-lion");
         await using var ui = await RunningUi.StartAsync(repo);
         using var browser = TestBrowser.Start();
-        browser.Navigate().GoToUrl(new Uri(ui.Address, "/experiments"));
 
-        browser.FindElement(By.CssSelector("input[name='run'][value='workspace']")).Click();
-        browser.FindElement(By.CssSelector("input[name='run'][value='brisk-lion']")).Click();
-        TestBrowser.ClickAndWaitForNewPage(browser, browser.FindElement(By.Id("compare-button")));
+        TestBrowser.Compare(browser, ui.Address, "workspace", "brisk-lion");
 
         var curves = browser.FindElements(By.CssSelector("#curves img.chart"));
         Assert.Equal(["metric_at_k.csv:ndcg", "metric_at_k.csv:hit_rate", "metric_at_k.csv:recall", "metric_at_k.csv:precision", "metric_at_k.csv:map", "popularity_bias.csv"], curves.Select(c => c.GetAttribute("data-curve")));
