@@ -116,6 +116,25 @@ public sealed class ComparePageTests
     }
 
     [Fact]
+    public async Task Compare_ACorruptPointsFile_NamesTheRunUnderTheChart_NeverAnError()
+    {
+        using var repo = new UiRepository();
+        repo.AddRecommendationRuns("brisk-lion");
+        File.WriteAllText(Path.Combine(repo.Root, "reports", "evaluation", "metric_at_k.csv"), "k,ndcg,hit_rate\n1,not-a-number,0.2\n");
+        File.WriteAllText(Path.Combine(repo.Root, "reports", "evaluation", "popularity_bias.csv"), "decile,share\n0,0.5\n");
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        using var response = await ui.Http.GetAsync("/compare?run=workspace&run=brisk-lion");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<img class=\"chart\" data-curve=\"metric_at_k.csv:ndcg\" alt=\"nDCG@k curves of brisk-lion\"", html, StringComparison.Ordinal);
+        Assert.Contains("No metric_at_k.csv for workspace (", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-curve=\"popularity_bias.csv\" alt=\"Popularity bias curves of brisk-lion\"", html, StringComparison.Ordinal);
+        Assert.Contains("No popularity_bias.csv for workspace (", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_NoCurvePoints_SaysThePlotsAreSideBySide()
     {
         using var repo = new UiRepository();

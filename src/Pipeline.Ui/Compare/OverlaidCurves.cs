@@ -78,7 +78,7 @@ internal static class OverlaidCurves
             var uri = LineChart.Render($"{kind.Title} of the selected runs", kind.X, kind.Y, series, unitSquare: kind.UnitSquare, diagonal: kind.Diagonal && kind.UnitSquare, legend: kind.Legend);
             charts.Add(Markup.Of($"""
                 <figure><img class="chart" data-curve="{kind.Id}" alt="{kind.Title} curves of {string.Join(", ", runs)}" src="{uri}">
-                {(without.Count > 0 ? Markup.Of($"<figcaption class=\"missing\">No {kind.File} for {string.Join(", ", without)} (evaluated before Evaluate wrote the curves' points, or not in the local DVC cache): see the plots below.</figcaption>") : Markup.Empty)}</figure>
+                {(without.Count > 0 ? Markup.Of($"<figcaption class=\"missing\">No {kind.File} for {string.Join(", ", without)} (evaluated before Evaluate wrote the curves' points, not in the local DVC cache, or not a CSV of numbers with those columns): see the plots below.</figcaption>") : Markup.Empty)}</figure>
                 """));
         }
 
