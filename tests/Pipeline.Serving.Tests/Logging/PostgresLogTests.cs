@@ -17,7 +17,7 @@ public sealed class PostgresLogTests(ServingFixture fixture)
     {
         var server = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
         var schema = "serving_test_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecAsync(server, $"CREATE SCHEMA {schema}");
+        await PostgresTestDb.ExecAsync(server, $"CREATE SCHEMA {schema}");
         try
         {
             // NOTE: the log has no table prefix option; a per-run schema first on the search path isolates its tables.
@@ -34,16 +34,16 @@ public sealed class PostgresLogTests(ServingFixture fixture)
             Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (feedback.StatusCode, unknown.StatusCode));
             Assert.Contains("pg-never", await unknown.Content.ReadAsStringAsync());
             Assert.Equal(("PostgreSQL", (long)Requests, 0L, 0L), (log.Store.Description, log.Written, log.Dropped, log.Failed));
-            Assert.Equal((long)Requests, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM predictions"));
-            Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM feedback WHERE request_id = 'pg-never'"));
+            Assert.Equal((long)Requests, await PostgresTestDb.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM predictions"));
+            Assert.Equal(0L, await PostgresTestDb.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM feedback WHERE request_id = 'pg-never'"));
             Assert.Equal(
                 "pg-3|v0.0.1|stable|{\"amount\":3,\"hour\":3,\"country\":\"us\"}|true;pg-7|v0.0.1|stable|{\"amount\":7,\"hour\":7,\"country\":\"us\"}|false",
-                await ScalarAsync<string>(connection, "SELECT string_agg(p.request_id || '|' || p.model_version || '|' || p.variant || '|' || p.features || '|' || f.label, ';' ORDER BY p.request_id) " +
+                await PostgresTestDb.ScalarAsync<string>(connection, "SELECT string_agg(p.request_id || '|' || p.model_version || '|' || p.variant || '|' || p.features || '|' || f.label, ';' ORDER BY p.request_id) " +
                     "FROM predictions p JOIN feedback f ON f.request_id = p.request_id"));
         }
         finally
         {
-            await ExecAsync(server, $"DROP SCHEMA {schema} CASCADE");
+            await PostgresTestDb.ExecAsync(server, $"DROP SCHEMA {schema} CASCADE");
         }
     }
 
@@ -52,7 +52,7 @@ public sealed class PostgresLogTests(ServingFixture fixture)
     {
         var server = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
         var schema = "serving_test_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecAsync(server, $"CREATE SCHEMA {schema}");
+        await PostgresTestDb.ExecAsync(server, $"CREATE SCHEMA {schema}");
         try
         {
             var connection = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
@@ -64,11 +64,11 @@ public sealed class PostgresLogTests(ServingFixture fixture)
 
             Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
             Assert.Equal((LogBurstTests.Predictions, 0L, 0L, 0L), (log.Written, log.Refused, log.Dropped, log.Failed));
-            Assert.Equal((long)LogBurstTests.Predictions, await ScalarAsync<long>(connection, "SELECT COUNT(*) FROM predictions"));
+            Assert.Equal((long)LogBurstTests.Predictions, await PostgresTestDb.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM predictions"));
         }
         finally
         {
-            await ExecAsync(server, $"DROP SCHEMA {schema} CASCADE");
+            await PostgresTestDb.ExecAsync(server, $"DROP SCHEMA {schema} CASCADE");
         }
     }
 
@@ -81,21 +81,5 @@ public sealed class PostgresLogTests(ServingFixture fixture)
         request.Headers.Add("x-request-id", id);
         using var answer = await http.SendAsync(request);
         return answer.StatusCode;
-    }
-
-    private static async Task ExecAsync(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }
