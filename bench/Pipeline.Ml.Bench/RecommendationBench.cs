@@ -8,7 +8,8 @@ namespace Pipeline.Ml.Bench;
 
 /// <summary>
 /// <c>recommend [--csv FILE] [--write-example FILE] [--budget N] [--models a,b] [--user C --item C --rating C --time C|none]</c>: each
-/// recommendation model searched alone (popularity, ALS, item-kNN, PureSVD) on the same per-user split, then the
+/// recommendation model searched alone (popularity, ALS, item-kNN, PureSVD; <c>a+b</c>: a and b in one search, e.g.
+/// <c>ease+lambdarank</c>, the re-ranker on its base) on the same per-user split, then the
 /// pipeline's own search over all of them (row <c>search</c>), test metrics side by side (quality, not time). Without
 /// --csv the seeded example table (data/examples/ratings.csv's generator); --write-example writes that table.
 /// </summary>
@@ -42,7 +43,7 @@ internal static class RecommendationBench
             {
                 var outputs = new TrainOutputs(Path.Combine(work, $"{model}.zip"), Path.Combine(work, $"{model}-trials.csv"));
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var result = RecommenderTrainer.Run(train, columns, new RecommenderTrainOptions { Models = model == "search" ? RecommenderCatalog.Models : [model], Budget = budget, Seed = 7 }, outputs);
+                var result = RecommenderTrainer.Run(train, columns, new RecommenderTrainOptions { Models = model == "search" ? RecommenderCatalog.Models : model.Split('+'), Budget = budget, Seed = 7 }, outputs);
                 var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
                 var metrics = Path.Combine(work, $"{model}-metrics.json");
                 RecommendationEvaluator.Run(new RecommendationEvaluatorOptions(outputs.ModelPath, test, columns, metrics));

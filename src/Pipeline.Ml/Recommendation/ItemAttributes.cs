@@ -30,29 +30,8 @@ internal sealed class ItemAttributes
 
     public static ItemAttributes From(InteractionTable table, RecommendationColumns columns, IReadOnlyList<string> catalogue)
     {
-        var index = InteractionMatrix.Index(catalogue);
-        var reserved = new[] { columns.User, columns.Item, columns.Rating, columns.Time };
-        var kept = new List<string>();
-        var values = new List<string[]>();
-        for (var c = 0; c < table.Header.Count; c++)
-        {
-            if (reserved.Contains(table.Header[c])) continue;
-            var column = new string?[catalogue.Count];
-            var constant = true;
-            foreach (var x in table.Interactions)
-            {
-                if (!index.TryGetValue(x.Item, out var i)) continue;
-                var value = table.Rows[x.Row][c] ?? "";
-                if (column[i] is null) column[i] = value;
-                else if (!string.Equals(column[i], value, StringComparison.Ordinal)) { constant = false; break; }
-            }
-
-            if (!constant) continue;
-            kept.Add(table.Header[c]);
-            values.Add([.. column.Select(v => v ?? "")]);
-        }
-
-        return new ItemAttributes([.. kept], [.. values]);
+        var kept = SideColumns.Constant(table, columns, perUser: false);
+        return new ItemAttributes([.. kept.Select(k => k.Column)], [.. kept.Select(k => catalogue.Select(i => k.Values.GetValueOrDefault(i, "")).ToArray())]);
     }
 
     /// <summary>

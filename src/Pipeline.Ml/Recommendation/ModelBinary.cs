@@ -16,6 +16,19 @@ internal static class ModelBinary
         return values;
     }
 
+    public static void WriteFloats(BinaryWriter writer, float[] values)
+    {
+        writer.Write(values.Length);
+        foreach (var v in values) writer.Write(v);
+    }
+
+    public static float[] ReadFloats(BinaryReader reader)
+    {
+        var values = new float[reader.ReadInt32()];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadSingle();
+        return values;
+    }
+
     public static void WriteInts(BinaryWriter writer, int[] values)
     {
         writer.Write(values.Length);

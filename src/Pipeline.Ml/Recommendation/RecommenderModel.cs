@@ -223,15 +223,7 @@ public sealed class RecommenderModel
         }
 
         var popularity = PopularityScorer.Read(reader);
-        IItemScorer scorer = kind switch
-        {
-            PopularityScorer.Kind => PopularityScorer.Read(reader),
-            AlsScorer.Kind => AlsScorer.Read(reader),
-            ItemKnnScorer.Kind => ItemKnnScorer.Read(reader),
-            PureSvdScorer.Kind => PureSvdScorer.Read(reader),
-            EaseScorer.Kind => EaseScorer.Read(reader),
-            _ => throw new InvalidDataException($"{path} holds an unknown recommender '{kind}'."),
-        };
+        var scorer = ScorerFile.Read(kind, reader) ?? throw new InvalidDataException($"{path} holds an unknown recommender '{kind}'.");
         var ratings = reader.ReadBoolean() ? RatingBaseline.Read(reader) : null;
         var attributes = version >= 2 ? ItemAttributes.Read(reader) : ItemAttributes.None;
         return new RecommenderModel(users, items, seen, values, scorer, popularity, ratings, attributes);

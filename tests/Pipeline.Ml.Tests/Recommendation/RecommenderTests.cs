@@ -90,7 +90,7 @@ public sealed class RecommenderTests : IDisposable
 
         Assert.Equal(File.ReadAllBytes(_dir.Path("a/model.zip")), File.ReadAllBytes(_dir.Path("b/model.zip")));
         Assert.Equal(File.ReadAllBytes(_dir.Path("a/trials.csv")), File.ReadAllBytes(_dir.Path("b/trials.csv")));
-        Assert.Equal(9, first.Trials.Count); // popularity + 2 als + 2 itemknn + 2 puresvd + 2 ease
+        Assert.Equal(9, first.Trials.Count); // popularity + 2 als + 2 itemknn + 2 puresvd + 2 ease; no side columns: no lambdarank
         var popularity = first.Trials.Single(t => t.Config.Model == PopularityScorer.Kind).Scores.Ndcg;
         Assert.NotEqual(PopularityScorer.Kind, first.Best.Config.Model);
         Assert.True(first.Best.Scores.Ndcg > popularity, $"best {first.Best.Config.Model} {first.Best.Scores.Ndcg} vs popularity {popularity}");
