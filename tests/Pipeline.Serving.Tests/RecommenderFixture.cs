@@ -7,7 +7,7 @@ namespace Pipeline.Serving.Tests;
 
 /// <summary>
 /// Issue 12: a recommender through the pipeline's own stages, once per test class: a seeded synthetic ratings table
-/// split per user, the recommender search (popularity, ALS, item-kNN), the ranking evaluation, registered as
+/// split per user, the recommender search (all models; the genre column offers the lambdarank re-ranker, which it picks), the ranking evaluation, registered as
 /// production model <see cref="Model"/>. The table carries an item side column, <c>genre</c> (<see cref="Genre"/>), and
 /// a column that varies within an item, <c>mood</c>, which the model must not take for an item column.
 /// </summary>

@@ -29,6 +29,9 @@ public sealed class RecommendTests(RecommenderFixture recommender, ServingFixtur
         Assert.Equal(recommender.Recommender.Recommend(user, 5).Items.Select(i => i.Item), items.Select(i => i.GetProperty("item").GetString()));
         Assert.False(body.GetProperty("cold_start").GetBoolean());
         Assert.Equal(RecommenderFixture.Model, body.GetProperty("model_name").GetString());
+        // NOTE: the fixture's table has an item side column, so the search offers the re-ranker, and it wins: every
+        // recommendation test of this host serves a lambdarank model through the same :recommend contract.
+        Assert.Equal("lambdarank", recommender.Recommender.Kind);
         await host.App.Services.GetRequiredService<PredictionLog>().FlushAsync(CancellationToken.None);
         await using var db = new SqliteConnection($"Data Source={host.LogPath}");
         await db.OpenAsync();
