@@ -54,6 +54,11 @@ public static class PredictionLogSchema
         ? $"SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}'"
         : $"SELECT name FROM pragma_table_info('{table}')";
 
+    /// <summary>1 when the log has <paramref name="table"/>, else 0 (a fixed table name, never user input): a log an earlier host wrote may lack a table.</summary>
+    public static string TableCount(SqlDialect dialect, string table) => dialect == SqlDialect.Postgres
+        ? $"SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{table}'"
+        : $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
+
     /// <summary>Adds one of the <see cref="AddedColumns"/> to a log that lacks it.</summary>
     public static string AddColumn((string Table, string Column, string Definition) added) =>
         $"ALTER TABLE {added.Table} ADD COLUMN {added.Column} {added.Definition}";

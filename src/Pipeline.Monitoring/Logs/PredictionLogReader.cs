@@ -1,12 +1,15 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Pipeline.Formats.PredictionLog;
 
 namespace Pipeline.Monitoring.Logs;
 
 /// <summary>
-/// Reads the recent window of the serving host's SQLite prediction log (tables <c>predictions</c> and <c>feedback</c>,
-/// as created by Pipeline.Serving's PredictionStore) with plain SQL, read-only.
+/// Reads the recent window of the serving host's prediction log (tables <c>predictions</c>, <c>feedback</c> and
+/// <c>item_feedback</c>, as created by Pipeline.Serving's PredictionStore) with plain SQL, read-only: a SQLite file, or
+/// PostgreSQL when the location is a connection string (<see cref="PredictionLogLocation"/>).
 /// </summary>
 internal static class PredictionLogReader
 {
@@ -14,16 +17,7 @@ internal static class PredictionLogReader
     public static PredictionWindow Read(string databasePath, PredictionLogReadOptions? options = null)
     {
         options ??= new PredictionLogReadOptions();
-        if (!File.Exists(databasePath))
-        {
-            throw new FileNotFoundException(
-                $"Prediction log '{databasePath}' does not exist. Start the serving host (./build.sh Serve) and send traffic first.",
-                databasePath);
-        }
-
-        var text = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        using var connection = new SqliteConnection(text);
-        connection.Open();
+        using var connection = Open(databasePath);
         using var command = connection.CreateCommand();
         command.CommandText = Query(options, command);
         var rows = new List<LoggedPrediction>();
@@ -39,16 +33,48 @@ internal static class PredictionLogReader
         return new PredictionWindow(rows);
     }
 
-    private static string Query(PredictionLogReadOptions options, SqliteCommand command)
+    /// <summary>An open, read-only connection to the log at <paramref name="location"/>; a SQLite file that is not there is a <see cref="FileNotFoundException"/>.</summary>
+    private static DbConnection Open(string location)
     {
-        if (options.Since is { } since) command.Parameters.AddWithValue("@since", PredictionLogTime.Text(since));
-        if (options.Until is { } until) command.Parameters.AddWithValue("@until", PredictionLogTime.Text(until));
-        if (options.ModelVersion is { } version) command.Parameters.AddWithValue("@version", version);
-        if (options.Variant is { } variant) command.Parameters.AddWithValue("@variant", variant);
+        DbConnection connection;
+        if (PredictionLogLocation.IsConnectionString(location))
+        {
+            connection = new NpgsqlConnection(location);
+        }
+        else
+        {
+            if (!File.Exists(location))
+            {
+                throw new FileNotFoundException(
+                    $"Prediction log '{location}' does not exist. Start the serving host (./build.sh Serve) and send traffic first.",
+                    location);
+            }
+
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        }
+
+        connection.Open();
+        return connection;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string Query(PredictionLogReadOptions options, DbCommand command)
+    {
+        if (options.Since is { } since) Add(command, "@since", PredictionLogTime.Text(since));
+        if (options.Until is { } until) Add(command, "@until", PredictionLogTime.Text(until));
+        if (options.ModelVersion is { } version) Add(command, "@version", version);
+        if (options.Variant is { } variant) Add(command, "@variant", variant);
         if (options.LastCount is { } count)
         {
             if (count < 1) throw new ArgumentException($"The window needs at least one prediction, got LastCount = {count}.");
-            command.Parameters.AddWithValue("@count", count);
+            Add(command, "@count", count);
         }
 
         return PredictionLogQueries.Window(
@@ -56,7 +82,7 @@ internal static class PredictionLogReader
             variant: options.Variant is not null, count: options.LastCount is not null);
     }
 
-    private static LoggedPrediction ToPrediction(SqliteDataReader row)
+    private static LoggedPrediction ToPrediction(DbDataReader row)
     {
         var id = row.GetString(0);
         var prediction = new LoggedPrediction
@@ -109,14 +135,12 @@ internal static class PredictionLogReader
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<(string Item, string Label)>> ReadItemFeedback(string databasePath, DateTimeOffset since)
     {
-        var text = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        using var connection = new SqliteConnection(text);
-        connection.Open();
+        using var connection = Open(databasePath);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'item_feedback'";
+        command.CommandText = PredictionLogSchema.TableCount(connection is SqliteConnection ? SqlDialect.Sqlite : SqlDialect.Postgres, "item_feedback");
         if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0) return new Dictionary<string, IReadOnlyList<(string, string)>>();
         command.CommandText = PredictionLogQueries.ItemFeedbackSince;
-        command.Parameters.AddWithValue("@since", PredictionLogTime.Text(since));
+        Add(command, "@since", PredictionLogTime.Text(since));
         var rows = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read())

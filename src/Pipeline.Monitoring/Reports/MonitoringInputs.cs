@@ -2,7 +2,7 @@ using Pipeline.Formats.Profiles;
 namespace Pipeline.Monitoring.Reports;
 
 /// <summary>The files a monitoring run reads, as absolute paths (no current-directory use), and where they come from.</summary>
-/// <param name="PredictionLog">The serving host's SQLite prediction log.</param>
+/// <param name="PredictionLog">The serving host's prediction log: a SQLite file, or a PostgreSQL connection string (<see cref="Pipeline.Formats.PredictionLog.PredictionLogLocation"/>).</param>
 /// <param name="Reference">The reference: a profile.json with a row sample (as registered with a version), or a CSV (data/features/train.csv).</param>
 /// <param name="Metrics">The evaluation baseline (metrics.json); a missing file means no baseline.</param>
 public sealed record MonitoringInputs(string PredictionLog, string Reference, string Metrics)

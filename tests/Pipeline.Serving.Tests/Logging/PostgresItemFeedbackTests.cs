@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Pipeline.Formats.PredictionLog;
+using Pipeline.Monitoring.Recommendations;
+using Pipeline.Monitoring.Reports;
 using Pipeline.Serving.Logging;
 
 namespace Pipeline.Serving.Tests.Logging;
@@ -11,7 +13,8 @@ namespace Pipeline.Serving.Tests.Logging;
 /// <summary>
 /// Issue 12 item 5 on the PostgreSQL prediction log: recommendations logged by a real host, clicks and ratings on
 /// their items through <c>POST /v1/feedback</c>, read back by the log's own join (<see cref="PredictionLogQueries.ItemFeedbackSince"/>,
-/// the statement Monitor's online hit rate reads) on a real server, each run in its own schema.
+/// the statement Monitor's online hit rate reads) on a real server, and Monitor's recommendation report read from that
+/// server (the log's connection string as its location), each run in its own schema.
 /// </summary>
 [Collection(ServingCollection.Name)]
 public sealed class PostgresItemFeedbackTests(RecommenderFixture recommender, ServingFixture fixture) : IClassFixture<RecommenderFixture>
@@ -52,6 +55,19 @@ public sealed class PostgresItemFeedbackTests(RecommenderFixture recommender, Se
             Assert.Equal(expected, await ItemFeedbackSinceAsync(connection, DateTimeOffset.UnixEpoch));
             Assert.Empty(await ItemFeedbackSinceAsync(connection, DateTimeOffset.MaxValue));
             Assert.Equal(3L, await PostgresTestDb.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM item_feedback f JOIN predictions p ON p.request_id = f.request_id AND p.trace_id = f.trace_id AND p.model = 'recommender'"));
+
+            // NOTE: Monitor on the same log: a and b got a positive label (a click; a rating 5), c none: hit rate 2/3.
+            var (trainUsers, trainItems) = recommender.Recommender.TrainingCounts();
+            var inputs = new MonitoringInputs(connection, Path.Combine(recommender.Root, "work", "train.csv"), Path.Combine(recommender.Root, "no-metrics.json"))
+            {
+                Recommendation = new RecommendationReference(trainUsers, trainItems),
+            };
+            var report = MonitoringRun.Build(inputs, new MonitoringOptions { MinimumPredictions = 3, MinimumLabels = 2, RecommendMinHitRate = 0.5, RetrainOnDrift = false });
+            using var json = JsonDocument.Parse(report.ToJson());
+            var section = json.RootElement.GetProperty("recommendation");
+            Assert.Equal((3, 3), (section.GetProperty("requests").GetInt32(), section.GetProperty("feedback_items").GetInt32()));
+            Assert.Equal(2 / 3.0, section.GetProperty("hit_rate").GetDouble(), 6);
+            Assert.False(section.GetProperty("below_threshold").GetBoolean());
         }
         finally
         {

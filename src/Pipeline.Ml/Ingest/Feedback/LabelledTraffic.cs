@@ -12,7 +12,7 @@ namespace Pipeline.Ml.Ingest.Feedback;
 internal static class LabelledTraffic
 {
     /// <summary>True when <paramref name="location"/> is an ADO.NET connection string (key=value pairs) rather than a file path.</summary>
-    public static bool IsConnectionString(string location) => location.Contains('=');
+    public static bool IsConnectionString(string location) => PredictionLogLocation.IsConnectionString(location);
 
     /// <summary>Where the log is, for messages (never a password).</summary>
     public static string Describe(string location) =>
