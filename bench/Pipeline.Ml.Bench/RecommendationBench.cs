@@ -7,11 +7,12 @@ using Pipeline.Ml.Training;
 namespace Pipeline.Ml.Bench;
 
 /// <summary>
-/// <c>recommend [--csv FILE] [--write-example FILE] [--budget N] [--models a,b] [--user C --item C --rating C --time C|none]</c>: each
+/// <c>recommend [--csv FILE] [--write-example FILE] [--budget N] [--models a,b] [--user C --item C --rating C --time C|none] [--keep DIR]</c>: each
 /// recommendation model searched alone (popularity, ALS, item-kNN, PureSVD; <c>a+b</c>: a and b in one search, e.g.
 /// <c>ease+lambdarank</c>, the re-ranker on its base) on the same per-user split, then the
 /// pipeline's own search over all of them (row <c>search</c>), test metrics side by side (quality, not time). Without
-/// --csv the seeded example table (data/examples/ratings.csv's generator); --write-example writes that table.
+/// --csv the seeded example table (data/examples/ratings.csv's generator); --write-example writes that table; --keep
+/// leaves the split, the model files (<c>MODEL.zip</c>) and trials in DIR instead of a deleted temporary folder.
 /// </summary>
 internal static class RecommendationBench
 {
@@ -23,7 +24,9 @@ internal static class RecommendationBench
     public static int Run(string[] args)
     {
         string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        var work = Directory.CreateTempSubdirectory("reco-bench-").FullName;
+        var keep = Arg("--keep");
+        var work = keep ?? Directory.CreateTempSubdirectory("reco-bench-").FullName;
+        Directory.CreateDirectory(work);
         try
         {
             var example = SyntheticRatings.Csv(ExampleUsers, ExampleItems, ExampleGroups, ExampleSeed);
@@ -57,7 +60,7 @@ internal static class RecommendationBench
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            if (keep is null) Directory.Delete(work, recursive: true);
         }
     }
 
