@@ -9,8 +9,9 @@ namespace Pipeline.Ml.Recommendation;
 /// <summary>
 /// The Train stage for recommendation: carves a validation split from the training interactions (the same per-user
 /// split, so validation is each user's latest training interactions), fits every candidate of
-/// <see cref="RecommenderCatalog.Candidates"/> on the rest, picks the best <c>ndcg_at_10</c> on validation (ties: the
-/// earlier trial), refits it on all training interactions, and writes the model, models/model.json and reports/trials.csv.
+/// <see cref="RecommenderCatalog.Candidates"/> on the rest (the <c>lambdarank</c> re-ranker last, on the best of the
+/// others, when the table has side columns), picks the best <c>ndcg_at_10</c> on validation (ties: the earlier trial),
+/// refits it on all training interactions, and writes the model, models/model.json and reports/trials.csv.
 /// The same data, params and seed give byte-identical files. <c>progress</c> hears each scored candidate (done of all,
 /// best so far), on the calling thread.
 /// </summary>
