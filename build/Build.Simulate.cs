@@ -18,7 +18,7 @@ internal sealed partial class Build
     Target Simulate => _ => _
         .Description("Seeded demo on deploy.host: serve, send traffic (--drift: then drifted traffic), feed back labels, Monitor, Retrain, canary; reports/simulation.json")
         .NoRepositoryLock()
-        .Params("simulate", "source", "monitor", "model.name")
+        .Params(["simulate", "source", .. MonitorParams, "model.name"])
         .AlwaysRun()
         .Executes(async ctx =>
         {
