@@ -43,7 +43,7 @@ public sealed class ComparePageTests
         Assert.Contains("No roc.csv for quiet-toad (", html, StringComparison.Ordinal);
         Assert.Contains("<img class=\"chart\" data-curve=\"pr.csv\" alt=\"Precision-recall curves of workspace\"", html, StringComparison.Ordinal);
         Assert.Contains("No pr.csv for brisk-lion, quiet-toad (", html, StringComparison.Ordinal);
-        var roc = MonitoringPageTests.Svg(html.Replace("data-curve=\"roc.csv\"", "id=\"roc\"", StringComparison.Ordinal), "roc");
+        var roc = CurveSvg(html, "roc.csv");
         Assert.Contains("workspace", roc, StringComparison.Ordinal);
         Assert.Contains("brisk-lion", roc, StringComparison.Ordinal);
         Assert.Contains("<img class=\"chart\" data-curve=\"calibration.csv\" alt=\"Calibration curves of workspace\"", html, StringComparison.Ordinal);
@@ -63,11 +63,75 @@ public sealed class ComparePageTests
         Assert.Contains("<img class=\"chart\" data-curve=\"predicted_vs_actual.csv\" alt=\"Predicted vs actual (binned) curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
         Assert.Contains("<img class=\"chart\" data-curve=\"residuals.csv\" alt=\"Residuals: error characteristic curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-curve=\"roc.csv\"", html, StringComparison.Ordinal);
-        var binned = MonitoringPageTests.Svg(html.Replace("data-curve=\"predicted_vs_actual.csv\"", "id=\"binned\"", StringComparison.Ordinal), "binned");
+        var binned = CurveSvg(html, "predicted_vs_actual.csv");
         Assert.Contains("ideal (y = x)", binned, StringComparison.Ordinal);
         Assert.Contains("brisk-lion", binned, StringComparison.Ordinal);
-        var residuals = MonitoringPageTests.Svg(html.Replace("data-curve=\"residuals.csv\"", "id=\"residuals\"", StringComparison.Ordinal), "residuals");
+        var residuals = CurveSvg(html, "residuals.csv");
         Assert.DoesNotContain("ideal (y = x)", residuals, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_RecommendationRuns_MetricAtKAndPopularityBiasOverlaid()
+    {
+        using var repo = new UiRepository();
+        repo.AddRecommendationRuns("brisk-lion");
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/compare?run=workspace&run=brisk-lion&run=quiet-toad");
+
+        foreach (var (metric, title) in new[] { ("ndcg", "nDCG@k"), ("hit_rate", "Hit rate@k"), ("recall", "Recall@k"), ("precision", "Precision@k"), ("map", "MAP@k") })
+        {
+            Assert.Contains($"<img class=\"chart\" data-curve=\"metric_at_k.csv:{metric}\" alt=\"{title} curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
+            var svg = CurveSvg(html, $"metric_at_k.csv:{metric}");
+            Assert.Contains("workspace", svg, StringComparison.Ordinal);
+            Assert.Contains("brisk-lion", svg, StringComparison.Ordinal);
+        }
+        Assert.Contains("No metric_at_k.csv for quiet-toad (", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-curve=\"popularity_bias.csv\" alt=\"Popularity bias curves of workspace, brisk-lion\"", html, StringComparison.Ordinal);
+        // NOTE: both runs trained on one table, so the training interactions' share is one reference line.
+        var bias = CurveSvg(html, "popularity_bias.csv");
+        Assert.Contains("share of interactions", bias, StringComparison.Ordinal);
+        Assert.DoesNotContain("workspace: share of interactions", bias, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-curve=\"roc.csv\"", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-metric=\"ndcg_at_10\"", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"side-by-side\" data-plot=\"metric_at_k.png\"><figure><img alt=\"metric_at_k.png of workspace\" src=\"data:image/png;base64,iVBOR", html, StringComparison.Ordinal);
+        Assert.Contains("<img alt=\"metric_at_k.png of brisk-lion\" src=\"data:image/png;base64,iVBOR", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_RunsOnDifferentTables_EachRunsInteractionsIsItsOwnReference()
+    {
+        using var repo = new UiRepository();
+        var folder = Path.Combine(repo.Root, "reports", "evaluation");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "popularity_bias.csv"), "popularity_decile,share_of_interactions,share_of_recommendations\n0,0.5,0.7\n1,0.5,0.3\n");
+        repo.CacheEvaluation("brisk-lion", new(StringComparer.Ordinal) { ["popularity_bias.csv"] = "popularity_decile,share_of_interactions,share_of_recommendations\n0,0.6,0.9\n1,0.4,0.1\n"u8.ToArray() });
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/compare?run=workspace&run=brisk-lion");
+
+        var bias = CurveSvg(html, "popularity_bias.csv");
+        Assert.Contains("workspace: share of interactions", bias, StringComparison.Ordinal);
+        Assert.Contains("brisk-lion: share of interactions", bias, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_ACorruptPointsFile_NamesTheRunUnderTheChart_NeverAnError()
+    {
+        using var repo = new UiRepository();
+        repo.AddRecommendationRuns("brisk-lion");
+        File.WriteAllText(Path.Combine(repo.Root, "reports", "evaluation", "metric_at_k.csv"), "k,ndcg,hit_rate\n1,not-a-number,0.2\n");
+        File.WriteAllText(Path.Combine(repo.Root, "reports", "evaluation", "popularity_bias.csv"), "decile,share\n0,0.5\n");
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        using var response = await ui.Http.GetAsync("/compare?run=workspace&run=brisk-lion");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<img class=\"chart\" data-curve=\"metric_at_k.csv:ndcg\" alt=\"nDCG@k curves of brisk-lion\"", html, StringComparison.Ordinal);
+        Assert.Contains("No metric_at_k.csv for workspace (", html, StringComparison.Ordinal);
+        Assert.Contains("<img class=\"chart\" data-curve=\"popularity_bias.csv\" alt=\"Popularity bias curves of brisk-lion\"", html, StringComparison.Ordinal);
+        Assert.Contains("No popularity_bias.csv for workspace (", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,4 +171,8 @@ public sealed class ComparePageTests
         Assert.Contains("The plots of brisk-lion are not in the local DVC cache", html, StringComparison.Ordinal);
         Assert.Contains($"The dvc.lock of {repo.HeadSha[..7]} records no reports/evaluation output.", html, StringComparison.Ordinal);
     }
+
+    /// <summary>The SVG of the overlaid chart whose data-curve is <paramref name="curve"/>.</summary>
+    private static string CurveSvg(string html, string curve) =>
+        MonitoringPageTests.Svg(html.Replace($"data-curve=\"{curve}\"", "id=\"the-curve\"", StringComparison.Ordinal), "the-curve");
 }

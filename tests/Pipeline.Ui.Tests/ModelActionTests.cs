@@ -20,10 +20,27 @@ public sealed class ModelActionTests
         Assert.Contains("<td class=\"production\" data-production=\"true\">production</td>", html, StringComparison.Ordinal);
         Assert.Contains($"<td>{repo.HeadSha[..7]}</td><td>2026-03-02T09:30:00Z</td>", html, StringComparison.Ordinal);
         Assert.Contains("<li><code>models/model.zip</code> 44444444444444444444444444444444</li>", html, StringComparison.Ordinal);
+        // NOTE: both versions were registered at HEAD, whose params.yaml is the fixture's.
+        Assert.Contains("<details><summary>2 params</summary><ul><li><code>train.num_leaves</code> 31</li><li><code>train.learning_rate</code> 0.1</li></ul></details>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">0.93</td>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"promote-fraud-detector-v0.0.2\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"promote-fraud-detector-v0.0.1\"", html, StringComparison.Ordinal);
         Assert.Contains("auc            0.9156  &gt;= 0.85    yes", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModelsPage_VersionRegisteredAtACommitNotInThisClone_SaysSoWhereItsParamsWouldBe()
+    {
+        using var repo = new UiRepository();
+        var lineage = Path.Combine(repo.RegistryRoot, UiRepository.Model, "v0.0.2", "lineage.json");
+        File.WriteAllText(lineage, File.ReadAllText(lineage).Replace(repo.HeadSha, "0123456789abcdef0123456789abcdef01234567", StringComparison.Ordinal));
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/models");
+
+        Assert.Contains("<td>0123456</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td><span class=\"muted\">commit not in this clone</span></td>", html, StringComparison.Ordinal);
+        Assert.Contains("<summary>2 params</summary>", html, StringComparison.Ordinal);
     }
 
     [Fact]

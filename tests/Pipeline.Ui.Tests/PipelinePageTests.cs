@@ -25,6 +25,27 @@ public sealed class PipelinePageTests
     }
 
     [Fact]
+    public async Task PipelinePage_DrawsTheTargetGraph_ABoxPerTargetColouredByTheLastRun()
+    {
+        using var repo = new UiRepository();
+        File.AppendAllText(Path.Combine(repo.Root, "dvc.yaml"), "  Monitor:\n    cmd: ./build.sh Monitor --skip\n    outs:\n    - reports/monitoring.json\n");
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/");
+
+        Assert.Contains("<img class=\"chart\" id=\"target-graph\" alt=\"The target graph: Featurize, Train after Featurize, Evaluate after Featurize and Train, Deploy after Train and Evaluate\" src=\"data:image/svg+xml;base64,", html, StringComparison.Ordinal);
+        var svg = MonitoringPageTests.Svg(html, "target-graph");
+        foreach (var target in new[] { "Featurize", "Train", "Evaluate", "Deploy" }) Assert.Contains(target, svg, StringComparison.Ordinal);
+        // NOTE: Deploy failed in the last run (red border), Train executed (green), Featurize was skipped (grey).
+        Assert.Contains("#C62828", svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("#1E7E34", svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("#80868B", svg, StringComparison.OrdinalIgnoreCase);
+        // NOTE: a target linked to no other is named under the graph, not drawn.
+        Assert.DoesNotContain("Monitor", svg, StringComparison.Ordinal);
+        Assert.Contains("Reading no other target&#39;s outputs and feeding none: Monitor.</figcaption>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PipelinePage_RunInProgress_ShowsTargetByTargetAndTheTrials_AndReloadsItself()
     {
         using var repo = new UiRepository();

@@ -2,14 +2,15 @@ using System.Globalization;
 using LibGit2Sharp;
 using Pipeline.Engine.Failures;
 using Pipeline.Git.Experiments;
+using Pipeline.Ui.Experiments;
 using Pipeline.Ui.Html;
 
 namespace Pipeline.Ui.Compare;
 
 /// <summary>
 /// The comparison of two or more rows of the experiments table (<c>/compare?run=a&amp;run=b</c>): the params that
-/// differ, a chart per metric, the ROC and PR curves overlaid in one chart each, and each run's evaluation plots (ROC,
-/// PR, calibration, residuals, …) side by side.
+/// differ, a chart per metric, the curves (ROC, PR, calibration, residuals, metric@k, …) overlaid in one chart each
+/// (<see cref="OverlaidCurves"/>), and each run's evaluation plots side by side.
 /// </summary>
 internal static class ComparePage
 {
@@ -21,7 +22,7 @@ internal static class ComparePage
         ExperimentTable table;
         try
         {
-            table = ExperimentList.Read(root);
+            table = ExperimentHistory.Read(root).Table;
         }
         catch (Exception e) when (e is InvalidOperationException or UsageException or LibGit2SharpException)
         {

@@ -55,10 +55,8 @@ internal static class EvaluationPlots
     private static (IReadOnlyList<KeyValuePair<string, string>>, string?) FromCommit(string root, string name, string sha, string extension)
     {
         using var repo = GitRepositoryLocator.Open(root);
-        var prefix = Path.GetRelativePath(repo.Info.WorkingDirectory ?? root, root).Replace(Path.DirectorySeparatorChar, '/');
-        var lockPath = prefix == "." ? "dvc.lock" : $"{prefix}/dvc.lock";
-        if (repo.Lookup<Commit>(sha)?[lockPath]?.Target is not Blob blob) return ([], $"The commit of {name} has no dvc.lock, so no recorded plots.");
-        var locks = LockFile.Parse(blob.GetContentText());
+        if (CommitFile.Read(repo, root, sha, "dvc.lock") is not { } lockText) return ([], $"The commit of {name} has no dvc.lock, so no recorded plots.");
+        var locks = LockFile.Parse(lockText);
         var recorded = locks.StageNames.Select(s => locks.Get(s)).SelectMany(s => s?.Outs ?? []).FirstOrDefault(o => o.Path == Folder)?.Info;
         if (recorded is null || !recorded.Hash.IsDirectory) return ([], $"The dvc.lock of {name} records no {Folder} output.");
         var cache = new ObjectCache(Path.Combine(root, ".dvc", "cache"));

@@ -7,17 +7,19 @@ using Pipeline.Ui.Html;
 namespace Pipeline.Ui.Experiments;
 
 /// <summary>
-/// The Experiments page: the workspace, HEAD and the <c>refs/exps</c> experiments of HEAD in one table of metrics and
-/// params (the same table as <c>./build.sh Experiments</c>), sortable by any column; a value that differs from HEAD's is highlighted.
+/// The Experiments page: the workspace, HEAD and its previous commits, each with its <c>refs/exps</c> experiments
+/// (<see cref="ExperimentHistory"/>), in one table of metrics and params (for HEAD alone the table of
+/// <c>./build.sh Experiments</c>), sortable by any column; a value that differs from HEAD's is highlighted.
 /// </summary>
 internal static class ExperimentsPage
 {
     public static string Render(string root, string? sort, string? direction)
     {
         ExperimentTable table;
+        int commits;
         try
         {
-            table = ExperimentList.Read(root);
+            (table, commits) = ExperimentHistory.Read(root);
         }
         catch (Exception e) when (e is InvalidOperationException or UsageException or LibGit2SharpException)
         {
@@ -44,12 +46,16 @@ internal static class ExperimentsPage
             return c.Key == "name" ? Markup.Of($"<th scope=\"row\">{value}</th>") : Table.Cell(value, css.Length > 0 ? css : null);
         }).Prepend(Markup.Of($"<td><input type=\"checkbox\" name=\"run\" value=\"{row.Name}\" form=\"compare\" aria-label=\"compare {row.Name}\"></td>")));
         var body = Markup.Of($"""
-            <p class="muted">{table.Rows.Count - Math.Min(2, table.Rows.Count)} experiments of HEAD (refs/exps), with the workspace and HEAD itself. Highlighted: a metric or param that differs from HEAD's. Click a column to sort.</p>
+            <p class="muted">{Scope(commits, table.Rows.Count - 1 - commits)} Highlighted: a metric or param that differs from HEAD's. Click a column to sort.</p>
             <form id="compare" action="/compare" method="get"><button type="submit" id="compare-button">Compare selected</button> <span class="muted">Tick two or more rows: their params, metrics and evaluation plots side by side.</span></form>
             {Table.Render("experiments", header, rows)}
             """);
         return Layout.Page("Experiments", "/experiments", body);
     }
+
+    private static string Scope(int commits, int experiments) => commits == 1
+        ? $"The workspace, HEAD and HEAD's {experiments} experiments (refs/exps)."
+        : $"The workspace, HEAD and its {commits - 1} previous commits (first parents; at most {ExperimentHistory.MaxCommits} commits in all), each followed by its experiments (refs/exps): {experiments} experiments.";
 
     private static Markup HeaderCell(string key, string label, ExperimentSort? order)
     {

@@ -29,10 +29,11 @@ internal static partial class ModelCatalog
     public static IReadOnlyList<ModelEntry> Read(string root, string registry, TimeProvider clock)
     {
         var stages = TagStages(root, clock);
-        return Names(registry).Select(name => Entry(registry, name, stages.GetValueOrDefault(name))).ToList();
+        using var repo = GitRepositoryLocator.TryOpen(root);
+        return Names(registry).Select(name => Entry(registry, name, stages.GetValueOrDefault(name), commit => repo is null ? null : CommitFile.Read(repo, root, commit, "params.yaml"))).ToList();
     }
 
-    private static ModelEntry Entry(string registry, string name, ModelStatus? tags)
+    private static ModelEntry Entry(string registry, string name, ModelStatus? tags, Func<string, string?> paramsAt)
     {
         ModelVersion? production = null;
         string? problem = null;
@@ -47,12 +48,12 @@ internal static partial class ModelCatalog
         var versions = RegistryFolder.Versions(registry, name).Select(v =>
         {
             var stagesOf = tags?.Stages.Where(s => s.Value.Name == v.ToString()).Select(s => s.Key).ToList() ?? [];
-            return Version(Path.Combine(registry, name, v.ToString()), v, stagesOf);
+            return Version(Path.Combine(registry, name, v.ToString()), v, stagesOf, paramsAt);
         }).ToList();
         return new ModelEntry(name, versions, production, problem);
     }
 
-    private static ModelVersionInfo Version(string folder, ModelVersion version, IReadOnlyList<string> stages)
+    private static ModelVersionInfo Version(string folder, ModelVersion version, IReadOnlyList<string> stages, Func<string, string?> paramsAt)
     {
         var problems = new List<string>();
         string? commit = null, registeredAt = null;
@@ -67,8 +68,22 @@ internal static partial class ModelCatalog
         {
             problems.Add($"lineage.json: {(e is FileNotFoundException ? "missing" : e.Message)}");
         }
-        return new ModelVersionInfo(version, commit, registeredAt, inputs, Metrics(Path.Combine(folder, "metrics.json"), problems), stages,
+        return new ModelVersionInfo(version, commit, registeredAt, inputs, Params(commit, paramsAt, problems), Metrics(Path.Combine(folder, "metrics.json"), problems), stages,
             problems.Count > 0 ? string.Join("; ", problems) : null);
+    }
+
+    /// <summary>The params of params.yaml at the version's commit, or null when that commit (or its params.yaml) is not in this clone.</summary>
+    private static IReadOnlyDictionary<string, string>? Params(string? commit, Func<string, string?> paramsAt, List<string> problems)
+    {
+        try
+        {
+            return commit is not null && paramsAt(commit) is { } text ? ParamFlattener.Flatten(DvcYaml.Parse(text)) : null;
+        }
+        catch (Exception e) when (e is YamlException or FormatException or LibGit2Sharp.LibGit2SharpException)
+        {
+            problems.Add($"params.yaml of commit {commit}: {e.Message}");
+            return null;
+        }
     }
 
     private static IReadOnlyDictionary<string, string> Metrics(string path, List<string> problems)

@@ -2,12 +2,16 @@ using Pipeline.Engine.Primitives;
 
 namespace Pipeline.Ui.Models;
 
-/// <summary>One registered version: its lineage (commit, input hashes), its metrics, and the GTO stages its tags give it.</summary>
+/// <summary>
+/// One registered version: its lineage (commit, input hashes, and the params of params.yaml at that commit, null when the
+/// commit is not in this clone), its metrics, and the GTO stages its tags give it.
+/// </summary>
 internal sealed record ModelVersionInfo(
     ModelVersion Version,
     string? Commit,
     string? RegisteredAt,
     IReadOnlyDictionary<string, string> Inputs,
+    IReadOnlyDictionary<string, string>? Params,
     IReadOnlyDictionary<string, string> Metrics,
     IReadOnlyList<string> Stages,
     string? Problem);

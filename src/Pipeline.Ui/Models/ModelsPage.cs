@@ -4,13 +4,13 @@ using Pipeline.Ui.Security;
 namespace Pipeline.Ui.Models;
 
 /// <summary>
-/// The Models page: per model its versions (production marked), GTO stages, lineage and metrics, the workspace's gate
-/// report, what each serving host runs and its rollout in progress, and Promote / Start a rollout / Roll back, which
-/// need the admin token (typed into the page, sent in the POST body).
+/// The Models page: per model its versions (production marked), GTO stages, lineage (commit, inputs, the params at
+/// that commit) and metrics, the workspace's gate report, what each serving host runs and its rollout in progress, and
+/// Promote / Start a rollout / Roll back, which need the admin token (typed into the page, sent in the POST body).
 /// </summary>
 internal static class ModelsPage
 {
-    private static readonly string[] VersionColumns = ["Version", "Production", "Stages (tags)", "Commit", "Registered", "Inputs"];
+    private static readonly string[] VersionColumns = ["Version", "Production", "Stages (tags)", "Commit", "Registered", "Inputs", "Params"];
 
     private static readonly string[] HostColumns = ["Host", "Serving", "Rollout", "Strategy", "Version", "Canary share", "Step", "Judge's last verdict", "Since"];
 
@@ -76,6 +76,7 @@ internal static class ModelsPage
             Table.Cell(v.Commit is { Length: > 7 } c ? c[..7] : v.Commit),
             Table.Cell(v.RegisteredAt),
             Table.Cell(Inputs(v)),
+            Table.Cell(ParamList(v)),
             .. metrics.Select(m => Table.Cell(v.Metrics.GetValueOrDefault(m), "num")),
             Table.Cell(v.Problem is { } p ? Markup.Of($"<span class=\"missing\">{p}</span>") : v.Version == model.Production ? Markup.Empty : Promote(model.Name, v, actions)),
         ]);
@@ -93,6 +94,10 @@ internal static class ModelsPage
     private static Markup Inputs(ModelVersionInfo v) => v.Inputs.Count == 0
         ? Markup.Empty
         : Markup.Of($"<details><summary>{v.Inputs.Count} inputs</summary><ul>{v.Inputs.Select(i => Markup.Of($"<li><code>{i.Key}</code> {i.Value}</li>"))}</ul></details>");
+
+    private static Markup ParamList(ModelVersionInfo v) => v.Params is not { } values
+        ? Markup.Of($"<span class=\"muted\">{(v.Commit is null ? "" : "commit not in this clone")}</span>")
+        : Markup.Of($"<details><summary>{values.Count} params</summary><ul>{values.Select(p => Markup.Of($"<li><code>{p.Key}</code> {p.Value}</li>"))}</ul></details>");
 
     private static Markup Promote(string model, ModelVersionInfo v, bool actions) => Markup.Of($"""
         <form class="inline" method="post" action="/models/{model}/promote">

@@ -7,8 +7,9 @@ using Pipeline.Ui.Html;
 namespace Pipeline.Ui.Pipeline;
 
 /// <summary>
-/// The Pipeline page: the run in progress, if any (target by target, reloading itself), then every target of dvc.yaml
-/// with what it comes after, its dvc.lock entry and its row of the last finished run.
+/// The Pipeline page: the run in progress, if any (target by target, reloading itself), then the target graph (drawn,
+/// coloured by the last run) and every target of dvc.yaml with what it comes after, its dvc.lock entry and its row of
+/// the last finished run.
 /// </summary>
 internal static class PipelinePage
 {
@@ -39,6 +40,7 @@ internal static class PipelinePage
             {(live is null ? Markup.Empty : LiveRunSection.Render(live))}
             <p class="muted">{RunLine(written, runs.Count)} <a href="/plan" id="plan-link">What would run now, and why</a></p>
             {Problems(liveProblem, graphProblem, lockProblem, runProblem)}
+            {(stages.Count > 0 ? Graph(stages, byTarget) : Markup.Empty)}
             {(stages.Count > 0 ? Table.Render("targets", header, rows) : Markup.Empty)}
             {(others.Count > 0 ? Others(others) : Markup.Empty)}
             """);
@@ -54,6 +56,20 @@ internal static class PipelinePage
         Table.Cell(run is null ? "" : Duration(run.DurationMs), "num"),
         Table.Cell(run is null ? "" : run.Node is { } node ? $"{run.Reason} (on {node})" : run.Reason),
     ];
+
+    /// <summary>The drawn graph of the targets linked by their outputs; the ones linked to none are named under it.</summary>
+    private static Markup Graph(IReadOnlyList<StageDefinition> stages, Dictionary<string, RunRecordEntry> runs)
+    {
+        var linked = stages.Where(s => s.After.Count > 0 || stages.Any(o => o.After.Contains(s.Name))).ToList();
+        var alone = stages.Except(linked).Select(s => s.Name).ToList();
+        var aloneText = alone.Count > 0 ? $" Reading no other target's outputs and feeding none: {string.Join(", ", alone)}." : "";
+        if (linked.Count == 0) return Markup.Of($"<p class=\"muted\">{aloneText.Trim()}</p>");
+        var status = runs.ToDictionary(r => r.Key, r => r.Value.Status, StringComparer.Ordinal);
+        return Markup.Of($"""
+            <figure class="graph"><img class="chart" id="target-graph" alt="The target graph: {string.Join(", ", linked.Select(s => s.After.Count > 0 ? $"{s.Name} after {string.Join(" and ", s.After)}" : s.Name))}" src="{TargetGraphChart.Render(linked, status)}">
+            <figcaption class="muted">Each target below the ones whose outputs it reads (an arrow a longer path implies is left out; the table lists them all); green: executed or restored in the last run, red: failed or not run, grey: skipped, white: not in it.{aloneText}</figcaption></figure>
+            """);
+    }
 
     private static Markup Others(IReadOnlyList<RunRecordEntry> others) => Markup.Of($"""
         <h2>Other targets of the last run</h2>

@@ -19,6 +19,8 @@ public sealed class BrowserTests
         Assert.Equal(["Featurize", "Train", "Evaluate", "Deploy"], rows.Select(r => r.FindElement(By.TagName("th")).Text));
         Assert.Equal("executed", rows[1].FindElements(By.TagName("td"))[2].Text);
         Assert.Equal("failed", rows[3].FindElements(By.TagName("td"))[2].Text);
+        // NOTE: an image that failed to decode has no natural width: the graph is drawn, not broken.
+        Assert.NotEqual("0", browser.FindElement(By.Id("target-graph")).GetDomProperty("naturalWidth"));
         TestBrowser.Screenshot(browser, "pipeline");
     }
 
@@ -32,7 +34,7 @@ public sealed class BrowserTests
 
         browser.Navigate().GoToUrl(ui.Address);
         // NOTE: the page reloads itself every 2 s, so elements are read in one go and read again if a reload replaced them.
-        var (names, status, progress, steps) = Retry(() =>
+        var (names, status, progress, steps) = TestBrowser.Retry(() =>
         {
             var rows = browser.FindElements(By.CssSelector("#live-targets tbody tr"));
             return (rows.Select(r => r.FindElement(By.TagName("th")).Text).ToList(), rows[1].FindElements(By.TagName("td"))[0].Text,
@@ -47,24 +49,9 @@ public sealed class BrowserTests
         // NOTE: the run ends (the engine deletes its live record); the page's own refresh shows the finished state.
         File.Delete(Path.Combine(repo.Root, ".nuke", "temp", "live.json"));
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (Retry(() => browser.FindElements(By.Id("live")).Count) > 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(200);
-        Assert.Equal(0, Retry(() => browser.FindElements(By.Id("live")).Count));
-        Assert.Equal(4, Retry(() => browser.FindElements(By.CssSelector("#targets tbody tr")).Count));
-    }
-
-    private static T Retry<T>(Func<T> read)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return read();
-            }
-            catch (StaleElementReferenceException) when (attempt < 5)
-            {
-                Thread.Sleep(100);
-            }
-        }
+        while (TestBrowser.Retry(() => browser.FindElements(By.Id("live")).Count) > 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(200);
+        Assert.Equal(0, TestBrowser.Retry(() => browser.FindElements(By.Id("live")).Count));
+        Assert.Equal(4, TestBrowser.Retry(() => browser.FindElements(By.CssSelector("#targets tbody tr")).Count));
     }
 
     [BrowserFact]
@@ -93,11 +80,8 @@ public sealed class BrowserTests
         repo.AddEvaluationPlots("brisk-lion");
         await using var ui = await RunningUi.StartAsync(repo);
         using var browser = TestBrowser.Start();
-        browser.Navigate().GoToUrl(new Uri(ui.Address, "/experiments"));
 
-        browser.FindElement(By.CssSelector("input[name='run'][value='workspace']")).Click();
-        browser.FindElement(By.CssSelector("input[name='run'][value='brisk-lion']")).Click();
-        TestBrowser.ClickAndWaitForNewPage(browser, browser.FindElement(By.Id("compare-button")));
+        TestBrowser.Compare(browser, ui.Address, "workspace", "brisk-lion");
 
         Assert.Contains("/compare?run=workspace&run=brisk-lion", browser.Url, StringComparison.Ordinal);
         var charts = browser.FindElements(By.CssSelector("#metric-charts img.chart"));

@@ -67,6 +67,33 @@ internal static class TestBrowser
         }
     }
 
+    /// <summary>On the Experiments page of the UI at <paramref name="ui"/>, ticks <paramref name="runs"/> and clicks Compare selected.</summary>
+    public static void Compare(IWebDriver driver, Uri ui, params string[] runs)
+    {
+        driver.Navigate().GoToUrl(new Uri(ui, "/experiments"));
+        foreach (var run in runs) driver.FindElement(By.CssSelector($"input[name='run'][value='{run}']")).Click();
+        ClickAndWaitForNewPage(driver, driver.FindElement(By.Id("compare-button")));
+    }
+
+    /// <summary>
+    /// Reads elements of a page that reloads itself (the Pipeline page during a run) in one go, reading again (up to 5
+    /// times) when a reload replaced them while they were read.
+    /// </summary>
+    public static T Retry<T>(Func<T> read)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return read();
+            }
+            catch (StaleElementReferenceException) when (attempt < 5)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
     /// <summary>
     /// Saves a full-window screenshot as <c>&lt;name&gt;.png</c> in the test output's <c>screenshots/</c>, and in the
     /// folder named by <c>PIPELINE_UI_SCREENSHOTS</c> when it is set (the README's images: <c>docs/ui</c>).

@@ -4,6 +4,7 @@ using Pipeline.Engine.Caching;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Primitives;
 using Pipeline.Ml.Gate;
+using Pipeline.Ml.Recommendation;
 
 namespace Pipeline.Ui.Tests.Fixture;
 
@@ -87,8 +88,29 @@ public sealed class UiRepository : IDisposable
         });
     }
 
-    /// <summary>Puts <paramref name="files"/> in the DVC cache as the reports/evaluation output that the dvc.lock of <paramref name="experiment"/>'s commit records.</summary>
-    private void CacheEvaluation(string experiment, SortedDictionary<string, byte[]> files)
+    /// <summary>
+    /// Two recommendation runs trained and evaluated on one small ratings table (<see cref="RatingsRuns"/>): the
+    /// workspace's, popularity only, its metrics.json and reports/evaluation in the workspace; the experiment
+    /// <paramref name="experiment"/>'s, every recommender of the search, its metrics.json in its commit and its
+    /// reports/evaluation in the DVC cache, named by the dvc.lock of its commit.
+    /// </summary>
+    public void AddRecommendationRuns(string experiment)
+    {
+        var runs = new RatingsRuns(Path.Combine(Root, "work", "ratings"));
+        runs.TrainAndEvaluate("workspace", new() { Models = ["popularity"], Budget = 1 }, Path.Combine(Root, "metrics.json"), Path.Combine(Root, "reports", "evaluation"));
+        var reports = Path.Combine(Root, "work", experiment, "evaluation");
+        var metrics = Path.Combine(Root, "work", experiment, "metrics.json");
+        runs.TrainAndEvaluate(experiment, new() { Budget = 1 }, metrics, reports);
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(reports)) files[Path.GetFileName(file)] = File.ReadAllBytes(file);
+        CacheEvaluation(experiment, files, File.ReadAllBytes(metrics));
+    }
+
+    /// <summary>
+    /// Puts <paramref name="files"/> in the DVC cache as the reports/evaluation output that the dvc.lock of
+    /// <paramref name="experiment"/>'s commit records (and its metrics.json, when given, in that commit).
+    /// </summary>
+    public void CacheEvaluation(string experiment, SortedDictionary<string, byte[]> files, byte[]? metricsJson = null)
     {
         var cache = new ObjectCache(Path.Combine(Root, ".dvc", "cache"));
         var manifest = new DirManifest([.. files.Select(f => new DirEntry(f.Key, FileHasher.Hash(f.Value)))]);
@@ -103,6 +125,7 @@ public sealed class UiRepository : IDisposable
         var commit = repo.Lookup<Commit>(reference.TargetIdentifier);
         var tree = TreeDefinition.From(commit);
         tree.Add("dvc.lock", repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lockText))), Mode.NonExecutableFile);
+        if (metricsJson is not null) tree.Add("metrics.json", repo.ObjectDatabase.CreateBlob(new MemoryStream(metricsJson)), Mode.NonExecutableFile);
         var amended = repo.ObjectDatabase.CreateCommit(commit.Author, commit.Committer, commit.Message, repo.ObjectDatabase.CreateTree(tree), commit.Parents, prettifyMessage: false);
         repo.Refs.UpdateTarget(reference, amended.Id, "add dvc.lock");
     }
@@ -143,14 +166,34 @@ public sealed class UiRepository : IDisposable
 
     private static Signature Signature(int minutes) => new("tester", "tester@localhost", FixedClock.Default.GetUtcNow().AddMinutes(minutes));
 
+    /// <summary>
+    /// A commit on top of HEAD, to which HEAD's branch moves (params.yaml with <paramref name="leaves"/>, metrics.json
+    /// with <paramref name="auc"/>; the workspace stays), with an experiment of it per name of <paramref name="experiments"/>; returns its sha.
+    /// </summary>
+    public string CommitOnTop(int leaves, double auc, params string[] experiments)
+    {
+        using var repo = new Repository(Root);
+        var head = repo.Head.Tip;
+        var commit = CommitWith(repo, head, leaves, auc, 5, "Tune num_leaves");
+        repo.Refs.UpdateTarget(repo.Refs[repo.Head.CanonicalName], commit.Id, "commit on top");
+        for (var i = 0; i < experiments.Length; i++) AddExperiment(repo, commit, experiments[i], leaves + 1 + i, auc + 0.01, 6 + i);
+        return commit.Sha;
+    }
+
     // NOTE: an experiment as ExperimentRecorder writes one: a commit whose only parent is the baseline, under refs/exps/<sha[0:2]>/<sha[2:]>/<name>.
     private static void AddExperiment(Repository repo, Commit baseline, string name, int leaves, double auc, int minutes)
     {
-        var tree = TreeDefinition.From(baseline);
+        var commit = CommitWith(repo, baseline, leaves, auc, minutes, $"dvc: commit experiment {name}");
+        repo.Refs.Add($"refs/exps/{baseline.Sha[..2]}/{baseline.Sha[2..]}/{name}", commit.Id);
+    }
+
+    /// <summary>A child of <paramref name="parent"/> whose params.yaml and metrics.json say <paramref name="leaves"/> and <paramref name="auc"/>.</summary>
+    private static Commit CommitWith(Repository repo, Commit parent, int leaves, double auc, int minutes, string message)
+    {
+        var tree = TreeDefinition.From(parent);
         tree.Add("params.yaml", repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"train:\n  num_leaves: {leaves}\n  learning_rate: 0.1\n"))), Mode.NonExecutableFile);
         tree.Add("metrics.json", repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Metrics(auc, 0.8800)))), Mode.NonExecutableFile);
-        var commit = repo.ObjectDatabase.CreateCommit(Signature(minutes), Signature(minutes), $"dvc: commit experiment {name}", repo.ObjectDatabase.CreateTree(tree), [baseline], prettifyMessage: false);
-        repo.Refs.Add($"refs/exps/{baseline.Sha[..2]}/{baseline.Sha[2..]}/{name}", commit.Id);
+        return repo.ObjectDatabase.CreateCommit(Signature(minutes), Signature(minutes), message, repo.ObjectDatabase.CreateTree(tree), [parent], prettifyMessage: false);
     }
 
     private void Register(string commit, string variant)
