@@ -49,9 +49,10 @@ internal sealed partial class Build
                 Schema = ctx.Input(Paths.Schema),
                 Metrics = ctx.Input(Paths.Metrics),
                 Profile = ctx.Input(Paths.Profile),
-                Extra = [ctx.Input(Paths.ModelInfo)],
+                Extra = [ctx.Input(Paths.ModelInfo), ctx.Input(Paths.GateReport)],
             };
-            // NOTE: the gate report is an input for the order (and re-run) only; what is registered is the model and its files.
+            // NOTE: the gate report is registered with the version (the UI shows it per version) but is not lineage: it
+            // states the checks, the inputs are the model's.
             var hashes = ctx.InputHashes.Where(h => h.Key != Paths.GateReport).ToDictionary(h => h.Key, h => h.Value);
             var lineage = new Lineage(GitHead.Sha(RootDirectory) ?? "unknown", hashes);
             var bump = TrainingParamsChanged(ctx) ? VersionBump.Minor : VersionBump.Patch;

@@ -13,7 +13,7 @@ internal sealed partial class Build
     Target Monitor => _ => _
         .Description("Drift + performance report for the recent window of served traffic (reports/monitoring.*); exit 0 = healthy")
         .NoRepositoryLock()
-        .Params("monitor")
+        .Params(MonitorParams)
         .AlwaysRun()
         .Executes(ctx =>
         {
@@ -77,5 +77,11 @@ internal sealed partial class Build
         return Task.WhenAll(ServingAddresses.Select(address => Task.Run(() => scraper.Read(address)))).GetAwaiter().GetResult();
     }
 
-    private static MonitoringOptions MonitoringOptionsOf(ITargetContext ctx) => StageOptions.Read(() => MonitoringOptions.FromParams(ctx.ParamSection("monitor")));
+    // NOTE: evaluate.cost_fn_fp (declared only when present) gives the base-rate re-check Train's rule on labelled traffic.
+    private string[] MonitorParams => ["monitor", .. Present("evaluate.cost_fn_fp")];
+
+    private MonitoringOptions MonitoringOptionsOf(ITargetContext ctx) => StageOptions.Read(() => MonitoringOptions.FromParams(ctx.ParamSection("monitor")) with
+    {
+        CostFnFp = Pipeline.Ml.Evaluation.EvaluationOptions.CostFnFp(OptionalParam(ctx, "evaluate.cost_fn_fp")),
+    });
 }

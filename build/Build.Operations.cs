@@ -36,7 +36,7 @@ internal sealed partial class Build
         .Description("Drift report for any two datasets: --reference a.csv --current b.csv [--method ks]; writes reports/drift.json")
         .Requires(() => Reference != null)
         .Requires(() => Current != null)
-        .Params("monitor")
+        .Params(MonitorParams)
         .AlwaysRun()
         .Executes(ctx =>
         {

@@ -12,7 +12,7 @@ internal sealed partial class Build
     Target Retrain => _ => _
         .Description("Monitor, and when it warrants retraining: Ingest (new source rows + feedback-labelled traffic) → … → Deploy; traced in reports/retrain.json (every decision: reports/retrain-history.jsonl)")
         .NoRepositoryLock()
-        .Params("monitor")
+        .Params(MonitorParams)
         .AlwaysRun()
         .Executes(ctx =>
         {

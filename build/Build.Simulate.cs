@@ -18,7 +18,7 @@ internal sealed partial class Build
     Target Simulate => _ => _
         .Description("Seeded demo on deploy.host: serve, send traffic (--drift: then drifted traffic), feed back labels, Monitor, Retrain, canary; reports/simulation.json")
         .NoRepositoryLock()
-        .Params("simulate", "source", "monitor", "model.name")
+        .Params(["simulate", "source", .. MonitorParams, "model.name"])
         .AlwaysRun()
         .Executes(async ctx =>
         {
@@ -49,7 +49,7 @@ internal sealed partial class Build
         var cancel = ctx.CancellationToken;
         await SendPhase(ctx, traffic, report, "steady", settings.Steady, 100_000_000, settings.Rows);
         if (!SimulateDrift) return;
-        var drifted = await SendPhase(ctx, traffic, report, "drifted", settings.Drifted, 200_000_000, settings.DriftedRows);
+        var drifted = await SendPhase(ctx, traffic, report, "drifted", settings.Drifted, 200_000_000, settings.DriftedRows, settings.MislabelShare);
         var trace = RetrainWhenWarranted(ctx, drifted, RolloutArguments(settings.HoldSeconds, settings.MaxScorePsi));
         report.Retrain = trace;
         if (!trace.Decision.Retrain) throw new CheckFailedException("Monitoring did not call for retraining after the drift; see reports/monitoring.json.");
@@ -101,9 +101,9 @@ internal sealed partial class Build
 
     /// <summary>Sends one phase of traffic with its labels, then writes the monitoring report for it (reports/monitoring.*).</summary>
     private async Task<Pipeline.Monitoring.Reports.MonitoringReport> SendPhase(ITargetContext ctx, TrafficClient traffic, SimulationReport report,
-        string phase, CardTransactionsOptions options, long firstId, int rows)
+        string phase, CardTransactionsOptions options, long firstId, int rows, double mislabelShare = 0)
     {
-        var outcome = await traffic.SendAsync(phase, CardTransactionsSource.Generate(options, firstId, Day(report.Phases.Count), rows), ctx.CancellationToken);
+        var outcome = await traffic.SendAsync(phase, CardTransactionsSource.Generate(options, firstId, Day(report.Phases.Count), rows), ctx.CancellationToken, mislabelShare, options.Seed);
         var monitoring = MonitoringReportOf(ctx);
         report.Add(outcome, monitoring.Verdict.ToString());
         ctx.Log.Information($"{phase}: {outcome.Predictions} predictions; monitoring: {monitoring.Verdict}.");

@@ -39,33 +39,34 @@ internal sealed record RetrainTrace(string Root, DateTimeOffset Time, RetrainDec
     /// <summary>Writes the trace (atomically, in the layout of every JSON output) and appends it to the history.</summary>
     public void Write()
     {
-        var text = JsonLayout.Text(json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("time", Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            json.WriteString("model", Model);
-            json.WriteBoolean("retrain", Decision.Retrain);
-            json.WriteStartObject("trigger");
-            json.WriteString("report", "reports/monitoring.json");
-            json.WriteString("md5", Md5("reports/monitoring.json"));
-            json.WriteString("verdict", Decision.Verdict.ToString());
-            Strings(json, "reasons", Decision.Reasons);
-            Strings(json, "drifted_features", Decision.DriftedFeatures.Select(f => f.Name));
-            json.WriteEndObject();
-            json.WriteStartObject("data");
-            json.WriteString("snapshot", Paths.Snapshot);
-            json.WriteString("md5", Md5(Paths.Snapshot));
-            json.WriteEndObject();
-            json.WriteStartObject("result");
-            if (ExitCode is { } exit) json.WriteNumber("exit_code", exit); else json.WriteNull("exit_code");
-            json.WriteString("production_before", ProductionBefore);
-            json.WriteString("production_after", ProductionAfter);
-            json.WriteString("commit", Commit);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        });
-        AtomicFile.WriteAllText(System.IO.Path.Combine(Root, Path), text);
-        JsonLines.Append(System.IO.Path.Combine(Root, HistoryPath), text);
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Root, Path), JsonLayout.Text(Document));
+        JsonLines.AppendLine(System.IO.Path.Combine(Root, HistoryPath), JsonLayout.Line(Document));
+    }
+
+    private void Document(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("time", Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        json.WriteString("model", Model);
+        json.WriteBoolean("retrain", Decision.Retrain);
+        json.WriteStartObject("trigger");
+        json.WriteString("report", "reports/monitoring.json");
+        json.WriteString("md5", Md5("reports/monitoring.json"));
+        json.WriteString("verdict", Decision.Verdict.ToString());
+        Strings(json, "reasons", Decision.Reasons);
+        Strings(json, "drifted_features", Decision.DriftedFeatures.Select(f => f.Name));
+        json.WriteEndObject();
+        json.WriteStartObject("data");
+        json.WriteString("snapshot", Paths.Snapshot);
+        json.WriteString("md5", Md5(Paths.Snapshot));
+        json.WriteEndObject();
+        json.WriteStartObject("result");
+        if (ExitCode is { } exit) json.WriteNumber("exit_code", exit); else json.WriteNull("exit_code");
+        json.WriteString("production_before", ProductionBefore);
+        json.WriteString("production_after", ProductionAfter);
+        json.WriteString("commit", Commit);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     // NOTE: the engine's DVC 3 file md5, so the value matches the one dvc.lock records for the same file.

@@ -32,6 +32,12 @@ internal sealed record SimulationSettings
     /// <summary>How long to wait for the canary to finish.</summary>
     public double TimeoutSeconds { get; init; } = 180;
 
+    /// <summary>
+    /// Share of the drifted phase's fed-back labels that are inverted (seeded): a labelling fault. The model retrained
+    /// on them is worse on true labels, and the canary's labelled comparison must roll it back. 0 (default): none.
+    /// </summary>
+    public double MislabelShare { get; init; }
+
     /// <summary>The traffic without drift: the source's own knobs.</summary>
     public required CardTransactionsOptions Steady { get; init; }
 
@@ -40,7 +46,7 @@ internal sealed record SimulationSettings
 
     private static readonly string[] Keys =
     [
-        "seed", "rows", "drifted_rows", "hold_seconds", "max_score_psi", "timeout_seconds",
+        "seed", "rows", "drifted_rows", "hold_seconds", "max_score_psi", "timeout_seconds", "mislabel_share",
         "amount_shift", "new_country_share", "fraud_rate_multiplier", "night_share",
     ];
 
@@ -61,6 +67,7 @@ internal sealed record SimulationSettings
             HoldSeconds = s.Number("hold_seconds", 3, min: 0.01),
             TimeoutSeconds = s.Number("timeout_seconds", 180, min: 0.01),
             MaxScorePsi = s.Text("max_score_psi") ?? "none",
+            MislabelShare = s.Number("mislabel_share", 0, min: 0, max: 1),
             Steady = steady,
             Drifted = steady with
             {

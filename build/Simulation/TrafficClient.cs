@@ -17,10 +17,14 @@ internal sealed class TrafficClient(HttpClient http, string model)
 
     private const int FeedbackBatch = 200;
 
-    /// <summary>Predicts every row, then posts the labels; counts what each model version got right.</summary>
-    public async Task<PhaseOutcome> SendAsync(string phase, IEnumerable<CardTransaction> rows, CancellationToken cancel)
+    /// <summary>
+    /// Predicts every row, then posts the labels (a seeded <paramref name="mislabelShare"/> of them inverted: a labelling
+    /// fault); counts what each model version got right on the true labels.
+    /// </summary>
+    public async Task<PhaseOutcome> SendAsync(string phase, IEnumerable<CardTransaction> rows, CancellationToken cancel, double mislabelShare = 0, int seed = 0)
     {
         var outcome = new PhaseOutcome(phase);
+        var mislabel = new Random(seed);
         var labels = new List<object>();
         foreach (var row in rows)
         {
@@ -33,7 +37,8 @@ internal sealed class TrafficClient(HttpClient http, string model)
                 outcome.Add(previous, shadowScore, shadowPredicted, row.IsFraud, shadow: true);
             }
 
-            labels.Add(new Dictionary<string, object> { ["request_id"] = id, ["label"] = row.IsFraud ? 1 : 0 });
+            var fedBack = mislabelShare > 0 && mislabel.NextDouble() < mislabelShare ? !row.IsFraud : row.IsFraud;
+            labels.Add(new Dictionary<string, object> { ["request_id"] = id, ["label"] = fedBack ? 1 : 0 });
         }
         foreach (var batch in labels.Chunk(FeedbackBatch)) await FeedbackAsync(batch, cancel);
         return outcome;

@@ -29,6 +29,19 @@ public sealed class ModelActionTests
     }
 
     [Fact]
+    public async Task ModelsPage_VersionWithARegisteredGateReport_ShowsItInItsRow()
+    {
+        using var repo = new UiRepository();
+        File.WriteAllText(Path.Combine(repo.RegistryRoot, UiRepository.Model, "v0.0.2", "gate.txt"), "auc 0.9301 >= 0.85 yes\n");
+        await using var ui = await RunningUi.StartAsync(repo);
+
+        var html = await ui.Http.GetStringAsync("/models");
+
+        Assert.Contains("<details class=\"gate\"><summary>gate.txt</summary><pre>auc 0.9301 &gt;= 0.85 yes\n</pre></details>", html, StringComparison.Ordinal);
+        Assert.Single(html.Split("<details class=\"gate\">").Skip(1));
+    }
+
+    [Fact]
     public async Task ModelsPage_VersionRegisteredAtACommitNotInThisClone_SaysSoWhereItsParamsWouldBe()
     {
         using var repo = new UiRepository();

@@ -62,4 +62,7 @@ public static class DecisionThreshold
 
         return (best, bestCost / order.Length);
     }
+
+    /// <summary>How a <see cref="MinCost"/> choice is named in model.json and monitoring reports: <c>min_cost(cost_fn_fp=r)</c>.</summary>
+    public static string MinCostRule(double costFnFp) => FormattableString.Invariant($"min_cost(cost_fn_fp={costFnFp:0.####})");
 }

@@ -33,13 +33,14 @@ public static class Evaluator
         // NOTE: a slice column this dataset lacks (evaluate.slice_column kept from another source) means no slices;
         // EvaluationResult.SliceColumn stays null so the caller can say so in one line.
         var slice = options.SliceColumn is { } named && holdout.Schema.GetColumnOrNull(named) is not null ? named : null;
+        var classes = task == MlTask.Regression ? null : ClassNames.Of(scored, task, predictions.ClassCount);
         var result = new EvaluationResult(task, metric, metrics.Compute())
         {
             Threshold = task == MlTask.Binary ? threshold : null,
-            Confusion = task == MlTask.Regression ? null : new ConfusionMatrix(ClassNames.Of(scored, task, predictions.ClassCount), metrics.Confusion()),
+            Confusion = classes is null ? null : new ConfusionMatrix(classes, metrics.Confusion()),
             SliceColumn = slice,
             Slices = slice is { } column ? Slices(ColumnText.Read(holdout, column), predictions, task, threshold) : [],
-            LabelledTraffic = Traffic(holdout, options.KeyColumn, predictions, scored, task, threshold),
+            LabelledTraffic = Traffic(holdout, options.KeyColumn, predictions, classes, task, threshold),
             Comparison = options.ProductionModelPath is { } production ? Compare(ml, options, production, metrics, predictions.Count, metric, cancellation) : null,
             Importance = PermutationImportance.Compute(ml, model, holdout, task, metric, threshold, Excluded(options), options.ImportanceRows, options.Seed, cancellation),
         };
@@ -58,14 +59,14 @@ public static class Evaluator
 
     // NOTE: the rows the model will see next: Monitor takes these as the baseline when present (a model retrained on
     // drifted traffic is judged against how it does on such traffic, not on the older source rows).
-    private static TrafficMetrics? Traffic(IDataView holdout, string? key, PredictionSet predictions, IDataView scored, MlTask task, double threshold)
+    private static TrafficMetrics? Traffic(IDataView holdout, string? key, PredictionSet predictions, IReadOnlyList<string>? classes, MlTask task, double threshold)
     {
         if (key is null || holdout.Schema.GetColumnOrNull(key) is null) return null;
         var marked = ColumnText.Read(holdout, key).Select(k => FeedbackKey.IsFeedback(k)).ToArray();
         if (TrafficRows.Pick(marked, task == MlTask.Binary ? predictions.Labels : null) is not { } rows) return null;
         var metrics = new TaskMetrics(task, predictions.Subset(rows), threshold);
         return new TrafficMetrics(rows.Length, metrics.Compute(),
-            task == MlTask.Regression ? null : new ConfusionMatrix(ClassNames.Of(scored, task, predictions.ClassCount), metrics.Confusion()));
+            classes is null ? null : new ConfusionMatrix(classes, metrics.Confusion()));
     }
 
     private static List<SliceResult> Slices(string[] values, PredictionSet predictions, MlTask task, double threshold) =>

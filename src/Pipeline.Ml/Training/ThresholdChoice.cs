@@ -1,3 +1,4 @@
+using Pipeline.Formats.Metrics;
 using Pipeline.Ml.Evaluation;
 using Pipeline.Ml.Ingest.Feedback;
 
@@ -31,7 +32,7 @@ internal sealed record ThresholdChoice(double Threshold, string Rule, string Row
         var count = labels.Length;
         return new ThresholdChoice(
             threshold,
-            rule is { } ratio ? FormattableString.Invariant($"min_cost(cost_fn_fp={ratio:0.####})") : "best_f1",
+            rule is { } ratio ? DecisionThreshold.MinCostRule(ratio) : "best_f1",
             rows,
             count,
             count == 0 ? double.NaN : labels.Count(l => l > 0.5) / (double)count,

@@ -27,27 +27,23 @@ internal static class BaseRateAnalysis
         var interval = WilsonInterval.Of(positives, labelled.Length);
         check = check with { ObservedPositiveRate = positives / (double)labelled.Length, ObservedPositiveInterval = interval };
         if (labelled.Length < options.MinimumLabels || baseline.PositiveRate is not { } expected || (expected >= interval.Lower && expected <= interval.Upper)) return check;
-        var (best, bestF1) = DecisionThreshold.BestF1([.. labelled.Select(o => o.Truth ? 1.0 : 0.0)], [.. labelled.Select(o => o.Score)]) ?? (1, 0);
-        return check with { Moved = true, ThresholdF1 = F1(labelled, threshold), BestThreshold = best, BestF1 = bestF1 };
+        var ratio = options.CostFnFp ?? 1;
+        var (truths, scores) = (labelled.Select(o => o.Truth ? 1.0 : 0.0).ToArray(), labelled.Select(o => o.Score).ToArray());
+        var (best, bestCost) = DecisionThreshold.MinCost(truths, scores, ratio) ?? (1, Cost(labelled, 1, ratio));
+        return check with
+        {
+            Moved = true, Rule = DecisionThreshold.MinCostRule(ratio),
+            ThresholdCost = Cost(labelled, threshold, ratio), BestThreshold = best, BestCost = bestCost,
+        };
     }
 
     /// <summary>The reason line of a moved base rate (null when it did not move).</summary>
     public static string? Finding(BaseRateCheck? check) => check is { Moved: true } c
         ? string.Create(CultureInfo.InvariantCulture,
-            $"Base rate moved: {c.ObservedPositiveRate:P1} positive labels (95% CI {c.ObservedPositiveInterval!.Value.Lower:P1}-{c.ObservedPositiveInterval.Value.Upper:P1}) against {c.ExpectedPositiveRate:P1} in the baseline's holdout; the threshold {c.Threshold:0.####} predicts {c.ObservedPredictedPositiveRate:P1} positive (holdout {c.ExpectedPredictedPositiveRate:P1}) with F1 {c.ThresholdF1:0.###} on the window's labels, where {c.BestThreshold:0.####} would give {c.BestF1:0.###}.")
+            $"Base rate moved: {c.ObservedPositiveRate:P1} positive labels (95% CI {c.ObservedPositiveInterval!.Value.Lower:P1}-{c.ObservedPositiveInterval.Value.Upper:P1}) against {c.ExpectedPositiveRate:P1} in the baseline's holdout; the threshold {c.Threshold:0.####} predicts {c.ObservedPredictedPositiveRate:P1} positive (holdout {c.ExpectedPredictedPositiveRate:P1}) at an expected cost of {c.ThresholdCost:0.####} per labelled prediction ({c.Rule}), where {c.BestThreshold:0.####} would give {c.BestCost:0.####}.")
         : null;
 
-    private static double F1((double Score, bool Truth)[] outcomes, double threshold)
-    {
-        int tp = 0, fp = 0, fn = 0;
-        foreach (var (score, truth) in outcomes)
-        {
-            var predicted = score >= threshold;
-            if (predicted && truth) tp++;
-            else if (predicted) fp++;
-            else if (truth) fn++;
-        }
-
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-    }
+    // NOTE: per labelled prediction, a false positive costing 1 and a false negative the ratio (DecisionThreshold.MinCost's scale).
+    private static double Cost((double Score, bool Truth)[] outcomes, double threshold, double ratio) =>
+        outcomes.Sum(o => o.Score >= threshold ? (o.Truth ? 0 : 1) : (o.Truth ? ratio : 0)) / outcomes.Length;
 }

@@ -5,7 +5,7 @@ namespace Pipeline.Monitoring.Reports;
 /// <summary>
 /// Binary models under prior shift: the positive rates the baseline expects (its holdout) against those the window
 /// shows, and, when the labelled base rate has moved, how the decision threshold does on the window's labels against
-/// the threshold that would do best there (best F1).
+/// the threshold that would do best there (lowest expected cost at <c>evaluate.cost_fn_fp</c>, or highest accuracy).
 /// </summary>
 public sealed record BaseRateCheck
 {
@@ -33,12 +33,18 @@ public sealed record BaseRateCheck
     /// <summary>True when the labels are enough (monitor.min_labels) and their interval excludes the expected positive rate.</summary>
     public required bool Moved { get; init; }
 
-    /// <summary>F1 at <see cref="Threshold"/> on the window's labels (null unless <see cref="Moved"/>).</summary>
-    public double? ThresholdF1 { get; init; }
+    /// <summary>
+    /// The rule of the re-check (<c>min_cost(cost_fn_fp=r)</c>: the lowest expected cost at ratio r, evaluate.cost_fn_fp
+    /// or 1, as Train chooses on labelled traffic; null unless <see cref="Moved"/>).
+    /// </summary>
+    public string? Rule { get; init; }
 
-    /// <summary>The threshold with the best F1 on the window's labels (null unless <see cref="Moved"/>).</summary>
+    /// <summary>Expected cost per labelled prediction at <see cref="Threshold"/> (a false positive costs 1; with ratio 1 the error rate).</summary>
+    public double? ThresholdCost { get; init; }
+
+    /// <summary>The threshold with the lowest expected cost on the window's labels (null unless <see cref="Moved"/>).</summary>
     public double? BestThreshold { get; init; }
 
-    /// <summary>F1 at <see cref="BestThreshold"/>.</summary>
-    public double? BestF1 { get; init; }
+    /// <summary>Expected cost per labelled prediction at <see cref="BestThreshold"/>.</summary>
+    public double? BestCost { get; init; }
 }

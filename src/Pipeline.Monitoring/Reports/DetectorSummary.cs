@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Pipeline.Monitoring.Reports;
 
 /// <summary>Sequential detectors run over the labelled error stream in time order.</summary>
@@ -24,4 +26,16 @@ public sealed record DetectorSummary(int PageHinkleyAlarms, int DdmAlarms, int D
     /// stationary 1,000-outcome window in five at an 11 % error rate, and two in five at 3 %).
     /// </summary>
     public bool Alarm => PageHinkleyAlarms + DdmAlarms > 0 && PValue is not >= Alpha;
+
+    /// <summary>
+    /// The reason line: a counted alarm, an alarm that shuffled orders raise as often (not counted), or null when
+    /// nothing alarmed.
+    /// </summary>
+    public string? Finding() => Alarm
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"Detector alarm on the labelled error stream (Page-Hinkley: {PageHinkleyAlarms}, DDM: {DdmAlarms}), first at {FirstAlarmAt:O}; shuffled orders of the same outcomes alarm with p {PValue:0.###}.")
+        : PValue is { } p
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Detector alarm on the labelled error stream not counted: shuffled orders of the same outcomes alarm as often (p {p:0.###}), so the order shows no change.")
+            : null;
 }

@@ -31,6 +31,13 @@ public sealed partial record MonitoringOptions
     /// <summary>[monitor.threshold, metrics.json threshold or 0.5] Decision threshold for outputs logged without a label.</summary>
     public double? DecisionThreshold { get; init; }
 
+    /// <summary>
+    /// [evaluate.cost_fn_fp, none] A false negative's cost over a false positive's. When the labelled base rate moves,
+    /// the threshold re-check names the threshold with the lowest expected cost on the window's labels at this ratio
+    /// (1 when unset: the highest accuracy), the rule Train applies to labelled traffic.
+    /// </summary>
+    public double? CostFnFp { get; init; }
+
     /// <summary>[monitor.page_hinkley.delta, 0.005] Page-Hinkley tolerance over the 0/1 error stream.</summary>
     public double PageHinkleyDelta { get; init; } = 0.005;
 

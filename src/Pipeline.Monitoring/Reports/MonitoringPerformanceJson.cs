@@ -68,9 +68,10 @@ internal static class MonitoringPerformanceJson
         Number(json, "expected_predicted_positive_rate", rate.ExpectedPredictedPositiveRate);
         Number(json, "observed_predicted_positive_rate", rate.ObservedPredictedPositiveRate);
         json.WriteBoolean("moved", rate.Moved);
-        Number(json, "threshold_f1", rate.ThresholdF1);
+        if (rate.Rule is { } rule) json.WriteString("rule", rule);
+        Number(json, "threshold_cost", rate.ThresholdCost);
         Number(json, "best_threshold", rate.BestThreshold);
-        Number(json, "best_f1", rate.BestF1);
+        Number(json, "best_cost", rate.BestCost);
         json.WriteEndObject();
     }
 

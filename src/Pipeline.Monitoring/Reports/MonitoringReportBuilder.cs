@@ -84,15 +84,7 @@ internal sealed class MonitoringReportBuilder
 
         reasons.AddRange(performance.Findings);
         if (BaseRateAnalysis.Finding(performance.BaseRate) is { } baseRate) reasons.Add(baseRate);
-        var detectors = performance.Detectors;
-        if (detectors.Alarm)
-        {
-            reasons.Add(Text($"Detector alarm on the labelled error stream (Page-Hinkley: {detectors.PageHinkleyAlarms}, DDM: {detectors.DdmAlarms}), first at {detectors.FirstAlarmAt:O}; shuffled orders of the same outcomes alarm with p {detectors.PValue:0.###}."));
-        }
-        else if (detectors.PValue is { } p)
-        {
-            reasons.Add(Text($"Detector alarm on the labelled error stream not counted: shuffled orders of the same outcomes alarm as often (p {p:0.###}), so the order shows no change."));
-        }
+        if (performance.Detectors.Finding() is { } alarm) reasons.Add(alarm);
 
         var tested = drift.Columns.Count(c => !c.InsufficientData);
         if (drift.DatasetDrift)
@@ -113,7 +105,7 @@ internal sealed class MonitoringReportBuilder
             reasons.Add(Text($"Only {performance.Labelled} feedback labels (monitor.min_labels = {_options.MinimumLabels}); performance is estimated, not measured."));
         }
 
-        var verdict = performance.BelowBaseline || detectors.Alarm ? MonitoringVerdict.Degraded
+        var verdict = performance.BelowBaseline || performance.Detectors.Alarm ? MonitoringVerdict.Degraded
             : drift.DatasetDrift ? MonitoringVerdict.Drifted
             : MonitoringVerdict.Healthy;
         if (verdict == MonitoringVerdict.Healthy)

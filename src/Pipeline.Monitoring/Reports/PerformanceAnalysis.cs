@@ -20,11 +20,12 @@ internal static class PerformanceAnalysis
         MeasuredPerformance? measured = null;
         PerformanceEstimate? estimate = null;
         var detectors = DetectorSummary.NotRun;
+        var baseRate = BaseRateAnalysis.Compute(window, baseline, threshold, options);
         if (outcomes.Length >= options.MinimumLabels)
         {
             measured = Measure(outcomes, options);
             detectors = RunDetectors(outcomes, options);
-            var (expected, at) = ExpectedAccuracy(outcomes, baseline);
+            var (expected, at) = ExpectedAccuracy(outcomes.Length, baseRate, baseline);
             Compare("Accuracy", measured.Accuracy, measured.AccuracyInterval, expected, options.Tolerance, findings, at);
             if (measured.Auc is { } auc) Compare("AUC", auc, measured.AucInterval!.Value, baseline.Auc, options.Tolerance, findings);
         }
@@ -44,7 +45,7 @@ internal static class PerformanceAnalysis
 
         return new PerformanceSection
         {
-            BaseRate = BaseRateAnalysis.Compute(window, baseline, threshold, options),
+            BaseRate = baseRate,
             Labelled = window.LabelledCount, Measured = measured, Estimate = estimate, Baseline = baseline,
             BelowBaseline = findings.Count > 0, Findings = findings, Detectors = detectors,
             Buckets = TimeBuckets.Compute(window, threshold, options.Buckets, driftShare),
@@ -105,12 +106,11 @@ internal static class PerformanceAnalysis
     }
 
     // NOTE: a binary window's labels fix its positive rate; the baseline accuracy is restated at that rate from the
-    // holdout's class-conditional rates (label shift changes the mix, not how each class is told apart).
-    private static (double? Accuracy, string? At) ExpectedAccuracy((LoggedPrediction Prediction, bool Correct)[] outcomes, BaselineMetrics baseline)
+    // holdout's class-conditional rates (label shift changes the mix, not how each class is told apart). Only when every
+    // outcome is a boolean label of a scored prediction (the base-rate check's labelled rows).
+    private static (double? Accuracy, string? At) ExpectedAccuracy(int outcomes, BaseRateCheck? baseRate, BaselineMetrics baseline)
     {
-        var labels = outcomes.Select(o => LabelText.TryParseBoolean(o.Prediction.FeedbackLabel)).Where(l => l is not null).ToArray();
-        if (labels.Length < outcomes.Length || labels.Length == 0 || baseline.TruePositiveRate is null || baseline.TrueNegativeRate is null) return (baseline.Accuracy, null);
-        var rate = labels.Count(l => l == true) / (double)labels.Length;
+        if (baseRate is not { ObservedPositiveRate: { } rate } || baseRate.Labelled != outcomes || baseline.TruePositiveRate is null || baseline.TrueNegativeRate is null) return (baseline.Accuracy, null);
         return (baseline.AccuracyAt(rate), string.Create(CultureInfo.InvariantCulture, $" ({baseline.Accuracy:0.####} at the holdout's {baseline.PositiveRate:P1} positive labels, restated at the window's {rate:P1})"));
     }
 

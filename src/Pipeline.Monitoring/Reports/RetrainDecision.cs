@@ -52,7 +52,7 @@ public sealed record RetrainDecision
         reasons.AddRange(performance.Findings);
         if (performance.Detectors.Alarm)
         {
-            reasons.Add(report.Reasons.FirstOrDefault(r => r.StartsWith("Detector alarm", StringComparison.Ordinal)) ?? "Detector alarm on the labelled error stream.");
+            reasons.Add(performance.Detectors.Finding()!);
         }
         // NOTE: a recommender's drift columns (user activity, item popularity rank of fed-back items) move whenever the
         // recommender steers what is clicked: they are reported, and its retrain trigger is the hit rate.

@@ -68,8 +68,9 @@ internal static partial class ModelCatalog
         {
             problems.Add($"lineage.json: {(e is FileNotFoundException ? "missing" : e.Message)}");
         }
+        var gate = GateReport(Path.Combine(folder, "gate.txt"), problems);
         return new ModelVersionInfo(version, commit, registeredAt, inputs, Params(commit, paramsAt, problems), Metrics(Path.Combine(folder, "metrics.json"), problems), stages,
-            problems.Count > 0 ? string.Join("; ", problems) : null);
+            problems.Count > 0 ? string.Join("; ", problems) : null) { GateReport = gate };
     }
 
     /// <summary>The params of params.yaml at the version's commit, or null when that commit (or its params.yaml) is not in this clone.</summary>
@@ -82,6 +83,19 @@ internal static partial class ModelCatalog
         catch (Exception e) when (e is YamlException or FormatException or LibGit2Sharp.LibGit2SharpException)
         {
             problems.Add($"params.yaml of commit {commit}: {e.Message}");
+            return null;
+        }
+    }
+
+    private static string? GateReport(string path, List<string> problems)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"gate.txt: {e.Message}");
             return null;
         }
     }

@@ -5,12 +5,12 @@ namespace Pipeline.Ui.Models;
 
 /// <summary>
 /// The Models page: per model its versions (production marked), GTO stages, lineage (commit, inputs, the params at
-/// that commit) and metrics, the workspace's gate report, what each serving host runs and its rollout in progress, and
+/// that commit), metrics and the gate report registered with it, the workspace's gate report, what each serving host runs and its rollout in progress, and
 /// Promote / Start a rollout / Roll back, which need the admin token (typed into the page, sent in the POST body).
 /// </summary>
 internal static class ModelsPage
 {
-    private static readonly string[] VersionColumns = ["Version", "Production", "Stages (tags)", "Commit", "Registered", "Inputs", "Params"];
+    private static readonly string[] VersionColumns = ["Version", "Production", "Stages (tags)", "Commit", "Registered", "Inputs", "Params", "Gate report"];
 
     private static readonly string[] HostColumns = ["Host", "Serving", "Rollout", "Strategy", "Version", "Canary share", "Step", "Judge's last verdict", "Since"];
 
@@ -77,6 +77,7 @@ internal static class ModelsPage
             Table.Cell(v.RegisteredAt),
             Table.Cell(Inputs(v)),
             Table.Cell(ParamList(v)),
+            Table.Cell(v.GateReport is { } gate ? Markup.Of($"<details class=\"gate\"><summary>gate.txt</summary><pre>{gate}</pre></details>") : Markup.Empty),
             .. metrics.Select(m => Table.Cell(v.Metrics.GetValueOrDefault(m), "num")),
             Table.Cell(v.Problem is { } p ? Markup.Of($"<span class=\"missing\">{p}</span>") : v.Version == model.Production ? Markup.Empty : Promote(model.Name, v, actions)),
         ]);

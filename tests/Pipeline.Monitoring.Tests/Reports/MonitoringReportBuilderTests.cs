@@ -165,9 +165,28 @@ public sealed class MonitoringReportBuilderTests
         Assert.Equal(moved, rate.Moved);
         Assert.Equal(moved, report.Reasons.Any(r => r.StartsWith("Base rate moved:", StringComparison.Ordinal)));
         Assert.Equal(moved, rate.BestThreshold is not null);
-        if (moved) Assert.True(rate.BestF1 >= rate.ThresholdF1, $"best F1 {rate.BestF1} < F1 {rate.ThresholdF1} at the threshold in use");
+        if (moved) Assert.True(rate.BestCost <= rate.ThresholdCost, $"best cost {rate.BestCost} > cost {rate.ThresholdCost} at the threshold in use");
+        Assert.Equal(moved ? "min_cost(cost_fn_fp=1)" : null, rate.Rule);
         Assert.False(window.Performance.BaseRate.Moved);
         Assert.Contains("\"base_rate\": {", report.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_MovedBaseRateWithACostRatio_RechecksTheThresholdByTrainsRuleAtThatRatio()
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 400);
+        var metrics = Traffic.WriteMetrics(log.Folder);
+        File.WriteAllText(metrics, File.ReadAllText(metrics).Replace("\"confusion_matrix\": {}", "\"confusion_matrix\": {\"classes\": [\"false\", \"true\"], \"counts\": [[90, 10], [5, 5]]}", StringComparison.Ordinal));
+        var inputs = new MonitoringInputs(log.Path, Traffic.WriteReference(log.Folder), metrics);
+
+        var report = MonitoringRun.Build(inputs);
+        var accuracy = report.Performance.BaseRate!;
+        var costly = MonitoringRun.Build(inputs, new MonitoringOptions { CostFnFp = 5 }).Performance.BaseRate!;
+
+        Assert.Equal("min_cost(cost_fn_fp=5)", costly.Rule);
+        Assert.True(costly.BestThreshold <= accuracy.BestThreshold, $"a costlier miss should not raise the threshold: {costly.BestThreshold} > {accuracy.BestThreshold}");
+        Assert.Equal(1 - report.Performance.Measured!.Accuracy, accuracy.ThresholdCost!.Value, 12);
     }
 
     [Fact]
