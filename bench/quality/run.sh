@@ -34,7 +34,8 @@ vehicle Class multiclass
 glass Type multiclass
 boston medv regression
 ames Sale_Price regression"
-WANT="${*:-$(echo "$ALL" | cut -d' ' -f1)}"
+# NOTE: one line of names, space-separated: the match below looks for " name ".
+WANT="${*:-$(echo "$ALL" | cut -d' ' -f1 | tr '\n' ' ')}"
 
 mkdir -p "$OUT/tables"
 [[ -f "$OUT/tables/ames.csv" ]] || Rscript "$HERE/export.R" "$OUT/tables" >/dev/null

@@ -43,7 +43,8 @@ public sealed class SearchProgress(TrainOptions options, Action<SearchStatus> re
         lock (_gate)
         {
             _done++;
-            _work += value.DataFraction;
+            // NOTE: weighed by the rung's planned share, not the trial's: a small table's rungs all train on every row.
+            _work += value.Rung < _rungs.Count ? _rungs[value.Rung].Fraction : value.DataFraction;
             if (_best is null || MetricNames.Goodness(_metric, value.Value) > MetricNames.Goodness(_metric, _best.Value)) _best = value;
             var all = _rungs.Sum(r => r.Trials * r.Fraction);
             report(new SearchStatus(_done, Total, all > 0 ? Math.Min(1, _work / all) : 0, _metric, value, _best));

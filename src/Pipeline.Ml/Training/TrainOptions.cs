@@ -37,6 +37,14 @@ public sealed record TrainOptions
     /// <summary>[cv_folds] 0 = one validation split of <see cref="ValidationFraction"/>; k ≥ 2 = k-fold cross-validation.</summary>
     public int CvFolds { get; init; }
 
+    /// <summary>
+    /// True when params.yaml leaves <c>train.cv_folds</c> unset: a small table (fewer than
+    /// <see cref="TrialData.SmallTableRows"/> featurized training rows) is then searched with
+    /// <see cref="TrialData.SmallTableFolds"/>-fold validation and every rung on all its rows (see <see cref="TrialData"/>).
+    /// Options built in code keep exactly what they say. Not a params key.
+    /// </summary>
+    internal bool AdaptToSmallTables { get; init; }
+
     /// <summary>[validation_fraction] Share of training rows held out for validation when <see cref="CvFolds"/> is 0.</summary>
     public double ValidationFraction { get; init; } = 0.2;
 
@@ -91,6 +99,7 @@ public sealed record TrainOptions
             Budget = s.Integer("budget", o.Budget, min: 1),
             Search = s.Choice("search", o.Search),
             CvFolds = folds,
+            AdaptToSmallTables = s.Text("cv_folds") is null,
             ValidationFraction = s.Fraction("validation_fraction", o.ValidationFraction),
             Metric = s.Text("metric"),
             Seed = s.Integer("seed", o.Seed, min: 0),

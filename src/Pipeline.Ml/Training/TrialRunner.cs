@@ -15,7 +15,7 @@ internal sealed class TrialRunner(TrialData data, MlTask task, string metric, in
     public TrialResult Run(TrialConfig config, int rung, double fraction)
     {
         var watch = Stopwatch.StartNew();
-        var result = new TrialResult(config.Index, rung, fraction, config.Trainer, config.Params, double.NaN);
+        var result = new TrialResult(config.Index, rung, data.FractionAt(fraction), config.Trainer, config.Params, double.NaN);
         try
         {
             cancellation.ThrowIfCancellationRequested();
