@@ -47,4 +47,12 @@ public sealed record BaseRateCheck
 
     /// <summary>Expected cost per labelled prediction at <see cref="BestThreshold"/>.</summary>
     public double? BestCost { get; init; }
+
+    /// <summary>
+    /// True when the move warrants retraining: the baseline is not labelled served traffic (the model never saw traffic
+    /// at the new rate), or its threshold costs more than <c>monitor.tolerance</c> per labelled prediction above the best
+    /// one on the window. A model fitted on such traffic whose threshold still fits is not retrained again for the
+    /// move alone (its training mixed older traffic, so its holdout's rate trails the window's).
+    /// </summary>
+    public bool Stale { get; init; }
 }

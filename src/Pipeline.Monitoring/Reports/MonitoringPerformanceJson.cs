@@ -72,6 +72,7 @@ internal static class MonitoringPerformanceJson
         Number(json, "threshold_cost", rate.ThresholdCost);
         Number(json, "best_threshold", rate.BestThreshold);
         Number(json, "best_cost", rate.BestCost);
+        json.WriteBoolean("stale", rate.Stale);
         json.WriteEndObject();
     }
 

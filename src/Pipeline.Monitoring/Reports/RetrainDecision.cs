@@ -26,7 +26,7 @@ public sealed record RetrainDecision
 
     /// <summary>
     /// Decides from a report: performance below baseline (for a recommender, its hit rate) or a detector alarm always;
-    /// dataset drift or a moved labelled base rate (label drift) when <paramref name="retrainOnDrift"/>, except for a
+    /// dataset drift or a stale moved labelled base rate (label drift, <see cref="BaseRateCheck.Stale"/>) when <paramref name="retrainOnDrift"/>, except for a
     /// recommender; never on insufficient data.
     /// </summary>
     public static RetrainDecision From(MonitoringReport report, bool retrainOnDrift = true, IReadOnlyDictionary<string, double>? importance = null)
@@ -63,8 +63,9 @@ public sealed record RetrainDecision
         }
 
         // NOTE: label drift: the labelled positive rate left its 95% interval around the baseline's. The model's
-        // probabilities and threshold belong to the old rate; retraining on the labelled traffic restates both.
-        var labelDrift = retrainOnDrift && report.Recommendation is null && performance.BaseRate is { Moved: true };
+        // probabilities and threshold belong to the old rate; retraining on the labelled traffic restates both. A model
+        // already fitted on such traffic whose threshold still fits is not retrained for the move alone (BaseRateCheck.Stale).
+        var labelDrift = retrainOnDrift && report.Recommendation is null && performance.BaseRate is { Moved: true, Stale: true };
         if (labelDrift)
         {
             reasons.Add(BaseRateAnalysis.Finding(performance.BaseRate)!);
@@ -73,7 +74,7 @@ public sealed record RetrainDecision
         var retrain = performance.BelowBaseline || performance.Detectors.Alarm || driftCause || labelDrift;
         if (!retrain)
         {
-            reasons.Add(!report.Drift.DatasetDrift && performance.BaseRate is not { Moved: true } ? "Healthy: nothing warrants retraining."
+            reasons.Add(!report.Drift.DatasetDrift && performance.BaseRate is not { Stale: true } ? "Healthy: nothing warrants retraining."
                 : report.Recommendation is not null ? "Activity drift only: a recommender retrains when its hit rate falls."
                 : "Dataset or label drift only, and monitor.retrain_on_drift is false.");
         }

@@ -189,6 +189,33 @@ public sealed class MonitoringReportBuilderTests
         Assert.Equal(1 - report.Performance.Measured!.Accuracy, accuracy.ThresholdCost!.Value, 12);
     }
 
+    // NOTE: the window's labels are the predictions at 0.5 with every 10th inverted: 0.5 fits them, 0.95 does not.
+    [Theory]
+    [InlineData(false, 0.5, true)]
+    [InlineData(true, 0.5, false)]
+    [InlineData(true, 0.95, true)]
+    public void RetrainDecision_MovedBaseRate_RetrainsUnlessTheModelWasFittedOnLabelledTrafficAndItsThresholdStillFits(bool trafficBaseline, double threshold, bool retrain)
+    {
+        using var log = new PredictionLogFile();
+        Traffic.Add(log, 400);
+        var metrics = Traffic.WriteMetrics(log.Folder);
+        const string Moved = "\"confusion_matrix\": {\"classes\": [\"false\", \"true\"], \"counts\": [[90, 10], [5, 5]]}";
+        var text = File.ReadAllText(metrics).Replace("\"threshold\": 0.5", FormattableString.Invariant($"\"threshold\": {threshold}"), StringComparison.Ordinal);
+        text = trafficBaseline
+            ? text.Replace("\"confusion_matrix\": {}", "\"confusion_matrix\": {}, \"labelled_traffic\": {\"rows\": 200, \"accuracy\": 0.9, \"auc\": 0.85, " + Moved + "}", StringComparison.Ordinal)
+            : text.Replace("\"confusion_matrix\": {}", Moved, StringComparison.Ordinal);
+        File.WriteAllText(metrics, text);
+        var options = new MonitoringOptions { Tolerance = 0.02 };
+
+        var report = MonitoringRun.Build(new MonitoringInputs(log.Path, Traffic.WriteReference(log.Folder), metrics), options);
+        var decision = RetrainDecision.From(report, options);
+
+        Assert.True(report.Performance.BaseRate!.Moved);
+        Assert.Equal(retrain, report.Performance.BaseRate.Stale);
+        Assert.Equal(retrain, decision.Reasons.Any(r => r.StartsWith("Base rate moved:", StringComparison.Ordinal)));
+        if (!retrain) Assert.Contains(report.Reasons, r => r.Contains("does not retrain it", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void HasRegisteredBaseline_ProfileWithoutSample_IsFalse()
     {
