@@ -34,6 +34,12 @@ public sealed class CsvRows
         return _chars.AsSpan(start, _ends[field] - start);
     }
 
+    /// <summary>
+    /// Row <paramref name="row"/>'s fields joined by one separator character each: field c starts one character after the
+    /// end of field c − 1 (<see cref="Field"/>'s lengths give the ends; a quoted field may itself hold the separator).
+    /// </summary>
+    public ReadOnlySpan<char> Joined(int row) => Line(row, out _);
+
     /// <summary>Field <paramref name="column"/> of row <paramref name="row"/> as a string, null when empty.</summary>
     internal string? FieldString(int row, int column) => Field(row, column) is { IsEmpty: false } field ? new string(field) : null;
 

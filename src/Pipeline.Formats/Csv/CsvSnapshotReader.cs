@@ -15,7 +15,7 @@ public sealed class CsvSnapshotReader : IDisposable
     private readonly TextReader _reader;
     private readonly char _delimiter;
     private readonly CsvRows _record = new();
-    private readonly char[] _buffer = new char[1 << 16];
+    private char[] _buffer = new char[1 << 16];
     private int _position;
     private int _end;
     private readonly CountingReplacementFallback _invalidUtf8 = new();
@@ -132,11 +132,22 @@ public sealed class CsvSnapshotReader : IDisposable
     /// Reads a whole record at once when its line end is in the buffer and the line holds no quote (then every field is
     /// unquoted): one copy and a search for delimiters instead of a search per field. False (nothing read) otherwise.
     /// </summary>
+    // NOTE: a line longer than what is left of the buffer (a wide table's rows are tens of kilobytes) is completed by
+    // moving the rest to the buffer's start and reading more, growing the buffer up to MaxLine characters, so wide
+    // rows take this path too.
     private bool ReadPlainLine(CsvRows rows)
     {
         var span = _buffer.AsSpan(_position, _end - _position);
         var newline = span.IndexOf('\n');
-        if (newline < 0 || span[..newline].Contains('"')) return false;
+        while (newline < 0)
+        {
+            if (span.Contains('"') || !ReadMore()) return false;
+            var searched = span.Length;
+            span = _buffer.AsSpan(_position, _end - _position);
+            newline = span[searched..].IndexOf('\n');
+            if (newline >= 0) newline += searched;
+        }
+        if (span[..newline].Contains('"')) return false;
         rows.AppendLine(span[..newline]);
         _position += newline + 1;
         _line++;
@@ -215,6 +226,29 @@ public sealed class CsvSnapshotReader : IDisposable
 
     /// <summary>The next character without consuming it (refilling the buffer when it is used up), or -1 at the end.</summary>
     private int Peek() => _position < _end || Fill() ? _buffer[_position] : -1;
+
+    /// <summary>Characters up to which the buffer grows to hold a whole line (4 Mi).</summary>
+    private const int MaxLine = 1 << 22;
+
+    /// <summary>
+    /// Keeps the unconsumed characters (moved to the buffer's start, the buffer doubled when they fill it, up to
+    /// <see cref="MaxLine"/>) and reads more after them; false when nothing more could be read.
+    /// </summary>
+    private bool ReadMore()
+    {
+        var kept = _end - _position;
+        if (kept == _buffer.Length)
+        {
+            if (_buffer.Length >= MaxLine) return false;
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+        _buffer.AsSpan(_position, kept).CopyTo(_buffer);
+        _position = 0;
+        _end = kept;
+        var read = _reader.Read(_buffer, kept, _buffer.Length - kept);
+        _end += read;
+        return read > 0;
+    }
 
     /// <summary>Reads the next block of characters; false at the end of the file. Callers have consumed the buffer.</summary>
     private bool Fill()

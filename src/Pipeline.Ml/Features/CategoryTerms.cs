@@ -37,9 +37,15 @@ internal sealed class CategoryTerms
     public IReadOnlyList<IReadOnlyList<string>> Terms => terms;
 
     /// <summary>Adds train rows in order (column by column: each column's terms still follow the row order).</summary>
-    public void AddBlock(CsvRows rows)
+    public void AddBlock(CsvRows rows) => AddColumns(rows, (0, positions.Length));
+
+    /// <summary>The columns collected (the range of <see cref="AddColumns"/>).</summary>
+    public int Count => positions.Length;
+
+    /// <summary>The part of <see cref="AddBlock"/> for the collected columns <paramref name="range"/>; ranges may be added in parallel.</summary>
+    public void AddColumns(CsvRows rows, (int From, int To) range)
     {
-        for (var i = 0; i < positions.Length; i++)
+        for (var i = range.From; i < range.To; i++)
         {
             var position = positions[i];
             var known = seen[i].GetAlternateLookup<ReadOnlySpan<char>>();

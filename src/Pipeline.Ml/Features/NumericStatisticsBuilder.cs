@@ -69,18 +69,20 @@ internal sealed class NumericStatisticsBuilder
     /// <summary>The part of <see cref="AddBlock"/> for the numeric columns <paramref name="range"/> (indexes into <see cref="Positions"/>); ranges may be added in parallel.</summary>
     public void AddColumns(double[] block, int count, (int From, int To) range)
     {
-        for (var i = range.From; i < range.To; i++)
+        for (var i = range.From; i < range.To; i++) AddColumn(i, block.AsSpan(columns[i] * count, count));
+    }
+
+    /// <summary>Adds the values of numeric column <paramref name="i"/> (an index into <see cref="Positions"/>) of consecutive rows, NaN for missing ones; columns may be added in parallel.</summary>
+    public void AddColumn(int i, ReadOnlySpan<double> numbers)
+    {
+        var sample = values[i];
+        var tally = counts[i];
+        foreach (var number in numbers)
         {
-            var values = block.AsSpan(columns[i] * count, count);
-            var sample = this.values[i];
-            var tally = counts[i];
-            foreach (var number in values)
-            {
-                if (double.IsNaN(number)) continue;
-                double value = (float)number;
-                sample.Add(value);
-                tally?.Add(value);
-            }
+            if (double.IsNaN(number)) continue;
+            double value = (float)number;
+            sample.Add(value);
+            tally?.Add(value);
         }
     }
 

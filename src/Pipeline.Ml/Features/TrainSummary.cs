@@ -14,6 +14,7 @@ namespace Pipeline.Ml.Features;
 internal sealed class TrainSummary
 {
     private readonly int[] numeric;
+    private readonly int[] statisticsAt;
     private readonly int width;
     private readonly int label;
     private readonly Dictionary<string, long> labels = new(StringComparer.Ordinal);
@@ -26,6 +27,8 @@ internal sealed class TrainSummary
         Terms = new CategoryTerms(schema);
         Profile = profile ? new ProfileBuilder(schema, header) : null;
         numeric = [.. Statistics.Positions.Concat(Profile?.NumericPositions ?? []).Distinct().Order()];
+        statisticsAt = [.. Enumerable.Repeat(-1, header.Count)];
+        for (var i = 0; i < Statistics.Positions.Count; i++) statisticsAt[Statistics.Positions[i]] = i;
         width = header.Count;
         label = header.ToList().IndexOf(schema.Label);
     }
@@ -44,7 +47,8 @@ internal sealed class TrainSummary
 
     /// <summary>Adds train rows, in order; each numeric field is parsed once (from its characters), into a column-major block.</summary>
     // NOTE: the columns are split into ranges summarised on every core (Parts); each column's state is touched by one
-    // range in row order, so the results do not depend on the split. Derived features, labels, terms and the row sample
+    // range in row order, so the results do not depend on the split. A numeric column is parsed and added to the
+    // statistics and the profile at once, while its values are in cache. Derived features, labels and the row sample
     // (which read across columns) are added after the ranges, on this thread.
     public void AddBlock(CsvRows rows)
     {
@@ -53,20 +57,21 @@ internal sealed class TrainSummary
         Parallel.For(0, Parts, part =>
         {
             var (from, to) = Range(numeric.Length, part);
-            for (var r = 0; r < n; r++)
-                for (var k = from; k < to; k++)
-                    block[numeric[k] * n + r] = ColumnValue.TryNumber(rows.Field(r, numeric[k]), out var v) ? v : double.NaN;
-        });
-        Parallel.For(0, Parts, part =>
-        {
-            Statistics.AddColumns(block, n, Range(Statistics.Positions.Count, part));
-            Profile?.AddColumns(rows, block, Range(Profile.ColumnCount, part));
+            for (var k = from; k < to; k++)
+            {
+                var p = numeric[k];
+                var values = block.AsSpan(p * n, n);
+                for (var r = 0; r < n; r++) values[r] = ColumnValue.TryNumber(rows.Field(r, p), out var v) ? v : double.NaN;
+                if (statisticsAt[p] >= 0) Statistics.AddColumn(statisticsAt[p], values);
+                if (Profile is not null && Profile.NumericColumnAt[p] >= 0) Profile.AddNumbers(Profile.NumericColumnAt[p], rows, values);
+            }
+            Profile?.AddOthers(rows, Range(Profile.OtherCount, part));
+            Terms.AddColumns(rows, Range(Terms.Count, part));
         });
         Statistics.AddRows(block, n);
         var counts = labels.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var r = 0; r < n; r++)
             if (label >= 0 && rows.Field(r, label) is { IsEmpty: false } value) CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
-        Terms.AddBlock(rows);
         Profile?.AddRows(rows);
     }
 

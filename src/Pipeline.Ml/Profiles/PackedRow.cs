@@ -5,10 +5,13 @@ using Pipeline.Formats.Csv;
 namespace Pipeline.Ml.Profiles;
 
 /// <summary>
-/// One kept row of a <see cref="RowSample"/>: its fields' UTF-8 bytes in one array and each field's end, instead of a
-/// string per field (10,000 columns × 5,000 rows are 50 million strings, several GiB, otherwise). A field becomes a
-/// string when it is read (null when empty), with the same characters it was read with.
+/// One kept row of a <see cref="RowSample"/>: its fields' UTF-8 bytes in one array, one separator byte after each but
+/// the last, and each field's end, instead of a string per field (10,000 columns × 5,000 rows are 50 million strings,
+/// several GiB, otherwise). A field becomes a string when it is read (null when empty), with the same characters it
+/// was read with.
 /// </summary>
+// NOTE: the separator byte keeps a field's start at the previous field's end + 1, so a row whose columns are its fields in
+// order and whose characters are ASCII is packed by one narrowing copy of its joined fields.
 internal sealed class PackedRow : IReadOnlyList<string?>
 {
     private readonly byte[] bytes;
@@ -20,21 +23,34 @@ internal sealed class PackedRow : IReadOnlyList<string?>
         this.ends = ends;
     }
 
-    /// <summary>Packs row <paramref name="row"/> of <paramref name="rows"/>: column c is its field <paramref name="index"/>[c] (-1: missing).</summary>
-    public static PackedRow Pack(CsvRows rows, int row, int[] index)
+    /// <summary>
+    /// Packs row <paramref name="row"/> of <paramref name="rows"/>: column c is its field <paramref name="index"/>[c] (-1:
+    /// missing); <paramref name="inOrder"/> says that <paramref name="index"/>[c] is c for every field of the row.
+    /// </summary>
+    public static PackedRow Pack(CsvRows rows, int row, int[] index, bool inOrder)
     {
         var ends = new int[index.Length];
-        var length = 0;
+        if (inOrder && rows.Joined(row) is var joined && Ascii.IsValid(joined))
+        {
+            var narrow = new byte[joined.Length];
+            Ascii.FromUtf16(joined, narrow, out _);
+            for (int c = 0, end = -1; c < index.Length; c++) ends[c] = end = end + 1 + rows.Field(row, c).Length;
+            return new PackedRow(narrow, ends);
+        }
+        var length = -1;
         for (var c = 0; c < index.Length; c++)
         {
+            length++;
             if (index[c] >= 0) length += Encoding.UTF8.GetByteCount(rows.Field(row, index[c]));
             ends[c] = length;
         }
-        var bytes = new byte[length];
+        var bytes = new byte[Math.Max(0, length)];
         for (var c = 0; c < index.Length; c++)
-            if (index[c] >= 0) Encoding.UTF8.GetBytes(rows.Field(row, index[c]), bytes.AsSpan(c == 0 ? 0 : ends[c - 1]));
+            if (index[c] >= 0) Encoding.UTF8.GetBytes(rows.Field(row, index[c]), bytes.AsSpan(Start(ends, c)));
         return new PackedRow(bytes, ends);
     }
+
+    private static int Start(int[] ends, int index) => index == 0 ? 0 : ends[index - 1] + 1;
 
     /// <inheritdoc/>
     public int Count => ends.Length;
@@ -44,7 +60,7 @@ internal sealed class PackedRow : IReadOnlyList<string?>
     {
         get
         {
-            var start = index == 0 ? 0 : ends[index - 1];
+            var start = Start(ends, index);
             return ends[index] == start ? null : Encoding.UTF8.GetString(bytes, start, ends[index] - start);
         }
     }

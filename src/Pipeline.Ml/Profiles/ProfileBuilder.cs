@@ -21,6 +21,8 @@ internal sealed class ProfileBuilder
     private readonly Dictionary<string, long>[] categories;
     private readonly int[] index;
     private readonly int[] numericPositions;
+    private readonly int[] numericAt;
+    private readonly int[] others;
     private readonly int width;
     private double[]? parsed;
     private readonly RowSample sample;
@@ -40,6 +42,10 @@ internal sealed class ProfileBuilder
         var positions = header.Select((name, i) => (name, i)).GroupBy(h => h.name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         index = [.. columns.Select(c => positions.GetValueOrDefault(c.Name, -1))];
         numericPositions = [.. index.Where((p, i) => p >= 0 && kinds[i] == ColumnKind.Numeric)];
+        numericAt = [.. Enumerable.Repeat(-1, width)];
+        for (var i = 0; i < index.Length; i++)
+            if (index[i] >= 0 && kinds[i] == ColumnKind.Numeric) numericAt[index[i]] = i;
+        others = [.. Enumerable.Range(0, index.Length).Where(i => !(index[i] >= 0 && kinds[i] == ColumnKind.Numeric))];
         sample = new RowSample([.. columns.Select(c => c.Name)]);
     }
 
@@ -88,23 +94,58 @@ internal sealed class ProfileBuilder
         var n = rowsAdded.Count;
         for (var i = range.From; i < range.To; i++)
         {
-            var at = index[i];
-            if (at < 0) { nulls[i] += n; continue; }
-            var kind = kinds[i];
-            var counts = categories[i].GetAlternateLookup<ReadOnlySpan<char>>();
-            for (var r = 0; r < n; r++)
+            if (index[i] >= 0 && kinds[i] == ColumnKind.Numeric) AddNumbers(i, rowsAdded, block.AsSpan(index[i] * n, n));
+            else AddOther(i, rowsAdded);
+        }
+    }
+
+    /// <summary>The schema column profiled as numeric at each header position (-1: none); see <see cref="AddNumbers"/>.</summary>
+    public IReadOnlyList<int> NumericColumnAt => numericAt;
+
+    /// <summary>
+    /// Adds numeric column <paramref name="column"/> (see <see cref="NumericColumnAt"/>) of <paramref name="rowsAdded"/>, whose
+    /// fields are already parsed into <paramref name="values"/> (NaN when missing or not a number); columns may be added in parallel.
+    /// </summary>
+    public void AddNumbers(int column, CsvRows rowsAdded, ReadOnlySpan<double> values)
+    {
+        var sample = numbers[column];
+        var at = index[column];
+        long missing = 0;
+        for (var r = 0; r < values.Length; r++)
+        {
+            var number = values[r];
+            if (!double.IsNaN(number)) sample.Add(number);
+            else if (rowsAdded.Field(r, at).IsEmpty) missing++;
+        }
+        nulls[column] += missing;
+    }
+
+    /// <summary>The columns that are not numeric ones present in the rows (the range of <see cref="AddOthers"/>).</summary>
+    public int OtherCount => others.Length;
+
+    /// <summary>The part of <see cref="AddColumns"/> for the columns <paramref name="range"/> of those not added by <see cref="AddNumbers"/>; ranges may be added in parallel.</summary>
+    public void AddOthers(CsvRows rowsAdded, (int From, int To) range)
+    {
+        for (var k = range.From; k < range.To; k++) AddOther(others[k], rowsAdded);
+    }
+
+    private void AddOther(int i, CsvRows rowsAdded)
+    {
+        var n = rowsAdded.Count;
+        var at = index[i];
+        if (at < 0) { nulls[i] += n; return; }
+        var kind = kinds[i];
+        var counts = categories[i].GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var r = 0; r < n; r++)
+        {
+            var value = rowsAdded.Field(r, at);
+            if (value.IsEmpty) { nulls[i]++; continue; }
+            switch (kind)
             {
-                var value = rowsAdded.Field(r, at);
-                if (value.IsEmpty) { nulls[i]++; continue; }
-                switch (kind)
-                {
-                    case ColumnKind.Numeric when block[at * n + r] is var number && !double.IsNaN(number): numbers[i].Add(number); break;
-                    case ColumnKind.Text: numbers[i].Add(value.Length); break;
-                    case ColumnKind.Categorical or ColumnKind.Boolean: CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++; break;
-                }
+                case ColumnKind.Text: numbers[i].Add(value.Length); break;
+                case ColumnKind.Categorical or ColumnKind.Boolean: CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++; break;
             }
         }
-
     }
 
     /// <summary>The rest of <see cref="AddBlock(CsvRows, double[])"/> once every column range is added: the row count and the row sample.</summary>

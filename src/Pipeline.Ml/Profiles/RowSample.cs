@@ -8,6 +8,7 @@ internal sealed class RowSample(IReadOnlyList<string> columns, int seed = Profil
     private readonly List<(long Index, PackedRow Row)> rows = [];
     private readonly Random random = new(seed);
     private long seen;
+    private bool? inOrder;
 
     /// <summary>
     /// Offers row <paramref name="row"/> of <paramref name="fields"/> (in file order), <paramref name="index"/> the field of
@@ -16,8 +17,14 @@ internal sealed class RowSample(IReadOnlyList<string> columns, int seed = Profil
     public void Add(CsvRows fields, int row, int[] index)
     {
         seen++;
-        if (rows.Count < capacity) rows.Add((seen, PackedRow.Pack(fields, row, index)));
-        else if (random.NextInt64(seen) is var slot && slot < capacity) rows[(int)slot] = (seen, PackedRow.Pack(fields, row, index));
+        if (rows.Count < capacity) rows.Add((seen, Pack(fields, row, index)));
+        else if (random.NextInt64(seen) is var slot && slot < capacity) rows[(int)slot] = (seen, Pack(fields, row, index));
+    }
+
+    private PackedRow Pack(CsvRows fields, int row, int[] index)
+    {
+        inOrder ??= index.Length == fields.FieldCount(row) && index.Select((p, c) => p == c).All(same => same);
+        return PackedRow.Pack(fields, row, index, inOrder.Value);
     }
 
     /// <summary>The sample, rows in the order they were read.</summary>

@@ -148,6 +148,45 @@ public sealed class CsvSnapshotReaderTests
     }
 
     [Fact]
+    public void CsvRows_RowsLongerThanTheBuffer_ReadWholeAndCopiedByteForByte()
+    {
+        // NOTE: rows of 8,000 fields are 20–200 Ki characters: a plain row (no quote) is read as one line after the buffer
+        // has grown to hold it, a row with a quoted field (every third) field by field; some rows end in "\r\n".
+        using var dir = new TestDirectory();
+        var random = new Random(13);
+        var header = Enumerable.Range(0, 8000).Select(i => $"c{i}").ToArray();
+        var rows = new List<string?[]>();
+        for (var r = 0; r < 24; r++)
+            rows.Add([.. header.Select((_, c) => r % 3 == 0 && c == 1000 + r * 300 ? "x,\"y\"" : random.Next(20) == 0 ? null : new string('7', random.Next(1, 4 + 2 * r)))]);
+        var path = dir.Path("a.csv");
+        using (var writer = new CsvSnapshotWriter(path, header))
+        {
+            foreach (var row in rows) writer.WriteRow(row);
+            writer.Complete();
+        }
+        var text = File.ReadAllText(path);
+        var lines = text.Split('\n');
+        File.WriteAllText(path, string.Join("\n", lines.Select((l, i) => i % 5 == 4 && !l.Contains('"') ? l + "\r" : l)));
+
+        var held = new CsvRows();
+        using (var reader = new CsvSnapshotReader(path))
+        using (var copy = new CsvSnapshotWriter(dir.Path("b.csv"), reader.Header))
+        {
+            while (reader.ReadRow(held)) copy.WriteRow(held, held.Count - 1);
+            copy.Complete();
+        }
+        using (var strings = new CsvSnapshotReader(path)) Assert.Equal(rows, strings.ReadRows().ToList());
+        Assert.Equal(text, File.ReadAllText(dir.Path("b.csv")));
+        Assert.Equal(rows.Count, held.Count);
+        for (var r = 0; r < held.Count; r++)
+        {
+            Assert.Equal(string.Join(',', rows[r].Select(f => f ?? "")), held.Joined(r).ToString());
+            for (var c = 0; c < header.Length; c += 97) Assert.Equal(rows[r][c] ?? "", held.Field(r, c).ToString());
+        }
+        Assert.Contains(rows, row => row.Sum(f => (f?.Length ?? 0) + 1) > 2 * Buffer);
+    }
+
+    [Fact]
     public void CsvRows_WrongFieldCount_ThrowsWithLineAndKeepsEarlierRows()
     {
         using var dir = new TestDirectory();
