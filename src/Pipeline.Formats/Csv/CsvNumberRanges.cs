@@ -85,11 +85,19 @@ public static class CsvNumberRanges
         var field = 0;
         var k = 0;
         var rest = line;
+        // NOTE: a wanted field is read as a plain decimal while it is scanned; when that stops at the comma (or the line's
+        // end) the field is that number, else it is cut at its comma and parsed as any other.
         while (true)
         {
-            var comma = rest.IndexOf((byte)',');
-            var value = comma < 0 ? rest : rest[..comma];
-            if (k < columns.Count && columns[k] == field) row[k++] = Number(value);
+            int comma;
+            if (k < columns.Count && columns[k] == field)
+            {
+                var end = ColumnValue.PlainDecimal(rest, out var number);
+                comma = end < rest.Length && rest[end] != (byte)',' ? rest.IndexOf((byte)',') : end == rest.Length ? -1 : end;
+                var value = comma < 0 ? rest : rest[..comma];
+                row[k++] = value.Length == end && !double.IsNaN(number) ? number : Number(value);
+            }
+            else comma = rest.IndexOf((byte)',');
             field++;
             if (comma < 0) break;
             rest = rest[(comma + 1)..];
@@ -97,17 +105,8 @@ public static class CsvNumberRanges
         return field == width && k == columns.Count;
     }
 
-    private static double Number(ReadOnlySpan<byte> field)
-    {
-        if (field.IsEmpty) return double.NaN;
-        if (field.Length <= 64 && Ascii.IsValid(field))
-        {
-            Span<char> chars = stackalloc char[field.Length];
-            Ascii.ToUtf16(field, chars, out _);
-            return ColumnValue.TryNumber(chars, out var number) ? number : double.NaN;
-        }
-        return ColumnValue.TryNumber(Encoding.UTF8.GetString(field), out var decoded) ? decoded : double.NaN;
-    }
+    private static double Number(ReadOnlySpan<byte> field) =>
+        !field.IsEmpty && ColumnValue.TryNumber(field, out var number) ? number : double.NaN;
 
     /// <summary>The offset just past the first line end at or after <paramref name="from"/> (the length when there is none).</summary>
     private static long LineEndAfter(FileStream stream, long from)

@@ -200,15 +200,20 @@ internal sealed class ProfileBuilder
         int width;
         using (var reader = new CsvSnapshotReader(csvPath)) width = reader.Header.Count;
         var ranges = CsvNumberRanges.Split(csvPath, Math.Clamp(Environment.ProcessorCount, 1, 8));
-        var partial = new long[ranges.Count - 1][][];
+        // NOTE: each column's lowest value and bin width in flat arrays, its counts in one array per range: no object or
+        // array per column is touched per value. The width is the same expression Bin computes, so the bins are the same.
+        const int bins = ReferenceProfile.HistogramBins;
+        var lows = order.Select(i => numbers[i].Min).ToArray();
+        var widths = order.Select(i => (numbers[i].Max - numbers[i].Min) / bins).ToArray();
+        var partial = new long[ranges.Count - 1][];
         var covered = new bool[ranges.Count - 1];
         Parallel.For(0, ranges.Count - 1, new ParallelOptions { CancellationToken = cancellation }, r =>
         {
-            var counts = order.Select(_ => new long[ReferenceProfile.HistogramBins]).ToArray();
+            var counts = new long[order.Length * bins];
             covered[r] = CsvNumberRanges.Read(csvPath, ranges[r], ranges[r + 1], width, positions, new double[positions.Length], row =>
             {
                 for (var k = 0; k < row.Length; k++)
-                    if (!double.IsNaN(row[k])) Bin(counts[k], numbers[order[k]], row[k]);
+                    if (!double.IsNaN(row[k])) counts[k * bins + BinOf(row[k], lows[k], widths[k], bins)]++;
             }, cancellation);
             partial[r] = counts;
         });
@@ -217,16 +222,16 @@ internal sealed class ProfileBuilder
         {
             var total = histograms[order[k]]!;
             foreach (var counts in partial)
-                for (var b = 0; b < total.Length; b++) total[b] += counts[k][b];
+                for (var b = 0; b < total.Length; b++) total[b] += counts[k * bins + b];
         }
         return true;
     }
 
-    private static void Bin(long[] counts, ValueSample sample, double value)
-    {
-        var width = (sample.Max - sample.Min) / counts.Length;
-        counts[width == 0 ? 0 : Math.Min(counts.Length - 1, (int)((value - sample.Min) / width))]++;
-    }
+    private static void Bin(long[] counts, ValueSample sample, double value) =>
+        counts[BinOf(value, sample.Min, (sample.Max - sample.Min) / counts.Length, counts.Length)]++;
+
+    private static int BinOf(double value, double low, double width, int bins) =>
+        width == 0 ? 0 : Math.Min(bins - 1, (int)((value - low) / width));
 
     private static ColumnProfile Describe(DatasetSchema schema, ColumnSchema column, long rows, long nulls, ValueSample numbers, long[]? histogram, Dictionary<string, long> categories)
     {
