@@ -72,6 +72,12 @@ internal sealed class NumericStatisticsBuilder
         for (var i = range.From; i < range.To; i++) AddColumn(i, block.AsSpan(columns[i] * count, count));
     }
 
+    /// <summary>The sample of numeric column <paramref name="i"/> (an index into <see cref="Positions"/>): <see cref="AddColumn"/> adds each value to it as a float.</summary>
+    public ValueSample Sample(int i) => values[i];
+
+    /// <summary>The value counts of numeric column <paramref name="i"/> (null unless the mode is asked for).</summary>
+    public ValueCounts? Tally(int i) => counts[i];
+
     /// <summary>Adds the values of numeric column <paramref name="i"/> (an index into <see cref="Positions"/>) of consecutive rows, NaN for missing ones; columns may be added in parallel.</summary>
     public void AddColumn(int i, ReadOnlySpan<double> numbers)
     {

@@ -61,9 +61,15 @@ internal sealed class TrainSummary
             {
                 var p = numeric[k];
                 var values = block.AsSpan(p * n, n);
+                var (statistic, profiled) = (statisticsAt[p], Profile?.NumericColumnAt[p] ?? -1);
+                if (statistic >= 0 && profiled >= 0 && Statistics.Tally(statistic) is null)
+                {
+                    AddToBoth(rows, p, values, Statistics.Sample(statistic), profiled);
+                    continue;
+                }
                 for (var r = 0; r < n; r++) values[r] = ColumnValue.TryNumber(rows.Field(r, p), out var v) ? v : double.NaN;
-                if (statisticsAt[p] >= 0) Statistics.AddColumn(statisticsAt[p], values);
-                if (Profile is not null && Profile.NumericColumnAt[p] >= 0) Profile.AddNumbers(Profile.NumericColumnAt[p], rows, values);
+                if (statistic >= 0) Statistics.AddColumn(statistic, values);
+                if (profiled >= 0) Profile!.AddNumbers(profiled, rows, values);
             }
             Profile?.AddOthers(rows, Range(Profile.OtherCount, part));
             Terms.AddColumns(rows, Range(Terms.Count, part));
@@ -73,6 +79,33 @@ internal sealed class TrainSummary
         for (var r = 0; r < n; r++)
             if (label >= 0 && rows.Field(r, label) is { IsEmpty: false } value) CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
         Profile?.AddRows(rows);
+    }
+
+    /// <summary>
+    /// Parses field <paramref name="position"/> of each row into <paramref name="values"/> and adds it to the statistics'
+    /// <paramref name="statistic"/> sample (as a float, as <see cref="NumericStatisticsBuilder.AddColumn"/> does) and the
+    /// profile's column <paramref name="profiled"/> (as <see cref="ProfileBuilder.AddNumbers"/> does) in one loop.
+    /// </summary>
+    // NOTE: each sample's running mean is a chain of divisions, one value after the other; adding a value to both samples
+    // in the same iteration lets the processor run the two chains (and the next field's parsing) side by side.
+    private void AddToBoth(CsvRows rows, int position, Span<double> values, ValueSample statistic, int profiled)
+    {
+        var profile = Profile!.Sample(profiled);
+        long missing = 0;
+        for (var r = 0; r < values.Length; r++)
+        {
+            var field = rows.Field(r, position);
+            if (!ColumnValue.TryNumber(field, out var number))
+            {
+                values[r] = double.NaN;
+                if (field.IsEmpty) missing++;
+                continue;
+            }
+            values[r] = number;
+            statistic.Add((float)number);
+            profile.Add(number);
+        }
+        Profile.AddNulls(profiled, missing);
     }
 
     /// <summary>Column ranges summarised in parallel (one per core, at most two).</summary>

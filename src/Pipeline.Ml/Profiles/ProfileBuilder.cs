@@ -120,6 +120,12 @@ internal sealed class ProfileBuilder
         nulls[column] += missing;
     }
 
+    /// <summary>The sample of numeric column <paramref name="column"/>: <see cref="AddNumbers"/> adds each value to it.</summary>
+    public ValueSample Sample(int column) => numbers[column];
+
+    /// <summary>Counts <paramref name="count"/> missing values of column <paramref name="column"/>.</summary>
+    public void AddNulls(int column, long count) => nulls[column] += count;
+
     /// <summary>The columns that are not numeric ones present in the rows (the range of <see cref="AddOthers"/>).</summary>
     public int OtherCount => others.Length;
 
