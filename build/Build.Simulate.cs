@@ -103,7 +103,7 @@ internal sealed partial class Build
     private async Task<Pipeline.Monitoring.Reports.MonitoringReport> SendPhase(ITargetContext ctx, TrafficClient traffic, SimulationReport report,
         string phase, CardTransactionsOptions options, long firstId, int rows, double mislabelShare = 0)
     {
-        var outcome = await traffic.SendAsync(phase, CardTransactionsSource.Generate(options, firstId, Day(report.Phases.Count), rows), ctx.CancellationToken, mislabelShare, options.Seed);
+        var outcome = await traffic.SendAsync(phase, CardTransactionsSource.Generate(options, firstId, Day(report.Phases.Count), rows), ctx.CancellationToken, mislabelShare, MislabelSeed(options.Seed));
         var monitoring = MonitoringReportOf(ctx);
         report.Add(outcome, monitoring.Verdict.ToString());
         ctx.Log.Information($"{phase}: {outcome.Predictions} predictions; monitoring: {monitoring.Verdict}.");
@@ -166,6 +166,10 @@ internal sealed partial class Build
         report.RolloutReason = state.GetProperty("reason").GetString();
         return report.Rollout = state.GetProperty("phase").GetString();
     }
+
+    // NOTE: not the traffic's own seed: the generator draws from Random(options.Seed), and the same stream would tie the
+    // inverted labels to the first draws of each row.
+    private static int MislabelSeed(int trafficSeed) => unchecked(trafficSeed * 7919 + 104_729);
 
     private static DateTimeOffset Day(int phase) => new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(30 * phase);
 }
