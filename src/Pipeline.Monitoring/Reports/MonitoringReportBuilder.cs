@@ -106,7 +106,7 @@ internal sealed class MonitoringReportBuilder
         }
 
         var verdict = performance.BelowBaseline || performance.Detectors.Alarm ? MonitoringVerdict.Degraded
-            : drift.DatasetDrift ? MonitoringVerdict.Drifted
+            : drift.DatasetDrift || performance.BaseRate is { Stale: true } ? MonitoringVerdict.Drifted
             : MonitoringVerdict.Healthy;
         if (verdict == MonitoringVerdict.Healthy)
         {

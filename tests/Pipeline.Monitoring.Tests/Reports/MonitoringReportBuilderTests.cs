@@ -214,6 +214,7 @@ public sealed class MonitoringReportBuilderTests
         Assert.Equal(retrain, report.Performance.BaseRate.Stale);
         Assert.Equal(retrain, decision.Reasons.Any(r => r.StartsWith("Base rate moved:", StringComparison.Ordinal)));
         if (!retrain) Assert.Contains(report.Reasons, r => r.Contains("does not retrain it", StringComparison.Ordinal));
+        Assert.Equal(retrain, report.Verdict != MonitoringVerdict.Healthy);
     }
 
     [Fact]
