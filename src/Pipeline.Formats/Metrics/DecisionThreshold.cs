@@ -63,6 +63,25 @@ public static class DecisionThreshold
         return (best, bestCost / order.Length);
     }
 
+    /// <summary>
+    /// Expected cost per row at <paramref name="threshold"/> on <see cref="MinCost"/>'s scale: a false positive costs 1,
+    /// a false negative <paramref name="costFnFp"/> (with 1, the error rate).
+    /// </summary>
+    public static double Cost(IReadOnlyList<double> labels, IReadOnlyList<double> scores, double threshold, double costFnFp)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(scores);
+        double cost = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var predicted = scores[i] >= threshold;
+            if (predicted && labels[i] <= 0) cost++;
+            else if (!predicted && labels[i] > 0) cost += costFnFp;
+        }
+
+        return labels.Count == 0 ? 0 : cost / labels.Count;
+    }
+
     /// <summary>How a <see cref="MinCost"/> choice is named in model.json and monitoring reports: <c>min_cost(cost_fn_fp=r)</c>.</summary>
     public static string MinCostRule(double costFnFp) => FormattableString.Invariant($"min_cost(cost_fn_fp={costFnFp:0.####})");
 }

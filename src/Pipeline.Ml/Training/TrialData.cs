@@ -40,7 +40,7 @@ internal sealed class TrialData
     /// <summary>Splits the featurized rows and prepares the data fractions.</summary>
     public static TrialData Prepare(MLContext ml, IDataView featurized, TrainOptions options, IEnumerable<double> fractions)
     {
-        var small = options.AdaptToSmallTables && RowCount(featurized) < SmallTableRows;
+        var small = options.AdaptToSmallTables && RowCountUpTo(featurized, SmallTableRows) < SmallTableRows;
         var k = small ? SmallTableFolds : options.CvFolds;
         List<(IDataView, IDataView)> folds = k >= 2
             ? ml.Data.CrossValidationSplit(featurized, k, seed: options.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList()
@@ -60,12 +60,13 @@ internal sealed class TrialData
     /// <summary>The share of a fold's training rows a rung of <paramref name="fraction"/> trains on (all of them for a small table).</summary>
     public double FractionAt(double fraction) => Small ? 1 : fraction;
 
-    private static long RowCount(IDataView view)
+    // NOTE: stops at the limit: telling a small table needs no pass over a large one.
+    private static long RowCountUpTo(IDataView view, long limit)
     {
         if (view.GetRowCount() is { } known) return known;
         using var cursor = view.GetRowCursor([]);
         var rows = 0L;
-        while (cursor.MoveNext()) rows++;
+        while (rows < limit && cursor.MoveNext()) rows++;
         return rows;
     }
 

@@ -29,8 +29,8 @@ internal static class BaseRateAnalysis
         if (labelled.Length < options.MinimumLabels || baseline.PositiveRate is not { } expected || (expected >= interval.Lower && expected <= interval.Upper)) return check;
         var ratio = options.CostFnFp ?? 1;
         var (truths, scores) = (labelled.Select(o => o.Truth ? 1.0 : 0.0).ToArray(), labelled.Select(o => o.Score).ToArray());
-        var (best, bestCost) = DecisionThreshold.MinCost(truths, scores, ratio) ?? (1, Cost(labelled, 1, ratio));
-        var cost = Cost(labelled, threshold, ratio);
+        var (best, bestCost) = DecisionThreshold.MinCost(truths, scores, ratio) ?? (1, DecisionThreshold.Cost(truths, scores, 1, ratio));
+        var cost = DecisionThreshold.Cost(truths, scores, threshold, ratio);
         return check with
         {
             Moved = true, Rule = DecisionThreshold.MinCostRule(ratio),
@@ -44,8 +44,4 @@ internal static class BaseRateAnalysis
         ? string.Create(CultureInfo.InvariantCulture,
             $"Base rate moved: {c.ObservedPositiveRate:P1} positive labels (95% CI {c.ObservedPositiveInterval!.Value.Lower:P1}-{c.ObservedPositiveInterval.Value.Upper:P1}) against {c.ExpectedPositiveRate:P1} in the baseline's holdout; the threshold {c.Threshold:0.####} predicts {c.ObservedPredictedPositiveRate:P1} positive (holdout {c.ExpectedPredictedPositiveRate:P1}) at an expected cost of {c.ThresholdCost:0.####} per labelled prediction ({c.Rule}), where {c.BestThreshold:0.####} would give {c.BestCost:0.####}{(c.Stale ? "" : "; the model was fitted on labelled traffic and its threshold is within monitor.tolerance of the best, so the move alone does not retrain it")}.")
         : null;
-
-    // NOTE: per labelled prediction, a false positive costing 1 and a false negative the ratio (DecisionThreshold.MinCost's scale).
-    private static double Cost((double Score, bool Truth)[] outcomes, double threshold, double ratio) =>
-        outcomes.Sum(o => o.Score >= threshold ? (o.Truth ? 0 : 1) : (o.Truth ? ratio : 0)) / outcomes.Length;
 }
