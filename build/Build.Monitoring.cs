@@ -8,8 +8,6 @@ namespace ReferencePipeline;
 /// <summary>Monitoring the served model (the retraining it can trigger is in Build.Retrain.cs).</summary>
 internal sealed partial class Build
 {
-    private const string PredictionLog = "data/serving/predictions.db";
-
     Target Monitor => _ => _
         .Description("Drift + performance report for the recent window of served traffic (reports/monitoring.*); exit 0 = healthy")
         .NoRepositoryLock()
@@ -25,13 +23,23 @@ internal sealed partial class Build
 
     private MonitoringReport MonitoringReportOf(ITargetContext ctx)
     {
-        var log = Path.Combine(RootDirectory, PredictionLog);
-        if (!File.Exists(log)) throw new UsageException($"No prediction log at {PredictionLog}: serve the model first (./build.sh Serve).");
+        var setting = Serving.PredictionLog;
+        var log = setting.Location(RootDirectory);
+        if (setting.SqlitePath is { } path && !File.Exists(log)) throw new UsageException($"No prediction log at {path}: serve the model first (./build.sh Serve).");
         var hosts = ServingHostReadings();
         foreach (var note in hosts.Select(h => h.Note).OfType<string>()) ctx.Log.Information(note);
         var inputs = MonitoringInputsOf(log, ctx.Log);
         if (IsRecommendation) inputs = inputs with { Recommendation = RecommendationReferenceOf(inputs) };
-        var report = MonitoringRun.Build(inputs, MonitoringOptionsOf(ctx), TimeProvider.System, hosts);
+        MonitoringReport report;
+        try
+        {
+            report = MonitoringRun.Build(inputs, MonitoringOptionsOf(ctx), TimeProvider.System, hosts);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw setting.Unreadable(e);
+        }
+
         MonitoringReportFile.Write(report, Path.Combine(RootDirectory, "reports", "monitoring.json"), Path.Combine(RootDirectory, "reports", "monitoring.html"));
         // NOTE: monitoring.json is the latest run only; the history keeps every run for the UI's charts over time.
         MonitoringHistory.Append(report, Path.Combine(RootDirectory, "reports", MonitoringHistory.FileName));
@@ -77,8 +85,9 @@ internal sealed partial class Build
         return Task.WhenAll(ServingAddresses.Select(address => Task.Run(() => scraper.Read(address)))).GetAwaiter().GetResult();
     }
 
-    // NOTE: evaluate.cost_fn_fp (declared only when present) gives the base-rate re-check Train's rule on labelled traffic.
-    private string[] MonitorParams => ["monitor", .. Present("evaluate.cost_fn_fp")];
+    // NOTE: evaluate.cost_fn_fp (declared only when present) gives the base-rate re-check Train's rule on labelled traffic;
+    // serve.prediction_log (likewise) is the log the report reads.
+    private string[] MonitorParams => ["monitor", .. Present("evaluate.cost_fn_fp"), .. PredictionLogParams];
 
     private MonitoringOptions MonitoringOptionsOf(ITargetContext ctx) => StageOptions.Read(() => MonitoringOptions.FromParams(ctx.ParamSection("monitor")) with
     {

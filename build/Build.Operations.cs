@@ -20,17 +20,30 @@ internal sealed partial class Build
     Target Serve => _ => _
         .Description("Host the production model on http://127.0.0.1:5080 (REST) and :5081 (gRPC); Ctrl-C drains and stops")
         .NoRepositoryLock()
-        .Params("model.name")
+        .Params(["model.name", .. PredictionLogParams])
         .AlwaysRun()
-        .Executes(async ctx => await ServingHost.RunAsync(new ServingOptions
+        .Executes(async ctx => await ServingHost.RunAsync(WithPredictionLog(new ServingOptions
         {
             RootDirectory = RootDirectory,
             ModelName = ctx.Param<string>("model.name"),
             Port = Port ?? DefaultServingPort,
             GrpcPort = GrpcPort,
             AdminToken = AdminToken,
-            FallbackBelow = StageOptions.Read(() => ServeSettings.From(ParamsSection("serve"))).FallbackBelow,
-        }, TimeProvider.System, ctx.CancellationToken));
+            FallbackBelow = Serving.FallbackBelow,
+        }), TimeProvider.System, ctx.CancellationToken));
+
+    private ServeSettings? _serving;
+
+    /// <summary>params.yaml's <c>serve</c> section, read once (Serve, and the prediction log Monitor, Retrain and Simulate read).</summary>
+    private ServeSettings Serving => _serving ??= StageOptions.Read(() => ServeSettings.From(ParamsSection("serve")));
+
+    // NOTE: serve.prediction_log (declared only when present, so params.yaml files without it keep their dvc.yaml).
+    private string[] PredictionLogParams => Present(PredictionLogSetting.Key);
+
+    /// <summary><paramref name="options"/> logging to serve.prediction_log: its SQLite file, or its PostgreSQL database.</summary>
+    private ServingOptions WithPredictionLog(ServingOptions options) => Serving.PredictionLog is { Connection: { } connection }
+        ? options with { PostgresConnectionString = connection }
+        : options with { PredictionLogPath = Serving.PredictionLog.SqlitePath! };
 
     Target Drift => _ => _
         .Description("Drift report for any two datasets: --reference a.csv --current b.csv [--method ks]; writes reports/drift.json")

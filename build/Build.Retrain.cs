@@ -36,12 +36,25 @@ internal sealed partial class Build
         var trace = new RetrainTrace(RootDirectory, TimeProvider.System.GetUtcNow(), decision) { Model = model, ProductionBefore = ProductionVersion(model) };
         if (decision.Retrain)
         {
+            WarnOnOtherFeedbackLog(ctx.Log);
             string[] args = [nameof(Deploy), .. Commit ? new[] { "--commit" } : [], .. rollout];
             var exit = PipelineProcess.Run(RootDirectory, RootDirectory, args);
             trace = trace with { ExitCode = exit, ProductionAfter = ProductionVersion(model), Commit = GitHead.Sha(RootDirectory) };
         }
         trace.Write();
         return trace;
+    }
+
+    // NOTE: the retraining run's Ingest appends the labelled traffic of ingest.feedback; a log other than the one Serve
+    // writes (serve.prediction_log switched to PostgreSQL, ingest.feedback left on the SQLite file) retrains without it.
+    private void WarnOnOtherFeedbackLog(ITargetLog log)
+    {
+        if (ParamsValue("ingest.feedback") is not { Length: > 0 } feedback) return;
+        var served = Serving.PredictionLog;
+        var same = served.Connection is { } connection
+            ? string.Equals(feedback.Trim(), connection, StringComparison.Ordinal)
+            : !Pipeline.Formats.PredictionLog.PredictionLogLocation.IsConnectionString(feedback) && Path.GetFullPath(feedback, RootDirectory) == served.Location(RootDirectory);
+        if (!same) log.Warning($"ingest.feedback is not the log Serve writes ({PredictionLogSetting.Key}: {served}): the retraining run will not append the traffic this report judged.");
     }
 
     private string? ProductionVersion(string model) => RegistryFolder.ProductionVersion(Registry, model)?.ToString();

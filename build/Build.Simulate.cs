@@ -26,7 +26,7 @@ internal sealed partial class Build
             var model = ctx.Param<string>("model.name");
             if (ProductionVersion(model) is null && PipelineProcess.Run(RootDirectory, RootDirectory, nameof(Deploy)) != 0)
                 throw new CheckFailedException("The pipeline did not deploy a production model to simulate with; see the run above.");
-            SetPredictionLogAside(ctx.Log);
+            if (PredictionLogAside.Move(Serving.PredictionLog, RootDirectory, TimeProvider.System) is { } aside) ctx.Log.Information(aside);
             var address = new Uri(ServingAddress);
             var token = SimulationAdminToken();
             await using var host = await StartSimulationHost(model, address, token, ctx.CancellationToken);
@@ -123,7 +123,7 @@ internal sealed partial class Build
 
     private async Task<Microsoft.AspNetCore.Builder.WebApplication> StartSimulationHost(string model, Uri address, string token, CancellationToken cancel)
     {
-        var host = ServingHost.Build(new ServingOptions
+        var host = ServingHost.Build(WithPredictionLog(new ServingOptions
         {
             RootDirectory = RootDirectory,
             ModelName = model,
@@ -131,7 +131,7 @@ internal sealed partial class Build
             Port = address.Port,
             GrpcPort = 0,  // the demo speaks REST; gRPC takes any free port rather than one that may be in use
             AdminToken = token,
-        }, TimeProvider.System);
+        }), TimeProvider.System);
         try
         {
             await host.StartAsync(cancel);
@@ -142,21 +142,6 @@ internal sealed partial class Build
             await host.DisposeAsync();
             throw new UsageException($"Simulate serves on deploy.host ({address}) and its port is taken ({e.Message}): stop ./build.sh Serve, or point deploy.host at a free port.");
         }
-    }
-
-    // NOTE: the demo's request ids repeat from run to run (that is what makes it deterministic), and the host keeps the
-    // first prediction logged under an id, so an earlier log is moved aside, never deleted.
-    private void SetPredictionLogAside(ITargetLog log)
-    {
-        var path = Path.Combine(RootDirectory, PredictionLog);
-        if (!File.Exists(path)) return;
-        var stamp = TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var aside = Path.ChangeExtension(path, $".{stamp}.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            if (File.Exists(path + suffix)) File.Move(path + suffix, aside + suffix);
-        }
-        log.Information($"Simulate starts from an empty prediction log; the previous one is now {Path.GetRelativePath(RootDirectory, aside)}.");
     }
 
     /// <summary>Records the host's rollout phase and reason in <paramref name="report"/>; returns the phase.</summary>

@@ -28,6 +28,9 @@ internal sealed class LambdaRankScorer(IItemScorer baseScorer, RankFeatures feat
     /// <summary>The same base and features with a trained ensemble.</summary>
     public LambdaRankScorer With(TreeEnsemble trained) => new(Base, Features, Candidates, trained);
 
+    /// <summary>The same base and ensemble on <paramref name="features"/> (an older model file's, read in today's terms).</summary>
+    public LambdaRankScorer With(RankFeatures features) => new(Base, features, Candidates, trees);
+
     public void Score(int user, int[] items, double[] values, Span<double> scores)
     {
         Base.Score(user, items, values, scores);

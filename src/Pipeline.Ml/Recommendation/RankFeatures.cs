@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 
 namespace Pipeline.Ml.Recommendation;
 
@@ -10,10 +9,12 @@ namespace Pipeline.Ml.Recommendation;
 /// item column's value and its distance from the mean over the user's training items; for each item column of at most
 /// <see cref="MaxTokens"/> distinct values (a <c>|</c>-separated list counts each value: genres) the largest share of
 /// the user's training items that hold one of the candidate's values; each numeric user column's value; for each user
-/// column of at most <see cref="MaxTokens"/> values, the share of the item's training users that hold the user's.
-/// Indexed by one <see cref="InteractionMatrix"/>'s users and items. Missing values read as 0.
+/// column of at most <see cref="MaxTokens"/> values, the share of the item's training users that hold the user's (a
+/// listed user value counts its first entry only). Indexed by one <see cref="InteractionMatrix"/>'s users and items.
+/// A missing side value is NaN inside and reads as 0 in the features; a numeric 0 is a value (a price, a flag), so it
+/// counts in the user's mean while a missing one does not. Built in RankFeatures.Build.cs, stored by RankFeatures.File.cs.
 /// </summary>
-internal sealed class RankFeatures
+internal sealed partial class RankFeatures
 {
     /// <summary>The most distinct values a side column may have to be used as categories.</summary>
     public const int MaxTokens = 64;
@@ -47,48 +48,6 @@ internal sealed class RankFeatures
     public int Count => BaseCount + (2 * itemNumeric.Length) + itemTokens.Length + userNumeric.Length + userTokens.Length;
 
     /// <summary>
-    /// The features of <paramref name="table"/>'s side columns indexed by <paramref name="matrix"/>, or null when the
-    /// table has no usable side column (no user or item column that is numeric or has few distinct values): then the
-    /// re-ranker is not offered.
-    /// </summary>
-    public static RankFeatures? Build(InteractionTable table, RecommendationColumns columns, InteractionMatrix matrix)
-    {
-        var items = SideColumns.Constant(table, columns, perUser: false);
-        var users = SideColumns.Constant(table, columns, perUser: true);
-        var itemNumeric = items.Where(c => IsNumeric(c.Values.Values)).Select(c => Numbers(matrix.Items, c.Values)).ToArray();
-        var itemTokenColumns = items.Select(c => Tokens(matrix.Items, c.Values)).Where(t => t is not null).Select(t => t!.Value).ToArray();
-        var userNumeric = users.Where(c => IsNumeric(c.Values.Values)).Select(c => Numbers(matrix.Users, c.Values)).ToArray();
-        var userTokenColumns = users.Select(c => Tokens(matrix.Users, c.Values)).Where(t => t is not null).Select(t => t!.Value).ToArray();
-        if (itemNumeric.Length + itemTokenColumns.Length + userNumeric.Length + userTokenColumns.Length == 0) return null;
-        var userTokens = userTokenColumns.Select(c => c.ByKey.Select(t => t.Length == 0 ? -1 : t[0]).ToArray()).ToArray();
-        var shares = new float[userTokens.Length][];
-        for (var c = 0; c < userTokens.Length; c++)
-        {
-            var count = userTokenColumns[c].Count;
-            shares[c] = new float[matrix.Items.Length * count];
-            for (var i = 0; i < matrix.Items.Length; i++)
-            {
-                var raters = matrix.ItemUsers[i];
-                foreach (var u in raters)
-                {
-                    if (userTokens[c][u] >= 0) shares[c][(i * count) + userTokens[c][u]] += 1f / raters.Length;
-                }
-            }
-        }
-
-        return new RankFeatures(
-            [.. matrix.ItemUsers.Select(u => (float)Math.Log(1 + u.Length))],
-            [.. matrix.ItemValues.Select(v => v.Length == 0 ? 0f : (float)v.Average())],
-            itemNumeric,
-            [.. itemTokenColumns.Select(c => c.ByKey)],
-            [.. itemTokenColumns.Select(c => c.Count)],
-            userNumeric,
-            userTokens,
-            [.. userTokenColumns.Select(c => c.Count)],
-            shares);
-    }
-
-    /// <summary>
     /// Writes the features of each of <paramref name="candidates"/> (catalogue index and base score, best first) for
     /// <paramref name="user"/>, whose training items and ratings are <paramref name="seen"/> and <paramref name="values"/>,
     /// into <paramref name="rows"/> (candidate-major, <see cref="Count"/> per candidate).
@@ -118,15 +77,15 @@ internal sealed class RankFeatures
             var (sum, count) = (0.0, 0);
             foreach (var i in seen)
             {
-                if (column[i] != 0) (sum, count) = (sum + column[i], count + 1);
+                if (!float.IsNaN(column[i])) (sum, count) = (sum + column[i], count + 1);
             }
 
             var mean = count == 0 ? 0f : (float)(sum / count);
             for (var n = 0; n < candidates.Count; n++)
             {
                 var value = column[candidates[n].Item];
-                rows[(n * f) + at] = value;
-                rows[(n * f) + at + 1] = value == 0 || count == 0 ? 0f : Math.Abs(value - mean);
+                rows[(n * f) + at] = float.IsNaN(value) ? 0f : value;
+                rows[(n * f) + at + 1] = float.IsNaN(value) || count == 0 ? 0f : Math.Abs(value - mean);
             }
 
             at += 2;
@@ -154,7 +113,8 @@ internal sealed class RankFeatures
 
         foreach (var column in userNumeric)
         {
-            for (var n = 0; n < candidates.Count; n++) rows[(n * f) + at] = column[user];
+            var value = float.IsNaN(column[user]) ? 0f : column[user];
+            for (var n = 0; n < candidates.Count; n++) rows[(n * f) + at] = value;
             at++;
         }
 
@@ -168,85 +128,13 @@ internal sealed class RankFeatures
         }
     }
 
-    public void Write(BinaryWriter writer)
+    /// <summary>
+    /// These features with every numeric 0 read as missing: how a model file of recommender format 1 or 2 stored a
+    /// missing value, so such a model keeps computing the features it was trained on.
+    /// </summary>
+    public RankFeatures ZerosAsMissing()
     {
-        ModelBinary.WriteFloats(writer, itemPopularity);
-        ModelBinary.WriteFloats(writer, itemMean);
-        writer.Write(itemNumeric.Length);
-        foreach (var c in itemNumeric) ModelBinary.WriteFloats(writer, c);
-        writer.Write(itemTokens.Length);
-        for (var c = 0; c < itemTokens.Length; c++)
-        {
-            writer.Write(itemTokenCounts[c]);
-            writer.Write(itemTokens[c].Length);
-            foreach (var t in itemTokens[c]) ModelBinary.WriteInts(writer, t);
-        }
-
-        writer.Write(userNumeric.Length);
-        foreach (var c in userNumeric) ModelBinary.WriteFloats(writer, c);
-        writer.Write(userTokens.Length);
-        for (var c = 0; c < userTokens.Length; c++)
-        {
-            writer.Write(userTokenCounts[c]);
-            ModelBinary.WriteInts(writer, userTokens[c]);
-            ModelBinary.WriteFloats(writer, itemShareOfUserToken[c]);
-        }
-    }
-
-    public static RankFeatures Read(BinaryReader reader)
-    {
-        var popularity = ModelBinary.ReadFloats(reader);
-        var mean = ModelBinary.ReadFloats(reader);
-        var itemNumeric = Repeat(reader, () => ModelBinary.ReadFloats(reader));
-        var itemTokenCounts = new List<int>();
-        var itemTokens = Repeat(reader, () =>
-        {
-            itemTokenCounts.Add(reader.ReadInt32());
-            return Repeat(reader, () => ModelBinary.ReadInts(reader));
-        });
-        var userNumeric = Repeat(reader, () => ModelBinary.ReadFloats(reader));
-        var userTokenCounts = new List<int>();
-        var shares = new List<float[]>();
-        var userTokens = Repeat(reader, () =>
-        {
-            userTokenCounts.Add(reader.ReadInt32());
-            var tokens = ModelBinary.ReadInts(reader);
-            shares.Add(ModelBinary.ReadFloats(reader));
-            return tokens;
-        });
-        return new RankFeatures(popularity, mean, itemNumeric, itemTokens, [.. itemTokenCounts], userNumeric, userTokens, [.. userTokenCounts], [.. shares]);
-    }
-
-    private static T[] Repeat<T>(BinaryReader reader, Func<T> read)
-    {
-        var result = new T[reader.ReadInt32()];
-        for (var i = 0; i < result.Length; i++) result[i] = read();
-        return result;
-    }
-
-    private static bool IsNumeric(IEnumerable<string> values)
-    {
-        var any = false;
-        foreach (var v in values)
-        {
-            if (v.Length == 0) continue;
-            if (!double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d)) return false;
-            any = true;
-        }
-
-        return any;
-    }
-
-    private static float[] Numbers(string[] keys, Dictionary<string, string> values) =>
-        [.. keys.Select(k => values.TryGetValue(k, out var v) && v.Length > 0 ? (float)double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) : 0f)];
-
-    /// <summary>Each key's value ids (a <c>|</c>-separated value is a list), ids in ordinal order of the values; null when there are more than <see cref="MaxTokens"/>.</summary>
-    private static (int[][] ByKey, int Count)? Tokens(string[] keys, Dictionary<string, string> values)
-    {
-        static string[] Split(string? v) => v is null ? [] : v.Split('|', StringSplitOptions.RemoveEmptyEntries);
-        var distinct = keys.SelectMany(k => Split(values.GetValueOrDefault(k))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (distinct.Length is 0 or > MaxTokens) return null;
-        var index = InteractionMatrix.Index(distinct);
-        return ([.. keys.Select(k => Split(values.GetValueOrDefault(k)).Select(t => index[t]).Distinct().Order().ToArray())], distinct.Length);
+        static float[][] Convert(float[][] columns) => [.. columns.Select(c => c.Select(v => v == 0 ? float.NaN : v).ToArray())];
+        return new RankFeatures(itemPopularity, itemMean, Convert(itemNumeric), itemTokens, itemTokenCounts, Convert(userNumeric), userTokens, userTokenCounts, itemShareOfUserToken);
     }
 }

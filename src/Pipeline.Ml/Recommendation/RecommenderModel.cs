@@ -6,14 +6,15 @@ namespace Pipeline.Ml.Recommendation;
 /// <summary>
 /// A fitted recommender as models/model.zip holds it: the catalogue, each known user's training items (excluded from
 /// their recommendations), the chosen top-N model, popularity (the cold-start answer), with explicit ratings the
-/// rating baseline, and the item side columns <c>filter</c> can select on (<see cref="ItemAttributes"/>; format 2). The zip has one entry, <see cref="EntryName"/>, with a fixed timestamp: the same fit gives the same bytes.
+/// rating baseline, and the item side columns <c>filter</c> can select on (<see cref="ItemAttributes"/>; format 2; format 3:
+/// the re-ranker's missing numeric side values are NaN, not 0). The zip has one entry, <see cref="EntryName"/>, with a fixed timestamp: the same fit gives the same bytes.
 /// </summary>
 public sealed class RecommenderModel
 {
     /// <summary>The zip entry that marks a recommender's model file.</summary>
     public const string EntryName = "recommender.bin";
 
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly Dictionary<string, int> _userIndex;
     private readonly Dictionary<string, int> _itemIndex;
@@ -209,8 +210,9 @@ public sealed class RecommenderModel
         var entry = zip.GetEntry(EntryName) ?? throw new InvalidDataException($"{path} is not a recommender model (no {EntryName} entry); train it with data.task: recommendation.");
         using var stream = entry.Open();
         using var reader = new BinaryReader(stream);
-        // NOTE: format 1 (before item side columns) is still read, so a registered model keeps serving.
-        if (reader.ReadInt32() is var version && version is not (1 or FormatVersion)) throw new InvalidDataException($"{path} is recommender format {version}; this build reads formats 1 and {FormatVersion}. Retrain the model.");
+        // NOTE: formats 1 (before item side columns) and 2 (0 for a missing numeric side value) are still read, so a
+        // registered model keeps serving as it was trained.
+        if (reader.ReadInt32() is var version && version is not (1 or 2 or FormatVersion)) throw new InvalidDataException($"{path} is recommender format {version}; this build reads formats 1 to {FormatVersion}. Retrain the model.");
         var kind = reader.ReadString();
         var users = ModelBinary.ReadStrings(reader);
         var items = ModelBinary.ReadStrings(reader);
@@ -224,6 +226,7 @@ public sealed class RecommenderModel
 
         var popularity = PopularityScorer.Read(reader);
         var scorer = ScorerFile.Read(kind, reader) ?? throw new InvalidDataException($"{path} holds an unknown recommender '{kind}'.");
+        if (version < 3 && scorer is LambdaRankScorer reranker) scorer = reranker.With(reranker.Features.ZerosAsMissing());
         var ratings = reader.ReadBoolean() ? RatingBaseline.Read(reader) : null;
         var attributes = version >= 2 ? ItemAttributes.Read(reader) : ItemAttributes.None;
         return new RecommenderModel(users, items, seen, values, scorer, popularity, ratings, attributes);

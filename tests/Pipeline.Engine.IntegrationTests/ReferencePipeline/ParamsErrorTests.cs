@@ -33,6 +33,10 @@ public sealed class ParamsErrorTests(ReferenceTemplate template) : IDisposable
     // NOTE: a section nobody reads is a usage error found before planning (exit 2), as an unknown option is.
     [InlineData("Validate", "featurise.scaling=zscore", 2, "Unknown section 'featurise' in params.yaml. Did you mean 'featurize'?")]
     [InlineData("Serve", "serve.fallback_belw=0.3", 1, "Unknown parameter 'serve.fallback_belw' in params.yaml. Did you mean 'serve.fallback_below'?")]
+    [InlineData("Serve", "serve.prediction_log=Host=127.0.0.1;Username=pipeline;Password=hunter2", 1, "params.yaml serve.prediction_log holds a password, and params values are recorded in dvc.lock: remove Password= and set PGPASSWORD")]
+    [InlineData("Monitor", "serve.prediction_log=Host=127.0.0.1;Databse=serving", 1, "params.yaml serve.prediction_log is not a PostgreSQL connection string: ")]
+    [InlineData("Monitor", "serve.prediction_log=postgres://pipeline@127.0.0.1/serving", 1, "params.yaml serve.prediction_log is 'postgres://pipeline@127.0.0.1/serving'; expected a SQLite file path, or a PostgreSQL connection string")]
+    [InlineData("Monitor", "serve.prediction_log=data/serving/elsewhere.db", 1, "No prediction log at data/serving/elsewhere.db: serve the model first")]
     public void Build_UnknownSectionOrUnknownOrBadDeployOrServeKey_FailsInOneLineNamingItBeforeAnythingRuns(string target, string set, int exitCode, string message)
     {
         var result = _repo.Run(target, "--set", set);

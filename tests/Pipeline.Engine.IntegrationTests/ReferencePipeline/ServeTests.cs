@@ -30,9 +30,9 @@ public sealed class ServeTests(ReferenceTemplate template) : IDisposable
         using var serve = _repo.Start("Serve", "--port", rest.ToString(), "--grpc-port", grpc.ToString());
         var stdout = serve.StandardOutput.ReadToEndAsync();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{rest}") };
-        await WaitReady(http, serve);
+        await ServeProcess.WaitReady(http, serve);
 
-        var row = FirstSnapshotRow();
+        var row = ServeProcess.FirstSnapshotRow(_repo);
         var predict = await http.PostAsJsonAsync("/v1/models/fraud-detector:predict", new { instances = new[] { row } });
         var body = JsonDocument.Parse(await predict.Content.ReadAsStringAsync()).RootElement;
         var requestId = body.GetProperty("predictions")[0].GetProperty("request_id").GetString();
@@ -105,36 +105,5 @@ public sealed class ServeTests(ReferenceTemplate template) : IDisposable
         }
 
         return logged;
-    }
-
-    private Dictionary<string, object?> FirstSnapshotRow()
-    {
-        var lines = File.ReadLines(_repo.PathOf("data/raw/snapshot.csv")).Take(2).ToArray();
-        var (header, values) = (lines[0].Split(','), lines[1].Split(','));
-        var row = new Dictionary<string, object?>();
-        for (var i = 0; i < header.Length; i++)
-        {
-            if (header[i] is "id" or "is_fraud") continue;
-            row[header[i]] = double.TryParse(values[i], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : values[i];
-        }
-        return row;
-    }
-
-    private static async Task WaitReady(HttpClient http, Process serve)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            if (serve.HasExited) throw new InvalidOperationException($"Serve exited with {serve.ExitCode}: {serve.StandardError.ReadToEnd()}");
-            try
-            {
-                if ((await http.GetAsync("/v2/health/ready")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("the serving host was not ready in 2 minutes");
     }
 }

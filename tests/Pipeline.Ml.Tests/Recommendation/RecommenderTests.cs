@@ -27,6 +27,17 @@ public sealed class RecommenderTests : IDisposable
     }
 
     [Fact]
+    public void Train_OnlySingleInteractionUsers_IsOneLineSayingWhyAndWhatIsNeeded()
+    {
+        var csv = _dir.Write("single.csv", "user_id,item_id,rating,timestamp\nu1,a,5,1\nu2,b,4,2\nu3,a,3,3\n");
+
+        var e = Assert.Throws<InvalidDataException>(() => RecommenderTrainer.Run(csv, Columns, new RecommenderTrainOptions { Models = [PopularityScorer.Kind], Budget = 1, Seed = 7 }, new TrainOutputs(_dir.Path("m/model.zip"), _dir.Path("m/trials.csv"))));
+
+        Assert.Equal("single.csv: no user has two training interactions, so there is nothing to validate the search on. Recommendation needs users with several interactions.", e.Message);
+        Assert.False(File.Exists(_dir.Path("m/model.zip")));
+    }
+
+    [Fact]
     public void Popularity_RanksByUsersAndExcludesSeenItems()
     {
         // a: 3 users, b: 2, c: 1. u3 has seen a, so gets b then c.

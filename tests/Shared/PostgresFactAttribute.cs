@@ -1,4 +1,4 @@
-namespace Pipeline.Ml.Tests.Ingest;
+namespace Pipeline.Tests;
 
 /// <summary>A fact that runs only when PIPELINE_TEST_POSTGRES holds a connection string to a real PostgreSQL server.</summary>
 internal sealed class PostgresFactAttribute : FactAttribute
@@ -10,6 +10,6 @@ internal sealed class PostgresFactAttribute : FactAttribute
     public PostgresFactAttribute()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)))
-            Skip = $"{Variable} is not set: set it to an Npgsql connection string (e.g. Host=127.0.0.1;Port=5433;Username=postgres;Database=pipeline_test) to run the PostgreSQL tests; .ci/postgres.sh starts a throw-away server and sets it.";
+            Skip = $"{Variable} is not set: set it to an Npgsql connection string (e.g. Host=127.0.0.1;Port=55433;Username=postgres;Database=pipeline_test) to run the PostgreSQL tests; `bash .ci/postgres.sh` (as root) starts a throw-away server.";
     }
 }
