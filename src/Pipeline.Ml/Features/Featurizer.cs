@@ -39,10 +39,10 @@ public static class Featurizer
         if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
         Training.TrainingRowRequirement.Check(summary.LabelCounts, schema, trainRows + testRows, options.TestFraction);
 
-        // NOTE: the profile's histogram rescan of train.csv (columns that outgrew their sample) runs on a second thread
-        // while the chain is fitted and saved; the two share no state.
+        // NOTE: the profile (its histogram rescan of train.csv for columns that outgrew their sample, and writing
+        // profile.json) is built on a second thread while the chain is fitted and saved; the two share no state.
         using var profileStop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var profile = Task.Run(() => summary.Profile!.Finish(paths.TrainCsv, profileStop.Token), CancellationToken.None);
+        var profile = Task.Run(() => summary.Profile!.Finish(paths.TrainCsv, profileStop.Token).Save(paths.ProfileJson), CancellationToken.None);
         var ml = new MLContext(options.Seed);
         using var stop = ml.StopOn(cancellation);
         ITransformer transformer;
@@ -59,8 +59,7 @@ public static class Featurizer
             ((IAsyncResult)profile).AsyncWaitHandle.WaitOne();
             throw;
         }
-        var built = profile.GetAwaiter().GetResult();
-        built.Save(paths.ProfileJson);
+        profile.GetAwaiter().GetResult();
 
         var width = transformer.GetOutputSchema(train.Schema)[TransformChain.Features].Type is Microsoft.ML.Data.VectorDataViewType vector ? vector.Size : 1;
         return new FeaturizeResult(trainRows, testRows, width);
