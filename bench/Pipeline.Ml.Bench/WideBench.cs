@@ -44,7 +44,10 @@ internal static class WideBench
             };
             FeaturizeResult? result = null;
             var featurizerOptions = new FeaturizerOptions { Imputation = ImputationStrategy.Median, Scaling = ScalingStrategy.ZScore, Outliers = options.Outliers, Seed = Seed };
+            var threads = ThreadCpu.Start();
             var featurize = StageMeter.Measure($"featurize {columns}", options.Rows, () => result = Featurizer.Run(paths, featurizerOptions));
+            Console.WriteLine(threads.Report());
+            threads.Dispose();
             var size = new FileInfo(snapshot).Length / (1024.0 * 1024.0);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"| {columns:N0} | {options.Rows:N0} | {size:N1} | {read.Seconds:0.00} / {read.CpuSeconds:0.00} | {featurize.Seconds:0.00} / {featurize.CpuSeconds:0.00} | **{featurize.Seconds / read.Seconds:0.0}** / **{featurize.CpuSeconds / read.CpuSeconds:0.0}** | {infer.Seconds:0.00} / {infer.CpuSeconds:0.00} | {result!.FeatureCount:N0} | {featurize.PeakManagedHeap / (1024.0 * 1024.0):N0} |"));

@@ -4,7 +4,7 @@ namespace Pipeline.Formats.Profiles;
 /// A seeded uniform sample of the profiled rows with their raw values (text included), in <see cref="Columns"/> order:
 /// what drift monitoring compares served traffic with, so Monitor needs only the registered profile, not train.csv.
 /// </summary>
-/// <param name="Seed">The seed of the reservoir sample (algorithm R).</param>
+/// <param name="Seed">The seed of the row keys: the sample is the rows of smallest seeded hash of their index.</param>
 /// <param name="Columns">The column names, in schema order.</param>
 /// <param name="Rows">The sampled rows in the order they were read; null is a missing value.</param>
 public sealed record ProfileSample(int Seed, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows)

@@ -1,5 +1,4 @@
 using Pipeline.Formats.Columns;
-using Pipeline.Formats.Csv;
 using Pipeline.Ml.Data;
 
 namespace Pipeline.Ml.Features;
@@ -36,27 +35,18 @@ internal sealed class CategoryTerms
     /// <summary>Each collected column's values in order of first occurrence (empty fields are not values).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Terms => terms;
 
-    /// <summary>Adds train rows in order (column by column: each column's terms still follow the row order).</summary>
-    public void AddBlock(CsvRows rows) => AddColumns(rows, (0, positions.Length));
-
-    /// <summary>The columns collected (the range of <see cref="AddColumns"/>).</summary>
+    /// <summary>The columns collected.</summary>
     public int Count => positions.Length;
 
-    /// <summary>The part of <see cref="AddBlock"/> for the collected columns <paramref name="range"/>; ranges may be added in parallel.</summary>
-    public void AddColumns(CsvRows rows, (int From, int To) range)
+    /// <summary>The field position of each collected column.</summary>
+    public IReadOnlyList<int> Positions => positions;
+
+    /// <summary>
+    /// Adds <paramref name="term"/> to column <paramref name="i"/>'s terms unless it is there (or the column is full): offer
+    /// each value at its first occurrence in row order (offering one again is harmless).
+    /// </summary>
+    public void Add(int i, string term)
     {
-        for (var i = range.From; i < range.To; i++)
-        {
-            var position = positions[i];
-            var known = seen[i].GetAlternateLookup<ReadOnlySpan<char>>();
-            for (var r = 0; r < rows.Count; r++)
-            {
-                var value = rows.Field(r, position);
-                if (value.IsEmpty || terms[i].Count >= MaxTerms || known.Contains(value)) continue;
-                var term = value.ToString();
-                seen[i].Add(term);
-                terms[i].Add(term);
-            }
-        }
+        if (terms[i].Count < MaxTerms && seen[i].Add(term)) terms[i].Add(term);
     }
 }

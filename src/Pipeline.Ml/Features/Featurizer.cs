@@ -22,25 +22,27 @@ public static class Featurizer
         var schema = SchemaFile.Read(paths.SchemaYaml);
         var derived = Derived(schema, options);
         // NOTE: the train statistics, the categorical terms and the reference profile are fed by the split's write pass
-        // (each train row as it is written, summarised on a second thread), so train.csv is not read again for them, nor
-        // (but for robust scaling and text columns) by ML.NET: the same rows in the same order give the same numbers.
+        // (each batch of train rows as it is written, summarised on any core and merged in row order), so train.csv is not
+        // read again for them, nor (but for robust scaling and text columns) by ML.NET: the same rows give the same numbers
+        // whatever the number of cores.
         IReadOnlyList<string> header;
         using (var source = new CsvSnapshotReader(paths.ValidatedCsv)) header = source.Header;
         var summary = new TrainSummary(schema, header, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent, profile: true);
         long trainRows, testRows;
-        using (var background = new BackgroundRows(summary.AddBlock, header.Count))
+        using (var background = new BackgroundRows(summary.Summarise, header.Count, Workers))
         {
             (trainRows, testRows) = TrainTestSplit.Run(paths.ValidatedCsv, schema, options.TestFraction, options.Seed, paths.TrainCsv, paths.TestCsv, cancellation: cancellation,
                 onTrain: background);
             background.Complete();
         }
+        summary.Finish();
         if (trainRows == 0) throw new InvalidDataException($"{paths.ValidatedCsv}: no rows to train on after the split; Validate may have quarantined them all (see data/quarantine/).");
         Training.TrainingRowRequirement.Check(summary.LabelCounts, schema, trainRows + testRows, options.TestFraction);
 
-        // NOTE: the profile's histogram rescan of train.csv (columns that outgrew their sample) runs on a second thread
-        // while the chain is fitted and saved; the two share no state.
+        // NOTE: the profile (its histogram rescan of train.csv for columns that outgrew their sample, and writing
+        // profile.json) is built on a second thread while the chain is fitted and saved; the two share no state.
         using var profileStop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var profile = Task.Run(() => summary.Profile!.Finish(paths.TrainCsv, profileStop.Token), CancellationToken.None);
+        var profile = Task.Run(() => summary.Profile!.Finish(paths.TrainCsv, profileStop.Token).Save(paths.ProfileJson), CancellationToken.None);
         var ml = new MLContext(options.Seed);
         using var stop = ml.StopOn(cancellation);
         ITransformer transformer;
@@ -57,8 +59,7 @@ public static class Featurizer
             ((IAsyncResult)profile).AsyncWaitHandle.WaitOne();
             throw;
         }
-        var built = profile.GetAwaiter().GetResult();
-        built.Save(paths.ProfileJson);
+        profile.GetAwaiter().GetResult();
 
         var width = transformer.GetOutputSchema(train.Schema)[TransformChain.Features].Type is Microsoft.ML.Data.VectorDataViewType vector ? vector.Size : 1;
         return new FeaturizeResult(trainRows, testRows, width);
@@ -68,7 +69,7 @@ public static class Featurizer
     internal static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, string trainCsv, CancellationToken cancellation = default)
     {
         var derived = Derived(schema, options);
-        var summary = TrainSummary.Read(trainCsv, schema, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent, cancellation);
+        var summary = TrainSummary.Read(trainCsv, schema, NumericColumns(schema), derived, mode: options.Imputation == ImputationStrategy.MostFrequent, profile: false, cancellation);
         return Fit(ml, schema, options, derived, summary, trainCsv);
     }
 
@@ -77,6 +78,9 @@ public static class Featurizer
         var train = SnapshotLoader.Load(ml, trainCsv, schema);
         return (TransformChain.Fit(ml, schema, options, derived, summary.Statistics.Build(), summary.Terms, train), train);
     }
+
+    /// <summary>Threads summarising train batches beside the split's reader (one per core, at most four; the results do not depend on it).</summary>
+    private static readonly int Workers = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     private static List<string> NumericColumns(DatasetSchema schema) =>
         [.. schema.Features.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name)];

@@ -32,26 +32,30 @@ internal sealed record NumericStatistics(string Name, double Mean, double Std, d
     /// Reads the numeric columns of <paramref name="trainCsv"/> (plus derived features) and summarises each; the mode
     /// only when <paramref name="mode"/> (most_frequent imputation), else it is NaN.
     /// </summary>
-    public static IReadOnlyList<NumericStatistics> Compute(string trainCsv, DatasetSchema schema, IReadOnlyList<string> numeric, IReadOnlyList<DerivedFeature> derived, bool mode = true, CancellationToken cancellation = default)
-    {
-        var builder = new NumericStatisticsBuilder(schema, numeric, derived, mode);
-        using var reader = new CsvSnapshotReader(trainCsv);
-        foreach (var fields in reader.ReadRows(cancellation)) builder.Add(fields);
-        return builder.Build();
-    }
+    public static IReadOnlyList<NumericStatistics> Compute(string trainCsv, DatasetSchema schema, IReadOnlyList<string> numeric, IReadOnlyList<DerivedFeature> derived, bool mode = true, CancellationToken cancellation = default) =>
+        TrainSummary.Read(trainCsv, schema, numeric, derived, mode, profile: false, cancellation).Statistics.Build();
 
-    /// <summary>The statistics of one input over <paramref name="rows"/> train rows from its sample (and its value counts when the mode is asked for).</summary>
+    /// <summary>
+    /// The statistics of one input over <paramref name="rows"/> train rows from its sample (rounded to float when the
+    /// sample keeps floats, as a numeric column's does) and its value counts when the mode is asked for.
+    /// </summary>
     internal static NumericStatistics Summarise(string name, long rows, ValueSample sample, ValueCounts? counts)
     {
-        var (mean, std) = sample.Moments();
-        var mode = counts is null ? double.NaN : sample.IsExact ? ValueCounts.ModeOf(sample.Sorted()) : counts.Mode() ?? ValueCounts.ModeOf(sample.Sorted());
-        return new NumericStatistics(name, mean, std, sample.Quantile(0.5), sample.Quantile(0.25), sample.Quantile(0.75), mode)
+        if (!sample.HasFloats) return Summarise(name, rows, sample.Count, sample.Moments(), sample.Sorted(), (sample.Min, sample.Max), sample.IsExact, counts);
+        var floats = sample.Floats;
+        return Summarise(name, rows, sample.Count, floats.Moments(), floats.Sorted(), (floats.Min, floats.Max), sample.IsExact, counts);
+    }
+
+    private static NumericStatistics Summarise(string name, long rows, long count, (double Mean, double Std) moments, List<double> sorted, (double Min, double Max) range, bool exact, ValueCounts? counts)
+    {
+        var mode = counts is null ? double.NaN : exact ? ValueCounts.ModeOf(sorted) : counts.Mode() ?? ValueCounts.ModeOf(sorted);
+        return new NumericStatistics(name, moments.Mean, moments.Std, Quantiles.Of(sorted, 0.5), Quantiles.Of(sorted, 0.25), Quantiles.Of(sorted, 0.75), mode)
         {
             Rows = rows,
-            Count = sample.Count,
-            Min = sample.Min,
-            Max = sample.Max,
-            Kept = sample.Sorted(),
+            Count = count,
+            Min = range.Min,
+            Max = range.Max,
+            Kept = sorted,
         };
     }
 

@@ -23,6 +23,15 @@ internal sealed class ValueCounts(int maxDistinct = ValueCounts.MaxDistinct)
         if (counts.Count > maxDistinct) counts = null;
     }
 
+    /// <summary>Adds the counts of <paramref name="other"/> (of other rows); over the cap either way, it gives up.</summary>
+    public void Merge(ValueCounts other)
+    {
+        if (counts is null) return;
+        if (other.counts is null) { counts = null; return; }
+        foreach (var (value, count) in other.counts) counts[value] = counts.GetValueOrDefault(value) + count;
+        if (counts.Count > maxDistinct) counts = null;
+    }
+
     /// <summary>The most frequent value (ties: the smallest), or null when the cap was exceeded or nothing was counted.</summary>
     public double? Mode() => counts is { Count: > 0 }
         ? counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).First().Key

@@ -9,156 +9,76 @@ namespace Pipeline.Ml.Profiles;
 /// <summary>
 /// Computes a <see cref="ReferenceProfile"/> from a CSV in schema column order with bounded memory: numeric values and
 /// text lengths go through a <see cref="ValueSample"/> (exact up to <see cref="ValueSample.CapacityFor"/> values,
-/// <see cref="ValueSample.DefaultCapacity"/> unless the table is wide, so small data profiles as before; beyond that quantiles are estimated from a seeded reservoir sample and
-/// mean/std are Welford's). Histograms stay exact: when a column outgrows its sample a second pass bins every value.
+/// <see cref="ValueSample.DefaultCapacity"/> unless the table is wide, so small data profiles as before; beyond that quantiles are estimated from a seeded uniform sample and
+/// mean/std are exact). Histograms stay exact: when a column outgrows its sample a second pass bins every value. The
+/// rows are added by <see cref="Features.TrainSummary"/> (batches summarised on every core, merged in row order).
 /// </summary>
 internal sealed class ProfileBuilder
 {
     private readonly DatasetSchema schema;
     private readonly long[] nulls;
     private readonly ColumnKind[] kinds;
-    private readonly ValueSample[] numbers;
+    private readonly ValueSample?[] numbers;
     private readonly Dictionary<string, long>[] categories;
     private readonly int[] index;
-    private readonly int[] numericPositions;
-    private readonly int[] numericAt;
-    private readonly int[] others;
-    private readonly int width;
-    private double[]? parsed;
     private readonly RowSample sample;
     private long rows;
 
-    /// <summary>Profiles rows whose fields follow <paramref name="header"/>, in <paramref name="schema"/>'s column order.</summary>
-    public ProfileBuilder(DatasetSchema schema, IReadOnlyList<string> header)
+    /// <summary>
+    /// Profiles rows whose fields follow <paramref name="header"/>, in <paramref name="schema"/>'s column order; the sample of
+    /// a numeric column comes from <paramref name="shared"/> (given its header position and this profile's capacity).
+    /// </summary>
+    public ProfileBuilder(DatasetSchema schema, IReadOnlyList<string> header, Func<int, int, ValueSample> shared)
     {
         this.schema = schema;
-        width = header.Count;
         var columns = schema.Columns;
         nulls = new long[columns.Count];
         kinds = [.. columns.Select(c => KindOf(schema, c))];
-        var sampled = kinds.Count(k => k is ColumnKind.Numeric or ColumnKind.Text);
-        numbers = [.. columns.Select((_, i) => new ValueSample(i, ValueSample.CapacityFor(sampled)))];
-        categories = [.. columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
         var positions = header.Select((name, i) => (name, i)).GroupBy(h => h.name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         index = [.. columns.Select(c => positions.GetValueOrDefault(c.Name, -1))];
-        numericPositions = [.. index.Where((p, i) => p >= 0 && kinds[i] == ColumnKind.Numeric)];
-        numericAt = [.. Enumerable.Repeat(-1, width)];
-        for (var i = 0; i < index.Length; i++)
-            if (index[i] >= 0 && kinds[i] == ColumnKind.Numeric) numericAt[index[i]] = i;
-        others = [.. Enumerable.Range(0, index.Length).Where(i => !(index[i] >= 0 && kinds[i] == ColumnKind.Numeric))];
+        Capacity = ValueSample.CapacityFor(kinds.Count(k => k is ColumnKind.Numeric or ColumnKind.Text));
+        numbers = [.. columns.Select((_, i) => kinds[i] switch
+        {
+            ColumnKind.Numeric when index[i] >= 0 => shared(index[i], Capacity),
+            ColumnKind.Numeric or ColumnKind.Text => new ValueSample(i, Capacity),
+            _ => null,
+        })];
+        categories = [.. columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
+        InOrder = index.Length == header.Count && index.Select((p, c) => p == c).All(same => same);
         sample = new RowSample([.. columns.Select(c => c.Name)]);
     }
 
     /// <summary>One streaming pass collecting numeric values, category counts and text lengths per column (two past the sample size).</summary>
-    public static ReferenceProfile Build(string csvPath, DatasetSchema schema, CancellationToken cancellation = default)
+    public static ReferenceProfile Build(string csvPath, DatasetSchema schema, CancellationToken cancellation = default) =>
+        Features.TrainSummary.Read(csvPath, schema, [], [], mode: false, profile: true, cancellation).Profile!.Finish(csvPath, cancellation);
+
+    /// <summary>The sample size of each numeric and text column.</summary>
+    public int Capacity { get; }
+
+    /// <summary>The header position of each schema column (-1: absent).</summary>
+    public IReadOnlyList<int> Index => index;
+
+    /// <summary>The kind each schema column is profiled as.</summary>
+    public IReadOnlyList<ColumnKind> Kinds => kinds;
+
+    /// <summary>True when the header's columns are the schema's, in order (a sampled row packs in one copy).</summary>
+    public bool InOrder { get; }
+
+    /// <summary>The sample of numeric or text column <paramref name="column"/> (null for other kinds).</summary>
+    public ValueSample? Sample(int column) => numbers[column];
+
+    /// <summary>The row sample.</summary>
+    public RowSample Rows => sample;
+
+    /// <summary>Counts <paramref name="count"/> rows more.</summary>
+    public void AddRows(long count) => rows += count;
+
+    /// <summary>Adds per-column missing counts and category counts (of any rows: sums do not depend on the order).</summary>
+    public void AddCounts(long[] missing, Dictionary<string, long>[] counts)
     {
-        using var reader = new CsvSnapshotReader(csvPath);
-        var builder = new ProfileBuilder(schema, reader.Header);
-        CsvRowBlocks.ForEach(reader, builder.AddBlock, cancellation);
-        return builder.Finish(csvPath, cancellation);
-    }
-
-    /// <summary>The header positions of the numeric columns profiled (see <see cref="AddBlock(CsvRows, double[])"/>).</summary>
-    public IReadOnlyList<int> NumericPositions => numericPositions;
-
-    /// <summary>Adds rows (fields in header order), parsing their numbers.</summary>
-    public void AddBlock(CsvRows rowsAdded)
-    {
-        var n = rowsAdded.Count;
-        if (parsed is null || parsed.Length < width * n) parsed = new double[width * n];
-        for (var r = 0; r < n; r++)
-            foreach (var p in numericPositions) parsed[p * n + r] = ColumnValue.TryNumber(rowsAdded.Field(r, p), out var v) ? v : double.NaN;
-        AddBlock(rowsAdded, parsed);
-    }
-
-    /// <summary>
-    /// Adds rows (fields in header order) whose numbers are parsed column by column: <paramref name="block"/>[p · n + r] is
-    /// the number in field p of row r of the n <paramref name="rowsAdded"/> (NaN when missing or not a number) for every p
-    /// of <see cref="NumericPositions"/>.
-    /// </summary>
-    // NOTE: column by column, each column's state sees its values in row order (the same results as row by row) and is
-    // touched once per block rather than once per row. Fields are read as characters: a category becomes a string only
-    // the first time it is seen.
-    public void AddBlock(CsvRows rowsAdded, double[] block)
-    {
-        AddColumns(rowsAdded, block, (0, ColumnCount));
-        AddRows(rowsAdded);
-    }
-
-    /// <summary>The schema's columns profiled (the range of <see cref="AddColumns"/>).</summary>
-    public int ColumnCount => kinds.Length;
-
-    /// <summary>The part of <see cref="AddBlock(CsvRows, double[])"/> for the schema columns <paramref name="range"/>; ranges may be added in parallel.</summary>
-    public void AddColumns(CsvRows rowsAdded, double[] block, (int From, int To) range)
-    {
-        var n = rowsAdded.Count;
-        for (var i = range.From; i < range.To; i++)
-        {
-            if (index[i] >= 0 && kinds[i] == ColumnKind.Numeric) AddNumbers(i, rowsAdded, block.AsSpan(index[i] * n, n));
-            else AddOther(i, rowsAdded);
-        }
-    }
-
-    /// <summary>The schema column profiled as numeric at each header position (-1: none); see <see cref="AddNumbers"/>.</summary>
-    public IReadOnlyList<int> NumericColumnAt => numericAt;
-
-    /// <summary>
-    /// Adds numeric column <paramref name="column"/> (see <see cref="NumericColumnAt"/>) of <paramref name="rowsAdded"/>, whose
-    /// fields are already parsed into <paramref name="values"/> (NaN when missing or not a number); columns may be added in parallel.
-    /// </summary>
-    public void AddNumbers(int column, CsvRows rowsAdded, ReadOnlySpan<double> values)
-    {
-        var sample = numbers[column];
-        var at = index[column];
-        long missing = 0;
-        for (var r = 0; r < values.Length; r++)
-        {
-            var number = values[r];
-            if (!double.IsNaN(number)) sample.Add(number);
-            else if (rowsAdded.Field(r, at).IsEmpty) missing++;
-        }
-        nulls[column] += missing;
-    }
-
-    /// <summary>The sample of numeric column <paramref name="column"/>: <see cref="AddNumbers"/> adds each value to it.</summary>
-    public ValueSample Sample(int column) => numbers[column];
-
-    /// <summary>Counts <paramref name="count"/> missing values of column <paramref name="column"/>.</summary>
-    public void AddNulls(int column, long count) => nulls[column] += count;
-
-    /// <summary>The columns that are not numeric ones present in the rows (the range of <see cref="AddOthers"/>).</summary>
-    public int OtherCount => others.Length;
-
-    /// <summary>The part of <see cref="AddColumns"/> for the columns <paramref name="range"/> of those not added by <see cref="AddNumbers"/>; ranges may be added in parallel.</summary>
-    public void AddOthers(CsvRows rowsAdded, (int From, int To) range)
-    {
-        for (var k = range.From; k < range.To; k++) AddOther(others[k], rowsAdded);
-    }
-
-    private void AddOther(int i, CsvRows rowsAdded)
-    {
-        var n = rowsAdded.Count;
-        var at = index[i];
-        if (at < 0) { nulls[i] += n; return; }
-        var kind = kinds[i];
-        var counts = categories[i].GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var r = 0; r < n; r++)
-        {
-            var value = rowsAdded.Field(r, at);
-            if (value.IsEmpty) { nulls[i]++; continue; }
-            switch (kind)
-            {
-                case ColumnKind.Text: numbers[i].Add(value.Length); break;
-                case ColumnKind.Categorical or ColumnKind.Boolean: CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++; break;
-            }
-        }
-    }
-
-    /// <summary>The rest of <see cref="AddBlock(CsvRows, double[])"/> once every column range is added: the row count and the row sample.</summary>
-    public void AddRows(CsvRows rowsAdded)
-    {
-        rows += rowsAdded.Count;
-        for (var r = 0; r < rowsAdded.Count; r++) sample.Add(rowsAdded, r, index);
+        for (var i = 0; i < nulls.Length; i++) nulls[i] += missing[i];
+        for (var i = 0; i < counts.Length; i++)
+            foreach (var (value, count) in counts[i]) categories[i][value] = categories[i].GetValueOrDefault(value) + count;
     }
 
     /// <summary>
@@ -178,13 +98,13 @@ internal sealed class ProfileBuilder
         column.Name == schema.Label && !schema.Task.HasNumericLabel() ? ColumnKind.Categorical : column.Kind;
 
     /// <summary>Histogram counts per column: from the kept values when exact, else from a second pass (null when not numeric).</summary>
-    private static long[]?[] Histograms(string csvPath, DatasetSchema schema, int[] index, ValueSample[] numbers, CancellationToken cancellation)
+    private static long[]?[] Histograms(string csvPath, DatasetSchema schema, int[] index, ValueSample?[] numbers, CancellationToken cancellation)
     {
         var columns = schema.Columns;
-        var histograms = numbers.Select((n, i) => KindOf(schema, columns[i]) == ColumnKind.Numeric && n.Count > 0 ? new long[ReferenceProfile.HistogramBins] : null).ToArray();
-        var rescan = Enumerable.Range(0, columns.Count).Where(i => histograms[i] is not null && !numbers[i].IsExact).ToArray();
-        foreach (var i in Enumerable.Range(0, columns.Count).Where(i => histograms[i] is not null && numbers[i].IsExact))
-            foreach (var v in numbers[i].Sorted()) Bin(histograms[i]!, numbers[i], v);
+        var histograms = numbers.Select((n, i) => KindOf(schema, columns[i]) == ColumnKind.Numeric && n is { Count: > 0 } ? new long[ReferenceProfile.HistogramBins] : null).ToArray();
+        var rescan = Enumerable.Range(0, columns.Count).Where(i => histograms[i] is not null && !numbers[i]!.IsExact).ToArray();
+        foreach (var i in Enumerable.Range(0, columns.Count).Where(i => histograms[i] is not null && numbers[i]!.IsExact))
+            foreach (var v in numbers[i]!.Sorted()) Bin(histograms[i]!, numbers[i]!, v);
         if (rescan.Length == 0) return histograms;
         if (RescanInRanges(csvPath, index, numbers, histograms, rescan, cancellation)) return histograms;
         foreach (var i in rescan) Array.Clear(histograms[i]!);
@@ -192,14 +112,14 @@ internal sealed class ProfileBuilder
         foreach (var fields in reader.ReadRows(cancellation))
         {
             foreach (var i in rescan)
-                if (fields[index[i]] is { } value && ColumnValue.TryNumber(value, out var number)) Bin(histograms[i]!, numbers[i], number);
+                if (fields[index[i]] is { } value && ColumnValue.TryNumber(value, out var number)) Bin(histograms[i]!, numbers[i]!, number);
         }
         return histograms;
     }
 
     // NOTE: bin counts are sums, so byte ranges binned on their own threads and added up give the exact counts of one
     // pass in order; a file the byte reader does not cover (quoted fields) is read by the caller's row reader instead.
-    private static bool RescanInRanges(string csvPath, int[] index, ValueSample[] numbers, long[]?[] histograms, int[] rescan, CancellationToken cancellation)
+    private static bool RescanInRanges(string csvPath, int[] index, ValueSample?[] numbers, long[]?[] histograms, int[] rescan, CancellationToken cancellation)
     {
         var order = rescan.OrderBy(i => index[i]).ToArray();
         var positions = order.Select(i => index[i]).ToArray();
@@ -209,8 +129,8 @@ internal sealed class ProfileBuilder
         // NOTE: each column's lowest value and bin width in flat arrays, its counts in one array per range: no object or
         // array per column is touched per value. The width is the same expression Bin computes, so the bins are the same.
         const int bins = ReferenceProfile.HistogramBins;
-        var lows = order.Select(i => numbers[i].Min).ToArray();
-        var widths = order.Select(i => (numbers[i].Max - numbers[i].Min) / bins).ToArray();
+        var lows = order.Select(i => numbers[i]!.Min).ToArray();
+        var widths = order.Select(i => (numbers[i]!.Max - numbers[i]!.Min) / bins).ToArray();
         var partial = new long[ranges.Count - 1][];
         var covered = new bool[ranges.Count - 1];
         Parallel.For(0, ranges.Count - 1, new ParallelOptions { CancellationToken = cancellation }, r =>
@@ -239,13 +159,13 @@ internal sealed class ProfileBuilder
     private static int BinOf(double value, double low, double width, int bins) =>
         width == 0 ? 0 : Math.Min(bins - 1, (int)((value - low) / width));
 
-    private static ColumnProfile Describe(DatasetSchema schema, ColumnSchema column, long rows, long nulls, ValueSample numbers, long[]? histogram, Dictionary<string, long> categories)
+    private static ColumnProfile Describe(DatasetSchema schema, ColumnSchema column, long rows, long nulls, ValueSample? numbers, long[]? histogram, Dictionary<string, long> categories)
     {
         var profile = new ColumnProfile(column.Name, KindOf(schema, column), rows, rows == 0 ? 0 : (double)nulls / rows);
         return profile.Kind switch
         {
-            ColumnKind.Numeric when numbers.Count > 0 => profile with { Numeric = Numeric(numbers, histogram!) },
-            ColumnKind.Text when numbers.Count > 0 => profile with { Text = new TextProfile(numbers.Moments().Mean, Points(numbers)) },
+            ColumnKind.Numeric when numbers is { Count: > 0 } => profile with { Numeric = Numeric(numbers, histogram!) },
+            ColumnKind.Text when numbers is { Count: > 0 } => profile with { Text = new TextProfile(numbers.Moments().Mean, Points(numbers)) },
             ColumnKind.Categorical or ColumnKind.Boolean => profile with { Categorical = Categorical(categories) },
             _ => profile,
         };

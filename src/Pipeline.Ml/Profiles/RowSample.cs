@@ -1,32 +1,28 @@
-using Pipeline.Formats.Csv;
 using Pipeline.Formats.Profiles;
 namespace Pipeline.Ml.Profiles;
 
-/// <summary>A seeded reservoir sample (algorithm R) of rows: the first <see cref="ProfileSample.Capacity"/> rows, then each later row replaces a kept one with the right probability.</summary>
+/// <summary>
+/// A seeded uniform sample of rows: the <see cref="ProfileSample.Capacity"/> rows whose index has the smallest seeded
+/// hash (<see cref="BottomK{T}"/>), so row ranges sampled apart merge into the same sample as one pass.
+/// </summary>
 internal sealed class RowSample(IReadOnlyList<string> columns, int seed = ProfileSample.DefaultSeed, int capacity = ProfileSample.Capacity)
 {
-    private readonly List<(long Index, PackedRow Row)> rows = [];
-    private readonly Random random = new(seed);
-    private long seen;
-    private bool? inOrder;
+    private readonly BottomK<(long Index, PackedRow Row)> rows = new(capacity);
 
-    /// <summary>
-    /// Offers row <paramref name="row"/> of <paramref name="fields"/> (in file order), <paramref name="index"/> the field of
-    /// each column (-1: absent); packed only when kept.
-    /// </summary>
-    public void Add(CsvRows fields, int row, int[] index)
-    {
-        seen++;
-        if (rows.Count < capacity) rows.Add((seen, Pack(fields, row, index)));
-        else if (random.NextInt64(seen) is var slot && slot < capacity) rows[(int)slot] = (seen, Pack(fields, row, index));
-    }
+    /// <summary>The key of row <paramref name="index"/> (0-based, in file order).</summary>
+    public ulong Key(long index) => BottomK<(long, PackedRow)>.Key(seed, index);
 
-    private PackedRow Pack(CsvRows fields, int row, int[] index)
-    {
-        inOrder ??= index.Length == fields.FieldCount(row) && index.Select((p, c) => p == c).All(same => same);
-        return PackedRow.Pack(fields, row, index, inOrder.Value);
-    }
+    /// <summary>Rows whose key is at or above this are not kept: pack a row only when its key is below.</summary>
+    public ulong Threshold => rows.Threshold;
+
+    /// <summary>Offers row <paramref name="index"/> (packed) with its <see cref="Key"/>.</summary>
+    public void Offer(ulong key, long index, PackedRow row) => rows.Offer(key, (index, row));
 
     /// <summary>The sample, rows in the order they were read.</summary>
-    public ProfileSample ToSample() => new(seed, columns, [.. rows.OrderBy(r => r.Index).Select(r => (IReadOnlyList<string?>)r.Row)]);
+    public ProfileSample ToSample()
+    {
+        var kept = rows.Kept().ToArray();
+        Array.Sort(kept, (a, b) => a.Index.CompareTo(b.Index));
+        return new(seed, columns, [.. kept.Select(r => (IReadOnlyList<string?>)r.Row)]);
+    }
 }

@@ -62,4 +62,38 @@ public sealed class ValueSampleTests
     [InlineData(10_000, 1_000)]
     public void CapacityFor_WideTables_SharesOneBudget(int columns, int capacity) =>
         Assert.Equal(capacity, ValueSample.CapacityFor(columns));
+
+    [Fact]
+    public void Merge_BatchesInRowOrder_SameSampleAndMomentsAsOneValueAtATime()
+    {
+        var values = Enumerable.Range(0, 30_000).Select(i => Math.Sin(i) * 1_000 + i * 0.01).ToArray();
+        var single = new ValueSample(seed: 0, capacity: 1_000);
+        foreach (var v in values) single.Add(v);
+        var batched = new ValueSample(seed: 0, capacity: 1_000);
+        for (var first = 0; first < values.Length; first += 333)
+        {
+            var batch = values.AsSpan(first, Math.Min(333, values.Length - first));
+            batched.Merge(SampleMoments.Of(batch, floats: false), default);
+            for (var r = 0; r < batch.Length; r++) batched.Offer(BottomK<double>.Key(0, first + r), batch[r]);
+        }
+
+        Assert.Equal(single.Sorted(), batched.Sorted());
+        Assert.Equal((single.Min, single.Max, single.Count), (batched.Min, batched.Max, batched.Count));
+        Assert.Equal(values.Average(), batched.Moments().Mean, 9);
+        Assert.Equal(single.Moments().Std, batched.Moments().Std, 9);
+    }
+
+    [Fact]
+    public void Floats_ViewOfTheSameRows_IsTheValuesRoundedToFloat()
+    {
+        var sample = new ValueSample(seed: 0, capacity: 10, floats: true);
+        double[] values = [0.1, 0.2, 0.30000000000000004, 1e-9, 7.7];
+        sample.Merge(SampleMoments.Of(values, floats: false), SampleMoments.Of(values, floats: true));
+        for (var r = 0; r < values.Length; r++) sample.Offer(BottomK<double>.Key(0, r), values[r]);
+
+        var rounded = values.Select(v => (double)(float)v).Order().ToList();
+        Assert.Equal(rounded, sample.Floats.Sorted());
+        Assert.Equal(Quantiles.Moments(rounded), sample.Floats.Moments());
+        Assert.Equal(((double)(float)1e-9, (double)(float)7.7), (sample.Floats.Min, sample.Floats.Max));
+    }
 }
