@@ -159,5 +159,6 @@ internal sealed partial class Build
             ctx.Summary("train", result.TrainRows);
             ctx.Summary("test", result.TestRows);
             ctx.Summary("features", result.FeatureCount);
+            if (result.TextNgramsSeen > 0) ctx.Summary("text_ngrams", $"{result.TextNgrams} of {result.TextNgramsSeen}");
         });
 }

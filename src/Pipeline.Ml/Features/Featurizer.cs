@@ -47,9 +47,10 @@ public static class Featurizer
         using var stop = ml.StopOn(cancellation);
         ITransformer transformer;
         IDataView train;
+        var text = new List<TextNgrams>();
         try
         {
-            (transformer, train) = Fit(ml, schema, options, derived, summary, paths.TrainCsv);
+            (transformer, train) = Fit(ml, schema, options, derived, summary, paths.TrainCsv, text);
             cancellation.ThrowIfCancellationRequested();
             ModelZip.Save(ml, transformer, train.Schema, paths.FeaturizerZip);
         }
@@ -62,7 +63,7 @@ public static class Featurizer
         profile.GetAwaiter().GetResult();
 
         var width = transformer.GetOutputSchema(train.Schema)[TransformChain.Features].Type is Microsoft.ML.Data.VectorDataViewType vector ? vector.Size : 1;
-        return new FeaturizeResult(trainRows, testRows, width);
+        return new FeaturizeResult(trainRows, testRows, width) { TextNgrams = text.Sum(t => t.Kept), TextNgramsSeen = text.Sum(t => t.Seen) };
     }
 
     /// <summary>Fits the chain on <paramref name="trainCsv"/>; returns it with the raw train view (whose schema is the model's input).</summary>
@@ -73,10 +74,10 @@ public static class Featurizer
         return Fit(ml, schema, options, derived, summary, trainCsv);
     }
 
-    private static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, TrainSummary summary, string trainCsv)
+    private static (ITransformer Model, IDataView Train) Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, TrainSummary summary, string trainCsv, ICollection<TextNgrams>? text = null)
     {
         var train = SnapshotLoader.Load(ml, trainCsv, schema);
-        return (TransformChain.Fit(ml, schema, options, derived, summary.Statistics.Build(), summary.Terms, train), train);
+        return (TransformChain.Fit(ml, schema, options, derived, summary.Statistics.Build(), summary.Terms, train, text), train);
     }
 
     /// <summary>Threads summarising train batches beside the split's reader (one per core, at most four; the results do not depend on it).</summary>

@@ -22,6 +22,11 @@ public sealed record FeaturizerOptions
     public int HashBits { get; init; } = 12;
     /// <summary><c>featurize.text</c> (true): featurize text columns with ML.NET FeaturizeText; false drops them.</summary>
     public bool Text { get; init; } = true;
+    /// <summary>
+    /// <c>featurize.max_ngrams</c> (50,000): the most n-grams (word and character together) a text column keeps, those
+    /// found in the most train rows (<see cref="TextVocabulary"/>); bounds the feature width, and so training time, of text.
+    /// </summary>
+    public int MaxNgrams { get; init; } = 50_000;
     /// <summary><c>featurize.derived</c> ([]): specs such as <c>ratio: amount/balance</c>, <c>log: amount</c>.</summary>
     public IReadOnlyList<string> Derived { get; init; } = [];
     /// <summary><c>featurize.test_fraction</c> (0.2): share of each stratum held out as test.</summary>
@@ -34,7 +39,7 @@ public sealed record FeaturizerOptions
 
     /// <summary>The documented keys of the <c>featurize</c> section.</summary>
     public static readonly IReadOnlyList<string> Keys =
-        ["imputation", "constant_value", "outliers", "outlier_factor", "scaling", "encoding", "hash_bits", "text", "derived", "test_fraction", "seed"];
+        ["imputation", "constant_value", "outliers", "outlier_factor", "scaling", "encoding", "hash_bits", "text", "max_ngrams", "derived", "test_fraction", "seed"];
 
     /// <summary>
     /// Options from the <c>featurize</c> section, keys relative to it (<c>scaling</c> → "robust"); an unknown key or a
@@ -55,6 +60,7 @@ public sealed record FeaturizerOptions
             Encoding = s.Choice("encoding", o.Encoding),
             HashBits = s.Integer("hash_bits", o.HashBits, min: 1, max: 30),
             Text = s.Boolean("text", o.Text),
+            MaxNgrams = s.Integer("max_ngrams", o.MaxNgrams, min: 1),
             Derived = s.List("derived"),
             TestFraction = s.Fraction("test_fraction", o.TestFraction),
             Seed = s.Integer("seed", o.Seed, min: 0),

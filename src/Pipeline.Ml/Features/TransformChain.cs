@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Transforms.Text;
 using Pipeline.Formats.Columns;
 using Pipeline.Ml.Data;
 
@@ -9,7 +8,7 @@ namespace Pipeline.Ml.Features;
 /// <summary>
 /// Fits the featurizing transform chain from the schema, the options and train statistics, using only built-in
 /// ML.NET transforms (Expression, ReplaceMissingValues, normalizers, type conversion, one-hot/hash encoding,
-/// FeaturizeText, Concatenate, MapValueToKey) so the saved model loads without registering custom code.
+/// FeaturizeText, count-based slot selection, Concatenate, MapValueToKey) so the saved model loads without registering custom code.
 /// </summary>
 internal static class TransformChain
 {
@@ -22,9 +21,9 @@ internal static class TransformChain
     /// Fits the chain on <paramref name="train"/>. The number of steps grows with the number of derived features and
     /// text columns, never with the numeric or categorical column count: those are one vector block each. Only text
     /// featurization and robust scaling read the train rows: every other parameter comes from <paramref name="stats"/>
-    /// and <paramref name="terms"/>.
+    /// and <paramref name="terms"/>. <paramref name="text"/> receives each text column's vocabulary size.
     /// </summary>
-    public static TransformerChain<ITransformer> Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, IReadOnlyList<NumericStatistics> stats, CategoryTerms terms, IDataView train)
+    public static TransformerChain<ITransformer> Fit(MLContext ml, DatasetSchema schema, FeaturizerOptions options, IReadOnlyList<DerivedFeature> derived, IReadOnlyList<NumericStatistics> stats, CategoryTerms terms, IDataView train, ICollection<TextNgrams>? text = null)
     {
         var inputs = schema.Features.ToList();
         if (inputs.FirstOrDefault(c => c.Name is Features || (c.Name is Label && c.Name != schema.Label)) is { } clash)
@@ -48,7 +47,8 @@ internal static class TransformChain
         {
             foreach (var (column, i) in inputs.Where(c => c.Kind == ColumnKind.Text).Select((c, i) => (c, i)))
             {
-                chain.Add(ml.Transforms.Text.FeaturizeText($"__text{i}", TextOptions(), column.Name));
+                var ngrams = TextVocabulary.Add(ml, chain, $"__text{i}", column.Name, options.MaxNgrams);
+                text?.Add(ngrams);
                 blocks.Add($"__text{i}");
             }
         }
@@ -56,20 +56,6 @@ internal static class TransformChain
             throw new InvalidDataException($"No usable feature columns: the schema has only the label '{schema.Label}', the key or date columns. Add feature columns or enable featurize.text.");
         return chain.Add(ml.Transforms.Concatenate(Features, [.. blocks])).Add(LabelEstimator(ml, schema)).Build();
     }
-
-    /// <summary>The most word n-grams and the most character n-grams a text column keeps (the most frequent).</summary>
-    public const int MaxTextNgrams = 20_000;
-
-    /// <summary>
-    /// ML.NET's text featurization (word unigrams and bigrams, character trigrams, lower-cased, L2-normalized), which suits
-    /// short utterances (intents) as well as descriptions, with each vocabulary bounded by <see cref="MaxTextNgrams"/>
-    /// so a large or wide text table cannot make the feature vector (and training) grow without limit.
-    /// </summary>
-    private static TextFeaturizingEstimator.Options TextOptions() => new()
-    {
-        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, MaximumNgramsCount = [MaxTextNgrams] },
-        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false, MaximumNgramsCount = [MaxTextNgrams] },
-    };
 
     // NOTE: the expression language reads C#-style string literals. The binary label is an Expression, not MapValue:
     // MapValue saves its map as an .idv whose column blocks ML.NET compresses in parallel and writes in completion

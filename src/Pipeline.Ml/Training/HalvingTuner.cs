@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Pipeline.Ml.Data;
 using Pipeline.Ml.Evaluation;
 
@@ -6,10 +7,11 @@ namespace Pipeline.Ml.Training;
 /// <summary>
 /// Random search with optional successive halving: <see cref="TrainOptions.Budget"/> configurations are sampled
 /// from a Random seeded with the run seed (trainer uniformly, then its parameters); with halving they run on ¼ of
-/// the training rows, the best third (at least one) on ½, the best third of those on all rows. Each rung's trials
-/// run concurrently; ranking is by metric then trial number, so results do not depend on parallelism. Cancellation
-/// starts no new trial and stops the running ones through their MLContext. With <see cref="TrainOptions.RungRunner"/> each
-/// rung's trials run there (e.g. a Slurm job array) instead of in this process; ranking and halving stay here.
+/// the training rows, the best third (at least one) on ½, the best third of those on all rows. Each rung's trials run concurrently, the longest first (by their time on the previous rung), so no core idles
+/// at a rung's end while one long trial finishes; ranking is by metric then trial number, so results do not depend
+/// on parallelism or order. Cancellation starts no new trial and stops the running ones through their MLContext.
+/// With <see cref="TrainOptions.RungRunner"/> each rung's trials run there (e.g. a Slurm job array) instead of in
+/// this process; ranking and halving stay here.
 /// When the last rung holds one trial (a budget of 2 to 9), the winner is known before that rung runs:
 /// <see cref="SoleFinalist"/> hears of it then, so the caller can refit it on the other core meanwhile.
 /// </summary>
@@ -64,6 +66,7 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgre
         var alive = Sample(options);
         var all = new List<TrialResult>();
         List<TrialResult> rungResults = [];
+        var durations = new Dictionary<int, long>();
         for (var rung = 0; rung < fractions.Count; rung++)
         {
             var results = new TrialResult[alive.Count];
@@ -80,7 +83,8 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgre
             }
             else try
             {
-                Parallel.For(0, configs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallel), CancellationToken = cancellation }, i =>
+                var order = LongestFirst(configs, durations);
+                Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallel), CancellationToken = cancellation }, i =>
                 {
                     results[i] = runner.Run(configs[i], r, fractions[r]);
                     progress?.Report(results[i]);
@@ -92,6 +96,7 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgre
             }
             rungResults = Rank(results, metric);
             all.AddRange(results);
+            foreach (var t in results) durations[t.Trial] = t.DurationMs;
             var keep = Survivors(alive.Count);
             var kept = rungResults.Take(keep).Select(t => t.Trial).ToHashSet();
             alive = alive.Where(c => kept.Contains(c.Index)).ToList();
@@ -110,6 +115,13 @@ internal sealed class HalvingTuner(TrainOptions options, TrialData data, IProgre
 
         return (all, best);
     }
+
+    /// <summary>
+    /// The order in which a rung's trials start (indices into <paramref name="configs"/>): longest first by their time
+    /// on the previous rung, then in sampling order (the first rung, which has no times yet, keeps sampling order).
+    /// </summary>
+    internal static List<int> LongestFirst(IReadOnlyList<TrialConfig> configs, IReadOnlyDictionary<int, long> previous) =>
+        [.. Enumerable.Range(0, configs.Count).OrderByDescending(i => previous.GetValueOrDefault(configs[i].Index)).ThenBy(i => i)];
 
     /// <summary>The rung's results from <paramref name="runner"/>, in the order of <paramref name="configs"/>; a missing trial is an error.</summary>
     private TrialResult[] RunElsewhere(ITrialRungRunner runner, IReadOnlyList<TrialConfig> configs, int rung, double fraction)

@@ -15,13 +15,13 @@ public sealed class FeaturizerOptionsTests
         var options = FeaturizerOptions.FromParams(new Dictionary<string, string>
         {
             ["imputation"] = "constant", ["constant_value"] = "-1", ["outliers"] = "iqr", ["outlier_factor"] = "2", ["scaling"] = "robust",
-            ["encoding"] = "hashing", ["hash_bits"] = "4", ["text"] = "false", ["derived"] = "log: amount", ["test_fraction"] = "0.3", ["seed"] = "99",
+            ["encoding"] = "hashing", ["hash_bits"] = "4", ["text"] = "false", ["max_ngrams"] = "300", ["derived"] = "log: amount", ["test_fraction"] = "0.3", ["seed"] = "99",
         });
 
         Assert.Equal(new FeaturizerOptions
         {
             Imputation = ImputationStrategy.Constant, ConstantValue = -1, Outliers = OutlierStrategy.Iqr, OutlierFactor = 2, Scaling = ScalingStrategy.Robust,
-            Encoding = CategoricalEncoding.Hashing, HashBits = 4, Text = false, Derived = options.Derived, TestFraction = 0.3, Seed = 99,
+            Encoding = CategoricalEncoding.Hashing, HashBits = 4, Text = false, MaxNgrams = 300, Derived = options.Derived, TestFraction = 0.3, Seed = 99,
         }, options);
         Assert.Equal(["log: amount"], options.Derived);
     }
@@ -84,6 +84,7 @@ public sealed class FeaturizerOptionsTests
             new("encoding", "hashing"),
             new("hash_bits", "3", new Dictionary<string, string> { ["encoding"] = "hashing" }),
             new("text", "false"),
+            new("max_ngrams", "5"),
             new("derived", "log: amount"),
             new("test_fraction", "0.5"),
             new("seed", "99"),
