@@ -17,7 +17,6 @@ internal static partial class TrainerCatalog
             NumberOfIterations = I(p, "n_estimators"),
             NumberOfLeaves = I(p, "num_leaves"),
             UseCategoricalSplit = true,
-            MinimumExampleCountPerGroup = CategoryGroupRows,
             NumberOfThreads = 1,
             Seed = 1,
             Deterministic = true,
