@@ -10,7 +10,6 @@ namespace Pipeline.Ml.Training;
 /// trains on all of a fold's rows: one 20% split of a few hundred rows validates on too few rows to rank
 /// configurations, and a quarter-rung of them ranks learners by how they cope with a few dozen rows (linear models
 /// survive, trees that need rows per leaf are dropped before they see the data the final model is fitted on).
-/// Classification folds and splits keep the class proportions (<see cref="StratifiedFolds"/>).
 /// </summary>
 internal sealed class TrialData
 {
@@ -43,8 +42,8 @@ internal sealed class TrialData
     {
         var small = options.AdaptToSmallTables && RowCountUpTo(featurized, SmallTableRows) < SmallTableRows;
         var k = small ? SmallTableFolds : options.CvFolds;
-        List<(IDataView, IDataView)> folds = StratifiedFolds.Applies(options.Task) ? StratifiedFolds.Split(featurized, k, k >= 2 ? 0 : CheckedFraction(options.ValidationFraction), options.Seed)
-            : k >= 2 ? ml.Data.CrossValidationSplit(featurized, k, seed: options.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList()
+        List<(IDataView, IDataView)> folds = k >= 2
+            ? ml.Data.CrossValidationSplit(featurized, k, seed: options.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList()
             : [Split(ml, featurized, options.ValidationFraction, options.Seed)];
         var data = new TrialData(featurized, folds, small);
         foreach (var fraction in fractions.Distinct())
@@ -103,11 +102,12 @@ internal sealed class TrialData
 
     private static (IDataView Train, IDataView Validation) Split(MLContext ml, IDataView data, double testFraction, int seed)
     {
-        var split = ml.Data.TrainTestSplit(data, CheckedFraction(testFraction), seed: seed);
+        if (testFraction is <= 0 or >= 1)
+        {
+            throw new ArgumentException($"params.yaml train.validation_fraction must be between 0 and 1 (exclusive), not {testFraction}.");
+        }
+
+        var split = ml.Data.TrainTestSplit(data, testFraction, seed: seed);
         return (split.TrainSet, split.TestSet);
     }
-
-    private static double CheckedFraction(double fraction) => fraction is > 0 and < 1
-        ? fraction
-        : throw new ArgumentException($"params.yaml train.validation_fraction must be between 0 and 1 (exclusive), not {fraction}.");
 }

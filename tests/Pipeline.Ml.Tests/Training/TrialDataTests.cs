@@ -48,41 +48,6 @@ public sealed class TrialDataTests
         Assert.Equal(0.5, data.FractionAt(0.5));
     }
 
-    // NOTE: 1,000 rows with 10% positives: every validation part holds exactly its share of them (ML.NET's own
-    // splits are random in each class: a 20% split of these rows holds about 20 positives, not 20).
-    [Theory]
-    [InlineData("0", 1, 200)]
-    [InlineData("5", 5, 200)]
-    public void Prepare_Classification_EveryValidationPartKeepsTheClassProportions(string cvFolds, int folds, int validationRows)
-    {
-        var ml = new MLContext(1);
-        var rows = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 1000).Select(i => new Row { Features = [i % 7, i % 3], Label = i % 10 == 3 }));
-        var options = TrainOptions.FromParams(MlTask.Binary, new Dictionary<string, string> { ["cv_folds"] = cvFolds });
-
-        var data = TrialData.Prepare(ml, rows, options, Fractions);
-
-        Assert.Equal(folds, data.Folds.Count);
-        foreach (var (train, validation) in data.Folds)
-        {
-            Assert.Equal((validationRows, validationRows / 10), (Count(validation), Positives(validation)));
-            Assert.Equal((1000 - validationRows, (1000 - validationRows) / 10), (Count(train), Positives(train)));
-        }
-    }
-
-    private static long Positives(IDataView view)
-    {
-        using var cursor = view.GetRowCursor([view.Schema["Label"]]);
-        var get = cursor.GetGetter<bool>(view.Schema["Label"]);
-        var (positives, value) = (0L, false);
-        while (cursor.MoveNext())
-        {
-            get(ref value);
-            if (value) positives++;
-        }
-
-        return positives;
-    }
-
     private static IDataView Rows(MLContext ml, int count) =>
         ml.Data.LoadFromEnumerable(Enumerable.Range(0, count).Select(i => new Row { Features = [i % 7, i % 3], Label = i % 2 == 0 }));
 
