@@ -16,6 +16,7 @@ internal static partial class TrainerCatalog
             MinimumExampleCountPerLeaf = I(p, "min_data_per_leaf"),
             NumberOfIterations = I(p, "n_estimators"),
             NumberOfLeaves = I(p, "num_leaves"),
+            UseCategoricalSplit = true,
             NumberOfThreads = 1,
             Seed = 1,
             Deterministic = true,

@@ -25,6 +25,12 @@ internal static partial class TrainerCatalog
         _ => RegressionSpecs,
     };
 
+    // NOTE: LightGBM (UseCategoricalSplit) splits each of the featurizer's one-hot slot groups (their
+    // CategoricalSlotRanges) as one categorical feature, many categories to one side, as HistGradientBoosting and
+    // XGBoost's native categoricals do, instead of one category at a time; ML.NET turns this on by itself only from
+    // 50,000 rows. The categorical settings stay LightGBM's defaults (100 rows per group, smoothing 10): 20 rows
+    // per group was worse on ames and credit (bench/README.md).
+
     private static ParamRange[] LightGbmSpace =>
     [
         new("learning_rate", 0.01, 0.3, Log: true),
